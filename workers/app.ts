@@ -1,0 +1,56 @@
+// Builds the API: middleware outermost first — CORS, errors, request logging, security headers — then the routes.
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./env";
+import { createRouter } from "./lib/router";
+import { authenticate } from "./middleware/authentication";
+import { onError, onNotFound } from "./middleware/error-handler";
+import { rateLimit } from "./middleware/rate-limit";
+import { requestContext } from "./middleware/request-context";
+import { limitBodySize, requireJsonBody } from "./middleware/request-limits";
+import { authRoutes } from "./routes/auth";
+import { connectorRoutes } from "./routes/connectors";
+import { healthRoutes } from "./routes/health";
+import { meRoutes } from "./routes/me";
+import { metaRoutes, OPENAPI_PATH } from "./routes/meta";
+import { websocketRoutes } from "./routes/websocket";
+
+function allowedOrigins(list: string | undefined): string[] {
+  return (list ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+}
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use(
+    "*",
+    cors({
+      origin: (origin, c) => (allowedOrigins((c.env as AppEnv["Bindings"]).CORS_ALLOWED_ORIGINS).includes(origin) ? origin : null),
+      allowHeaders: ["Authorization", "Content-Type", "traceparent"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["Retry-After", "traceparent", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  );
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.use("*", requestContext);
+  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use("*", limitBodySize, requireJsonBody, authenticate, rateLimit);
+
+  app.route("/", metaRoutes);
+  app.route("/health", healthRoutes);
+  app.route("/api/v1/auth", authRoutes);
+  app.route("/api/v1/me", meRoutes);
+  app.route("/api/v1/connectors", connectorRoutes);
+  app.route("/api/v1/ws", websocketRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.doc31(OPENAPI_PATH, (c) => ({
+    openapi: "3.1.0",
+    info: { title: "AutoArr API", version: c.env.APP_VERSION ?? "dev" },
+  }));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,16 @@
+// Every KV key AutoArr writes, in one place. Tenant data is always prefixed by the tenant id.
+export const CACHE_TTL_SECONDS = {
+  config: 5 * 60,
+  queue: 30,
+  bestPractices: 24 * 60 * 60,
+  webSearch: 60 * 60,
+  health: 60,
+  session: 24 * 60 * 60,
+} as const;
+
+export type CacheKind = keyof typeof CACHE_TTL_SECONDS;
+
+export const cacheKey = {
+  tenant: (tenantId: string, kind: CacheKind, name: string) => `t:${tenantId}:${kind}:${name}`,
+  global: (kind: CacheKind, name: string) => `g:${kind}:${name}`,
+};

@@ -1,0 +1,221 @@
+// The whole D1 schema. drizzle-kit generates migrations/ from this file; every tenant-owned table carries tenant_id.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
+
+export const tenants = sqliteTable("tenants", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "member"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const refreshSessions = sqliteTable(
+  "refresh_sessions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    familyId: text("family_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    rotatedAt: integer("rotated_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("refresh_sessions_token_hash_unique").on(t.tokenHash),
+    index("refresh_sessions_family_idx").on(t.familyId),
+  ],
+);
+
+export const connectors = sqliteTable(
+  "connectors",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    /** AES-GCM ciphertext of the pairing secret (see services/secret-box.ts). */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+    reachable: integer("reachable", { mode: "boolean" }),
+    lastError: text("last_error"),
+  },
+  (t) => [index("connectors_tenant_idx").on(t.tenantId)],
+);
+
+/** The best-practice catalogue is shared by all tenants; it is data seeded by a migration. */
+export const bestPractices = sqliteTable(
+  "best_practices",
+  {
+    id: text("id").primaryKey(),
+    app: text("app").notNull(),
+    title: text("title").notNull(),
+    /** JSON: the full rule (settings read, check, recommended value, explanation, source). */
+    definition: text("definition", { mode: "json" }).notNull(),
+    priority: integer("priority").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("best_practices_app_idx").on(t.app)],
+);
+
+export const audits = sqliteTable(
+  "audits",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id"),
+    /** Which reasoning path decided the recommendations: "rules" or "llm". */
+    path: text("path").notNull(),
+    apps: text("apps", { mode: "json" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audits_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`)],
+);
+
+export const auditResults = sqliteTable(
+  "audit_results",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    auditId: text("audit_id").notNull().references(() => audits.id, { onDelete: "cascade" }),
+    appName: text("app_name").notNull(),
+    status: text("status", { enum: ["ok", "unavailable"] }).notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_results_app_created_idx").on(t.appName, sql`${t.createdAt} desc`),
+    index("audit_results_audit_idx").on(t.auditId),
+  ],
+);
+
+export const recommendations = sqliteTable(
+  "recommendations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    auditId: text("audit_id").notNull().references(() => audits.id, { onDelete: "cascade" }),
+    ruleId: text("rule_id").notNull(),
+    appName: text("app_name").notNull(),
+    setting: text("setting").notNull(),
+    title: text("title").notNull(),
+    /** 3 high, 2 medium, 1 low — numeric so an index can order by it. */
+    priority: integer("priority").notNull(),
+    currentValue: text("current_value", { mode: "json" }),
+    recommendedValue: text("recommended_value", { mode: "json" }),
+    why: text("why").notNull(),
+    sourceName: text("source_name").notNull(),
+    sourceUrl: text("source_url"),
+    status: text("status", { enum: ["open", "applied", "dismissed"] }).notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("recommendations_audit_priority_status_idx").on(t.auditId, sql`${t.priority} desc`, t.status),
+    index("recommendations_tenant_idx").on(t.tenantId),
+  ],
+);
+
+export const configChanges = sqliteTable(
+  "config_changes",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id"),
+    recommendationId: text("recommendation_id"),
+    appName: text("app_name").notNull(),
+    setting: text("setting").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: createdAt(),
+    rolledBackAt: integer("rolled_back_at", { mode: "timestamp_ms" }),
+    rollbackOf: text("rollback_of"),
+  },
+  (t) => [index("config_changes_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`)],
+);
+
+export const contentRequests = sqliteTable(
+  "content_requests",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id"),
+    query: text("query").notNull(),
+    parse: text("parse", { mode: "json" }),
+    status: text("status").notNull(),
+    options: text("options", { mode: "json" }),
+    choice: text("choice", { mode: "json" }),
+    outcome: text("outcome", { mode: "json" }),
+    reason: text("reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("content_requests_status_created_idx").on(t.status, t.createdAt),
+    index("content_requests_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`),
+  ],
+);
+
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    timestamp: integer("timestamp", { mode: "timestamp_ms" }).notNull(),
+    app: text("app"),
+    kind: text("kind").notNull(),
+    level: text("level", { enum: ["info", "warning", "error"] }).notNull(),
+    message: text("message").notNull(),
+    data: text("data", { mode: "json" }),
+  },
+  (t) => [
+    index("activity_log_timestamp_idx").on(sql`${t.timestamp} desc`),
+    index("activity_log_tenant_timestamp_idx").on(t.tenantId, sql`${t.timestamp} desc`),
+  ],
+);
+
+export const recoveryActions = sqliteTable(
+  "recovery_actions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    app: text("app").notNull(),
+    itemId: text("item_id").notNull(),
+    downloadId: text("download_id"),
+    title: text("title"),
+    failureReason: text("failure_reason").notNull(),
+    strategy: text("strategy").notNull(),
+    attempt: integer("attempt").notNull(),
+    outcome: text("outcome").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("recovery_actions_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`),
+    index("recovery_actions_tenant_download_idx").on(t.tenantId, t.downloadId),
+  ],
+);

@@ -1,0 +1,44 @@
+// The one Env type for the Worker's bindings, and the Hono context types built on it.
+import type { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";
+import type { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
+import type { Logger } from "./lib/logger";
+import type { TraceContext } from "./lib/trace";
+
+export interface Env {
+  DB: D1Database;
+  CACHE: KVNamespace;
+  TENANT_HUB: DurableObjectNamespace<TenantHub>;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  ASSETS?: Fetcher;
+  /** Signs access tokens and derives the key that encrypts connector secrets. A Worker secret. */
+  AUTOARR_SECRET_KEY: string;
+  APP_VERSION?: string;
+  CORS_ALLOWED_ORIGINS?: string;
+  ACCESS_TOKEN_TTL_SECONDS?: string;
+  REFRESH_TOKEN_TTL_DAYS?: string;
+  ANTHROPIC_API_KEY?: string;
+  ANTHROPIC_BASE_URL?: string;
+  BRAVE_SEARCH_API_KEY?: string;
+  /** Only bound in the test runner: the real migrations, applied by test/setup. */
+  TEST_MIGRATIONS?: { name: string; queries: string[] }[];
+}
+
+export interface AuthContext {
+  userId: string;
+  tenantId: string;
+  role: "owner" | "member";
+}
+
+export interface AppVariables {
+  trace: TraceContext;
+  logger: Logger;
+  /** Set when the request carries a valid access token. */
+  auth?: AuthContext;
+  /** Why a presented access token was not accepted, for the 401 message. */
+  authProblem?: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

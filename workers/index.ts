@@ -1,0 +1,14 @@
+// The API Worker: HTTP through Hono, the two-minute cron, and the Durable Object classes it binds.
+import { createApp } from "./app";
+import type { Env } from "./env";
+import { runScheduled } from "./cron/scheduled";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env, ctx) => runScheduled(controller, env, ctx),
+} satisfies ExportedHandler<Env>;
+
+export { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
+export { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";

@@ -1,0 +1,25 @@
+// Reads the bearer token if there is one; routes that need a user call requireAuth.
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv, AuthContext } from "../env";
+import { AppError } from "../errors";
+import { verifyAccessToken } from "../services/access-tokens";
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const result = match?.[1]
+      ? await verifyAccessToken(match[1], c.env.AUTOARR_SECRET_KEY)
+      : ({ ok: false, problem: "Authorization header must be 'Bearer <token>'" } as const);
+    if (result.ok) c.set("auth", result.auth);
+    else c.set("authProblem", result.problem);
+  }
+  await next();
+});
+
+export function requireAuth(c: Context<AppEnv>): AuthContext {
+  const auth = c.get("auth");
+  if (!auth) throw new AppError("unauthorized", c.get("authProblem") ?? "Sign in first: send 'Authorization: Bearer <access token>'");
+  return auth;
+}

@@ -1,0 +1,34 @@
+// Which rate limits apply to which requests. Signed-in callers are counted per tenant; others per client address.
+import type { RateLimitRule } from "../durable-objects/rate-limiter/gcra.logic";
+
+interface PolicyEntry extends RateLimitRule {
+  applies: (method: string, path: string) => boolean;
+}
+
+const POLICIES: PolicyEntry[] = [
+  { name: "config-audit", limit: 10, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/audit" },
+  { name: "config-apply", limit: 20, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/apply" },
+  { name: "api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") },
+  { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
+];
+
+/** Anonymous callers (sign-up, sign-in, refresh) are limited per address to slow down password guessing. */
+const ANONYMOUS_POLICIES: PolicyEntry[] = [
+  { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") },
+  { name: "anonymous-api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") },
+  { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
+];
+
+function pick(policies: PolicyEntry[], method: string, path: string): RateLimitRule[] {
+  return policies
+    .filter((p) => p.applies(method, path))
+    .map(({ name, limit, windowSeconds }) => ({ name, limit, windowSeconds }));
+}
+
+export function tenantRules(method: string, path: string): RateLimitRule[] {
+  return pick(POLICIES, method, path);
+}
+
+export function anonymousRules(method: string, path: string): RateLimitRule[] {
+  return pick(ANONYMOUS_POLICIES, method, path);
+}

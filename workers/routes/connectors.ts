@@ -1,0 +1,69 @@
+// Registering and managing the tenant's connectors.
+import { createRoute } from "@hono/zod-openapi";
+import { requireAuth } from "../middleware/authentication";
+import { createRouter } from "../lib/router";
+import { bearerSecurity, errorResponses, IdParam } from "../schemas/common";
+import { Connector, ConnectorList, CreateConnectorBody, CreatedConnector } from "../schemas/connectors";
+import { connectorView, createConnector, deleteConnector, getConnector, listConnectors } from "../services/connectors";
+import { database } from "../services/db";
+
+const jsonOf = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+export const connectorRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["connectors"],
+      summary: "Register a connector; the answer carries its pairing code, shown only this once",
+      security: bearerSecurity,
+      request: { body: { content: { "application/json": { schema: CreateConnectorBody } }, required: true } },
+      responses: { 201: jsonOf(CreatedConnector, "Registered"), ...errorResponses(400, 401, 409, 429) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      const created = await createConnector(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, auth.tenantId, c.req.valid("json"));
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["connectors"],
+      summary: "The tenant's connectors with last-seen time and reachability",
+      security: bearerSecurity,
+      responses: { 200: jsonOf(ConnectorList, "Connectors"), ...errorResponses(401, 429) },
+    }),
+    async (c) => c.json({ connectors: await listConnectors(database(c.env.DB), requireAuth(c).tenantId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["connectors"],
+      summary: "One connector",
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 200: jsonOf(Connector, "The connector"), ...errorResponses(401, 404, 429) },
+    }),
+    async (c) => {
+      const row = await getConnector(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("param").id);
+      return c.json(connectorView(row), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      tags: ["connectors"],
+      summary: "Forget a connector (its pairing secret stops working)",
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 204: { description: "Removed" }, ...errorResponses(401, 404, 429) },
+    }),
+    async (c) => {
+      await deleteConnector(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );

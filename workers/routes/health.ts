@@ -1,0 +1,61 @@
+// Health of the platform (Worker, D1, KV) and, for a signed-in tenant, of its apps.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { createRouter } from "../lib/router";
+import { errorResponses } from "../schemas/common";
+import { HealthResponse, Probe, ServiceHealth, ServiceName } from "../schemas/health";
+import { PLATFORM_CHECKS, type PlatformCheck, probePlatform } from "../services/platform-health";
+
+type ServiceHealthMap = Record<string, z.infer<typeof ServiceHealth>>;
+
+/** App circuit states come from the signed-in tenant's hub once the orchestrator tracks them; none are tracked yet. */
+async function tenantServices(_c: Context<AppEnv>): Promise<ServiceHealthMap> {
+  return {};
+}
+
+export const healthRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["health"],
+      summary: "Health of the Worker, D1, KV and the tenant's apps",
+      responses: {
+        200: { description: "Everything answers", content: { "application/json": { schema: HealthResponse } } },
+        503: { description: "A platform part is failing", content: { "application/json": { schema: HealthResponse } } },
+        ...errorResponses(429),
+      },
+    }),
+    async (c) => {
+      const [checks, services] = await Promise.all([probePlatform(c.env), tenantServices(c)]);
+      const healthy = Object.values(checks).every((p) => p.status === "ok");
+      const body = { status: healthy ? ("ok" as const) : ("degraded" as const), version: c.env.APP_VERSION ?? "dev", checks, services };
+      return healthy ? c.json(body, 200) : c.json(body, 503);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{service}",
+      tags: ["health"],
+      summary: "Health of one part: worker, d1, kv, or one of the tenant's apps",
+      request: { params: ServiceName },
+      responses: {
+        200: { description: "The part answers", content: { "application/json": { schema: z.union([Probe, ServiceHealth]) } } },
+        503: { description: "The part is failing", content: { "application/json": { schema: Probe } } },
+        ...errorResponses(404, 429),
+      },
+    }),
+    async (c) => {
+      const { service } = c.req.valid("param");
+      if (service in PLATFORM_CHECKS) {
+        const probe = await PLATFORM_CHECKS[service as PlatformCheck](c.env);
+        return probe.status === "ok" ? c.json(probe, 200) : c.json(probe, 503);
+      }
+      const app = (await tenantServices(c))[service];
+      if (!app) throw new AppError("not_found", `No health is tracked for '${service}'`);
+      return c.json(app, 200);
+    },
+  );

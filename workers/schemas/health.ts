@@ -1,0 +1,30 @@
+// Shapes of the health endpoints.
+import { z } from "@hono/zod-openapi";
+
+export const Probe = z
+  .object({ status: z.enum(["ok", "error"]), latencyMs: z.number().optional(), error: z.string().optional() })
+  .openapi("Probe");
+
+export const ServiceHealth = z
+  .object({
+    state: z.enum(["closed", "open", "half_open"]),
+    lastSuccessAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    latencyMs: z.number().nullable(),
+  })
+  .openapi("ServiceHealth");
+
+export const HealthResponse = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    version: z.string(),
+    checks: z.object({ worker: Probe, d1: Probe, kv: Probe }),
+    services: z.record(z.string(), ServiceHealth).openapi({
+      description: "Circuit state of each app of the signed-in tenant (empty when not signed in or no connector is paired)",
+    }),
+  })
+  .openapi("Health");
+
+export const ServiceName = z.object({
+  service: z.string().min(1).max(40).openapi({ param: { name: "service", in: "path" }, example: "d1" }),
+});
