@@ -1,0 +1,23 @@
+import { infiniteQueryOptions } from "@tanstack/react-query";
+import type { ActivityItem, Page } from "./contract.types";
+import { apiRequest } from "./http-client";
+import { queryKeys, type ActivityFilter } from "./query-keys";
+
+export const ALL_ACTIVITY: ActivityFilter = { app: "", kind: "" };
+
+function activityPath(filter: ActivityFilter, cursor: string | null): string {
+  const params = new URLSearchParams();
+  if (cursor) params.set("cursor", cursor);
+  if (filter.app) params.set("app", filter.app);
+  if (filter.kind) params.set("kind", filter.kind);
+  const query = params.toString();
+  return query ? `/api/v1/activity?${query}` : "/api/v1/activity";
+}
+
+export const activityQuery = (filter: ActivityFilter) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.activity.list(filter),
+    queryFn: ({ pageParam, signal }) => apiRequest<Page<ActivityItem>>(activityPath(filter, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });

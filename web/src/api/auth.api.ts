@@ -1,0 +1,39 @@
+// Sign up, sign in and sign out: each stores or clears the session in the token store.
+import { queryOptions } from "@tanstack/react-query";
+import type { Me, Session } from "./contract.types";
+import { apiRequest } from "./http-client";
+import { queryKeys } from "./query-keys";
+import { tokenStore } from "./token-store";
+
+export type Credentials = { email: string; password: string };
+export type Registration = Credentials & { tenantName: string };
+
+export async function register(registration: Registration): Promise<Session> {
+  const session = await apiRequest<Session>("/api/v1/auth/register", { method: "POST", body: registration, auth: "none" });
+  tokenStore.save(session);
+  return session;
+}
+
+export async function signIn(credentials: Credentials): Promise<Session> {
+  const session = await apiRequest<Session>("/api/v1/auth/login", { method: "POST", body: credentials, auth: "none" });
+  tokenStore.save(session);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  const refreshToken = tokenStore.refreshToken();
+  tokenStore.clear();
+  if (!refreshToken) return;
+  try {
+    await apiRequest<void>("/api/v1/auth/logout", { method: "POST", body: { refreshToken }, auth: "none" });
+  } catch {
+    // The local session is already gone; a server that can't be reached lets the refresh token expire on its own.
+  }
+}
+
+export const meQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => apiRequest<Me>("/api/v1/me", { signal }),
+    staleTime: 5 * 60_000,
+  });

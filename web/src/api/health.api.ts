@@ -1,0 +1,17 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { HealthReport, QueueItem } from "./contract.types";
+import { apiRequest } from "./http-client";
+import { queryKeys } from "./query-keys";
+
+export const healthQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.health,
+    queryFn: ({ signal }) => apiRequest<HealthReport>("/health", { signal, auth: "optional" }),
+    refetchInterval: 60_000,
+  });
+
+export const queueQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.queue,
+    queryFn: ({ signal }) => apiRequest<{ items: QueueItem[] }>("/api/v1/downloads/queue", { signal }),
+  });

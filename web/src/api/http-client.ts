@@ -1,0 +1,91 @@
+// fetch for the AutoArr API: adds the bearer token, refreshes it once on 401 (one refresh at a time), and signs out when refresh is refused.
+import { ApiError, apiErrorFromResponse, networkError } from "./api-error";
+import type { Session } from "./contract.types";
+import { tokenStore } from "./token-store";
+
+export type AuthMode = "required" | "optional" | "none";
+
+export type RequestOptions = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+  auth?: AuthMode;
+};
+
+const REFRESH_LOCK = "autoarr-token-refresh";
+const REFUSED_REFRESH_STATUSES = new Set([400, 401, 403]);
+
+let refreshInFlight: Promise<string> | null = null;
+
+export function refreshAccessToken(): Promise<string> {
+  refreshInFlight ??= withCrossTabLock(exchangeRefreshToken).finally(() => {
+    refreshInFlight = null;
+  });
+  return refreshInFlight;
+}
+
+function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks ? (locks.request(REFRESH_LOCK, task) as Promise<T>) : task();
+}
+
+async function exchangeRefreshToken(): Promise<string> {
+  const refreshToken = tokenStore.refreshToken();
+  if (!refreshToken) throw new ApiError(401, "unauthorized", "You are signed out.");
+  const response = await send("/api/v1/auth/refresh", { method: "POST", body: { refreshToken } });
+  if (!response.ok) {
+    const error = await apiErrorFromResponse(response);
+    if (REFUSED_REFRESH_STATUSES.has(response.status)) tokenStore.clear();
+    throw error;
+  }
+  const session = (await response.json()) as Session;
+  tokenStore.save(session);
+  return session.accessToken;
+}
+
+export async function freshAccessToken(): Promise<string> {
+  return tokenStore.usableAccessToken() ?? refreshAccessToken();
+}
+
+async function tokenFor(auth: AuthMode): Promise<string | undefined> {
+  if (auth === "none") return undefined;
+  if (auth === "optional" && !tokenStore.isSignedIn()) return undefined;
+  try {
+    return await freshAccessToken();
+  } catch (error) {
+    if (auth === "optional" && error instanceof ApiError && !error.isNetworkFailure) return undefined;
+    throw error;
+  }
+}
+
+async function send(path: string, options: RequestOptions, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: "same-origin",
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw networkError();
+  }
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth ?? "required";
+  let token = await tokenFor(auth);
+  let response = await send(path, options, token);
+  if (response.status === 401 && token) {
+    tokenStore.forgetAccessToken();
+    token = await refreshAccessToken();
+    response = await send(path, options, token);
+  }
+  if (!response.ok) throw await apiErrorFromResponse(response);
+  if (response.status === 204 || response.headers.get("Content-Length") === "0") return undefined as T;
+  return (await response.json()) as T;
+}

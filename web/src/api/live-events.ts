@@ -1,0 +1,121 @@
+// The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { ActivityItem, AppName, CircuitState, HealthReport, MediaRequest, Page, QueueItem, ServiceName } from "./contract.types";
+import { ALL_ACTIVITY } from "./activity.api";
+import { queryKeys } from "./query-keys";
+
+export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null };
+export type RecoveryEvent = { app: AppName; title: string; reason: string; action: string; outcome: string };
+
+export type LiveEvent =
+  | { type: "hello"; at: string; data: unknown }
+  | { type: "circuit"; at: string; data: CircuitEvent }
+  | { type: "activity"; at: string; data: ActivityItem }
+  | { type: "queue"; at: string; data: { items: QueueItem[] } }
+  | { type: "request"; at: string; data: MediaRequest }
+  | { type: "recovery"; at: string; data: RecoveryEvent };
+
+const KNOWN_TYPES = new Set<LiveEvent["type"]>(["hello", "circuit", "activity", "queue", "request", "recovery"]);
+
+export function parseLiveEvent(raw: unknown): LiveEvent | null {
+  if (typeof raw !== "string") return null;
+  try {
+    const message = JSON.parse(raw) as Partial<LiveEvent>;
+    if (!message || typeof message !== "object" || !KNOWN_TYPES.has(message.type as LiveEvent["type"])) return null;
+    if (message.type !== "hello" && (typeof message.data !== "object" || message.data === null)) return null;
+    return message as LiveEvent;
+  } catch {
+    return null;
+  }
+}
+
+const SERVICE_LABELS: Record<ServiceName, string> = {
+  sabnzbd: "SABnzbd",
+  sonarr: "Sonarr",
+  radarr: "Radarr",
+  plex: "Plex",
+  connector: "Connector",
+};
+
+export const serviceLabel = (service: ServiceName | string): string =>
+  SERVICE_LABELS[service as ServiceName] ?? service;
+
+const CIRCUIT_ANNOUNCEMENTS: Record<CircuitState, string> = {
+  closed: "is healthy again",
+  open: "is unreachable",
+  half_open: "is being retried",
+};
+
+function updateCircuit(queryClient: QueryClient, { app, state, lastError }: CircuitEvent): string {
+  queryClient.setQueryData<HealthReport>(queryKeys.health, (report) => {
+    if (!report) return report;
+    const previous = report.services[app];
+    const service = {
+      state,
+      lastError,
+      lastSuccessAt: previous?.lastSuccessAt ?? null,
+      latencyMs: previous?.latencyMs ?? null,
+    };
+    return { ...report, services: { ...report.services, [app]: service } };
+  });
+  return `${serviceLabel(app)} ${CIRCUIT_ANNOUNCEMENTS[state]}.`;
+}
+
+function prependActivity(queryClient: QueryClient, item: ActivityItem): void {
+  queryClient.setQueryData<InfiniteData<Page<ActivityItem>, string | null>>(
+    queryKeys.activity.list(ALL_ACTIVITY),
+    (data) => {
+      const [first, ...rest] = data?.pages ?? [];
+      if (!data || !first || first.items.some((existing) => existing.id === item.id)) return data;
+      return { ...data, pages: [{ ...first, items: [item, ...first.items] }, ...rest] };
+    },
+  );
+  void queryClient.invalidateQueries({
+    queryKey: queryKeys.activity.all,
+    refetchType: "none",
+    predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(queryKeys.activity.list(ALL_ACTIVITY)),
+  });
+}
+
+function updateRequest(queryClient: QueryClient, request: MediaRequest): string | null {
+  queryClient.setQueryData(queryKeys.requests.detail(request.id), request);
+  let previousStatus: string | undefined;
+  queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) => {
+    if (!page) return page;
+    const index = page.items.findIndex((existing) => existing.id === request.id);
+    if (index === -1) return { ...page, items: [request, ...page.items] };
+    previousStatus = page.items[index]?.status;
+    const items = page.items.slice();
+    items[index] = request;
+    return { ...page, items };
+  });
+  if (previousStatus === request.status) return null;
+  const title = request.parse?.title ?? request.query;
+  return `${title}: ${request.status.replace("_", " ")}.`;
+}
+
+export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): string | null {
+  switch (event.type) {
+    case "hello":
+      return null;
+    case "circuit":
+      return updateCircuit(queryClient, event.data);
+    case "activity":
+      prependActivity(queryClient, event.data);
+      return null;
+    case "queue":
+      queryClient.setQueryData(queryKeys.queue, { items: event.data.items });
+      return null;
+    case "request":
+      return updateRequest(queryClient, event.data);
+    case "recovery":
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activity.all });
+      return `${serviceLabel(event.data.app)}: ${event.data.title} — ${event.data.action} (${event.data.outcome}).`;
+  }
+}
+
+export function catchUpAfterReconnect(queryClient: QueryClient): void {
+  for (const queryKey of [queryKeys.health, queryKeys.queue, queryKeys.activity.all, queryKeys.requests.all]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}

@@ -1,0 +1,123 @@
+// One tenant WebSocket that reconnects with exponential backoff and jitter, fetching a fresh access token for every attempt.
+import { ApiError } from "./api-error";
+import { parseLiveEvent, type LiveEvent } from "./live-events";
+
+export type LiveStatus = "connecting" | "online" | "offline";
+
+export type LiveSocketOptions = {
+  url: string;
+  accessToken: () => Promise<string>;
+  forgetAccessToken: () => void;
+  onEvent: (event: LiveEvent) => void;
+  onStatus: (status: LiveStatus) => void;
+  onReconnected?: () => void;
+  createSocket?: (url: string, protocols: string[]) => WebSocket;
+  random?: () => number;
+};
+
+export const SUBPROTOCOL = "autoarr";
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 30_000;
+
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+export function liveSocketUrl(location: Pick<Location, "protocol" | "host">): string {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/api/v1/ws`;
+}
+
+export class LiveSocket {
+  private socket: WebSocket | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private stopped = true;
+  private hasConnectedBefore = false;
+
+  constructor(private readonly options: LiveSocketOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearRetry();
+    this.closeSocket();
+  }
+
+  reconnectNow(): void {
+    if (this.stopped) return;
+    this.attempt = 0;
+    this.clearRetry();
+    this.closeSocket();
+    void this.connect();
+  }
+
+  markOffline(): void {
+    this.clearRetry();
+    this.closeSocket();
+    this.options.onStatus("offline");
+  }
+
+  private async connect(): Promise<void> {
+    this.options.onStatus("connecting");
+    let token: string;
+    try {
+      token = await this.options.accessToken();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return this.stop();
+      return this.scheduleRetry();
+    }
+    if (this.stopped) return;
+    const createSocket = this.options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
+    const socket = createSocket(this.options.url, [SUBPROTOCOL, token]);
+    this.socket = socket;
+    let opened = false;
+    socket.onopen = () => {
+      opened = true;
+      this.attempt = 0;
+      this.options.onStatus("online");
+      if (this.hasConnectedBefore) this.options.onReconnected?.();
+      this.hasConnectedBefore = true;
+    };
+    socket.onmessage = (message) => {
+      const event = parseLiveEvent(message.data);
+      if (event) this.options.onEvent(event);
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      // A handshake refused before opening is most often an expired token, so the next attempt must mint a new one.
+      if (!opened) this.options.forgetAccessToken();
+      this.scheduleRetry();
+    };
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    this.options.onStatus("offline");
+    const delay = reconnectDelay(this.attempt, this.options.random);
+    this.attempt += 1;
+    this.clearRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private closeSocket(): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (socket && socket.readyState <= 1) socket.close(1000, "client closing");
+  }
+}

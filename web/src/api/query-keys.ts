@@ -1,0 +1,29 @@
+// Every TanStack Query key in one place, so live events and mutations invalidate exactly what they change.
+import type { ServiceName } from "./contract.types";
+
+export type ActivityFilter = { app: ServiceName | ""; kind: string };
+
+export const queryKeys = {
+  me: ["me"] as const,
+  health: ["health"] as const,
+  queue: ["downloads", "queue"] as const,
+  activity: {
+    all: ["activity"] as const,
+    list: (filter: ActivityFilter) => ["activity", filter] as const,
+  },
+  connectors: ["connectors"] as const,
+  audit: {
+    latest: ["audit", "latest"] as const,
+    history: ["audit", "history"] as const,
+  },
+  requests: {
+    all: ["requests"] as const,
+    list: ["requests", "list"] as const,
+    detail: (id: string) => ["requests", "detail", id] as const,
+    parse: (query: string) => ["requests", "parse", query] as const,
+  },
+  settings: {
+    recovery: ["settings", "recovery"] as const,
+    llm: ["settings", "llm"] as const,
+  },
+};

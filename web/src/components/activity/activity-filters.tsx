@@ -1,0 +1,35 @@
+import type { ServiceName } from "../../api/contract.types";
+import { serviceLabel } from "../../api/live-events";
+import type { ActivityFilter } from "../../api/query-keys";
+
+const APPS: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
+const KINDS = [
+  { value: "detection", label: "Detections" },
+  { value: "recovery", label: "Recoveries" },
+  { value: "change", label: "Changes" },
+];
+
+export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; onChange: (filter: ActivityFilter) => void }) {
+  return (
+    <form className="filters" role="search" aria-label="Filter activity" onSubmit={(event) => event.preventDefault()}>
+      <label>
+        App
+        <select value={filter.app} onChange={(event) => onChange({ ...filter, app: event.target.value as ActivityFilter["app"] })}>
+          <option value="">All apps</option>
+          {APPS.map((app) => (
+            <option key={app} value={app}>{serviceLabel(app)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kind
+        <select value={filter.kind} onChange={(event) => onChange({ ...filter, kind: event.target.value })}>
+          <option value="">Everything</option>
+          {KINDS.map((kind) => (
+            <option key={kind.value} value={kind.value}>{kind.label}</option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

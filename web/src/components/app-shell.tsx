@@ -1,0 +1,45 @@
+// The signed-in frame: skip link, header with live status, offline notice, the screen, and the thumb-reachable navigation.
+import type { ReactNode } from "react";
+import { Brand } from "./brand";
+import { LiveAnnouncer } from "./live-announcer";
+import { LiveStatusBadge } from "./live-status-badge";
+import { OfflineBanner } from "./offline-banner";
+import { PrimaryNav } from "./primary-nav";
+import { SkipLink } from "./skip-link";
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="container app-header__bar">
+          <Brand />
+          <LiveStatusBadge />
+        </div>
+        <OfflineBanner />
+      </header>
+      <main id="main" tabIndex={-1} className="container app-main">
+        {children}
+      </main>
+      <PrimaryNav />
+      <LiveAnnouncer />
+    </>
+  );
+}
+
+export function PublicShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="container app-header__bar">
+          <Brand />
+        </div>
+        <OfflineBanner />
+      </header>
+      <main id="main" tabIndex={-1} className="container app-main app-main--narrow">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+// Confirms an apply by first asking the server for a dry run, so the dialog shows exactly what will change.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Recommendation } from "../../api/contract.types";
+import { applyRecommendation, previewRecommendation } from "../../api/audit.api";
+import { serviceLabel } from "../../api/live-events";
+import { queryKeys } from "../../api/query-keys";
+import { ConfirmDialog } from "../confirm-dialog";
+import { ErrorState } from "../error-state";
+import { FormAlert } from "../form-alert";
+import { SkeletonList } from "../skeleton";
+import { ChangeDiff } from "./change-diff";
+
+export function ApplyDialog({ recommendation, onClose }: { recommendation: Recommendation | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const preview = useQuery({
+    queryKey: ["audit", "preview", recommendation?.id],
+    queryFn: () => previewRecommendation(recommendation!.id),
+    enabled: recommendation !== null,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const apply = useMutation({
+    mutationFn: applyRecommendation,
+    onSuccess: async () => {
+      onClose();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit.latest }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit.history }),
+      ]);
+    },
+  });
+  const close = () => {
+    apply.reset();
+    onClose();
+  };
+
+  return (
+    <ConfirmDialog
+      open={recommendation !== null}
+      title={recommendation ? `Apply “${recommendation.title}”?` : "Apply change?"}
+      confirmLabel="Apply change"
+      busy={apply.isPending}
+      confirmDisabled={!preview.data}
+      onCancel={close}
+      onConfirm={() => recommendation && apply.mutate(recommendation.id)}
+    >
+      {preview.isPending ? (
+        <SkeletonList rows={3} rowHeight={32} label="Checking what will change" />
+      ) : preview.isError ? (
+        <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
+      ) : (
+        <>
+          <p>This will change one setting in {serviceLabel(preview.data.app)}:</p>
+          <ChangeDiff setting={preview.data.setting} before={preview.data.before} after={preview.data.after} beforeLabel="Now" afterLabel="After" />
+          <p><small>You can roll this back from the change history.</small></p>
+        </>
+      )}
+      <FormAlert error={apply.error} />
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ConfigChange } from "../../api/contract.types";
+import { changeHistoryQuery, rollBackChange } from "../../api/audit.api";
+import { serviceLabel } from "../../api/live-events";
+import { queryKeys } from "../../api/query-keys";
+import { ConfirmDialog } from "../confirm-dialog";
+import { EmptyState } from "../empty-state";
+import { FormAlert } from "../form-alert";
+import { QueryView } from "../query-view";
+import { RelativeTime } from "../relative-time";
+import { SkeletonList } from "../skeleton";
+import { ChangeDiff } from "./change-diff";
+
+function ChangeRow({ change, onRollBack }: { change: ConfigChange; onRollBack: () => void }) {
+  return (
+    <li className="recommendation">
+      <strong>{serviceLabel(change.app)}</strong> · <RelativeTime iso={change.at} />
+      {change.user ? ` · ${change.user}` : ""}
+      <ChangeDiff setting={change.setting} before={change.before} after={change.after} beforeLabel="Before" afterLabel="After" />
+      {change.rolledBackAt ? (
+        <small>Rolled back <RelativeTime iso={change.rolledBackAt} /></small>
+      ) : (
+        <button type="button" className="secondary outline compact" onClick={onRollBack}>
+          Roll back…
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function ChangeHistory() {
+  const queryClient = useQueryClient();
+  const query = useQuery(changeHistoryQuery());
+  const [target, setTarget] = useState<ConfigChange | null>(null);
+  const rollBack = useMutation({
+    mutationFn: (change: ConfigChange) => rollBackChange(change.id),
+    onSuccess: async () => {
+      setTarget(null);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit.history }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit.latest }),
+      ]);
+    },
+  });
+
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">Change history</h2>
+      <QueryView
+        query={query}
+        loading={<SkeletonList rows={2} rowHeight={120} label="Loading change history" />}
+        isEmpty={(page) => page.items.length === 0}
+        empty={<EmptyState title="No changes yet">Changes you apply appear here and can be rolled back.</EmptyState>}
+      >
+        {(page) => (
+          <ul className="plain-list">
+            {page.items.map((change) => (
+              <ChangeRow key={change.id} change={change} onRollBack={() => setTarget(change)} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
+      <ConfirmDialog
+        open={target !== null}
+        title="Roll back this change?"
+        confirmLabel="Roll back"
+        busy={rollBack.isPending}
+        onCancel={() => { setTarget(null); rollBack.reset(); }}
+        onConfirm={() => target && rollBack.mutate(target)}
+      >
+        {target ? (
+          <>
+            <p>{serviceLabel(target.app)} will be set back:</p>
+            <ChangeDiff setting={target.setting} before={target.after} after={target.before} beforeLabel="Now" afterLabel="After rollback" />
+          </>
+        ) : null}
+        <FormAlert error={rollBack.error} />
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Recommendation } from "../../api/contract.types";
+import { ChangeDiff } from "./change-diff";
+
+type RecommendationCardProps = {
+  recommendation: Recommendation;
+  onApply: () => void;
+  onDismiss: () => void;
+  dismissing: boolean;
+};
+
+export function RecommendationCard({ recommendation, onApply, onDismiss, dismissing }: RecommendationCardProps) {
+  const open = recommendation.status === "open";
+  return (
+    <article className="recommendation" aria-labelledby={`rec-${recommendation.id}`}>
+      <header>
+        <h4 id={`rec-${recommendation.id}`}>{recommendation.title}</h4>
+        {!open ? <span className="pill">{recommendation.status}</span> : null}
+      </header>
+      <ChangeDiff setting={recommendation.setting} before={recommendation.currentValue} after={recommendation.recommendedValue} />
+      <p>{recommendation.why}</p>
+      <p>
+        <small>
+          Source:{" "}
+          <a href={recommendation.source.url} target="_blank" rel="noopener noreferrer">
+            {recommendation.source.name}
+          </a>
+        </small>
+      </p>
+      {open ? (
+        <footer className="button-row">
+          <button type="button" onClick={onApply}>Apply…</button>
+          <button type="button" className="secondary outline" onClick={onDismiss} aria-busy={dismissing || undefined} disabled={dismissing}>
+            Dismiss
+          </button>
+        </footer>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+// The download queue in a fixed-height, scrollable region so progress updates never push the page around.
+import { useQuery } from "@tanstack/react-query";
+import type { QueueItem } from "../../api/contract.types";
+import { queueQuery } from "../../api/health.api";
+import { serviceLabel } from "../../api/live-events";
+import { EmptyState } from "../empty-state";
+import { formatBytes, formatPercent } from "../format";
+import { QueryView } from "../query-view";
+import { SkeletonList } from "../skeleton";
+
+const ROW_HEIGHT = 72;
+
+function QueueRow({ item }: { item: QueueItem }) {
+  const done = item.sizeBytes - item.sizeLeftBytes;
+  return (
+    <li className="queue-row" style={{ height: ROW_HEIGHT }}>
+      <span className="queue-row__title" title={item.title}>{item.title}</span>
+      <progress value={item.progress} max={1} aria-label={`${item.title} progress`} />
+      <span className="queue-row__meta">
+        <span>{serviceLabel(item.app)} · {item.status}</span>
+        <span className="numeric">
+          {formatPercent(item.progress)} · {formatBytes(done)} of {formatBytes(item.sizeBytes)}
+          {item.timeLeft ? ` · ${item.timeLeft} left` : ""}
+        </span>
+      </span>
+    </li>
+  );
+}
+
+export function DownloadQueue() {
+  const query = useQuery(queueQuery());
+  return (
+    <section aria-labelledby="queue-heading">
+      <h2 id="queue-heading">Downloads</h2>
+      <div className="fixed-region" style={{ height: ROW_HEIGHT * 3 }} tabIndex={0} role="region" aria-label="Download queue">
+        <QueryView
+          query={query}
+          loading={<SkeletonList rows={3} rowHeight={ROW_HEIGHT - 8} label="Loading downloads" />}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title="Nothing downloading">New downloads appear here as they start.</EmptyState>}
+        >
+          {(data) => (
+            <ul className="plain-list">
+              {data.items.map((item) => (
+                <QueueRow key={item.id} item={item} />
+              ))}
+            </ul>
+          )}
+        </QueryView>
+      </div>
+    </section>
+  );
+}

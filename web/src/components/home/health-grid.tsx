@@ -1,0 +1,67 @@
+// Each app's circuit state at a glance; every card keeps its size whether it is loading, healthy or failing.
+import { useQuery } from "@tanstack/react-query";
+import type { HealthReport, ServiceName } from "../../api/contract.types";
+import { healthQuery } from "../../api/health.api";
+import { serviceLabel } from "../../api/live-events";
+import { ErrorState } from "../error-state";
+import { RelativeTime } from "../relative-time";
+import { lookOf } from "../service-state";
+
+const SERVICES: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
+
+function ServiceCard({ service, report }: { service: ServiceName; report: HealthReport | undefined }) {
+  const health = report?.services[service];
+  const look = report ? lookOf(health?.state) : { label: "Checking…", tone: "idle" as const };
+  return (
+    <li className={`service-card service-card--${look.tone}`} aria-busy={report ? undefined : true}>
+      <span className="service-card__name">{serviceLabel(service)}</span>
+      <span className="service-card__state">
+        <span className="dot" aria-hidden="true" />
+        {look.label}
+      </span>
+      <span className="service-card__detail">
+        {health?.lastError ? (
+          <span title={health.lastError}>{health.lastError}</span>
+        ) : health?.lastSuccessAt ? (
+          <>
+            OK <RelativeTime iso={health.lastSuccessAt} />
+            {health.latencyMs !== null ? ` · ${health.latencyMs} ms` : ""}
+          </>
+        ) : (
+          "\u00a0"
+        )}
+      </span>
+    </li>
+  );
+}
+
+function OverallStatus({ report }: { report: HealthReport | undefined }) {
+  if (!report) return <p className="overall-status">Checking services…</p>;
+  return (
+    <p className="overall-status">
+      {report.status === "ok" ? "All systems normal" : "Some services need attention"}
+      <small> · v{report.version}</small>
+    </p>
+  );
+}
+
+export function HealthGrid() {
+  const query = useQuery(healthQuery());
+  return (
+    <section aria-labelledby="health-heading">
+      <h2 id="health-heading">Services</h2>
+      {query.isError && !query.data ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          <OverallStatus report={query.data} />
+          <ul className="service-grid" aria-live="polite">
+            {SERVICES.map((service) => (
+              <ServiceCard key={service} service={service} report={query.data} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

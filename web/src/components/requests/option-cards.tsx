@@ -1,0 +1,52 @@
+// Candidate titles with posters when a request matched more than one; the chosen one becomes the request.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { MediaRequest, Page, RequestOption } from "../../api/contract.types";
+import { queryKeys } from "../../api/query-keys";
+import { chooseOption } from "../../api/requests.api";
+import { FormAlert } from "../form-alert";
+
+function OptionCard({ option, onChoose, busy }: { option: RequestOption; onChoose: () => void; busy: boolean }) {
+  const name = option.year ? `${option.title} (${option.year})` : option.title;
+  return (
+    <li className="option-card">
+      {option.posterUrl ? (
+        <img src={option.posterUrl} alt={`Poster for ${name}`} width={200} height={300} loading="lazy" decoding="async" />
+      ) : (
+        <div className="poster-placeholder" role="img" aria-label={`No poster for ${name}`} />
+      )}
+      <strong>{name}</strong>
+      {option.overview ? <small className="option-card__overview">{option.overview}</small> : null}
+      <button type="button" onClick={onChoose} aria-busy={busy || undefined} disabled={busy} aria-label={`Choose ${name}`}>
+        This one
+      </button>
+    </li>
+  );
+}
+
+export function OptionCards({ request }: { request: MediaRequest }) {
+  const queryClient = useQueryClient();
+  const choose = useMutation({
+    mutationFn: (optionId: string) => chooseOption(request.id, optionId),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) =>
+        page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
+      );
+    },
+  });
+  return (
+    <>
+      <p>Which one did you mean?</p>
+      <ul className="option-grid">
+        {(request.options ?? []).map((option) => (
+          <OptionCard
+            key={option.optionId}
+            option={option}
+            busy={choose.isPending && choose.variables === option.optionId}
+            onChoose={() => choose.mutate(option.optionId)}
+          />
+        ))}
+      </ul>
+      <FormAlert error={choose.error} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { MediaRequest } from "../../api/contract.types";
+import { RelativeTime } from "../relative-time";
+import { OptionCards } from "./option-cards";
+import { StatusSteps } from "./status-steps";
+
+export function RequestCard({ request }: { request: MediaRequest }) {
+  const title = request.parse?.title ?? request.query;
+  const year = request.parse?.year ? ` (${request.parse.year})` : "";
+  return (
+    <li>
+      <article className="request-card" aria-labelledby={`request-${request.id}`}>
+        <strong id={`request-${request.id}`}>{title}{year}</strong>
+        <br />
+        <small>
+          “{request.query}” · <RelativeTime iso={request.createdAt} />
+        </small>
+        {request.status === "needs_choice" ? (
+          <OptionCards request={request} />
+        ) : request.status === "failed" ? (
+          <p className="form-alert">Failed{request.reason ? `: ${request.reason}` : ""}</p>
+        ) : (
+          <StatusSteps status={request.status} />
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { activityQuery } from "../api/activity.api";
+import type { ActivityFilter } from "../api/query-keys";
+import { ActivityFilters } from "../components/activity/activity-filters";
+import { ActivityRow } from "../components/activity/activity-row";
+import { EmptyState } from "../components/empty-state";
+import { ErrorState } from "../components/error-state";
+import { PageHeading } from "../components/page-heading";
+import { QueryView } from "../components/query-view";
+import { SkeletonList } from "../components/skeleton";
+
+export default function ActivityScreen() {
+  const [filter, setFilter] = useState<ActivityFilter>({ app: "", kind: "" });
+  const query = useInfiniteQuery(activityQuery(filter));
+  return (
+    <>
+      <PageHeading title="Activity" />
+      <ActivityFilters filter={filter} onChange={setFilter} />
+      <QueryView
+        query={query}
+        loading={<SkeletonList rows={8} rowHeight={56} label="Loading activity" />}
+        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+        empty={<EmptyState title="Nothing here yet">No activity matches these filters.</EmptyState>}
+      >
+        {(data) => (
+          <>
+            <ul className="plain-list" aria-label="Activity log">
+              {data.pages.flatMap((page) => page.items).map((item) => (
+                <ActivityRow key={item.id} item={item} />
+              ))}
+            </ul>
+            {query.isFetchNextPageError ? <ErrorState error={query.error} /> : null}
+            {query.hasNextPage ? (
+              <button type="button" className="secondary outline wide" onClick={() => void query.fetchNextPage()} aria-busy={query.isFetchingNextPage || undefined} disabled={query.isFetchingNextPage}>
+                Load older activity
+              </button>
+            ) : (
+              <p className="end-of-list">That's everything.</p>
+            )}
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
