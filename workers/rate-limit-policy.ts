@@ -1,5 +1,5 @@
 // Which rate limits apply to which requests. Signed-in callers are counted per tenant; others per client address.
-import type { RateLimitRule } from "../durable-objects/rate-limiter/gcra.logic";
+import type { RateLimitRule } from "../durable-objects/rate-limiter/sliding-window.logic";
 
 interface PolicyEntry extends RateLimitRule {
   applies: (method: string, path: string) => boolean;

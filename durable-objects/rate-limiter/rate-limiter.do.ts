@@ -1,7 +1,7 @@
 // Rate limits for callers that are not signed in yet (keyed by client address), e.g. sign-in attempts.
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../workers/env";
-import type { RateLimitDecision, RateLimitRule } from "./gcra.logic";
+import type { RateLimitDecision, RateLimitRule } from "./sliding-window.logic";
 import { consumeRateLimit } from "./rate-limit-store";
 
 export class RateLimiter extends DurableObject<Env> {

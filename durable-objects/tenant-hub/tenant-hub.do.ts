@@ -1,7 +1,7 @@
 // One per tenant (idFromName(tenantId)): the tenant's exact rate limits and its WebSocket sessions.
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../workers/env";
-import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/gcra.logic";
+import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { ClientMessage, type ServerEvent, SocketAttachment, WS_PROTOCOL } from "./protocol";
 

@@ -1,5 +1,5 @@
-// Generic cell-rate algorithm: an exact rate limit with one number of state per bucket.
-// A bucket of `limit` per `windowMs` admits a burst of `limit`, then one request every windowMs/limit.
+// Sliding-window log: at most `limit` requests in any rolling window, so "100 a minute" means exactly that.
+// The Durable Object that owns the log is single-threaded, which is what makes the count exact.
 
 export interface RateLimitRule {
   /** Names the bucket, e.g. "api" or "config-audit". */
@@ -16,8 +16,8 @@ export interface RateLimitDecision {
   refusedBy?: string;
 }
 
-/** Theoretical arrival times per bucket name, in ms since the epoch. */
-export type BucketState = Record<string, number | undefined>;
+/** Admission times (ms since the epoch) per bucket name, oldest first. */
+export type BucketState = Record<string, number[] | undefined>;
 
 export function decide(
   rules: readonly RateLimitRule[],
@@ -28,16 +28,15 @@ export function decide(
   let worst: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
   for (const rule of rules) {
     const windowMs = rule.windowSeconds * 1000;
-    const interval = windowMs / rule.limit;
-    const tat = Math.max(state[rule.name] ?? now, now);
-    const allowAt = tat + interval - windowMs;
-    if (now < allowAt) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((allowAt - now) / 1000));
+    const log = (state[rule.name] ?? []).filter((t) => t > now - windowMs);
+    if (log.length >= rule.limit) {
+      const freesAt = log[log.length - rule.limit]! + windowMs;
+      const retryAfterSeconds = Math.max(1, Math.ceil((freesAt - now) / 1000));
       if (worst.allowed || retryAfterSeconds > worst.retryAfterSeconds) {
         worst = { allowed: false, retryAfterSeconds, refusedBy: rule.name };
       }
     } else {
-      next[rule.name] = tat + interval;
+      next[rule.name] = [...log, now];
     }
   }
   // All buckets are charged together or not at all, so a refused request costs nothing.
