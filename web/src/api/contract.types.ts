@@ -27,13 +27,15 @@ export type ServiceHealth = {
   latencyMs: number | null;
 };
 
+export type Probe = { status: "ok" | "error"; latencyMs?: number; error?: string };
+
 export type HealthReport = {
   status: "ok" | "degraded";
   version: string;
   checks: {
-    worker: { status: string };
-    d1: { status: string; latencyMs: number };
-    kv: { status: string; latencyMs: number };
+    worker: Probe;
+    d1: Probe;
+    kv: Probe;
   };
   services: Partial<Record<ServiceName, ServiceHealth>>;
 };
@@ -45,6 +47,7 @@ export type Connector = {
   createdAt: string;
   lastSeenAt: string | null;
   reachable?: boolean | null;
+  lastError?: string | null;
 };
 
 export type CreatedConnector = { connector: Connector; pairingCode: string };

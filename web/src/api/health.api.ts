@@ -6,7 +6,7 @@ import { queryKeys } from "./query-keys";
 export const healthQuery = () =>
   queryOptions({
     queryKey: queryKeys.health,
-    queryFn: ({ signal }) => apiRequest<HealthReport>("/health", { signal, auth: "optional" }),
+    queryFn: ({ signal }) => apiRequest<HealthReport>("/health", { signal, auth: "optional", answerStatuses: [503] }),
     refetchInterval: 60_000,
   });
 

@@ -10,6 +10,8 @@ export type RequestOptions = {
   body?: unknown;
   signal?: AbortSignal;
   auth?: AuthMode;
+  /** Statuses besides 2xx whose body is a normal answer, such as /health's 503 "degraded" report. */
+  answerStatuses?: number[];
 };
 
 const REFRESH_LOCK = "autoarr-token-refresh";
@@ -85,7 +87,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     token = await refreshAccessToken();
     response = await send(path, options, token);
   }
-  if (!response.ok) throw await apiErrorFromResponse(response);
+  if (!response.ok && !options.answerStatuses?.includes(response.status)) throw await apiErrorFromResponse(response);
   if (response.status === 204 || response.headers.get("Content-Length") === "0") return undefined as T;
   return (await response.json()) as T;
 }

@@ -1,7 +1,9 @@
 // The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ActivityItem, AppName, CircuitState, HealthReport, MediaRequest, Page, QueueItem, ServiceName } from "./contract.types";
+import { ServerEvent } from "../../../durable-objects/tenant-hub/protocol";
 import { ALL_ACTIVITY } from "./activity.api";
+import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";
 
 export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null };
@@ -9,36 +11,25 @@ export type RecoveryEvent = { app: AppName; title: string; reason: string; actio
 
 export type LiveEvent =
   | { type: "hello"; at: string; data: unknown }
+  | { type: "pong"; at: string; data?: unknown }
   | { type: "circuit"; at: string; data: CircuitEvent }
   | { type: "activity"; at: string; data: ActivityItem }
   | { type: "queue"; at: string; data: { items: QueueItem[] } }
   | { type: "request"; at: string; data: MediaRequest }
   | { type: "recovery"; at: string; data: RecoveryEvent };
 
-const KNOWN_TYPES = new Set<LiveEvent["type"]>(["hello", "circuit", "activity", "queue", "request", "recovery"]);
-
+// The envelope is checked against the hub's own schema; the data shapes are the REST resources' and are trusted as such.
 export function parseLiveEvent(raw: unknown): LiveEvent | null {
   if (typeof raw !== "string") return null;
+  let message: unknown;
   try {
-    const message = JSON.parse(raw) as Partial<LiveEvent>;
-    if (!message || typeof message !== "object" || !KNOWN_TYPES.has(message.type as LiveEvent["type"])) return null;
-    if (message.type !== "hello" && (typeof message.data !== "object" || message.data === null)) return null;
-    return message as LiveEvent;
+    message = JSON.parse(raw);
   } catch {
     return null;
   }
+  const parsed = ServerEvent.safeParse(message);
+  return parsed.success ? (parsed.data as LiveEvent) : null;
 }
-
-const SERVICE_LABELS: Record<ServiceName, string> = {
-  sabnzbd: "SABnzbd",
-  sonarr: "Sonarr",
-  radarr: "Radarr",
-  plex: "Plex",
-  connector: "Connector",
-};
-
-export const serviceLabel = (service: ServiceName | string): string =>
-  SERVICE_LABELS[service as ServiceName] ?? service;
 
 const CIRCUIT_ANNOUNCEMENTS: Record<CircuitState, string> = {
   closed: "is healthy again",
@@ -97,6 +88,7 @@ function updateRequest(queryClient: QueryClient, request: MediaRequest): string 
 export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): string | null {
   switch (event.type) {
     case "hello":
+    case "pong":
       return null;
     case "circuit":
       return updateCircuit(queryClient, event.data);

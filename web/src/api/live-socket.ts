@@ -1,6 +1,5 @@
 // One tenant WebSocket that reconnects with exponential backoff and jitter, fetching a fresh access token for every attempt.
 import { ApiError } from "./api-error";
-import { parseLiveEvent, type LiveEvent } from "./live-events";
 
 export type LiveStatus = "connecting" | "online" | "offline";
 
@@ -8,7 +7,7 @@ export type LiveSocketOptions = {
   url: string;
   accessToken: () => Promise<string>;
   forgetAccessToken: () => void;
-  onEvent: (event: LiveEvent) => void;
+  onMessage: (data: unknown) => void;
   onStatus: (status: LiveStatus) => void;
   onReconnected?: () => void;
   createSocket?: (url: string, protocols: string[]) => WebSocket;
@@ -18,6 +17,8 @@ export type LiveSocketOptions = {
 export const SUBPROTOCOL = "autoarr";
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
+const HEARTBEAT_INTERVAL_MS = 25_000;
+const SILENCE_LIMIT_MS = 60_000;
 
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
@@ -32,6 +33,8 @@ export function liveSocketUrl(location: Pick<Location, "protocol" | "host">): st
 export class LiveSocket {
   private socket: WebSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private lastHeardAt = 0;
   private attempt = 0;
   private stopped = true;
   private hasConnectedBefore = false;
@@ -48,6 +51,10 @@ export class LiveSocket {
     this.stopped = true;
     this.clearRetry();
     this.closeSocket();
+  }
+
+  isStarted(): boolean {
+    return !this.stopped;
   }
 
   reconnectNow(): void {
@@ -80,22 +87,42 @@ export class LiveSocket {
     let opened = false;
     socket.onopen = () => {
       opened = true;
+      this.startHeartbeat(socket);
       this.attempt = 0;
       this.options.onStatus("online");
       if (this.hasConnectedBefore) this.options.onReconnected?.();
       this.hasConnectedBefore = true;
     };
     socket.onmessage = (message) => {
-      const event = parseLiveEvent(message.data);
-      if (event) this.options.onEvent(event);
+      this.lastHeardAt = Date.now();
+      this.options.onMessage(message.data);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
+      this.stopHeartbeat();
       // A handshake refused before opening is most often an expired token, so the next attempt must mint a new one.
       if (!opened) this.options.forgetAccessToken();
       this.scheduleRetry();
     };
+  }
+
+  // Mobile networks drop connections without a close frame; a socket that stays silent past the limit is treated as dead.
+  private startHeartbeat(socket: WebSocket): void {
+    this.stopHeartbeat();
+    this.lastHeardAt = Date.now();
+    this.heartbeatTimer = setInterval(() => {
+      if (Date.now() - this.lastHeardAt > SILENCE_LIMIT_MS) {
+        socket.close(4000, "heartbeat timeout");
+        return;
+      }
+      if (socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+    }, HEARTBEAT_INTERVAL_MS);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer !== null) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
   }
 
   private scheduleRetry(): void {
@@ -116,6 +143,7 @@ export class LiveSocket {
   }
 
   private closeSocket(): void {
+    this.stopHeartbeat();
     const socket = this.socket;
     this.socket = null;
     if (socket && socket.readyState <= 1) socket.close(1000, "client closing");

@@ -1,8 +1,8 @@
 // Holds the one tenant WebSocket for the signed-in app and feeds its events into the query cache.
+// The event schema (and zod with it) loads after first paint, keeping it out of the initial JavaScript.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { freshAccessToken } from "../api/http-client";
-import { applyLiveEvent, catchUpAfterReconnect } from "../api/live-events";
 import { LiveSocket, liveSocketUrl, type LiveStatus } from "../api/live-socket";
 import { tokenStore } from "../api/token-store";
 import { LiveConnectionContext } from "../hooks/use-live-connection";
@@ -13,30 +13,35 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
   const [announcement, setAnnouncement] = useState("");
 
   useEffect(() => {
-    const socket = new LiveSocket({
-      url: liveSocketUrl(window.location),
-      accessToken: freshAccessToken,
-      forgetAccessToken: tokenStore.forgetAccessToken,
-      onStatus: setStatus,
-      onEvent: (event) => {
-        const message = applyLiveEvent(queryClient, event);
-        if (message) setAnnouncement(message);
-      },
-      onReconnected: () => catchUpAfterReconnect(queryClient),
+    let socket: LiveSocket | null = null;
+    let disposed = false;
+    const goOnline = () => (socket?.isStarted() ? socket.reconnectNow() : socket?.start());
+    const goOffline = () => socket?.markOffline();
+
+    void import("../api/live-events").then(({ parseLiveEvent, applyLiveEvent, catchUpAfterReconnect }) => {
+      if (disposed) return;
+      socket = new LiveSocket({
+        url: liveSocketUrl(window.location),
+        accessToken: freshAccessToken,
+        forgetAccessToken: tokenStore.forgetAccessToken,
+        onStatus: setStatus,
+        onMessage: (data) => {
+          const event = parseLiveEvent(data);
+          const message = event ? applyLiveEvent(queryClient, event) : null;
+          if (message) setAnnouncement(message);
+        },
+        onReconnected: () => catchUpAfterReconnect(queryClient),
+      });
+      if (navigator.onLine) socket.start();
+      else setStatus("offline");
     });
-    const goOnline = () => socket.reconnectNow();
-    const goOffline = () => socket.markOffline();
     window.addEventListener("online", goOnline);
     window.addEventListener("offline", goOffline);
-    if (navigator.onLine) socket.start();
-    else {
-      setStatus("offline");
-      window.addEventListener("online", () => socket.start(), { once: true });
-    }
     return () => {
+      disposed = true;
       window.removeEventListener("online", goOnline);
       window.removeEventListener("offline", goOffline);
-      socket.stop();
+      socket?.stop();
     };
   }, [queryClient]);
 

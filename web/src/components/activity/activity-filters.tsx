@@ -1,5 +1,5 @@
 import type { ServiceName } from "../../api/contract.types";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import type { ActivityFilter } from "../../api/query-keys";
 
 const APPS: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];

@@ -1,5 +1,5 @@
 import type { ActivityItem } from "../../api/contract.types";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { RelativeTime } from "../relative-time";
 
 export function ActivityRow({ item }: { item: ActivityItem }) {

@@ -1,6 +1,6 @@
 // One app's audit result: its recommendations grouped by priority, open ones first.
 import type { AppAudit, AppName, Priority, Recommendation } from "../../api/contract.types";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { EmptyState } from "../empty-state";
 import { RecommendationCard } from "./recommendation-card";
 

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Recommendation } from "../../api/contract.types";
 import { applyRecommendation, previewRecommendation } from "../../api/audit.api";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { queryKeys } from "../../api/query-keys";
 import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorState } from "../error-state";

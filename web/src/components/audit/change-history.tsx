@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ConfigChange } from "../../api/contract.types";
 import { changeHistoryQuery, rollBackChange } from "../../api/audit.api";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { queryKeys } from "../../api/query-keys";
 import { ConfirmDialog } from "../confirm-dialog";
 import { EmptyState } from "../empty-state";

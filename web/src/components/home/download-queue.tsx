@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { QueueItem } from "../../api/contract.types";
 import { queueQuery } from "../../api/health.api";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { EmptyState } from "../empty-state";
 import { formatBytes, formatPercent } from "../format";
 import { QueryView } from "../query-view";

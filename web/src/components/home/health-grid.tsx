@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { HealthReport, ServiceName } from "../../api/contract.types";
 import { healthQuery } from "../../api/health.api";
-import { serviceLabel } from "../../api/live-events";
+import { serviceLabel } from "../../api/service-labels";
 import { ErrorState } from "../error-state";
 import { RelativeTime } from "../relative-time";
 import { lookOf } from "../service-state";

@@ -25,6 +25,7 @@ function ConnectorRow({ connector, onRemove }: { connector: Connector; onRemove:
       <span className={`pill pill--${status.tone}`}>{status.label}</span>
       <span className="connector-row__detail">
         {connector.url} · last seen {connector.lastSeenAt ? <RelativeTime iso={connector.lastSeenAt} /> : "never"}
+        {connector.lastError ? ` · ${connector.lastError}` : ""}
       </span>
       <button type="button" className="secondary outline compact" onClick={onRemove} aria-label={`Remove ${connector.name}`}>
         Remove
