@@ -1,0 +1,48 @@
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { ALL_ACTIVITY } from "./activity.api";
+import type { ActivityItem, HealthReport, Page } from "./contract.types";
+import { applyLiveEvent, parseLiveEvent } from "./live-events";
+import { queryKeys } from "./query-keys";
+
+const health: HealthReport = {
+  status: "ok",
+  version: "1",
+  checks: { worker: { status: "ok" }, d1: { status: "ok", latencyMs: 1 }, kv: { status: "ok", latencyMs: 1 } },
+  services: { sonarr: { state: "closed", lastSuccessAt: "2026-01-01T00:00:00Z", lastError: null, latencyMs: 20 } },
+};
+
+describe("live events", () => {
+  it("rejects messages that are not part of the protocol", () => {
+    expect(parseLiveEvent("not json")).toBeNull();
+    expect(parseLiveEvent(JSON.stringify({ type: "mystery", at: "now", data: {} }))).toBeNull();
+    expect(parseLiveEvent(JSON.stringify({ type: "queue", at: "now", data: { items: [] } }))?.type).toBe("queue");
+  });
+
+  it("moves an app's circuit state in the cached health report and announces it", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(queryKeys.health, health);
+    const announcement = applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sonarr", state: "open", lastError: "timeout" } });
+    const services = queryClient.getQueryData<HealthReport>(queryKeys.health)?.services;
+    expect(services?.sonarr).toMatchObject({ state: "open", lastError: "timeout", latencyMs: 20 });
+    expect(announcement).toBe("Sonarr is unreachable.");
+  });
+
+  it("puts new activity at the top of the unfiltered log", () => {
+    const queryClient = new QueryClient();
+    const older: ActivityItem = { id: "a1", at: "2026-01-01T00:00:00Z", app: "radarr", kind: "detection", level: "info", message: "older" };
+    queryClient.setQueryData<InfiniteData<Page<ActivityItem>, string | null>>(queryKeys.activity.list(ALL_ACTIVITY), {
+      pages: [{ items: [older], nextCursor: null }],
+      pageParams: [null],
+    });
+    applyLiveEvent(queryClient, { type: "activity", at: "now", data: { ...older, id: "a2", message: "newer" } });
+    const pages = queryClient.getQueryData<InfiniteData<Page<ActivityItem>>>(queryKeys.activity.list(ALL_ACTIVITY))?.pages;
+    expect(pages?.[0]?.items.map((item) => item.message)).toEqual(["newer", "older"]);
+  });
+
+  it("replaces the download queue", () => {
+    const queryClient = new QueryClient();
+    applyLiveEvent(queryClient, { type: "queue", at: "now", data: { items: [] } });
+    expect(queryClient.getQueryData(queryKeys.queue)).toEqual({ items: [] });
+  });
+});
