@@ -1,0 +1,142 @@
+// Runs AutoArr locally: builds the web app, applies D1 migrations, starts `wrangler dev` (local D1/KV/Durable
+// Objects, cron testable), creates the demo account, and pairs the demo connector with the simulated apps.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, run, runToEnd, stop, waitForUrl } from "./processes.mjs";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
+const CONNECTOR_BIN = path.join(ROOT, "connector/bin/autoarr-connector.mjs");
+
+export const DEMO_ACCOUNT = {
+  email: process.env.AUTOARR_DEMO_EMAIL ?? "demo@autoarr.local",
+  password: process.env.AUTOARR_DEMO_PASSWORD ?? "autoarr-demo",
+  tenantName: "Demo home",
+};
+
+/** A local secret kept with the local data, so sessions survive restarts but no two checkouts share one. */
+function localSecret(persistDir) {
+  const file = path.join(persistDir, "autoarr-secret-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function json(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init.headers } });
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
+  return { status: response.status, body };
+}
+
+async function demoSession(baseUrl) {
+  const registered = await json(`${baseUrl}/api/v1/auth/register`, { method: "POST", body: JSON.stringify(DEMO_ACCOUNT) });
+  if (registered.status === 201) return registered.body;
+  const login = await json(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }),
+  });
+  if (login.status !== 200) throw new Error(`could not sign in the demo account: ${JSON.stringify(login.body)}`);
+  return login.body;
+}
+
+/** Replaces the demo connector, since a pairing code is only ever shown when a connector is created. */
+async function pairDemoConnector(baseUrl, token, connectorUrl) {
+  const auth = { Authorization: `Bearer ${token}` };
+  const { body } = await json(`${baseUrl}/api/v1/connectors`, { headers: auth });
+  for (const c of body?.connectors ?? []) {
+    if (c.name === "Demo NAS") await json(`${baseUrl}/api/v1/connectors/${c.id}`, { method: "DELETE", headers: auth });
+  }
+  const created = await json(`${baseUrl}/api/v1/connectors`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ name: "Demo NAS", url: connectorUrl }),
+  });
+  if (created.status !== 201) throw new Error(`could not register the demo connector: ${JSON.stringify(created.body)}`);
+  return created.body.pairingCode;
+}
+
+export function connectorAvailable() {
+  return existsSync(CONNECTOR_BIN);
+}
+
+export async function buildWeb({ quiet = false } = {}) {
+  await runToEnd("npm", ["run", "build", "-w", "web"], { cwd: ROOT, label: "web", quiet });
+}
+
+export async function buildConnector({ quiet = false } = {}) {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "connector/package.json"), "utf8"));
+  if (pkg.scripts?.build) await runToEnd("npm", ["run", "build", "-w", "connector"], { cwd: ROOT, label: "connector", quiet });
+}
+
+/**
+ * Starts the whole local stack and returns its URL, the demo account and a stop function.
+ * `persistDir` keeps local D1/KV/Durable Object data between runs.
+ */
+export async function startStack({
+  port,
+  persistDir = path.join(ROOT, ".wrangler/state"),
+  connectorPort = 8790,
+  withConnector = connectorAvailable(),
+  build = true,
+  quiet = false,
+  extraVars = {},
+} = {}) {
+  port ??= Number(process.env.PORT ?? 8787);
+  mkdirSync(persistDir, { recursive: true });
+  if (build) {
+    await buildWeb({ quiet });
+    if (withConnector) await buildConnector({ quiet });
+  }
+
+  await runToEnd(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], {
+    cwd: ROOT,
+    label: "migrate",
+    quiet,
+    env: { CI: "true", WRANGLER_SEND_METRICS: "false" },
+  });
+
+  const vars = { AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
+  const wrangler = run(
+    WRANGLER,
+    [
+      "dev",
+      "--ip", "127.0.0.1",
+      "--port", String(port),
+      "--inspector-port", String(await freePort()),
+      "--persist-to", persistDir,
+      "--test-scheduled",
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    ],
+    { cwd: ROOT, label: "wrangler", quiet, env: { WRANGLER_SEND_METRICS: "false" } },
+  );
+  const children = [wrangler];
+  const stopAll = async () => {
+    for (const child of children.reverse()) await stop(child);
+  };
+
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForUrl(`${url}/ping`, { child: wrangler, timeoutMs: 120_000 });
+    const session = await demoSession(url);
+
+    let connectorUrl = null;
+    if (withConnector) {
+      connectorUrl = `http://127.0.0.1:${connectorPort}`;
+      const pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
+      const connector = run(process.execPath, [CONNECTOR_BIN, "start", "--demo", "--port", String(connectorPort)], {
+        cwd: ROOT,
+        label: "connector",
+        quiet,
+        env: { AUTOARR_PAIRING: pairingCode },
+      });
+      children.push(connector);
+      await waitForUrl(`${connectorUrl}/healthz`, { child: connector, timeoutMs: 60_000 });
+    }
+    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

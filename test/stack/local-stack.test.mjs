@@ -1,0 +1,71 @@
+// Runs the stack the way `npm start` does and uses it as a newcomer would: health, sign-up, sign-in, a live socket.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { freePort } from "../../scripts/lib/processes.mjs";
+import { startStack } from "../../scripts/lib/stack.mjs";
+
+const post = (url, body) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+describe("the local stack (npm start)", { timeout: 240_000 }, () => {
+  let stack;
+  const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-stack-"));
+
+  before(async () => {
+    stack = await startStack({ port: await freePort(), connectorPort: await freePort(), persistDir, quiet: true, build: !process.env.AUTOARR_SKIP_BUILD });
+  });
+  after(async () => {
+    await stack?.stop();
+    rmSync(persistDir, { recursive: true, force: true });
+  });
+
+  it("serves /health with the Worker, D1 and KV healthy", async () => {
+    const response = await fetch(`${stack.url}/health`);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.status, "ok");
+    assert.deepEqual(Object.keys(body.checks).sort(), ["d1", "kv", "worker"]);
+  });
+
+  it("serves the web app at / and for client-side routes", async () => {
+    const root = await fetch(`${stack.url}/`);
+    assert.equal(root.status, 200);
+    assert.match(await root.text(), /<div id="root">/);
+    const deep = await fetch(`${stack.url}/settings`);
+    assert.equal(deep.status, 200);
+  });
+
+  it("has created the demo account, which can sign in", async () => {
+    const response = await post(`${stack.url}/api/v1/auth/login`, stack.demo);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.user.email, "demo@autoarr.local");
+  });
+
+  it("lets a new user register, sign in and open a WebSocket", async () => {
+    const email = `newcomer-${Date.now()}@example.com`;
+    const registered = await post(`${stack.url}/api/v1/auth/register`, { email, password: "newcomer password", tenantName: "Newcomer" });
+    assert.equal(registered.status, 201);
+    const login = await post(`${stack.url}/api/v1/auth/login`, { email, password: "newcomer password" });
+    assert.equal(login.status, 200);
+    const { accessToken, tenant } = await login.json();
+
+    const socket = new WebSocket(`${stack.url.replace("http", "ws")}/api/v1/ws`, ["autoarr", accessToken]);
+    const hello = await new Promise((resolve, reject) => {
+      socket.onmessage = (event) => resolve(JSON.parse(event.data));
+      socket.onerror = () => reject(new Error("WebSocket failed"));
+      setTimeout(() => reject(new Error("no hello within 10 s")), 10_000);
+    });
+    assert.equal(socket.protocol, "autoarr");
+    assert.equal(hello.type, "hello");
+    assert.equal(hello.data.tenantId, tenant.id);
+    socket.close();
+  });
+
+  it("fires the cron through /__scheduled", async () => {
+    const response = await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`);
+    assert.equal(response.status, 200);
+  });
+});
