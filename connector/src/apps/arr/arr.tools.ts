@@ -1,0 +1,232 @@
+// Tools common to Sonarr and Radarr: status, queue, history, blocklist, commands, profiles, providers, config.
+import { z } from "zod";
+import { ok, type Result } from "../../http/upstream.js";
+import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE_IDEMPOTENT, type AppId, type ToolSpec } from "../../tools/tool.js";
+import type { ArrApi } from "./arr.api.js";
+import {
+  blocklistItemSchema, commandSchema, CONFIG_RESOURCES, downloadClientSchema, healthIssueSchema, historyItemSchema,
+  HOST_SECRET_FIELDS, indexerSchema, maskConfig, obj, paging, pagingShape, projectBlocklistItem, projectCommand,
+  projectDownloadClient, projectHealth, projectHistoryItem, projectIndexer, projectQualityProfile, projectQueueItem,
+  projectRootFolder, projectSystemStatus, qualityProfileSchema, queueItemSchema, rootFolderSchema, systemStatusSchema,
+  type Raw,
+} from "./arr.types.js";
+
+export interface ArrFlavor {
+  app: Extract<AppId, "sonarr" | "radarr">;
+  appName: "Sonarr" | "Radarr";
+  /** "series" or "movie": used in descriptions. */
+  mediaNoun: string;
+  /** Query flag that makes the queue include items not matched to the library. */
+  includeUnknownQueueParam: "includeUnknownSeriesItems" | "includeUnknownMovieItems";
+}
+
+/** Both apps number the downloadFailed history event 4 (EpisodeHistoryEventType / MovieHistoryEventType). */
+const DOWNLOAD_FAILED_EVENT = 4;
+
+export const pageInput = {
+  page: z.number().int().min(1).default(1).describe("Page number, starting at 1"),
+  pageSize: z.number().int().min(1).max(100).default(20).describe("Records per page (1-100)"),
+};
+
+const list = <T>(value: unknown, project: (raw: Raw) => T): T[] => (Array.isArray(value) ? value.map((v) => project(obj(v))) : []);
+
+export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
+  const { app, appName } = flavor;
+  return [
+    defineTool({
+      app, name: `${app}_system_status`, title: `${appName} system status`, annotations: READ_ONLY,
+      description: `Reads ${appName}'s version and basic system information. Use it to check that ${appName} is reachable and the API key works.`,
+      input: {},
+      output: systemStatusSchema,
+      run: async () => outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
+        const data = projectSystemStatus(obj(raw));
+        return { data, text: `${data.appName || appName} ${data.version} is up` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_health`, title: `${appName} health checks`, annotations: READ_ONLY,
+      description: `Lists the problems ${appName}'s own health checks currently report (download client unreachable, indexers failing, root folder missing, ...).`,
+      input: {},
+      output: { issues: z.array(healthIssueSchema).describe("Current health issues; empty when healthy") },
+      run: async () => outcome(await api.call({ path: "health" }), (raw) => {
+        const issues = list(raw, projectHealth);
+        return { data: { issues }, text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_queue`, title: `${appName} download queue`, annotations: READ_ONLY,
+      description: `Reads ${appName}'s download queue (paged) with each item's tracked download state and status, status messages, error message and the download client's id. Use it to spot stalled, failed or import-blocked downloads.`,
+      input: {
+        ...pageInput,
+        includeUnknown: z.boolean().default(false).describe(`Also include downloads not matched to a ${flavor.mediaNoun} in the library`),
+      },
+      output: { ...pagingShape, records: z.array(queueItemSchema).describe("Queue items on this page") },
+      run: async ({ page, pageSize, includeUnknown }) =>
+        outcome(await api.call<Raw>({ path: "queue", query: { page, pageSize, [flavor.includeUnknownQueueParam]: includeUnknown } }), (raw) => {
+          const body = obj(raw);
+          const records = list(body.records, projectQueueItem);
+          return { data: { ...paging(body), records }, text: `${appName} queue: ${records.length} of ${paging(body).totalRecords} item(s) on page ${paging(body).page}` };
+        }),
+    }),
+    defineTool({
+      app, name: `${app}_queue_remove`, title: `Remove a ${appName} queue item`, annotations: DESTRUCTIVE,
+      description: `Removes one item from ${appName}'s queue. Optionally removes it from the download client, blocklists the release so it is not grabbed again, and (unless skipRedownload) lets ${appName} search for a replacement.`,
+      input: {
+        id: z.number().int().positive().describe(`Queue item id from ${app}_queue`),
+        removeFromClient: z.boolean().default(true).describe("Also delete the job (and its files) from the download client"),
+        blocklist: z.boolean().default(false).describe("Blocklist the release so it is never grabbed again"),
+        skipRedownload: z.boolean().default(false).describe("With blocklist: do not search for a replacement automatically"),
+      },
+      output: {
+        removed: z.boolean().describe("True when the item was removed"),
+        id: z.number().describe("The removed queue item id"),
+        removeFromClient: z.boolean().describe("Whether the job was deleted from the download client"),
+        blocklisted: z.boolean().describe("Whether the release was blocklisted"),
+        skipRedownload: z.boolean().describe("Whether the automatic replacement search was skipped"),
+      },
+      run: async ({ id, removeFromClient, blocklist, skipRedownload }) =>
+        outcome(await api.call({ method: "DELETE", path: `queue/${id}`, query: { removeFromClient, blocklist, skipRedownload } }), () => ({
+          data: { removed: true, id, removeFromClient, blocklisted: blocklist, skipRedownload },
+          text: `Removed queue item ${id} from ${appName}${blocklist ? " and blocklisted the release" : ""}`,
+        })),
+    }),
+    defineTool({
+      app, name: `${app}_history_failed`, title: `${appName} failed downloads`, annotations: READ_ONLY,
+      description: `Lists ${appName}'s history of downloadFailed events (newest first) with the failure message the download client gave.`,
+      input: { ...pageInput },
+      output: { ...pagingShape, records: z.array(historyItemSchema).describe("downloadFailed history records") },
+      run: async ({ page, pageSize }) =>
+        outcome(await api.call<Raw>({ path: "history", query: { page, pageSize, eventType: DOWNLOAD_FAILED_EVENT, sortKey: "date", sortDirection: "descending" } }), (raw) => {
+          const body = obj(raw);
+          const records = list(body.records, projectHistoryItem);
+          return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} failed download(s) in ${appName}'s history` };
+        }),
+    }),
+    defineTool({
+      app, name: `${app}_history_mark_failed`, title: `Mark a ${appName} download failed`, annotations: DESTRUCTIVE,
+      description: `Marks the download behind a history record (usually a 'grabbed' event) as failed: ${appName} blocklists the release and, if configured, searches for another.`,
+      input: { historyId: z.number().int().positive().describe("History record id") },
+      output: { markedFailed: z.boolean().describe("True when the app accepted the request"), historyId: z.number().describe("The history record id") },
+      run: async ({ historyId }) =>
+        outcome(await api.call({ method: "POST", path: `history/failed/${historyId}` }), () => ({
+          data: { markedFailed: true, historyId },
+          text: `${appName} marked history record ${historyId} as failed`,
+        })),
+    }),
+    defineTool({
+      app, name: `${app}_blocklist`, title: `${appName} blocklist`, annotations: READ_ONLY,
+      description: `Lists releases ${appName} will not grab again (paged, newest first).`,
+      input: { ...pageInput },
+      output: { ...pagingShape, records: z.array(blocklistItemSchema).describe("Blocklisted releases") },
+      run: async ({ page, pageSize }) =>
+        outcome(await api.call<Raw>({ path: "blocklist", query: { page, pageSize, sortKey: "date", sortDirection: "descending" } }), (raw) => {
+          const body = obj(raw);
+          const records = list(body.records, projectBlocklistItem);
+          return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} release(s) on ${appName}'s blocklist` };
+        }),
+    }),
+    defineTool({
+      app, name: `${app}_command_status`, title: `${appName} command status`, annotations: READ_ONLY,
+      description: `Polls a command started with ${app}_command (or by ${appName} itself) until it is completed or failed.`,
+      input: { commandId: z.number().int().positive().describe(`Command id returned by ${app}_command`) },
+      output: commandSchema,
+      run: async ({ commandId }) => outcome(await api.call<Raw>({ path: `command/${commandId}` }), (raw) => {
+        const data = projectCommand(obj(raw));
+        return { data, text: `${appName} command ${data.id} (${data.name}) is ${data.status}` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_quality_profiles`, title: `${appName} quality profiles`, annotations: READ_ONLY,
+      description: `Lists ${appName}'s quality profiles with their allowed qualities and cutoff. Use an id from here when adding a ${flavor.mediaNoun}.`,
+      input: {},
+      output: { profiles: z.array(qualityProfileSchema).describe("Quality profiles") },
+      run: async () => outcome(await api.call({ path: "qualityprofile" }), (raw) => {
+        const profiles = list(raw, projectQualityProfile);
+        return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_root_folders`, title: `${appName} root folders`, annotations: READ_ONLY,
+      description: `Lists ${appName}'s root folders with free space. Use a path from here when adding a ${flavor.mediaNoun}.`,
+      input: {},
+      output: { rootFolders: z.array(rootFolderSchema).describe("Root folders") },
+      run: async () => outcome(await api.call({ path: "rootfolder" }), (raw) => {
+        const rootFolders = list(raw, projectRootFolder);
+        return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_download_clients`, title: `${appName} download clients`, annotations: READ_ONLY,
+      description: `Lists ${appName}'s download clients and their settings (host, port, category, remove completed/failed downloads). Secrets are masked.`,
+      input: {},
+      output: { downloadClients: z.array(downloadClientSchema).describe("Download clients") },
+      run: async () => outcome(await api.call({ path: "downloadclient" }), (raw) => {
+        const downloadClients = list(raw, projectDownloadClient);
+        return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
+      }),
+    }),
+    defineTool({
+      app, name: `${app}_indexers`, title: `${appName} indexers`, annotations: READ_ONLY,
+      description: `Lists ${appName}'s indexers with RSS/search flags and priority. Secrets are masked.`,
+      input: {},
+      output: { indexers: z.array(indexerSchema).describe("Indexers") },
+      run: async () => outcome(await api.call({ path: "indexer" }), (raw) => {
+        const indexers = list(raw, projectIndexer);
+        return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
+      }),
+    }),
+    ...configTools(flavor, api),
+  ];
+}
+
+const resourceInput = z.enum(CONFIG_RESOURCES).describe("Which settings page: host (general/security), mediamanagement (importing, hardlinks, recycle bin), naming (renaming formats) or downloadclient (completed/failed download handling)");
+
+function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
+  const { app, appName } = flavor;
+  const configOutput = {
+    resource: z.enum(CONFIG_RESOURCES).describe("Settings page"),
+    values: z.record(z.string(), z.unknown()).describe("Settings by name; credentials masked as ********"),
+  };
+  return [
+    defineTool({
+      app, name: `${app}_config_get`, title: `Read ${appName} settings`, annotations: READ_ONLY,
+      description: `Reads one of ${appName}'s settings pages. Credentials (API key, passwords) are masked.`,
+      input: { resource: resourceInput },
+      output: configOutput,
+      run: async ({ resource }) => outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
+        data: { resource, values: maskConfig(resource, obj(raw)) },
+        text: `${appName} ${resource} settings`,
+      })),
+    }),
+    defineTool({
+      app, name: `${app}_config_update`, title: `Change ${appName} settings`, annotations: WRITE_IDEMPOTENT,
+      description: `Changes some settings on one of ${appName}'s settings pages: reads the page, applies the given values and saves it. Only existing setting names are accepted; credentials cannot be changed here.`,
+      input: {
+        resource: resourceInput,
+        values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe(`Settings to change by name, e.g. {"copyUsingHardlinks": true} for mediamanagement. Names come from ${app}_config_get.`),
+      },
+      output: { ...configOutput, changed: z.array(z.string()).describe("Names of the settings that were changed") },
+      run: async ({ resource, values }) => {
+        const current = await api.call<Raw>({ path: `config/${resource}` });
+        if (!current.ok) return { ok: false, failure: current.failure };
+        const existing = obj(current.value);
+        const names = Object.keys(values);
+        if (names.length === 0) return failure("No settings given to change");
+        const unknown = names.filter((name) => !(name in existing) || name === "id");
+        if (unknown.length > 0) return failure(`Unknown ${appName} ${resource} setting(s): ${unknown.join(", ")}`);
+        if (resource === "host") {
+          const secret = names.filter((name) => (HOST_SECRET_FIELDS as readonly string[]).includes(name));
+          if (secret.length > 0) return failure(`Credentials cannot be changed through the connector: ${secret.join(", ")}`);
+        }
+        const changed = names.filter((name) => existing[name] !== values[name]);
+        const updated: Result<Raw> = changed.length === 0
+          ? ok(existing)
+          : await api.call<Raw>({ method: "PUT", path: `config/${resource}/${String(existing.id ?? 1)}`, body: { ...existing, ...values } });
+        return outcome(updated, (raw) => ({
+          data: { resource, values: maskConfig(resource, obj(raw ?? { ...existing, ...values })), changed },
+          text: changed.length === 0 ? `${appName} ${resource} settings already had those values` : `Changed ${appName} ${resource} settings: ${changed.join(", ")}`,
+        }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,98 @@
+// Output shapes of the SABnzbd tools and projections from SABnzbd's JSON (where sizes are strings).
+import { z } from "zod";
+import { compact, type Raw } from "../arr/arr.types.js";
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+/** SABnzbd reports most sizes and speeds as strings ("1277.65"); parse them leniently. */
+export const numeric = (v: unknown): number | undefined => {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string" || v.trim() === "") return undefined;
+  const n = Number.parseFloat(v);
+  return Number.isFinite(n) ? n : undefined;
+};
+const bool = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : v === "1" ? true : v === "0" ? false : undefined);
+const obj = (v: unknown): Raw => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {});
+
+export const queueSlotSchema = z.object({
+  nzoId: z.string().describe("Job id (SABnzbd_nzo_...)"),
+  name: z.string().describe("Job name"),
+  category: z.string().optional().describe("Category, e.g. tv or movies"),
+  status: z.string().describe("Downloading, Queued, Paused, Propagating, Fetching, Grabbing or Checking"),
+  priority: z.string().optional().describe("Force, High, Normal, Low or Paused"),
+  percentage: z.number().optional().describe("Percent downloaded"),
+  sizeMb: z.number().optional().describe("Total size in MB"),
+  leftMb: z.number().optional().describe("MB left to download"),
+  timeleft: z.string().optional().describe("Estimated time left (H:MM:SS)"),
+  labels: z.array(z.string()).describe("Warnings such as DUPLICATE, ENCRYPTED, TOO LARGE, PROPAGATING"),
+  averageAge: z.string().optional().describe("Average article age, e.g. 12d"),
+});
+
+export function projectQueueSlot(raw: Raw) {
+  return compact({
+    nzoId: str(raw.nzo_id) ?? "",
+    name: str(raw.filename) ?? "",
+    category: str(raw.cat),
+    status: str(raw.status) ?? "",
+    priority: str(raw.priority),
+    percentage: numeric(raw.percentage),
+    sizeMb: numeric(raw.mb),
+    leftMb: numeric(raw.mbleft),
+    timeleft: str(raw.timeleft),
+    labels: Array.isArray(raw.labels) ? raw.labels.filter((l): l is string => typeof l === "string") : [],
+    averageAge: str(raw.avg_age),
+  });
+}
+
+export const queueSchema = {
+  paused: z.boolean().describe("Whether the whole queue is paused"),
+  status: z.string().describe("Downloading, Paused or Idle"),
+  speedKbps: z.number().optional().describe("Current speed in KB/s"),
+  leftMb: z.number().optional().describe("MB left in the whole queue"),
+  timeleft: z.string().optional().describe("Estimated time for the whole queue"),
+  totalSlots: z.number().describe("Number of jobs in the queue"),
+  diskspaceFreeGb: z.number().optional().describe("Free space of the download folder (GB)"),
+  slots: z.array(queueSlotSchema).describe("Jobs on this page"),
+};
+
+export function projectQueue(raw: Raw) {
+  const queue = obj(raw.queue);
+  const slots = Array.isArray(queue.slots) ? queue.slots.map((s) => projectQueueSlot(obj(s))) : [];
+  return compact({
+    paused: bool(queue.paused) ?? false,
+    status: str(queue.status) ?? "",
+    speedKbps: numeric(queue.kbpersec),
+    leftMb: numeric(queue.mbleft),
+    timeleft: str(queue.timeleft),
+    totalSlots: numeric(queue.noofslots_total) ?? slots.length,
+    diskspaceFreeGb: numeric(queue.diskspace1),
+    slots,
+  });
+}
+
+export const historySlotSchema = z.object({
+  nzoId: z.string().describe("Job id (use with sabnzbd_retry / sabnzbd_delete)"),
+  name: z.string().describe("Job name"),
+  category: z.string().optional().describe("Category"),
+  status: z.string().describe("Completed, Failed, or a post-processing stage"),
+  failMessage: z.string().describe("Why the job failed; empty when it succeeded"),
+  retry: z.boolean().describe("Whether SABnzbd can retry the job"),
+  bytes: z.number().optional().describe("Size in bytes"),
+  completed: z.number().optional().describe("When it finished (unix seconds)"),
+  storage: z.string().optional().describe("Final (or failed/incomplete) folder"),
+  downloadSeconds: z.number().optional().describe("Download time in seconds"),
+});
+
+export function projectHistorySlot(raw: Raw) {
+  return compact({
+    nzoId: str(raw.nzo_id) ?? "",
+    name: str(raw.name) ?? "",
+    category: str(raw.category),
+    status: str(raw.status) ?? "",
+    failMessage: str(raw.fail_message) ?? "",
+    retry: bool(raw.retry) ?? false,
+    bytes: numeric(raw.bytes),
+    completed: numeric(raw.completed),
+    storage: str(raw.storage),
+    downloadSeconds: numeric(raw.download_time),
+  });
+}

@@ -1,0 +1,133 @@
+// Connector configuration: a JSON file (--config, default ~/.config/autoarr-connector/config.json) overlaid by environment variables.
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+import { parsePairingCode, type PairingMaterial } from "./pairing.js";
+
+const httpUrl = z.url({ protocol: /^https?$/ }).describe("Base URL of the app, e.g. http://192.168.1.10:8989");
+const keyedApp = z.object({ url: httpUrl, apiKey: z.string().min(1) });
+
+export const configFileSchema = z.object({
+  sabnzbd: keyedApp.optional(),
+  sonarr: keyedApp.optional(),
+  radarr: keyedApp.optional(),
+  plex: z.object({ url: httpUrl, token: z.string().min(1) }).optional(),
+  pairing: z.string().optional().describe("Pairing code stored by `autoarr-connector pair`"),
+  host: z.string().optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  logLevel: z.enum(["debug", "info", "warn", "error"]).optional(),
+});
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+export interface AppsConfig {
+  sabnzbd?: { url: string; apiKey: string };
+  sonarr?: { url: string; apiKey: string };
+  radarr?: { url: string; apiKey: string };
+  plex?: { url: string; token: string };
+}
+
+export interface ConnectorConfig {
+  apps: AppsConfig;
+  pairing?: PairingMaterial;
+  host: string;
+  port: number;
+  /** Per upstream call. */
+  timeoutMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+  /** Idle time after which an MCP session is forgotten (the client then gets 404 and re-initialises). */
+  sessionIdleMs: number;
+  /** Only for `start --demo --insecure-no-auth`: accept /mcp requests without a token. */
+  insecureNoAuth?: boolean;
+}
+
+export const DEFAULT_PORT = 8790;
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+
+export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME || join(homedir(), ".config");
+  return join(base, "autoarr-connector", "config.json");
+}
+
+export class ConfigError extends Error {}
+
+export function readConfigFile(path: string): ConfigFile {
+  if (!existsSync(path)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`Config file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`Config file ${path} is invalid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads VAR, or the contents of the file named by VAR_FILE (Docker secrets). */
+function secretFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const direct = env[name];
+  if (direct) return direct;
+  const file = env[`${name}_FILE`];
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    throw new ConfigError(`${name}_FILE points to ${file}, which cannot be read`);
+  }
+}
+
+export interface LoadOptions {
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+  overrides?: { host?: string; port?: number; pairing?: string };
+}
+
+export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
+  const env = options.env ?? process.env;
+  const file = readConfigFile(options.configPath ?? defaultConfigPath(env));
+  const apps: Record<string, unknown> = { ...file };
+  const overlay = (app: "sabnzbd" | "sonarr" | "radarr" | "plex", secretName: "apiKey" | "token", urlVar: string, secretVar: string) => {
+    const url = env[urlVar];
+    const secret = secretFromEnv(env, secretVar);
+    if (!url && !secret) return;
+    const current = (file[app] ?? {}) as Record<string, unknown>;
+    apps[app] = { ...current, ...(url ? { url } : {}), ...(secret ? { [secretName]: secret } : {}) };
+  };
+  overlay("sabnzbd", "apiKey", "SABNZBD_URL", "SABNZBD_API_KEY");
+  overlay("sonarr", "apiKey", "SONARR_URL", "SONARR_API_KEY");
+  overlay("radarr", "apiKey", "RADARR_URL", "RADARR_API_KEY");
+  overlay("plex", "token", "PLEX_URL", "PLEX_TOKEN");
+
+  const parsed = configFileSchema.safeParse(apps);
+  if (!parsed.success) throw new ConfigError(`Invalid app configuration: ${z.prettifyError(parsed.error)}`);
+  const merged = parsed.data;
+
+  const pairingCode = options.overrides?.pairing ?? secretFromEnv(env, "AUTOARR_PAIRING") ?? merged.pairing;
+  const portText = options.overrides?.port ?? (env.CONNECTOR_PORT ? Number(env.CONNECTOR_PORT) : undefined) ?? merged.port;
+  const port = portText ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid port: ${String(portText)}`);
+
+  return {
+    apps: {
+      ...(merged.sabnzbd ? { sabnzbd: merged.sabnzbd } : {}),
+      ...(merged.sonarr ? { sonarr: merged.sonarr } : {}),
+      ...(merged.radarr ? { radarr: merged.radarr } : {}),
+      ...(merged.plex ? { plex: merged.plex } : {}),
+    },
+    ...(pairingCode ? { pairing: parsePairingCode(pairingCode) } : {}),
+    host: options.overrides?.host ?? env.CONNECTOR_HOST ?? merged.host ?? DEFAULT_HOST,
+    port,
+    timeoutMs: merged.timeoutMs ?? (env.CONNECTOR_TIMEOUT_MS ? Number(env.CONNECTOR_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS),
+    logLevel: merged.logLevel ?? (env.LOG_LEVEL as ConnectorConfig["logLevel"] | undefined) ?? "info",
+    sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+  };
+}
+
+/** Every configured credential, so logs and tool results can scrub them. */
+export function configuredSecrets(apps: AppsConfig): string[] {
+  return [apps.sabnzbd?.apiKey, apps.sonarr?.apiKey, apps.radarr?.apiKey, apps.plex?.token].filter((s): s is string => !!s);
+}

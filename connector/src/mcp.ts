@@ -1,0 +1,52 @@
+// Builds the MCP server: one tool set per configured app; unconfigured apps are simply absent.
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ArrApi } from "./apps/arr/arr.api.js";
+import { createPlexApi, type PlexApi } from "./apps/plex/plex.api.js";
+import { plexTools } from "./apps/plex/plex.tools.js";
+import { createRadarrApi } from "./apps/radarr/radarr.api.js";
+import { radarrTools } from "./apps/radarr/radarr.tools.js";
+import { createSabnzbdApi, type SabnzbdApi } from "./apps/sabnzbd/sabnzbd.api.js";
+import { sabnzbdTools } from "./apps/sabnzbd/sabnzbd.tools.js";
+import { createSonarrApi } from "./apps/sonarr/sonarr.api.js";
+import { sonarrTools } from "./apps/sonarr/sonarr.tools.js";
+import type { AppsConfig } from "./config.js";
+import type { Logger } from "./logger.js";
+import { registerToolSpecs, type ToolSpec } from "./tools/tool.js";
+import { CONNECTOR_VERSION } from "./version.js";
+
+export interface AppClients {
+  sabnzbd?: SabnzbdApi;
+  sonarr?: ArrApi;
+  radarr?: ArrApi;
+  plex?: PlexApi;
+}
+
+export function createAppClients(apps: AppsConfig, timeoutMs: number, logger: Logger): AppClients {
+  return {
+    ...(apps.sabnzbd ? { sabnzbd: createSabnzbdApi({ ...apps.sabnzbd, timeoutMs }, logger) } : {}),
+    ...(apps.sonarr ? { sonarr: createSonarrApi({ ...apps.sonarr, timeoutMs }, logger) } : {}),
+    ...(apps.radarr ? { radarr: createRadarrApi({ ...apps.radarr, timeoutMs }, logger) } : {}),
+    ...(apps.plex ? { plex: createPlexApi({ ...apps.plex, timeoutMs }, logger) } : {}),
+  };
+}
+
+export function toolSpecsFor(clients: AppClients): ToolSpec[] {
+  return [
+    ...(clients.sabnzbd ? sabnzbdTools(clients.sabnzbd) : []),
+    ...(clients.sonarr ? sonarrTools(clients.sonarr) : []),
+    ...(clients.radarr ? radarrTools(clients.radarr) : []),
+    ...(clients.plex ? plexTools(clients.plex) : []),
+  ];
+}
+
+/** The status tool of each app, which the cloud calls for health pings. */
+export const STATUS_TOOLS = { sabnzbd: "sabnzbd_version", sonarr: "sonarr_system_status", radarr: "radarr_system_status", plex: "plex_identity" } as const;
+
+export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[] }): McpServer {
+  const server = new McpServer(
+    { name: "autoarr-connector", version: CONNECTOR_VERSION },
+    { capabilities: { tools: {} }, instructions: "Tools to inspect and manage the user's SABnzbd, Sonarr, Radarr and Plex. Only configured apps have tools." },
+  );
+  registerToolSpecs(server, toolSpecsFor(clients), { logger: options.logger.child("tools"), secrets: options.secrets });
+  return server;
+}

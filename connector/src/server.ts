@@ -1,0 +1,177 @@
+// The connector's HTTP server: GET /healthz, and MCP over Streamable HTTP at /mcp behind bearer-token checks.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { createTokenVerifier, type TokenVerifier } from "./auth.js";
+import { configuredSecrets, DEFAULT_SESSION_IDLE_MS, type ConnectorConfig } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { buildMcpServer, createAppClients } from "./mcp.js";
+import { traceIdFrom, withTrace } from "./trace.js";
+import { CONNECTOR_VERSION } from "./version.js";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface RunningConnector {
+  url: string;
+  /** Number of live MCP sessions. */
+  sessionCount(): number;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+}
+
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  lastSeen: number;
+}
+
+export async function startConnector(config: ConnectorConfig, options: StartOptions = {}): Promise<RunningConnector> {
+  const secrets = configuredSecrets(config.apps);
+  const logger = options.logger ?? createLogger("connector", { level: config.logLevel, secrets });
+  if (!config.pairing && !config.insecureNoAuth) {
+    throw new Error("No pairing material: run `autoarr-connector pair <code>`, set AUTOARR_PAIRING, or pass --pairing <code>");
+  }
+  const verifier: TokenVerifier | undefined = config.pairing ? createTokenVerifier(config.pairing) : undefined;
+  const clients = createAppClients(config.apps, config.timeoutMs, logger);
+  const sessions = new Map<string, Session>();
+  const idleMs = config.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+
+  const handleMcp = async (req: IncomingMessage, res: ServerResponse) => {
+    const traceId = traceIdFrom(req.headers.traceparent);
+    const requestLog = { method: req.method, traceId, session: header(req, "mcp-session-id") };
+    if (!config.insecureNoAuth) {
+      const check = await verifier!.verify(header(req, "authorization"));
+      if (!check.ok) {
+        logger.warn("rejected /mcp request", { ...requestLog, reason: check.reason });
+        res.setHeader("WWW-Authenticate", 'Bearer realm="autoarr-connector"');
+        return sendJsonRpcError(res, 401, -32001, `Unauthorized: ${check.reason}`);
+      }
+    }
+    let body: unknown;
+    if (req.method === "POST") {
+      const parsed = await readJsonBody(req);
+      if (!parsed.ok) return sendJsonRpcError(res, parsed.status, -32700, parsed.message);
+      body = parsed.value;
+    }
+    logger.info("mcp request", { ...requestLog, rpc: rpcMethods(body) });
+
+    const sessionId = header(req, "mcp-session-id");
+    if (sessionId) {
+      const session = sessions.get(sessionId);
+      // A stale or unknown session must get 404 so the client re-initialises (MCP spec, Streamable HTTP).
+      if (!session) return sendJsonRpcError(res, 404, -32001, "Session not found");
+      session.lastSeen = Date.now();
+      return withTrace(traceId, () => session.transport.handleRequest(req, res, body));
+    }
+    if (req.method !== "POST" || !isInitializeRequest(body)) {
+      return sendJsonRpcError(res, 400, -32000, "Bad Request: no valid session id; send an initialize request first");
+    }
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      enableJsonResponse: true,
+      onsessioninitialized: (id) => {
+        sessions.set(id, { transport, lastSeen: Date.now() });
+        logger.info("mcp session opened", { session: id, traceId });
+      },
+    });
+    transport.onclose = () => {
+      if (transport.sessionId && sessions.delete(transport.sessionId)) logger.info("mcp session closed", { session: transport.sessionId });
+    };
+    const server = buildMcpServer(clients, { logger, secrets });
+    await server.connect(transport);
+    await withTrace(traceId, () => transport.handleRequest(req, res, body));
+  };
+
+  const httpServer: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/healthz" && req.method === "GET") return sendJson(res, 200, { ok: true, version: CONNECTOR_VERSION });
+    if (path === "/mcp") {
+      handleMcp(req, res).catch((error: unknown) => {
+        logger.error("mcp request crashed", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal error");
+        else res.end();
+      });
+      return;
+    }
+    sendJson(res, 404, { error: "not found" });
+  });
+
+  const sweep = setInterval(() => {
+    const cutoff = Date.now() - idleMs;
+    for (const [id, session] of sessions) {
+      if (session.lastSeen < cutoff) {
+        sessions.delete(id);
+        void session.transport.close();
+        logger.info("mcp session expired", { session: id });
+      }
+    }
+  }, Math.max(1000, Math.min(60_000, Math.floor(idleMs / 2))));
+  sweep.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  logger.info("connector listening", { url, apps: Object.keys(config.apps), auth: config.insecureNoAuth ? "DISABLED" : "bearer" });
+
+  return {
+    url,
+    sessionCount: () => sessions.size,
+    close: async () => {
+      clearInterval(sweep);
+      await Promise.allSettled([...sessions.values()].map((s) => s.transport.close()));
+      sessions.clear();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function rpcMethods(body: unknown): string | undefined {
+  const messages = Array.isArray(body) ? body : body ? [body] : [];
+  const names = messages.map((m) => {
+    const message = m as { method?: unknown; params?: { name?: unknown } };
+    return message.method === "tools/call" && typeof message.params?.name === "string" ? `tools/call:${message.params.name}` : String(message.method ?? "response");
+  });
+  return names.length ? names.join(",") : undefined;
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
+
+async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: "Request body too large" };
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+  } catch {
+    return { ok: false, status: 400, message: "Parse error: body is not JSON" };
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
+  sendJson(res, status, { jsonrpc: "2.0", error: { code, message }, id: null });
+}

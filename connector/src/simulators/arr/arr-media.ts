@@ -1,0 +1,156 @@
+// The media half of the Servarr simulators: Sonarr's series/episodes and Radarr's movies (list, lookup, add, wanted).
+import { MOVIES } from "../data/movies.js";
+import { SERIES } from "../data/series.js";
+import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
+import { episodesOf, rootFolders } from "../seed.js";
+import type { SimResponse } from "../sim-server.js";
+import type { World } from "../world.js";
+import { created, notFound, okJson, paged, validationFailure } from "./arr-errors.js";
+import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
+
+type Body = Record<string, unknown>;
+
+export interface MediaHandlers {
+  list(query: URLSearchParams): SimResponse;
+  get(id: number): SimResponse;
+  lookup(term: string): SimResponse;
+  lookupById?(kind: "tmdb" | "imdb", id: string): SimResponse;
+  add(body: Body): SimResponse;
+  wanted(list: "missing" | "cutoff", query: URLSearchParams): SimResponse;
+  /** Runs a search command's effect; returns how many releases were grabbed. */
+  search(name: string, body: Body): number;
+  /** The search a blocklist-and-redownload triggers. */
+  redownload(mediaId: number, episodeIds: number[]): { name: string; body: Body };
+}
+
+const matches = (title: string, term: string) => {
+  const words = term.toLowerCase().replace(/[^a-z0-9 ]/g, " ").split(/\s+/).filter(Boolean);
+  const haystack = title.toLowerCase().replace(/[^a-z0-9 ]/g, " ");
+  return words.length > 0 && words.every((w) => haystack.includes(w));
+};
+const numberList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : []);
+
+export function sonarrMedia(world: World): MediaHandlers {
+  const entryOf = (tvdbId: number) => world.series.find((s) => s.meta.tvdbId === tvdbId);
+  const resource = (tvdbId: number) => {
+    const meta = world.seriesMeta(tvdbId)!;
+    return seriesResource(world, meta, entryOf(tvdbId));
+  };
+  const missingIds = (seriesId?: number) =>
+    world.series.filter((s) => s.monitored && (seriesId === undefined || s.id === seriesId))
+      .flatMap((s) => episodesOf(s).filter((e) => e.airDate < Date.now() && !s.files.has(e.id)).map((e) => ({ series: s, ...e })));
+  return {
+    list: (query) => {
+      const tvdbId = Number(query.get("tvdbId") ?? 0);
+      return okJson(world.series.filter((s) => !tvdbId || s.meta.tvdbId === tvdbId).map((s) => resource(s.meta.tvdbId)));
+    },
+    get: (id) => {
+      const entry = world.series.find((s) => s.id === id);
+      return entry ? okJson(resource(entry.meta.tvdbId)) : notFound();
+    },
+    lookup: (term) => {
+      const exact = /^tvdb(?:id)?:\s*(\d+)$/i.exec(term.trim());
+      const found = exact ? SERIES.filter((s) => s.tvdbId === Number(exact[1])) : SERIES.filter((s) => matches(s.title, term));
+      return okJson(found.map((s) => resource(s.tvdbId)));
+    },
+    add: (body) => {
+      const tvdbId = Number(body.tvdbId ?? 0);
+      if (typeof body.title !== "string" || body.title === "") return validationFailure("Title", "'Title' must not be empty.", body.title ?? null, "NotEmptyValidator");
+      if (!(tvdbId > 0)) return validationFailure("TvdbId", "'Tvdb Id' must be greater than '0'.", tvdbId, "GreaterThanValidator");
+      if (!(Number(body.qualityProfileId) > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
+      const root = typeof body.rootFolderPath === "string" ? body.rootFolderPath : typeof body.path === "string" ? body.path : "";
+      if (!root) return validationFailure("Path", "'Path' must not be empty.", null, "NotEmptyValidator");
+      if (entryOf(tvdbId)) return validationFailure("TvdbId", "This series has already been added", tvdbId, "SeriesExistsValidator");
+      const meta = world.seriesMeta(tvdbId);
+      if (!meta) return validationFailure("TvdbId", "Unable to find series with TVDB id", tvdbId, "SeriesExistsValidator");
+      const entry = {
+        id: world.next("series"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title}`,
+        qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false, seasonFolder: body.seasonFolder !== false,
+        seriesType: typeof body.seriesType === "string" ? body.seriesType : "standard", added: Date.now(), files: new Map(),
+      };
+      world.series.push(entry);
+      const options = (body.addOptions ?? {}) as Body;
+      if (options.searchForMissingEpisodes === true) {
+        const commandBody = { seriesId: entry.id };
+        world.commands.push({ id: world.next("command"), app: "sonarr", name: "SeriesSearch", body: commandBody, queued: Date.now() });
+        for (const episode of missingIds(entry.id).slice(0, 2)) grabEpisode(world, entry, episode.season, episode.episode, { ageMs: 0 });
+      }
+      return created(resource(tvdbId), `/api/v3/series/${entry.id}`);
+    },
+    wanted: (list, query) => {
+      const includeSeries = query.get("includeSeries") === "true";
+      const rows = list === "missing"
+        ? missingIds().sort((a, b) => b.airDate - a.airDate).map((e) => episodeResource(world, e.series, e.id, includeSeries))
+        : world.series.flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)));
+      return okJson(paged(query, rows, { sortKey: "episodes.airDateUtc", sortDirection: "descending" }));
+    },
+    search: (name, body) => {
+      if (name === "EpisodeSearch") return searchEpisodes(world, numberList(body.episodeIds));
+      if (name === "SeriesSearch") return searchEpisodes(world, missingIds(Number(body.seriesId)).map((e) => e.id).slice(0, 2));
+      if (name === "MissingEpisodeSearch") return searchEpisodes(world, missingIds().map((e) => e.id).slice(0, 5));
+      return 0;
+    },
+    redownload: (_mediaId, episodeIds) => ({ name: "EpisodeSearch", body: { episodeIds } }),
+  };
+}
+
+export function radarrMedia(world: World): MediaHandlers {
+  const entryOf = (tmdbId: number) => world.movies.find((m) => m.meta.tmdbId === tmdbId);
+  const resource = (tmdbId: number) => movieResource(world, world.movieMeta(tmdbId)!, entryOf(tmdbId));
+  const missing = () => world.movies.filter((m) => m.monitored && !m.file);
+  return {
+    list: (query) => {
+      const tmdbId = Number(query.get("tmdbId") ?? 0);
+      return okJson(world.movies.filter((m) => !tmdbId || m.meta.tmdbId === tmdbId).map((m) => resource(m.meta.tmdbId)));
+    },
+    get: (id) => {
+      const entry = world.movies.find((m) => m.id === id);
+      return entry ? okJson(resource(entry.meta.tmdbId)) : notFound();
+    },
+    lookup: (term) => {
+      const exact = /^(tmdb|tmdbid|imdb|imdbid):\s*(\S+)$/i.exec(term.trim());
+      const found = exact
+        ? MOVIES.filter((m) => (exact[1]!.toLowerCase().startsWith("tmdb") ? m.tmdbId === Number(exact[2]) : m.imdbId === exact[2]))
+        : MOVIES.filter((m) => matches(`${m.title} ${m.year}`, term));
+      return okJson(found.map((m) => resource(m.tmdbId)));
+    },
+    lookupById: (kind, id) => {
+      const meta = MOVIES.find((m) => (kind === "tmdb" ? m.tmdbId === Number(id) : m.imdbId === id));
+      return meta ? okJson(resource(meta.tmdbId)) : notFound();
+    },
+    add: (body) => {
+      const tmdbId = Number(body.tmdbId ?? 0);
+      if (!(tmdbId > 0)) return validationFailure("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdbId, "GreaterThanValidator");
+      if (!(Number(body.qualityProfileId) > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
+      const root = typeof body.rootFolderPath === "string" ? body.rootFolderPath : typeof body.path === "string" ? body.path : "";
+      if (!root) return validationFailure("Path", "'Path' must not be empty.", null, "NotEmptyValidator");
+      if (entryOf(tmdbId)) return validationFailure("TmdbId", "This movie has already been added", tmdbId, "MovieExistsValidator");
+      const meta = world.movieMeta(tmdbId);
+      if (!meta) return notFound();
+      const entry = {
+        id: world.next("movie"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title.replace(/:/g, "")} (${meta.year})`,
+        qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false,
+        minimumAvailability: typeof body.minimumAvailability === "string" ? body.minimumAvailability : "released", added: Date.now(),
+      };
+      world.movies.push(entry);
+      const options = (body.addOptions ?? {}) as Body;
+      if (options.searchForMovie === true) {
+        world.commands.push({ id: world.next("command"), app: "radarr", name: "MoviesSearch", body: { movieIds: [entry.id] }, queued: Date.now() });
+        searchMovies(world, [entry.id]);
+      }
+      return created(resource(tmdbId), `/api/v3/movie/${entry.id}`);
+    },
+    wanted: (list, query) => {
+      const rows = list === "missing" ? missing() : world.movies.filter((m) => m.file && m.file.resolution < 1080);
+      return okJson(paged(query, rows.map((m) => resource(m.meta.tmdbId)), { sortKey: "movieMetadata.sortTitle", sortDirection: "ascending" }));
+    },
+    search: (name, body) => {
+      if (name === "MoviesSearch") return searchMovies(world, numberList(body.movieIds));
+      if (name === "MissingMoviesSearch") return searchMovies(world, missing().map((m) => m.id).slice(0, 5));
+      return 0;
+    },
+    redownload: (mediaId) => ({ name: "MoviesSearch", body: { movieIds: [mediaId] } }),
+  };
+}
+
+export { rootFolders };

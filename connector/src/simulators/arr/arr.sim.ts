@@ -1,0 +1,201 @@
+// Sonarr / Radarr simulator: the Servarr API v3 endpoints the connector uses, with X-Api-Key auth.
+import { completeDir, rootFolders } from "../seed.js";
+import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
+import { arrDownloadClientConfig, arrHealth, arrHostConfig, arrIndexers, arrSabnzbdClient, radarrMediaManagement, radarrNaming, sonarrMediaManagement, sonarrNaming } from "../profiles.js";
+import { QUALITIES, queueIdOf, type ArrApp, type Download, type World } from "../world.js";
+import { boolParam, emptyOk, notFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
+import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
+import { blocklistResource, commandResource, historyResource, iso, queueResource } from "./arr-resources.js";
+import { qualityProfiles, systemStatus } from "./arr-static.js";
+
+type Body = Record<string, unknown>;
+const CONFIG_RESOURCES = ["host", "mediamanagement", "naming", "downloadclient"] as const;
+type ConfigName = (typeof CONFIG_RESOURCES)[number];
+const EVENT_TYPES: Record<ArrApp, Record<string, string>> = {
+  sonarr: { "1": "grabbed", "2": "seriesFolderImported", "3": "downloadFolderImported", "4": "downloadFailed", "5": "episodeFileDeleted", "6": "episodeFileRenamed", "7": "downloadIgnored" },
+  radarr: { "1": "grabbed", "3": "downloadFolderImported", "4": "downloadFailed", "6": "movieFileDeleted", "8": "movieFolderImported", "9": "movieFileRenamed", "10": "downloadIgnored" },
+};
+
+export function createArrSim(app: ArrApp, world: World): SimApp {
+  const appName = app === "sonarr" ? "Sonarr" : "Radarr";
+  const apiKey = world.keys[app];
+  const media: MediaHandlers = app === "sonarr" ? sonarrMedia(world) : radarrMedia(world);
+  const mediaPath = app === "sonarr" ? "series" : "movie";
+  let config: Record<ConfigName, Body> = {} as Record<ConfigName, Body>;
+  world.onReset(() => {
+    config = {
+      host: arrHostConfig(appName, world.profile, apiKey, world.ports[app]),
+      mediamanagement: app === "sonarr" ? sonarrMediaManagement(world.profile) : radarrMediaManagement(world.profile),
+      naming: app === "sonarr" ? sonarrNaming(world.profile) : radarrNaming(world.profile),
+      downloadclient: arrDownloadClientConfig(appName),
+    };
+  });
+
+  const visibleDownloads = () => world.downloads.filter((d) => d.app === app && d.state !== "imported" && !d.ignoredByArr && !d.deletedFromClient);
+  const incomplete = () => (world.profile === "well-configured" ? "/data/usenet/incomplete" : "/downloads/incomplete");
+
+  const startCommand = (name: string, body: Body) => {
+    const command = { id: world.next("command"), app, name, body, queued: Date.now() };
+    world.commands.push(command);
+    media.search(name, body);
+    return command;
+  };
+
+  /** What Servarr's FailedDownloadService does: history event, blocklist entry, and (optionally) a replacement search. */
+  const markFailed = (download: Download, skipRedownload: boolean) => {
+    world.addHistory({
+      app, eventType: "downloadFailed", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId, mediaId: download.mediaId,
+      ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
+      data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message: "Manually marked as failed", releaseGroup: download.title.split("-").pop() ?? "", size: String(download.sizeBytes) },
+    });
+    world.blocklist.push({
+      id: world.next("blocklist"), app, mediaId: download.mediaId, episodeIds: download.episodeIds, sourceTitle: download.title, quality: download.quality,
+      date: Date.now(), indexer: download.indexer, message: download.failMessage ?? "Manually marked as failed",
+    });
+    if (!skipRedownload && config.downloadclient.autoRedownloadFailed === true) {
+      const search = media.redownload(download.mediaId, download.episodeIds);
+      startCommand(search.name, search.body);
+    }
+  };
+
+  const route = (request: SimRequest, path: string): SimResponse => {
+    const { method, query } = request;
+    const body = (request.body ?? {}) as Body;
+    const segments = path.split("/").filter(Boolean);
+    const [head, second, third] = segments;
+    const id = Number(second);
+
+    if (method === "GET" && path === "system/status") return okJson(systemStatus(app, world));
+    if (method === "GET" && path === "health") {
+      return okJson(arrHealth(appName, world.profile).map((h, index) => ({
+        id: index + 1, source: h.source, type: h.type, message: h.message,
+        wikiUrl: app === "sonarr" ? httpUri(h.wiki) : h.wiki,
+      })));
+    }
+    if (head === mediaPath) {
+      if (method === "GET" && segments.length === 1) return media.list(query);
+      if (method === "POST" && segments.length === 1) return media.add(body);
+      if (method === "GET" && second === "lookup" && !third) return media.lookup(query.get("term") ?? "");
+      if (method === "GET" && second === "lookup" && (third === "tmdb" || third === "imdb") && media.lookupById) {
+        return media.lookupById(third, query.get(third === "tmdb" ? "tmdbId" : "imdbId") ?? "");
+      }
+      if (method === "GET" && Number.isInteger(id)) return media.get(id);
+    }
+    if (head === "queue") {
+      if (method === "GET" && segments.length === 1) {
+        const rows = visibleDownloads().map((d) => queueResource(world, d, completeDir(world), incomplete()));
+        return okJson(paged(query, rows, { sortKey: "timeleft", sortDirection: "ascending" }));
+      }
+      if (method === "DELETE" && Number.isInteger(id)) {
+        const download = visibleDownloads().find((d) => queueIdOf(d) === id);
+        if (!download) return notFound();
+        if (boolParam(query, "removeFromClient", true)) download.deletedFromClient = true;
+        else download.ignoredByArr = true;
+        download.ignoredByArr = true;
+        if (boolParam(query, "blocklist", false)) markFailed(download, boolParam(query, "skipRedownload", false));
+        world.touchHistory();
+        return emptyOk();
+      }
+    }
+    if (head === "history") {
+      if (method === "GET" && segments.length === 1) {
+        const types = query.getAll("eventType").map((t) => EVENT_TYPES[app][t] ?? t);
+        const downloadId = query.get("downloadId");
+        const rows = world.history
+          .filter((h) => h.app === app && (types.length === 0 || types.includes(h.eventType)) && (!downloadId || h.downloadId === downloadId))
+          .sort((a, b) => b.date - a.date)
+          .map(historyResource);
+        return okJson(paged(query, rows, { sortKey: "date", sortDirection: "descending" }));
+      }
+      if (method === "POST" && second === "failed" && Number.isInteger(Number(third))) {
+        const event = world.history.find((h) => h.app === app && h.id === Number(third));
+        if (!event) return notFound();
+        const download = world.downloads.find((d) => d.nzoId === event.downloadId);
+        if (download) {
+          download.ignoredByArr = true;
+          markFailed(download, false);
+        }
+        return emptyOk();
+      }
+    }
+    if (head === "wanted" && method === "GET" && (second === "missing" || second === "cutoff")) return media.wanted(second, query);
+    if (head === "blocklist" && method === "GET") {
+      const rows = world.blocklist.filter((b) => b.app === app).sort((a, b) => b.date - a.date).map(blocklistResource);
+      return okJson(paged(query, rows, { sortKey: "date", sortDirection: "descending" }));
+    }
+    if (head === "command") {
+      if (method === "POST" && segments.length === 1) {
+        const name = typeof body.name === "string" ? body.name : "";
+        if (!KNOWN_COMMANDS[app].includes(name)) return { status: 500, json: { message: "Sequence contains no matching element" } };
+        const { name: _name, ...rest } = body;
+        const command = startCommand(name, rest);
+        return created(commandResource(command), `/api/v3/command/${command.id}`);
+      }
+      if (method === "GET" && segments.length === 1) return okJson(world.commands.filter((c) => c.app === app).map(commandResource));
+      if (method === "GET" && Number.isInteger(id)) {
+        const command = world.commands.find((c) => c.app === app && c.id === id);
+        if (!command) return notFound();
+        const response = commandResource(command);
+        // Commands complete quickly in the simulator: the first poll sees "queued", the next "completed".
+        command.completedAt ??= Date.now();
+        return okJson(response);
+      }
+    }
+    if (method === "GET" && path === "qualityprofile") return okJson(qualityProfiles(app));
+    if (method === "GET" && path === "rootfolder") {
+      const folder = app === "sonarr" ? rootFolders(world).tv : rootFolders(world).movies;
+      return okJson([{ id: 1, path: folder, accessible: true, freeSpace: 1_288_490_188_800, unmappedFolders: [] }]);
+    }
+    if (method === "GET" && path === "downloadclient") return okJson([arrSabnzbdClient(appName, world.profile, world.ports.sabnzbd)]);
+    if (method === "GET" && path === "indexer") return okJson(arrIndexers(appName, world.profile));
+    if (head === "config" && (CONFIG_RESOURCES as readonly string[]).includes(second ?? "")) {
+      const name = second as ConfigName;
+      if (method === "GET") return okJson(config[name]);
+      if (method === "PUT" && third !== undefined) return updateConfig(name, body);
+    }
+    return notFound();
+  };
+
+  const updateConfig = (name: ConfigName, body: Body): SimResponse => {
+    const current = config[name];
+    const next: Body = { ...current };
+    for (const [key, value] of Object.entries(body)) {
+      if (!(key in current) || key === "id") continue;
+      if (value === "********") continue;
+      if (typeof current[key] !== typeof value && current[key] !== undefined && value !== null) {
+        return validationFailure(key.charAt(0).toUpperCase() + key.slice(1), `'${key}' has an invalid value.`, value, "PredicateValidator");
+      }
+      next[key] = value;
+    }
+    if (name === "host" && (next.authenticationMethod === "forms" || next.authenticationMethod === "basic") && !next.username) {
+      return validationFailure("Username", "'Username' must not be empty.", next.username ?? "", "NotEmptyValidator");
+    }
+    if (name === "host" && next.apiKey !== current.apiKey) return validationFailure("ApiKey", "'Api Key' must be at least 20 characters long.", next.apiKey, "MinimumLengthValidator");
+    config[name] = next;
+    return { status: 202, json: next };
+  };
+
+  return {
+    name: app,
+    faultResponse: (status) => (status === 401 ? unauthorized() : { status, json: { message: `Simulated HTTP ${status}` } }),
+    handle: (request) => {
+      if (!request.path.startsWith("/api/v3/")) return notFound();
+      const key = request.headers["x-api-key"] ?? request.query.get("apikey");
+      if (key !== apiKey) return unauthorized();
+      return route(request, request.path.slice("/api/v3/".length).replace(/\/$/, ""));
+    },
+  };
+}
+
+const KNOWN_COMMANDS: Record<ArrApp, string[]> = {
+  sonarr: ["EpisodeSearch", "SeriesSearch", "RefreshSeries", "MissingEpisodeSearch", "RefreshMonitoredDownloads", "DownloadedEpisodesScan", "RssSync"],
+  radarr: ["MoviesSearch", "RefreshMovie", "MissingMoviesSearch", "RefreshMonitoredDownloads", "DownloadedMoviesScan", "RssSync"],
+};
+
+/** Sonarr's OpenAPI document types wikiUrl as an HttpUri object. */
+function httpUri(url: string) {
+  const parsed = new URL(url);
+  return { fullUri: url, scheme: parsed.protocol.replace(":", ""), host: parsed.hostname, port: 443, path: parsed.pathname, fragment: parsed.hash.replace("#", "") };
+}
+
+export { iso, QUALITIES };

@@ -1,0 +1,117 @@
+// Starts the SABnzbd, Sonarr, Radarr and Plex simulators (one shared demo world, one port each).
+import { createArrSim } from "./arr/arr.sim.js";
+import { createPlexSim } from "./plex/plex.sim.js";
+import type { Profile } from "./profiles.js";
+import { createSabnzbdSim } from "./sabnzbd/sabnzbd.sim.js";
+import { NOT_COMPLETE } from "./seed.js";
+import { startSimServer, type Faults, type LoggedRequest, type RunningSim, type SimHooks, type SimRequest, type SimResponse } from "./sim-server.js";
+import { World, type SimKeys } from "./world.js";
+
+export type SimulatedApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
+
+/** Fixed ports used by `autoarr-connector start --demo` and `simulators` (chosen to avoid the apps' real defaults). */
+export const DEMO_PORTS: Record<SimulatedApp, number> = { sabnzbd: 18080, sonarr: 18989, radarr: 17878, plex: 32499 };
+
+/** Fixed demo credentials (not secrets: they only open the simulators). */
+export const DEMO_KEYS: Record<SimulatedApp, string> = {
+  sabnzbd: "demo5ab0000000000000000000000001",
+  sonarr: "demo50aa000000000000000000000002",
+  radarr: "demo7ada000000000000000000000003",
+  plex: "demo-plex-token-4xYz",
+};
+
+export interface SimulatorOptions {
+  profile?: Profile;
+  /** Port per app; 0 (the default) picks a free port. */
+  ports?: Partial<Record<SimulatedApp, number>>;
+  host?: string;
+  keys?: Partial<Record<SimulatedApp, string>>;
+}
+
+export interface RunningSimulators {
+  urls: Record<SimulatedApp, string>;
+  keys: Record<SimulatedApp, string>;
+  world: World;
+  /** Fault injection without HTTP (same semantics as POST /__sim/faults). */
+  setFaults(app: SimulatedApp, faults: Faults | undefined): void;
+  requests(app: SimulatedApp): LoggedRequest[];
+  reset(profile?: Profile): void;
+  close(): Promise<void>;
+}
+
+const json = (status: number, body: unknown): SimResponse => ({ status, json: body });
+
+function worldHooks(world: World): SimHooks {
+  const target = (request: SimRequest) => {
+    const body = (request.body ?? {}) as { downloadId?: string; id?: number };
+    return world.findDownload({ ...(body.downloadId ? { downloadId: body.downloadId } : {}), ...(body.id !== undefined ? { id: Number(body.id) } : {}) });
+  };
+  return {
+    worldAction: (action, request) => {
+      if (request.method !== "POST") return undefined;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (action === "reset") {
+        const profile = body.profile === "demo" || body.profile === "well-configured" ? body.profile : undefined;
+        world.reset(profile);
+        return json(200, { reset: true, profile: world.profile });
+      }
+      if (action === "tick") return json(200, world.tick(Number(body.seconds ?? 60)));
+      if (action === "queue/fail") {
+        const download = target(request);
+        if (!download) return json(404, { error: "no such download" });
+        world.failDownload(download, typeof body.message === "string" ? body.message : NOT_COMPLETE);
+        return json(200, { downloadId: download.nzoId, state: download.state });
+      }
+      if (action === "queue/progress") {
+        const download = target(request);
+        if (!download) return json(404, { error: "no such download" });
+        if (typeof body.percent === "number") download.leftBytes = Math.round(download.sizeBytes * (1 - Math.min(100, Math.max(0, body.percent)) / 100));
+        if (body.state === "stalled" || body.state === "downloading" || body.state === "paused") download.state = body.state;
+        if (download.leftBytes === 0 && download.state === "downloading") world.importDownload(download);
+        return json(200, { downloadId: download.nzoId, state: download.state, leftBytes: download.leftBytes });
+      }
+      return undefined;
+    },
+  };
+}
+
+export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
+  const host = options.host ?? "127.0.0.1";
+  const keys: SimKeys = {
+    sabnzbd: options.keys?.sabnzbd ?? DEMO_KEYS.sabnzbd,
+    sabnzbdNzb: "demo5ab0nzb0000000000000000000009",
+    sonarr: options.keys?.sonarr ?? DEMO_KEYS.sonarr,
+    radarr: options.keys?.radarr ?? DEMO_KEYS.radarr,
+    plex: options.keys?.plex ?? DEMO_KEYS.plex,
+  };
+  // Ports are only known after listening; the world reads them lazily for config values that mention them.
+  const ports = { sabnzbd: options.ports?.sabnzbd ?? 0, sonarr: options.ports?.sonarr ?? 0, radarr: options.ports?.radarr ?? 0, plex: options.ports?.plex ?? 0 };
+  const world = new World(keys, ports, options.profile ?? "demo");
+  const hooks = worldHooks(world);
+  const servers: Partial<Record<SimulatedApp, RunningSim>> = {};
+  try {
+    servers.sabnzbd = await startSimServer(createSabnzbdSim(world), hooks, { host, port: ports.sabnzbd });
+    servers.sonarr = await startSimServer(createArrSim("sonarr", world), hooks, { host, port: ports.sonarr });
+    servers.radarr = await startSimServer(createArrSim("radarr", world), hooks, { host, port: ports.radarr });
+    servers.plex = await startSimServer(createPlexSim(world), hooks, { host, port: ports.plex });
+  } catch (error) {
+    await Promise.allSettled(Object.values(servers).map((s) => s?.close()));
+    throw error;
+  }
+  const running = servers as Record<SimulatedApp, RunningSim>;
+  for (const app of Object.keys(running) as SimulatedApp[]) ports[app] = running[app].port;
+  world.reset(world.profile);
+  return {
+    urls: { sabnzbd: running.sabnzbd.url, sonarr: running.sonarr.url, radarr: running.radarr.url, plex: running.plex.url },
+    keys: { sabnzbd: keys.sabnzbd, sonarr: keys.sonarr, radarr: keys.radarr, plex: keys.plex },
+    world,
+    setFaults: (app, faults) => running[app].setFaults(faults),
+    requests: (app) => running[app].requests(),
+    reset: (profile) => world.reset(profile),
+    close: async () => {
+      await Promise.all(Object.values(running).map((s) => s.close()));
+    },
+  };
+}
+
+export type { Faults, LoggedRequest, Profile };

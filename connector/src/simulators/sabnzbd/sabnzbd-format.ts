@@ -1,0 +1,98 @@
+// SABnzbd's value conventions: sizes and speeds as strings, H:MM:SS time left, priority names.
+import type { Download } from "../world.js";
+
+export const mbString = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+
+export function humanSize(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function sabTimeleft(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const days = Math.floor(total / 86_400);
+  const h = Math.floor((total % 86_400) / 3600);
+  const m = String(Math.floor((total % 3600) / 60)).padStart(2, "0");
+  const s = String(total % 60).padStart(2, "0");
+  return days > 0 ? `${days}:${String(h).padStart(2, "0")}:${m}:${s}` : `${h}:${m}:${s}`;
+}
+
+export function queueSlot(download: Download, index: number, paused: boolean) {
+  const done = download.sizeBytes - download.leftBytes;
+  const moving = download.state === "downloading" && !paused;
+  const status = download.state === "paused" ? "Paused" : download.state === "queued" ? "Queued" : paused ? "Paused" : "Downloading";
+  return {
+    index,
+    nzo_id: download.nzoId,
+    unpackopts: "3",
+    priority: download.state === "paused" ? "Paused" : "Normal",
+    script: "None",
+    filename: download.title,
+    labels: [] as string[],
+    password: "",
+    cat: download.category,
+    mbleft: mbString(download.leftBytes),
+    mb: mbString(download.sizeBytes),
+    size: humanSize(download.sizeBytes),
+    sizeleft: humanSize(download.leftBytes),
+    percentage: String(Math.floor((done / download.sizeBytes) * 100)),
+    mbmissing: "0.0",
+    direct_unpack: null,
+    status,
+    // A stalled job has no measurable speed, so SABnzbd cannot estimate its time left.
+    timeleft: moving ? sabTimeleft(download.leftBytes / download.bytesPerSecond) : "0:00:00",
+    avg_age: "12d",
+    time_added: Math.floor(download.added / 1000),
+  };
+}
+
+export function historySlot(download: Download, completeDir: string, incompleteDir: string) {
+  const failed = download.state === "failed";
+  const storage = failed ? `${incompleteDir}/${download.title}` : `${completeDir}/${download.category}/${download.title}`;
+  const completed = Math.floor((download.completedAt ?? Date.now()) / 1000);
+  const downloaded = download.sizeBytes - download.leftBytes;
+  return {
+    completed,
+    name: download.title,
+    nzb_name: `${download.title}.nzb`,
+    category: download.category,
+    pp: "D",
+    script: "None",
+    report: "",
+    url: `${download.title}.nzb`,
+    status: failed ? "Failed" : "Completed",
+    nzo_id: download.nzoId,
+    storage,
+    path: `${incompleteDir}/${download.title}`,
+    script_line: "",
+    download_time: Math.max(1, Math.round(downloaded / download.bytesPerSecond)),
+    postproc_time: failed ? 0 : 38,
+    stage_log: [
+      { name: "Source", actions: [`${download.title}.nzb`] },
+      { name: "Download", actions: [failed ? (download.failMessage ?? "") : `Downloaded in 1 min 4 seconds at an average of 24.8 MB/s<br/>Age: 12d`] },
+      ...(failed ? [] : [{ name: "Unpack", actions: ["[" + download.title + "] Unpacked 1 files/folders in 6 seconds"] }]),
+    ],
+    downloaded,
+    completeness: null,
+    fail_message: failed ? (download.failMessage ?? "") : "",
+    url_info: "",
+    bytes: download.sizeBytes,
+    meta: null,
+    series: "",
+    duplicate_key: download.title.split(".").slice(0, 2).join("/"),
+    md5sum: "",
+    password: "",
+    action_line: "",
+    size: humanSize(download.sizeBytes),
+    loaded: false,
+    retry: failed,
+    archive: false,
+    time_added: Math.floor(download.added / 1000),
+  };
+}

@@ -1,0 +1,286 @@
+// The shared, stateful demo world behind all four simulators: library, downloads, history, blocklist, commands, Plex items.
+import { MOVIES, type MovieMeta } from "./data/movies.js";
+import { SERIES, type SeriesMeta } from "./data/series.js";
+import type { Profile } from "./profiles.js";
+import { seedWorld } from "./seed.js";
+
+export type ArrApp = "sonarr" | "radarr";
+export type DownloadState = "queued" | "downloading" | "stalled" | "paused" | "failed" | "completed" | "importBlocked" | "imported";
+
+export interface QualityRef { id: number; name: string; source: string; resolution: number }
+
+export interface Download {
+  nzoId: string;
+  app: ArrApp;
+  mediaId: number;
+  episodeIds: number[];
+  seasonNumber?: number;
+  title: string;
+  category: string;
+  sizeBytes: number;
+  leftBytes: number;
+  bytesPerSecond: number;
+  state: DownloadState;
+  failMessage?: string;
+  importMessage?: string;
+  added: number;
+  completedAt?: number;
+  quality: QualityRef;
+  indexer: string;
+  /** Set when the *arr app stops tracking it (queue removal without removeFromClient). */
+  ignoredByArr?: boolean;
+  /** Set when the job was deleted from SABnzbd's history. */
+  deletedFromClient?: boolean;
+}
+
+export interface SeriesEntry {
+  id: number;
+  meta: SeriesMeta;
+  path: string;
+  qualityProfileId: number;
+  monitored: boolean;
+  seasonFolder: boolean;
+  seriesType: string;
+  added: number;
+  /** episodeId -> quality of the file on disk. */
+  files: Map<number, QualityRef>;
+}
+
+export interface MovieEntry {
+  id: number;
+  meta: MovieMeta;
+  path: string;
+  qualityProfileId: number;
+  monitored: boolean;
+  minimumAvailability: string;
+  added: number;
+  file?: QualityRef;
+}
+
+export interface HistoryEvent {
+  id: number;
+  app: ArrApp;
+  eventType: string;
+  date: number;
+  sourceTitle: string;
+  downloadId?: string;
+  mediaId: number;
+  episodeId?: number;
+  quality: QualityRef;
+  data: Record<string, string>;
+}
+
+export interface BlocklistEntry {
+  id: number;
+  app: ArrApp;
+  mediaId: number;
+  episodeIds: number[];
+  sourceTitle: string;
+  quality: QualityRef;
+  date: number;
+  indexer: string;
+  message: string;
+}
+
+export interface CommandEntry {
+  id: number;
+  app: ArrApp;
+  name: string;
+  body: Record<string, unknown>;
+  queued: number;
+  completedAt?: number;
+}
+
+export interface PlexItem {
+  ratingKey: number;
+  sectionKey: number;
+  type: "movie" | "show" | "episode";
+  title: string;
+  year: number;
+  guid: string;
+  guids: string[];
+  addedAt: number;
+  showTitle?: string;
+  file?: string;
+}
+
+export const QUALITIES = {
+  hdtv720: { id: 4, name: "HDTV-720p", source: "television", resolution: 720 },
+  web720: { id: 5, name: "WEBDL-720p", source: "web", resolution: 720 },
+  web1080: { id: 3, name: "WEBDL-1080p", source: "web", resolution: 1080 },
+  bluray1080: { id: 7, name: "Bluray-1080p", source: "bluray", resolution: 1080 },
+  web2160: { id: 18, name: "WEBDL-2160p", source: "web", resolution: 2160 },
+} satisfies Record<string, QualityRef>;
+
+export const episodeId = (seriesId: number, season: number, episode: number) => seriesId * 10_000 + season * 100 + episode;
+export const splitEpisodeId = (id: number) => ({ seriesId: Math.floor(id / 10_000), season: Math.floor((id % 10_000) / 100), episode: id % 100 });
+
+export class World {
+  profile: Profile;
+  series: SeriesEntry[] = [];
+  movies: MovieEntry[] = [];
+  downloads: Download[] = [];
+  history: HistoryEvent[] = [];
+  blocklist: BlocklistEntry[] = [];
+  commands: CommandEntry[] = [];
+  plexItems: PlexItem[] = [];
+  /** Old SABnzbd history jobs not tied to a current download. */
+  sabArchive: Record<string, unknown>[] = [];
+  sabPaused = false;
+  sabHistoryVersion = 0;
+  private resetListeners: (() => void)[] = [];
+  private counters = { series: 0, movie: 0, history: 1000, blocklist: 0, command: 100, nzo: 0, plex: 5000 };
+
+  constructor(readonly keys: SimKeys, readonly ports: SimPorts, profile: Profile) {
+    this.profile = profile;
+    this.reset(profile);
+  }
+
+  reset(profile: Profile = this.profile): void {
+    this.profile = profile;
+    this.series = [];
+    this.movies = [];
+    this.downloads = [];
+    this.history = [];
+    this.blocklist = [];
+    this.commands = [];
+    this.plexItems = [];
+    this.sabArchive = [];
+    this.sabPaused = false;
+    this.counters = { series: 0, movie: 0, history: 1000, blocklist: 0, command: 100, nzo: 0, plex: 5000 };
+    seedWorld(this);
+    this.touchHistory();
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /** Simulators keep their own configuration state; they re-initialise it when the world resets. */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
+    listener();
+  }
+
+  next(counter: keyof World["counters"]): number {
+    this.counters[counter] += 1;
+    return this.counters[counter];
+  }
+
+  newNzoId(): string {
+    const n = this.next("nzo");
+    return `SABnzbd_nzo_${(n * 7_919 + 1_234_567).toString(36).slice(-6)}`;
+  }
+
+  touchHistory(): void {
+    this.sabHistoryVersion = Math.floor(Date.now() / 1000) + this.next("history") - 1000;
+  }
+
+  seriesMeta(tvdbId: number) {
+    return SERIES.find((s) => s.tvdbId === tvdbId);
+  }
+
+  movieMeta(tmdbId: number) {
+    return MOVIES.find((m) => m.tmdbId === tmdbId);
+  }
+
+  findDownload(ref: { downloadId?: string; id?: number }): Download | undefined {
+    return this.downloads.find((d) => d.nzoId === ref.downloadId || (ref.id !== undefined && queueIdOf(d) === ref.id));
+  }
+
+  addHistory(event: Omit<HistoryEvent, "id">): HistoryEvent {
+    const full = { ...event, id: this.next("history") };
+    this.history.unshift(full);
+    return full;
+  }
+
+  /** Advances every active download; finished ones are imported and appear in Plex. */
+  tick(seconds = 60): { completed: string[] } {
+    const completed: string[] = [];
+    for (const download of this.downloads) {
+      if (download.state !== "downloading" || this.sabPaused) continue;
+      download.leftBytes = Math.max(0, download.leftBytes - download.bytesPerSecond * seconds);
+      if (download.leftBytes === 0) {
+        this.importDownload(download);
+        completed.push(download.nzoId);
+      }
+    }
+    for (const command of this.commands) command.completedAt ??= Date.now();
+    if (completed.length) this.touchHistory();
+    return { completed };
+  }
+
+  failDownload(download: Download, message: string): void {
+    download.state = "failed";
+    download.failMessage = message;
+    download.completedAt = Date.now();
+    this.addHistory({
+      app: download.app, eventType: "downloadFailed", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId,
+      mediaId: download.mediaId, ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
+      data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message, releaseGroup: releaseGroup(download.title), size: String(download.sizeBytes), ...(download.app === "radarr" ? { indexer: download.indexer } : {}) },
+    });
+    this.touchHistory();
+  }
+
+  importDownload(download: Download): void {
+    download.state = "imported";
+    download.leftBytes = 0;
+    download.completedAt = Date.now();
+    if (download.app === "sonarr") {
+      const series = this.series.find((s) => s.id === download.mediaId);
+      for (const id of download.episodeIds) {
+        series?.files.set(id, download.quality);
+        if (series) this.addPlexEpisode(series, id);
+      }
+    } else {
+      const movie = this.movies.find((m) => m.id === download.mediaId);
+      if (movie) {
+        movie.file = download.quality;
+        this.addPlexMovie(movie.meta);
+      }
+    }
+    this.addHistory({
+      app: download.app, eventType: "downloadFolderImported", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId,
+      mediaId: download.mediaId, ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
+      data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", releaseGroup: releaseGroup(download.title), size: String(download.sizeBytes) },
+    });
+    this.touchHistory();
+  }
+
+  addPlexMovie(meta: MovieMeta, addedAt = Date.now()): void {
+    if (this.plexItems.some((i) => i.guid === `plex://movie/tmdb-${meta.tmdbId}`)) return;
+    this.plexItems.push({
+      ratingKey: this.next("plex"), sectionKey: 1, type: "movie", title: meta.title, year: meta.year, guid: `plex://movie/tmdb-${meta.tmdbId}`,
+      guids: [`imdb://${meta.imdbId}`, `tmdb://${meta.tmdbId}`], addedAt: Math.floor(addedAt / 1000), file: `/data/media/movies/${meta.title} (${meta.year})/${meta.title} (${meta.year}).mkv`,
+    });
+  }
+
+  addPlexShow(meta: SeriesMeta, addedAt = Date.now()): void {
+    if (this.plexItems.some((i) => i.type === "show" && i.guid === `plex://show/tvdb-${meta.tvdbId}`)) return;
+    this.plexItems.push({
+      ratingKey: this.next("plex"), sectionKey: 2, type: "show", title: meta.title, year: meta.year, guid: `plex://show/tvdb-${meta.tvdbId}`,
+      guids: [`imdb://${meta.imdbId}`, `tvdb://${meta.tvdbId}`], addedAt: Math.floor(addedAt / 1000),
+    });
+  }
+
+  addPlexEpisode(series: SeriesEntry, id: number): void {
+    this.addPlexShow(series.meta);
+    const { season, episode } = splitEpisodeId(id);
+    const code = `S${pad(season)}E${pad(episode)}`;
+    this.plexItems.push({
+      ratingKey: this.next("plex"), sectionKey: 2, type: "episode", title: `Episode ${episode}`, year: series.meta.year + season - 1,
+      guid: `plex://episode/tvdb-${series.meta.tvdbId}-${code}`, guids: [`tvdb://${series.meta.tvdbId}/${season}/${episode}`],
+      addedAt: Math.floor(Date.now() / 1000), showTitle: series.meta.title, file: `${series.path}/Season ${pad(season)}/${series.meta.title} - ${code}.mkv`,
+    });
+  }
+}
+
+export interface SimKeys { sabnzbd: string; sabnzbdNzb: string; sonarr: string; radarr: string; plex: string }
+export interface SimPorts { sabnzbd: number; sonarr: number; radarr: number; plex: number }
+
+export const pad = (n: number) => String(n).padStart(2, "0");
+export const releaseGroup = (title: string) => title.split("-").pop() ?? "";
+
+/** Servarr derives queue ids from a hash of the download id; keep it deterministic and positive. */
+export function queueIdOf(download: Download): number {
+  let hash = 2166136261;
+  for (const char of download.nzoId) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return (hash >>> 1) || 1;
+}

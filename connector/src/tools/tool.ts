@@ -1,0 +1,101 @@
+// The shape every connector tool is written in, and the adapter that registers it on an McpServer.
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { AppFailure, Result } from "../http/upstream.js";
+import type { Logger } from "../logger.js";
+import { redactSecrets } from "../redact.js";
+import { currentTraceId } from "../trace.js";
+
+export type AppId = "sabnzbd" | "sonarr" | "radarr" | "plex";
+
+export interface ToolHints {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+}
+
+export type ToolOutcome<O> = { ok: true; data: O; text: string } | { ok: false; failure: AppFailure };
+
+export interface ToolSpec<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+  app: AppId;
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolHints;
+  run(args: z.output<z.ZodObject<I>>): Promise<ToolOutcome<z.output<z.ZodObject<O>>>>;
+}
+
+/** Identity helper so each tool's input and output types are inferred from its schemas. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec {
+  return spec as unknown as ToolSpec;
+}
+
+export const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true };
+export const WRITE_IDEMPOTENT: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: true };
+export const WRITE: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false };
+export const DESTRUCTIVE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: false };
+
+/** Turns an upstream result into a tool outcome, shaping the success value with `shape`. */
+export function outcome<T, O>(result: Result<T>, shape: (value: T) => { data: O; text: string }): ToolOutcome<O> {
+  return result.ok ? { ok: true, ...shape(result.value) } : { ok: false, failure: result.failure };
+}
+
+export function failure(message: string): ToolOutcome<never> {
+  return { ok: false, failure: { kind: "app", message } };
+}
+
+export interface RegisterOptions {
+  logger: Logger;
+  /** Configured API keys and tokens; scrubbed from every result as a last line of defence. */
+  secrets: readonly string[];
+}
+
+export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[], options: RegisterOptions): void {
+  for (const spec of specs) {
+    const handler = async (args: Record<string, unknown>): Promise<CallToolResult> => {
+      const started = Date.now();
+      try {
+        const result = await spec.run(args as never);
+        options.logger.info("tool call", { tool: spec.name, traceId: currentTraceId(), ok: result.ok, ms: Date.now() - started, ...(result.ok ? {} : { failure: result.failure.kind }) });
+        if (!result.ok) {
+          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }] };
+        }
+        const data = redactSecrets(result.data as Record<string, unknown>, options.secrets);
+        return { content: [{ type: "text", text: redactSecrets(result.text, options.secrets) }], structuredContent: data };
+      } catch (error) {
+        options.logger.error("tool crashed", { tool: spec.name, traceId: currentTraceId(), error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        return { isError: true, content: [{ type: "text", text: `Internal connector error in ${spec.name}; see the connector's logs` }] };
+      }
+    };
+    server.registerTool(
+      spec.name,
+      { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations, openWorldHint: false } },
+      handler as never,
+    );
+  }
+}
+
+export interface ToolCatalogEntry {
+  app: AppId;
+  name: string;
+  title: string;
+  description: string;
+  annotations: ToolHints;
+  inputSchema: unknown;
+  outputSchema: unknown;
+}
+
+export function describeTool(spec: ToolSpec): ToolCatalogEntry {
+  return {
+    app: spec.app,
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    annotations: spec.annotations,
+    inputSchema: z.toJSONSchema(z.object(spec.input)),
+    outputSchema: z.toJSONSchema(z.object(spec.output)),
+  };
+}
