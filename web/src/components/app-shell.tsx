@@ -16,12 +16,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Brand />
           <LiveStatusBadge />
         </div>
+        <PrimaryNav />
         <OfflineBanner />
       </header>
       <main id="main" tabIndex={-1} className="container app-main">
         {children}
       </main>
-      <PrimaryNav />
       <LiveAnnouncer />
     </>
   );

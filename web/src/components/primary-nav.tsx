@@ -1,29 +1,31 @@
 import { Link, useRoute } from "wouter";
+import { NavIcon, type NavIconName } from "./nav-icon";
 
-const DESTINATIONS = [
-  { href: "/", label: "Home", icon: "⌂" },
-  { href: "/requests", label: "Requests", icon: "＋" },
-  { href: "/audit", label: "Audit", icon: "✓" },
-  { href: "/activity", label: "Activity", icon: "≡" },
-  { href: "/settings", label: "Settings", icon: "⚙" },
-] as const;
+const DESTINATIONS: { href: string; label: string; icon: NavIconName }[] = [
+  { href: "/", label: "Home", icon: "home" },
+  { href: "/requests", label: "Requests", icon: "requests" },
+  { href: "/audit", label: "Audit", icon: "audit" },
+  { href: "/activity", label: "Activity", icon: "activity" },
+  { href: "/settings", label: "Settings", icon: "settings" },
+];
 
 function NavLink({ href, label, icon }: (typeof DESTINATIONS)[number]) {
   const [active] = useRoute(href);
   return (
     <li>
       <Link href={href} aria-current={active ? "page" : undefined}>
-        <span className="primary-nav__icon" aria-hidden="true">{icon}</span>
+        <NavIcon name={icon} />
         <span>{label}</span>
       </Link>
     </li>
   );
 }
 
+// On phones this sits fixed at the bottom, within reach of a thumb; from tablet width up it is a bar under the header.
 export function PrimaryNav() {
   return (
     <nav className="primary-nav" aria-label="Main">
-      <ul>
+      <ul className="container">
         {DESTINATIONS.map((destination) => (
           <NavLink key={destination.href} {...destination} />
         ))}

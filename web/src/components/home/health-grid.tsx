@@ -9,11 +9,11 @@ import { lookOf } from "../service-state";
 
 const SERVICES: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
 
-function ServiceCard({ service, report }: { service: ServiceName; report: HealthReport | undefined }) {
+function ServiceCard({ service, report, paused }: { service: ServiceName; report: HealthReport | undefined; paused: boolean }) {
   const health = report?.services[service];
-  const look = report ? lookOf(health?.state) : { label: "Checking…", tone: "idle" as const };
+  const look = report ? lookOf(health?.state) : { label: paused ? "Unknown" : "Checking…", tone: "idle" as const };
   return (
-    <li className={`service-card service-card--${look.tone}`} aria-busy={report ? undefined : true}>
+    <li className={`service-card service-card--${look.tone}`} aria-busy={report || paused ? undefined : true}>
       <span className="service-card__name">{serviceLabel(service)}</span>
       <span className="service-card__state">
         <span className="dot" aria-hidden="true" />
@@ -35,8 +35,8 @@ function ServiceCard({ service, report }: { service: ServiceName; report: Health
   );
 }
 
-function OverallStatus({ report }: { report: HealthReport | undefined }) {
-  if (!report) return <p className="overall-status">Checking services…</p>;
+function OverallStatus({ report, paused }: { report: HealthReport | undefined; paused: boolean }) {
+  if (!report) return <p className="overall-status">{paused ? "Offline — health will load when you reconnect." : "Checking services…"}</p>;
   return (
     <p className="overall-status">
       {report.status === "ok" ? "All systems normal" : "Some services need attention"}
@@ -47,6 +47,7 @@ function OverallStatus({ report }: { report: HealthReport | undefined }) {
 
 export function HealthGrid() {
   const query = useQuery(healthQuery());
+  const paused = query.fetchStatus === "paused";
   return (
     <section aria-labelledby="health-heading">
       <h2 id="health-heading">Services</h2>
@@ -54,10 +55,10 @@ export function HealthGrid() {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <>
-          <OverallStatus report={query.data} />
+          <OverallStatus report={query.data} paused={paused} />
           <ul className="service-grid" aria-live="polite">
             {SERVICES.map((service) => (
-              <ServiceCard key={service} service={service} report={query.data} />
+              <ServiceCard key={service} service={service} report={query.data} paused={paused} />
             ))}
           </ul>
         </>

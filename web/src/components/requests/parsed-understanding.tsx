@@ -39,7 +39,7 @@ export function ParsedUnderstanding({ query }: { query: string }) {
   else if (enabled && parsed.isError) content = "Can't preview this yet — you can still send the request.";
   else if (enabled && parsed.data) content = <Understanding parsed={parsed.data} />;
   return (
-    <div className="understanding" aria-live="polite" aria-label="How AutoArr understood your request">
+    <div className="understanding" role="status" aria-label="How AutoArr understood your request">
       {content}
     </div>
   );
