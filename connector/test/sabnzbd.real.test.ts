@@ -1,0 +1,110 @@
+// The SABnzbd tools against a real SABnzbd (Debian's sabnzbdplus, installed by scripts/install-sabnzbd.sh).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../src/logger.js";
+import { createPairingCode, parsePairingCode } from "../src/pairing.js";
+import { startConnector, type RunningConnector } from "../src/server.js";
+import { call, closedPortUrl, connectClient } from "./helpers.js";
+
+const binary = spawnSync("sh", ["-c", "command -v sabnzbdplus"], { encoding: "utf8" }).stdout.trim();
+if (!binary) console.warn("SKIPPING real SABnzbd tests: sabnzbdplus not found on PATH (install it with `sudo scripts/install-sabnzbd.sh`)");
+
+describe.skipIf(!binary)("SABnzbd tools against a real SABnzbd", () => {
+  const apiKey = randomBytes(16).toString("hex");
+  let dir: string;
+  let sab: ChildProcess;
+  let url: string;
+  let connector: RunningConnector;
+  let wrongKeyConnector: RunningConnector;
+  let client: Client;
+  let wrongKeyClient: Client;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "autoarr-sab-"));
+    const port = Number(new URL(await closedPortUrl()).port);
+    url = `http://127.0.0.1:${port}`;
+    writeFileSync(join(dir, "sabnzbd.ini"), [
+      "__version__ = 19", "__encoding__ = utf-8", "[misc]", `api_key = ${apiKey}`, `nzb_key = ${randomBytes(16).toString("hex")}`,
+      "host = 127.0.0.1", `port = ${port}`, `download_dir = ${dir}/incomplete`, `complete_dir = ${dir}/complete`, "check_new_rel = 0", "",
+    ].join("\n"));
+    sab = spawn(binary, ["--config-file", join(dir, "sabnzbd.ini"), "--server", `127.0.0.1:${port}`, "--browser", "0", "--disable-file-log"], { cwd: dir, stdio: "ignore" });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${url}/api?mode=version&output=json`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error("real SABnzbd did not start within 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const pairing = parsePairingCode(createPairingCode("tenant-real", "connector-real"));
+    const base = { pairing, host: "127.0.0.1", port: 0, timeoutMs: 5000, logLevel: "error" as const, sessionIdleMs: 60_000 };
+    connector = await startConnector({ ...base, apps: { sabnzbd: { url, apiKey } } }, { logger: silentLogger });
+    wrongKeyConnector = await startConnector({ ...base, apps: { sabnzbd: { url, apiKey: "0".repeat(32) } } }, { logger: silentLogger });
+    client = await connectClient(`${connector.url}/mcp`, pairing);
+    wrongKeyClient = await connectClient(`${wrongKeyConnector.url}/mcp`, pairing);
+  }, 45_000);
+
+  afterAll(async () => {
+    await client?.close();
+    await wrongKeyClient?.close();
+    await connector?.close();
+    await wrongKeyConnector?.close();
+    if (sab?.pid) {
+      sab.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (sab.exitCode === null) sab.kill("SIGKILL");
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports the version and an idle queue", async () => {
+    const result = await call(client, "sabnzbd_version");
+    expect(result.isError).toBe(false);
+    expect(result.data).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+/), paused: false, queueSize: 0 });
+  });
+
+  it("reads the queue and history, and answers an unchanged history with changed=false", async () => {
+    expect((await call(client, "sabnzbd_queue")).data).toMatchObject({ totalSlots: 0, slots: [] });
+    const history = await call(client, "sabnzbd_history");
+    expect(history.data).toMatchObject({ changed: true, slots: [] });
+    const again = await call(client, "sabnzbd_history", { lastHistoryUpdate: history.data.lastHistoryUpdate });
+    expect(again.data).toMatchObject({ changed: false, slots: [] });
+  });
+
+  it("surfaces a retry of an unknown job as an error", async () => {
+    expect(await call(client, "sabnzbd_retry", { nzoId: "SABnzbd_nzo_nothere" })).toMatchObject({ isError: true, text: "SABnzbd reported an error: item does not exist" });
+  });
+
+  it("pauses and resumes the queue", async () => {
+    expect((await call(client, "sabnzbd_pause")).isError).toBe(false);
+    expect((await call(client, "sabnzbd_version")).data.paused).toBe(true);
+    expect((await call(client, "sabnzbd_resume")).isError).toBe(false);
+    expect((await call(client, "sabnzbd_version")).data.paused).toBe(false);
+  });
+
+  it("reads config with the API key masked and sets misc and category values", async () => {
+    const misc = await call(client, "sabnzbd_get_config", { section: "misc" });
+    expect((misc.data.config as Record<string, unknown>).api_key).toBe("********");
+    expect(JSON.stringify(misc)).not.toContain(apiKey);
+    expect((await call(client, "sabnzbd_set_config", { section: "misc", keyword: "direct_unpack", value: true })).data.config).toEqual({ direct_unpack: true });
+    expect((await call(client, "sabnzbd_set_config", { section: "misc", keyword: "cache_limit", value: "512M" })).data.config).toEqual({ cache_limit: "512M" });
+    const category = await call(client, "sabnzbd_set_config", { section: "categories", name: "autoarrtest", keyword: "dir", value: "autoarrtest" });
+    expect(category.data.config).toEqual([expect.objectContaining({ name: "autoarrtest", dir: "autoarrtest" })]);
+    expect(await call(client, "sabnzbd_set_config", { section: "misc", keyword: "no_such_key", value: "1" })).toMatchObject({ isError: true, text: "SABnzbd reported an error: Config item does not exist" });
+  });
+
+  it("deletes from the history without error", async () => {
+    expect((await call(client, "sabnzbd_delete", { from: "history", nzoIds: ["SABnzbd_nzo_nothere"], deleteFiles: true })).isError).toBe(false);
+  });
+
+  it("says the API key was rejected (HTTP 403 plain text)", async () => {
+    expect(await call(wrongKeyClient, "sabnzbd_queue")).toMatchObject({ isError: true, text: "API key rejected by SABnzbd (HTTP 403)" });
+  });
+});
