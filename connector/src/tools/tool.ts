@@ -61,7 +61,9 @@ export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[],
         const result = await spec.run(args as never);
         options.logger.info("tool call", { tool: spec.name, traceId: currentTraceId(), ok: result.ok, ms: Date.now() - started, ...(result.ok ? {} : { failure: result.failure.kind }) });
         if (!result.ok) {
-          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }] };
+          // The kind (and HTTP status) let AutoArr tell an unhealthy app from a refused request.
+          const meta = { "autoarr/failure": { kind: result.failure.kind, ...(result.failure.status === undefined ? {} : { status: result.failure.status }) } };
+          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }], _meta: meta };
         }
         const data = redactSecrets(result.data as Record<string, unknown>, options.secrets);
         return { content: [{ type: "text", text: redactSecrets(result.text, options.secrets) }], structuredContent: data };
