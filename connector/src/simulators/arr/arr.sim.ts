@@ -89,8 +89,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       if (method === "DELETE" && Number.isInteger(id)) {
         const download = visibleDownloads().find((d) => queueIdOf(d) === id);
         if (!download) return notFound();
+        // Without removeFromClient the job stays in SABnzbd; either way Sonarr/Radarr stop tracking it.
         if (boolParam(query, "removeFromClient", true)) download.deletedFromClient = true;
-        else download.ignoredByArr = true;
         download.ignoredByArr = true;
         if (boolParam(query, "blocklist", false)) markFailed(download, boolParam(query, "skipRedownload", false));
         world.touchHistory();
