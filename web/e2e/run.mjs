@@ -102,6 +102,8 @@ describe("AutoArr web", { concurrency: false }, () => {
   it("signs in to the demo account", async () => {
     await signIn(stack.demo);
     await page.getByText(/All systems normal|Some services need attention/).waitFor();
+    await page.waitForLoadState("networkidle");
+    await captureScreen(page, "home-demo");
   });
 
   it("opens offline from the service worker's app shell and says it is offline", async () => {

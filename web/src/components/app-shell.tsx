@@ -1,5 +1,6 @@
 // The signed-in frame: skip link, header with live status, offline notice, the screen, and the thumb-reachable navigation.
 import type { ReactNode } from "react";
+import { useFocusMainOnNavigate } from "../hooks/use-focus-on-navigate";
 import { Brand } from "./brand";
 import { LiveAnnouncer } from "./live-announcer";
 import { LiveStatusBadge } from "./live-status-badge";
@@ -8,6 +9,7 @@ import { PrimaryNav } from "./primary-nav";
 import { SkipLink } from "./skip-link";
 
 export function AppShell({ children }: { children: ReactNode }) {
+  useFocusMainOnNavigate();
   return (
     <>
       <SkipLink />
