@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { initialJsBudget } from "./vite-plugins/initial-js-budget";
+import { initialJsBudget } from "./vite-plugins/initial-js-budget.ts";
 
 const BACKEND = "http://127.0.0.1:8787";
 const THEME_COLOR = "#0172ad";
