@@ -13,6 +13,9 @@ import { connectorRoutes } from "./routes/connectors";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
 import { metaRoutes, OPENAPI_PATH } from "./routes/meta";
+import { downloadRoutes } from "./routes/downloads";
+import { mediaRoutes, movieRoutes, showRoutes } from "./routes/library";
+import { mcpRoutes } from "./routes/mcp";
 import { websocketRoutes } from "./routes/websocket";
 
 function allowedOrigins(list: string | undefined): string[] {
@@ -44,6 +47,11 @@ export function createApp() {
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/connectors", connectorRoutes);
   app.route("/api/v1/ws", websocketRoutes);
+  app.route("/api/v1/mcp", mcpRoutes);
+  app.route("/api/v1/downloads", downloadRoutes);
+  app.route("/api/v1/shows", showRoutes);
+  app.route("/api/v1/movies", movieRoutes);
+  app.route("/api/v1/media", mediaRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.doc31(OPENAPI_PATH, (c) => ({

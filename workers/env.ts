@@ -19,8 +19,16 @@ export interface Env {
   ANTHROPIC_API_KEY?: string;
   ANTHROPIC_BASE_URL?: string;
   BRAVE_SEARCH_API_KEY?: string;
+  /** Consecutive failures that open an app's circuit (default 5). */
+  CIRCUIT_FAILURE_THRESHOLD?: string;
+  /** How long an open circuit fails fast before a trial call (default 60). */
+  CIRCUIT_OPEN_SECONDS?: string;
+  /** Timeout of one call through the connector, in ms (default 15000). */
+  MCP_CALL_TIMEOUT_MS?: string;
   /** Only bound in the test runner: the real migrations, applied by test/setup. */
   TEST_MIGRATIONS?: { name: string; queries: string[] }[];
+  /** Only bound in the test runner: the control server of test/harness that starts simulators and connectors. */
+  TEST_HARNESS_URL?: string;
 }
 
 export interface AuthContext {

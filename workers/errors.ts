@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  upstream_error: 502,
   upstream_unavailable: 503,
 } as const;
 

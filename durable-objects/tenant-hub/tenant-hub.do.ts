@@ -1,19 +1,211 @@
-// One per tenant (idFromName(tenantId)): the tenant's exact rate limits and its WebSocket sessions.
+// One per tenant (idFromName(tenantId)): exact rate limits, WebSocket sessions, and every call to the
+// tenant's apps through its connector — with circuit breakers, retries, bounded parallelism and health checks.
 import { DurableObject } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { connectors } from "../../workers/db/schema";
 import type { Env } from "../../workers/env";
+import { createLogger } from "../../workers/lib/logger";
+import { recordActivity } from "../../workers/services/activity";
+import { database } from "../../workers/services/db";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
+import { BreakerStore, type CircuitChange } from "./breaker-store";
+import { type AppKey, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, displayName } from "./call-outcome";
+import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
+import { ConnectorClient } from "./connector-client";
+import { findConnectorTarget } from "./connector-lookup";
+import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 import { ClientMessage, type ServerEvent, SocketAttachment, WS_PROTOCOL } from "./protocol";
+import { STATUS_TOOLS } from "./status-tools";
 
 /** Headers the API Worker sets after authenticating the upgrade; the hub is not reachable from outside. */
 export const HUB_TENANT_HEADER = "X-AutoArr-Tenant";
 export const HUB_USER_HEADER = "X-AutoArr-User";
 
+const HEALTH_CHECK_INTERVAL_MS = 60_000;
+const REACHABILITY_WRITE_INTERVAL_MS = 60_000;
+
+export interface ServiceHealth {
+  state: "closed" | "open" | "half_open";
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  latencyMs: number | null;
+}
+
 export class TenantHub extends DurableObject<Env> {
-  consumeRateLimit(rules: RateLimitRule[]): RateLimitDecision {
-    return consumeRateLimit(this.ctx.storage.kv, rules);
+  /** The hub's notion of now; tests move it forward instead of sleeping. */
+  clock: () => number = () => Date.now();
+
+  private client: ConnectorClient | null | undefined;
+  private breakerStore: BreakerStore | undefined;
+  private orchestratorInstance: Orchestrator | undefined;
+  private lastReachabilityWrite = 0;
+  private readonly logger = createLogger("tenant-hub");
+
+  // ── identity ────────────────────────────────────────────────────────────────
+  private bind(tenantId: string): string {
+    const known = this.ctx.storage.kv.get<string>("tenantId");
+    if (!known) this.ctx.storage.kv.put("tenantId", tenantId);
+    else if (known !== tenantId) throw new Error("This hub belongs to another tenant");
+    return tenantId;
   }
 
+  private get tenantId(): string | undefined {
+    return this.ctx.storage.kv.get<string>("tenantId");
+  }
+
+  // ── rate limits ─────────────────────────────────────────────────────────────
+  consumeRateLimit(rules: RateLimitRule[]): RateLimitDecision {
+    return consumeRateLimit(this.ctx.storage.kv, rules, this.clock());
+  }
+
+  // ── calls to the apps ───────────────────────────────────────────────────────
+  private get breakers(): BreakerStore {
+    this.breakerStore ??= new BreakerStore(this.ctx.storage.kv, () => this.clock(), (change) => this.announce(change), {
+      failureThreshold: Number(this.env.CIRCUIT_FAILURE_THRESHOLD ?? DEFAULT_CIRCUIT_CONFIG.failureThreshold),
+      openMs: Number(this.env.CIRCUIT_OPEN_SECONDS ?? DEFAULT_CIRCUIT_CONFIG.openMs / 1000) * 1000,
+    });
+    return this.breakerStore;
+  }
+
+  private get orchestrator(): Orchestrator {
+    this.orchestratorInstance ??= new Orchestrator(() => this.connectorClient(), this.trackingGate(), {
+      ...DEFAULT_ORCHESTRATOR_OPTIONS,
+      timeoutMs: Number(this.env.MCP_CALL_TIMEOUT_MS ?? DEFAULT_ORCHESTRATOR_OPTIONS.timeoutMs),
+    });
+    return this.orchestratorInstance;
+  }
+
+  /** The breaker gate, also noting the connector's reachability in D1 for the connectors list. */
+  private trackingGate() {
+    const breakers = this.breakers;
+    return {
+      request: (key: BreakerKey) => breakers.request(key),
+      release: (key: BreakerKey) => breakers.release(key),
+      success: (key: BreakerKey, latencyMs: number) => {
+        breakers.success(key, latencyMs);
+        if (key === "connector") this.noteReachability(true, null);
+      },
+      failure: (key: BreakerKey, error: string, latencyMs?: number) => {
+        breakers.failure(key, error, latencyMs);
+        if (key === "connector") this.noteReachability(false, error);
+      },
+    };
+  }
+
+  private async connectorClient(): Promise<ConnectorClient | null> {
+    if (this.client !== undefined) return this.client;
+    const tenantId = this.tenantId;
+    const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, this.env.AUTOARR_SECRET_KEY) : null;
+    this.client = target ? new ConnectorClient(target) : null;
+    return this.client;
+  }
+
+  async callTool(tenantId: string, tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<CallOutcome> {
+    this.bind(tenantId);
+    return this.orchestrator.call(tool, args, context);
+  }
+
+  async callMany(tenantId: string, calls: CallRequest[], context: CallContext = {}): Promise<CallOutcome[]> {
+    this.bind(tenantId);
+    return this.orchestrator.callMany(calls, context);
+  }
+
+  async listTools(tenantId: string, context: CallContext = {}) {
+    this.bind(tenantId);
+    return this.orchestrator.listTools(context);
+  }
+
+  connectorSessionsOpened(): number {
+    return this.client?.sessionsOpened ?? 0;
+  }
+
+  /** Called by the Worker when the tenant's connectors change, so the next call uses the new pairing. */
+  connectorsChanged(tenantId: string): void {
+    this.bind(tenantId);
+    this.client?.forget();
+    this.client = undefined;
+  }
+
+  async serviceHealth(tenantId: string): Promise<Partial<Record<BreakerKey, ServiceHealth>>> {
+    this.bind(tenantId);
+    const client = await this.connectorClient();
+    if (!client) return {};
+    const tracked = new Set<BreakerKey>(["connector"]);
+    for (const tool of client.cachedTools() ?? []) {
+      const app = appOfTool(tool.name);
+      if (app) tracked.add(app);
+    }
+    for (const key of Object.keys(this.breakers.all()) as BreakerKey[]) tracked.add(key);
+    const result: Partial<Record<BreakerKey, ServiceHealth>> = {};
+    for (const key of BREAKER_KEYS.filter((k) => tracked.has(k))) {
+      const c = this.breakers.get(key);
+      result[key] = {
+        state: c.state,
+        lastSuccessAt: c.lastSuccessAt ? new Date(c.lastSuccessAt).toISOString() : null,
+        lastError: c.lastError,
+        latencyMs: c.latencyMs,
+      };
+    }
+    return result;
+  }
+
+  /** Pings each app's status tool and so refreshes every circuit; returns the outcomes. */
+  async runHealthCheck(tenantId?: string): Promise<CallOutcome[]> {
+    if (tenantId) this.bind(tenantId);
+    const listed = await this.orchestrator.listTools();
+    if (!listed.ok) return [];
+    const names = new Set(listed.tools.map((t) => t.name));
+    const calls = (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
+    return this.orchestrator.callMany(calls, { timeoutMs: 10_000 });
+  }
+
+  override async alarm(): Promise<void> {
+    if (!this.tenantId) return;
+    await this.runHealthCheck();
+    await this.scheduleHealthCheckIfDue();
+  }
+
+  /** Health checks run every 60 s while someone watches (open sockets) or a circuit is not closed. */
+  private async scheduleHealthCheckIfDue(): Promise<void> {
+    const watched = this.ctx.getWebSockets().length > 0;
+    const recovering = Object.values(this.breakers.all()).some((c) => c.state !== "closed");
+    if ((watched || recovering) && (await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Date.now() + HEALTH_CHECK_INTERVAL_MS);
+    }
+  }
+
+  private announce(change: CircuitChange): void {
+    const tenantId = this.tenantId;
+    const { key, from, circuit } = change;
+    const message = `${displayName(key)}: circuit ${from.replace("_", "-")} → ${circuit.state.replace("_", "-")}${circuit.lastError && circuit.state === "open" ? ` (${circuit.lastError})` : ""}`;
+    this.broadcast({ type: "circuit", at: new Date(this.clock()).toISOString(), data: { app: key, state: circuit.state, lastError: circuit.lastError } });
+    if (!tenantId) return;
+    this.ctx.waitUntil(
+      (async () => {
+        const level = circuit.state === "open" ? "error" : circuit.state === "half_open" ? "warning" : "info";
+        const activity = await recordActivity(database(this.env.DB), tenantId, { app: key, kind: "circuit", level, message, data: { from, to: circuit.state } });
+        this.broadcast({ type: "activity", at: activity.timestamp, data: activity });
+        await this.scheduleHealthCheckIfDue();
+      })().catch((error) => this.logger.error("could not record a circuit change", { error: String(error) })),
+    );
+  }
+
+  private noteReachability(reachable: boolean, error: string | null): void {
+    const client = this.client;
+    const now = Date.now();
+    if (!client || now - this.lastReachabilityWrite < REACHABILITY_WRITE_INTERVAL_MS) return;
+    this.lastReachabilityWrite = now;
+    const update = reachable ? { reachable, lastError: null, lastSeenAt: new Date(now) } : { reachable, lastError: error };
+    this.ctx.waitUntil(
+      database(this.env.DB).update(connectors).set(update).where(eq(connectors.id, client.target.connectorId)).then(
+        () => undefined,
+        (e) => this.logger.warn("could not note connector reachability", { error: String(e) }),
+      ),
+    );
+  }
+
+  // ── live sockets ────────────────────────────────────────────────────────────
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Expected a WebSocket upgrade", { status: 426 });
@@ -21,6 +213,7 @@ export class TenantHub extends DurableObject<Env> {
     const tenantId = request.headers.get(HUB_TENANT_HEADER);
     const userId = request.headers.get(HUB_USER_HEADER);
     if (!tenantId || !userId) return new Response("Missing identity", { status: 400 });
+    this.bind(tenantId);
 
     const { 0: client, 1: server } = new WebSocketPair();
     const attachment: SocketAttachment = { tenantId, userId, connectedAt: Date.now() };
@@ -31,6 +224,7 @@ export class TenantHub extends DurableObject<Env> {
       at: new Date().toISOString(),
       data: { tenantId, connections: this.ctx.getWebSockets().length },
     });
+    await this.scheduleHealthCheckIfDue();
     return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": WS_PROTOCOL } });
   }
 
@@ -80,3 +274,4 @@ export class TenantHub extends DurableObject<Env> {
     }
   }
 }
+

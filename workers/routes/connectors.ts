@@ -6,6 +6,7 @@ import { bearerSecurity, errorResponses, IdParam } from "../schemas/common";
 import { Connector, ConnectorList, CreateConnectorBody, CreatedConnector } from "../schemas/connectors";
 import { connectorView, createConnector, deleteConnector, getConnector, listConnectors } from "../services/connectors";
 import { database } from "../services/db";
+import { hubFor } from "../services/tenant-hub";
 
 const jsonOf = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
@@ -23,6 +24,7 @@ export const connectorRoutes = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       const created = await createConnector(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, auth.tenantId, c.req.valid("json"));
+      await hubFor(c.env, auth.tenantId).connectorsChanged(auth.tenantId);
       return c.json(created, 201);
     },
   )
@@ -63,7 +65,9 @@ export const connectorRoutes = createRouter()
       responses: { 204: { description: "Removed" }, ...errorResponses(401, 404, 429) },
     }),
     async (c) => {
-      await deleteConnector(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("param").id);
+      const { tenantId } = requireAuth(c);
+      await deleteConnector(database(c.env.DB), tenantId, c.req.valid("param").id);
+      await hubFor(c.env, tenantId).connectorsChanged(tenantId);
       return c.body(null, 204);
     },
   );

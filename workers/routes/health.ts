@@ -6,13 +6,20 @@ import { AppError } from "../errors";
 import { createRouter } from "../lib/router";
 import { errorResponses } from "../schemas/common";
 import { HealthResponse, Probe, ServiceHealth, ServiceName } from "../schemas/health";
+import { hubFor } from "../services/tenant-hub";
 import { PLATFORM_CHECKS, type PlatformCheck, probePlatform } from "../services/platform-health";
 
 type ServiceHealthMap = Record<string, z.infer<typeof ServiceHealth>>;
 
-/** App circuit states come from the signed-in tenant's hub once the orchestrator tracks them; none are tracked yet. */
-async function tenantServices(_c: Context<AppEnv>): Promise<ServiceHealthMap> {
-  return {};
+/** The signed-in tenant's connector and apps, with their circuit states; empty without a token or a connector. */
+async function tenantServices(c: Context<AppEnv>): Promise<ServiceHealthMap> {
+  const auth = c.get("auth");
+  if (!auth) return {};
+  const services: ServiceHealthMap = {};
+  for (const [key, health] of Object.entries(await hubFor(c.env, auth.tenantId).serviceHealth(auth.tenantId))) {
+    if (health) services[key] = health;
+  }
+  return services;
 }
 
 export const healthRoutes = createRouter()

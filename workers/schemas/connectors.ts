@@ -8,8 +8,12 @@ export const ConnectorUrl = z
   .url()
   .max(500)
   .refine((value) => {
-    if (!URL.canParse(value)) return true; // z.url() already reports it
-    const url = new URL(value);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return true; // z.url() already reports it
+    }
     return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
   }, "Use an https URL (for example your Cloudflare Tunnel hostname); http is accepted only for 127.0.0.1/localhost")
   .openapi({ example: "https://connector.example.com" });

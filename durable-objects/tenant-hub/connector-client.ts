@@ -1,0 +1,115 @@
+// The hub's MCP client of its tenant's connector: one Streamable HTTP session, reused across calls and
+// re-established when it drops, with every HTTP request signed by a fresh single-use token.
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { SignJWT } from "jose";
+import { fromBase64url } from "../../workers/services/encoding";
+
+export interface ConnectorTarget {
+  url: string;
+  tenantId: string;
+  connectorId: string;
+  /** base64url of the 32-byte pairing secret. */
+  secret: string;
+}
+
+const TOKEN_LIFETIME_SECONDS = 60;
+
+export async function signConnectorToken(target: ConnectorTarget): Promise<string> {
+  return new SignJWT({ cid: target.connectorId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer("autoarr")
+    .setAudience("autoarr-connector")
+    .setSubject(target.tenantId)
+    .setIssuedAt()
+    .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+    .setJti(crypto.randomUUID())
+    .sign(fromBase64url(target.secret));
+}
+
+/** The traceparent of the call being made, so concurrent calls on one session each carry their own. */
+const callTrace = new AsyncLocalStorage<string | undefined>();
+
+export interface CallOptions {
+  timeoutMs: number;
+  traceparent?: string;
+}
+
+export class ConnectorClient {
+  private client: Client | undefined;
+  private connecting: Promise<Client> | undefined;
+  private tools: Tool[] | undefined;
+  /** How many MCP sessions this client has opened; one while the connector stays up. */
+  sessionsOpened = 0;
+
+  constructor(readonly target: ConnectorTarget) {}
+
+  private signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    headers.set("Authorization", `Bearer ${await signConnectorToken(this.target)}`);
+    const traceparent = callTrace.getStore();
+    if (traceparent) headers.set("traceparent", traceparent);
+    return fetch(input, { ...init, headers });
+  };
+
+  private async session(timeoutMs: number): Promise<Client> {
+    if (this.client) return this.client;
+    this.connecting ??= (async () => {
+      const client = new Client({ name: "autoarr-tenant-hub", version: "0.1.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
+      const transport = new StreamableHTTPClientTransport(new URL("/mcp", this.target.url), {
+        fetch: this.signedFetch,
+        reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 },
+      });
+      client.onclose = () => this.forget();
+      await client.connect(transport, { timeout: timeoutMs });
+      this.sessionsOpened++;
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  /** Drops the session so the next call starts a new one (after a transport failure or an expired session). */
+  forget(): void {
+    const client = this.client;
+    this.client = undefined;
+    this.tools = undefined;
+    void client?.close().catch(() => undefined);
+  }
+
+  cachedTools(): Tool[] | undefined {
+    return this.tools;
+  }
+
+  async listTools(options: CallOptions): Promise<Tool[]> {
+    if (this.tools) return this.tools;
+    const { tools } = await callTrace.run(options.traceparent, async () => {
+      const client = await this.session(options.timeoutMs);
+      return client.listTools(undefined, { timeout: options.timeoutMs });
+    });
+    this.tools = tools;
+    return tools;
+  }
+
+  async callTool(name: string, args: Record<string, unknown>, options: CallOptions): Promise<CallToolResult> {
+    const send = async () => {
+      const client = await this.session(options.timeoutMs);
+      return (await client.callTool({ name, arguments: args }, undefined, { timeout: options.timeoutMs })) as CallToolResult;
+    };
+    return callTrace.run(options.traceparent, async () => {
+      try {
+        return await send();
+      } catch (error) {
+        // The connector forgot our session (restart or idle expiry): nothing was run, so start a new one and resend.
+        if (!(error instanceof StreamableHTTPError && error.code === 404)) throw error;
+        this.forget();
+        return send();
+      }
+    });
+  }
+}

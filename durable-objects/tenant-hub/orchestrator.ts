@@ -1,0 +1,212 @@
+// Every call a tenant makes to its apps: through the circuit breakers, at most 10 in flight, with a timeout,
+// retried with backoff only when it is safe to repeat. Expected failures come back as results, never throws.
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
+import pLimit from "p-limit";
+import {
+  type AppKey,
+  appOfTool,
+  type BreakerKey,
+  type CallError,
+  type CallOutcome,
+  displayName,
+  type JsonValue,
+  type ToolSummary,
+  isAppHealthFailure,
+  resultText,
+  toolFailure,
+} from "./call-outcome";
+import type { ConnectorClient } from "./connector-client";
+import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./retry";
+
+export interface BreakerGate {
+  /** Asks to make a call; false means fail fast. */
+  request(key: BreakerKey): { permitted: boolean; retryInMs: number };
+  success(key: BreakerKey, latencyMs: number): void;
+  failure(key: BreakerKey, error: string, latencyMs?: number): void;
+  /** Releases a half-open trial that was granted but not used. */
+  release(key: BreakerKey): void;
+}
+
+export interface OrchestratorOptions {
+  timeoutMs: number;
+  maxInFlight: number;
+  retry: RetryPolicy;
+}
+
+export const DEFAULT_ORCHESTRATOR_OPTIONS: OrchestratorOptions = { timeoutMs: 15_000, maxInFlight: 10, retry: DEFAULT_RETRY };
+
+export interface CallRequest {
+  tool: string;
+  arguments?: Record<string, unknown>;
+}
+
+export interface CallContext {
+  traceparent?: string;
+  timeoutMs?: number;
+}
+
+const validator = new CfWorkerJsonSchemaValidator();
+
+type Attempt = { ok: true; outcome: CallOutcome } | { ok: false; error: CallError; retryable: boolean };
+
+export class Orchestrator {
+  private readonly limit: ReturnType<typeof pLimit>;
+
+  constructor(
+    private readonly client: () => Promise<ConnectorClient | null>,
+    private readonly breakers: BreakerGate,
+    private readonly options: OrchestratorOptions = DEFAULT_ORCHESTRATOR_OPTIONS,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {
+    this.limit = pLimit(options.maxInFlight);
+  }
+
+  get inFlight(): number {
+    return this.limit.activeCount;
+  }
+
+  async listTools(context: CallContext = {}): Promise<{ ok: true; tools: ToolSummary[] } | { ok: false; error: CallError }> {
+    const client = await this.client();
+    if (!client) return { ok: false, error: noConnector() };
+    const cached = client.cachedTools();
+    if (cached) return { ok: true, tools: cached.map(summarise) };
+    const gate = this.breakers.request("connector");
+    if (!gate.permitted) return { ok: false, error: circuitOpen("connector", gate.retryInMs) };
+    const started = Date.now();
+    try {
+      const tools = await client.listTools({ timeoutMs: context.timeoutMs ?? this.options.timeoutMs, traceparent: context.traceparent });
+      this.breakers.success("connector", Date.now() - started);
+      return { ok: true, tools: tools.map(summarise) };
+    } catch (error) {
+      client.forget();
+      const message = connectorProblem(error);
+      this.breakers.failure("connector", message, Date.now() - started);
+      return { ok: false, error: { kind: "connector_unavailable", source: "connector", message } };
+    }
+  }
+
+  async callMany(calls: CallRequest[], context: CallContext = {}): Promise<CallOutcome[]> {
+    return Promise.all(calls.map((c) => this.call(c.tool, c.arguments ?? {}, context)));
+  }
+
+  async call(tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<CallOutcome> {
+    const started = Date.now();
+    const app = appOfTool(tool);
+    const fail = (error: CallError, attempts = 0): CallOutcome => ({ ok: false, tool, ...(app ? { app } : {}), error, latencyMs: Date.now() - started, attempts });
+
+    const listed = await this.listTools(context);
+    if (!listed.ok) return fail(listed.error);
+    const definition = listed.tools.find((t) => t.name === tool);
+    if (!app || !definition) return fail({ kind: "unknown_tool", message: `The connector has no tool named '${tool}'` });
+    const check = validator.getValidator(definition.inputSchema as never)(args);
+    if (!check.valid) {
+      return fail({ kind: "invalid_arguments", message: `Arguments do not match ${tool}'s schema`, details: check.errorMessage ?? null });
+    }
+
+    const repeatable = definition.annotations?.readOnlyHint === true;
+    const attempts = repeatable ? this.options.retry.attempts : 1;
+    let last: CallError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await this.sleep(backoffDelay(this.options.retry, attempt - 1));
+      const result = await this.limit(() => this.attempt(tool, app, args, repeatable, context));
+      if (result.ok) return { ...result.outcome, latencyMs: Date.now() - started, attempts: attempt };
+      last = result.error;
+      if (!result.retryable) return fail(result.error, attempt);
+    }
+    return fail(last!, attempts);
+  }
+
+  private async attempt(tool: string, app: AppKey, args: Record<string, unknown>, repeatable: boolean, context: CallContext): Promise<Attempt> {
+    const appGate = this.breakers.request(app);
+    if (!appGate.permitted) return { ok: false, error: circuitOpen(app, appGate.retryInMs), retryable: false };
+    const connectorGate = this.breakers.request("connector");
+    if (!connectorGate.permitted) {
+      this.breakers.release(app);
+      return { ok: false, error: circuitOpen("connector", connectorGate.retryInMs), retryable: false };
+    }
+
+    const client = await this.client();
+    if (!client) {
+      this.breakers.release(app);
+      this.breakers.release("connector");
+      return { ok: false, error: noConnector(), retryable: false };
+    }
+    const timeoutMs = context.timeoutMs ?? this.options.timeoutMs;
+    const started = Date.now();
+    try {
+      const result = await client.callTool(tool, args, { timeoutMs, traceparent: context.traceparent });
+      const latencyMs = Date.now() - started;
+      this.breakers.success("connector", latencyMs);
+      const failure = toolFailure(result);
+      if (!failure) {
+        this.breakers.success(app, latencyMs);
+        const data = (result.structuredContent ?? null) as JsonValue;
+        const outcome: CallOutcome = { ok: true, tool, app, data, text: resultText(result), latencyMs, attempts: 1 };
+        return { ok: true, outcome };
+      }
+      if (isAppHealthFailure(failure)) {
+        this.breakers.failure(app, failure.message, latencyMs);
+        const kind = failure.kind === "timeout" && !repeatable ? "outcome_unknown" : "app_unavailable";
+        return { ok: false, error: { kind, source: app, message: failure.message }, retryable: repeatable };
+      }
+      this.breakers.success(app, latencyMs);
+      return { ok: false, error: { kind: "app_error", source: app, message: failure.message }, retryable: false };
+    } catch (error) {
+      const latencyMs = Date.now() - started;
+      this.breakers.release(app);
+      client.forget();
+      if (isTimeout(error)) {
+        this.breakers.failure("connector", `No answer within ${timeoutMs} ms`, latencyMs);
+        const message = repeatable
+          ? `${displayName(app)} did not answer through the connector within ${timeoutMs / 1000} s`
+          : `${displayName(app)} did not confirm ${tool} within ${timeoutMs / 1000} s; it may or may not have been applied — read it back before retrying`;
+        return { ok: false, error: { kind: repeatable ? "timeout" : "outcome_unknown", source: app, message }, retryable: repeatable };
+      }
+      const message = connectorProblem(error);
+      this.breakers.failure("connector", message, latencyMs);
+      // A request the connector refused or never received did nothing, so even a write may be re-sent once.
+      return { ok: false, error: { kind: "connector_unavailable", source: "connector", message }, retryable: true };
+    }
+  }
+}
+
+function noConnector(): CallError {
+  return { kind: "no_connector", message: "No connector is paired with this tenant yet: register one in Settings and run `autoarr-connector pair <code>` next to your apps" };
+}
+
+function circuitOpen(key: BreakerKey, retryInMs: number): CallError {
+  return {
+    kind: "circuit_open",
+    source: key,
+    retryInMs,
+    message: `${displayName(key)} failed repeatedly, so calls to it are paused for ${Math.ceil(retryInMs / 1000)} s`,
+  };
+}
+
+function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === -32001 || (error instanceof Error && /timed? ?out/i.test(error.message));
+}
+
+function connectorProblem(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/401|unauthori[sz]ed/i.test(text)) return "The connector refused AutoArr's credentials (401): pair it again";
+  if (/fetch failed|connect|network|refused|ECONN|internal error/i.test(text)) return "The connector is unreachable at its registered URL";
+  return `The connector failed: ${text.slice(0, 200)}`;
+}
+
+function summarise(tool: Tool): ToolSummary {
+  const hints = tool.annotations ?? {};
+  return {
+    name: tool.name,
+    ...(tool.title ? { title: tool.title } : {}),
+    ...(tool.description ? { description: tool.description } : {}),
+    inputSchema: JSON.parse(JSON.stringify(tool.inputSchema)) as ToolSummary["inputSchema"],
+    annotations: {
+      ...(hints.readOnlyHint === undefined ? {} : { readOnlyHint: hints.readOnlyHint }),
+      ...(hints.destructiveHint === undefined ? {} : { destructiveHint: hints.destructiveHint }),
+      ...(hints.idempotentHint === undefined ? {} : { idempotentHint: hints.idempotentHint }),
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// A real connector process (the CLI users run), configured with a stack's simulators and a pairing code.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ROOT, type SimulatorStack } from "./simulators.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export class ConnectorProcess {
+  private child: ChildProcess | undefined;
+  private output = "";
+
+  private constructor(
+    readonly port: number,
+    private readonly simulators: SimulatorStack,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async prepare(simulators: SimulatorStack, options: { timeoutMs: number }): Promise<ConnectorProcess> {
+    return new ConnectorProcess(await freePort(), simulators, options.timeoutMs);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(pairingCode: string): Promise<void> {
+    await this.stop();
+    const { urls, keys } = this.simulators;
+    this.output = "";
+    const child = spawn(process.execPath, [path.join(ROOT, "connector/bin/autoarr-connector.mjs"), "start", "--port", String(this.port)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        AUTOARR_PAIRING: pairingCode,
+        // Never pick up a developer's own paired config file.
+        XDG_CONFIG_HOME: path.join(tmpdir(), "autoarr-test-harness"),
+        CONNECTOR_TIMEOUT_MS: String(this.timeoutMs),
+        SABNZBD_URL: urls.sabnzbd,
+        SABNZBD_API_KEY: keys.sabnzbd,
+        SONARR_URL: urls.sonarr,
+        SONARR_API_KEY: keys.sonarr,
+        RADARR_URL: urls.radarr,
+        RADARR_API_KEY: keys.radarr,
+        PLEX_URL: urls.plex,
+        PLEX_TOKEN: keys.plex,
+      },
+    });
+    child.stdout?.on("data", (d) => (this.output += d));
+    child.stderr?.on("data", (d) => (this.output += d));
+    this.child = child;
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`connector exited early:\n${this.output}`);
+      try {
+        if ((await fetch(`${this.url}/healthz`)).ok) return;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`connector did not start:\n${this.output}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+}

@@ -1,0 +1,20 @@
+// Starts the bundled simulators of SABnzbd, Sonarr, Radarr and Plex (from the built connector package).
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export type AppName = "sabnzbd" | "sonarr" | "radarr" | "plex";
+
+export interface SimulatorStack {
+  urls: Record<AppName, string>;
+  keys: Record<AppName, string>;
+  close(): Promise<void>;
+}
+
+export async function startSimulatorStack(profile: "demo" | "well-configured"): Promise<SimulatorStack> {
+  const module = (await import(pathToFileURL(path.join(ROOT, "connector/dist/simulators/index.js")).href)) as {
+    startSimulators(options: { profile: string; host?: string }): Promise<SimulatorStack>;
+  };
+  return module.startSimulators({ profile, host: "127.0.0.1" });
+}

@@ -1,0 +1,63 @@
+// From inside workerd: ask the Node harness for simulated apps and a real connector process paired to a tenant.
+import { env } from "cloudflare:test";
+import { api, type Session, signUp } from "./helpers";
+
+export type SimApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
+
+export interface Stack {
+  id: string;
+  connectorUrl: string;
+  simulators: Record<SimApp, string>;
+}
+
+function harness(path: string, init?: RequestInit) {
+  if (!env.TEST_HARNESS_URL) throw new Error("TEST_HARNESS_URL is not bound; see vitest.config.ts");
+  return fetch(`${env.TEST_HARNESS_URL}${path}`, init);
+}
+
+export async function createStack(options: { profile?: "demo" | "well-configured"; connectorTimeoutMs?: number } = {}): Promise<Stack> {
+  const response = await harness("/stacks", { method: "POST", body: JSON.stringify(options) });
+  if (response.status !== 201) throw new Error(`harness: ${await response.text()}`);
+  return response.json();
+}
+
+export async function startConnector(stack: Stack, pairingCode: string): Promise<void> {
+  const response = await harness(`/stacks/${stack.id}/connector`, { method: "POST", body: JSON.stringify({ pairingCode }) });
+  if (!response.ok) throw new Error(`harness: ${await response.text()}`);
+}
+
+export async function stopConnector(stack: Stack): Promise<void> {
+  await harness(`/stacks/${stack.id}/connector`, { method: "DELETE" });
+}
+
+export async function removeStack(stack: Stack): Promise<void> {
+  await harness(`/stacks/${stack.id}`, { method: "DELETE" });
+}
+
+/** A new tenant whose connector (a real process) is paired and running against its own simulated apps. */
+export async function pairedTenant(label: string, options: Parameters<typeof createStack>[0] = {}): Promise<{ owner: Session; stack: Stack; connectorId: string }> {
+  const owner = await signUp(label);
+  const stack = await createStack(options);
+  const created = await api("/api/v1/connectors", { method: "POST", token: owner.accessToken, json: { name: "NAS", url: stack.connectorUrl } });
+  const body = (await created.json()) as { connector: { id: string }; pairingCode: string };
+  await startConnector(stack, body.pairingCode);
+  return { owner, stack, connectorId: body.connector.id };
+}
+
+export const sim = {
+  async faults(stack: Stack, app: SimApp, faults: { failNext?: number; status?: number; latencyMs?: number; malformed?: boolean; down?: boolean }) {
+    const response = await fetch(`${stack.simulators[app]}/__sim/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+    if (!response.ok) throw new Error(`simulator: ${await response.text()}`);
+  },
+  async clearFaults(stack: Stack, app: SimApp) {
+    await fetch(`${stack.simulators[app]}/__sim/faults`, { method: "DELETE" });
+  },
+  async requests(stack: Stack, app: SimApp): Promise<{ method: string; path: string; query: Record<string, unknown> }[]> {
+    const body = (await (await fetch(`${stack.simulators[app]}/__sim/requests`)).json()) as unknown;
+    return Array.isArray(body) ? body : ((body as { requests: never[] }).requests ?? []);
+  },
+};
+
+export function hub(tenantId: string) {
+  return env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId));
+}

@@ -1,0 +1,75 @@
+// A best-practice rule as data: what it reads, the check, the recommended value, how to fix it, why, and its source.
+import { z } from "zod";
+import { checkSchema, pathSchema, pathsOf } from "./check.schema";
+import { parsePath } from "./path";
+
+export { checkSchema, pathSchema, type Check } from "./check.schema";
+
+export const APPS = ["sabnzbd", "sonarr", "radarr", "plex"] as const;
+export type App = (typeof APPS)[number];
+export const appSchema = z.enum(APPS);
+
+export const PRIORITIES = ["high", "medium", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+/** Stored as an integer so an index can order by it (best_practices.priority, recommendations.priority). */
+export const PRIORITY_WEIGHT: Record<Priority, 3 | 2 | 1> = { high: 3, medium: 2, low: 1 };
+
+export const CATEGORIES = ["security", "data-loss", "performance", "efficiency", "quality-of-life"] as const;
+
+/**
+ * Arguments for a connector tool call. Strings may hold placeholders: `{{recommended}}`, `{{@.name}}` (the item of a
+ * forEach rule) or `{{<path>}}` (a value from the snapshot). A string that is only a placeholder keeps the value's type.
+ */
+const argumentsSchema = z.record(z.string(), z.json());
+
+export const fixSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("apply"),
+    tool: z.string().regex(/^(sabnzbd|sonarr|radarr|plex)_[a-z_]+$/, "a connector tool name such as sonarr_config_update"),
+    arguments: argumentsSchema,
+  }),
+  z.strictObject({ kind: z.literal("manual"), instructions: z.string().min(10).max(600) }),
+]);
+export type Fix = z.infer<typeof fixSchema>;
+
+export const sourceSchema = z.strictObject({
+  name: z.string().min(3),
+  url: z.url({ protocol: /^https$/ }),
+});
+
+export const ruleSchema = z
+  .strictObject({
+    id: z.string().regex(/^(sabnzbd|sonarr|radarr|plex)(\.[a-z0-9]+(-[a-z0-9]+)*)+$/, "dotted lower-case id such as sonarr.auth.required"),
+    app: appSchema,
+    title: z.string().min(5).max(120),
+    reads: z.array(pathSchema).min(1).describe("Every rooted path the rule reads"),
+    forEach: z
+      .strictObject({ path: pathSchema, key: z.string().min(1).describe("Field naming each item, e.g. name") })
+      .optional()
+      .describe("Evaluate the rule once per element; @ refers to the element"),
+    appliesWhen: checkSchema.optional().describe("Precondition: when false the rule is not applicable"),
+    check: checkSchema,
+    setting: z.string().min(1).describe("The one setting a fix changes, as a path (may start with @ in forEach rules)"),
+    recommended: z.json(),
+    fix: fixSchema,
+    priority: z.enum(PRIORITIES),
+    category: z.enum(CATEGORIES),
+    why: z.string().min(20).max(500),
+    source: sourceSchema,
+    version: z.number().int().positive().default(1),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.id.split(".")[0] !== rule.app) ctx.addIssue({ code: "custom", path: ["id"], message: `id must start with "${rule.app}."` });
+    const rooted = [
+      ...pathsOf(rule.check),
+      ...(rule.appliesWhen ? pathsOf(rule.appliesWhen) : []),
+      ...(rule.forEach ? [rule.forEach.path] : []),
+    ].filter((path) => !parsePath(path).relative);
+    for (const path of rooted) {
+      if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["reads"], message: `reads must list ${path}` });
+    }
+    if (!rule.forEach && rule.setting.startsWith("@")) ctx.addIssue({ code: "custom", path: ["setting"], message: "@ settings need forEach" });
+  });
+
+export type Rule = z.output<typeof ruleSchema>;
+export type RuleInput = z.input<typeof ruleSchema>;

@@ -1,0 +1,52 @@
+// The tenant's downloads across SABnzbd, Sonarr and Radarr, cached briefly in KV.
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cacheKey } from "../cache-keys";
+import type { AppEnv } from "../env";
+import { requireAuth } from "../middleware/authentication";
+import { createRouter } from "../lib/router";
+import { toTraceparent } from "../lib/trace";
+import { bearerSecurity, errorResponses } from "../schemas/common";
+import { HistoryResponse, QueueResponse } from "../schemas/downloads";
+import { Cache } from "../services/cache";
+import { buildHistory, buildQueue, HISTORY_CALLS, QUEUE_CALLS } from "../services/downloads";
+import { hubFor, requireSomeAnswer } from "../services/tenant-hub";
+
+async function gather(c: Context<AppEnv>, name: "queue" | "history") {
+  const { tenantId } = requireAuth(c);
+  const cache = new Cache(c.env.CACHE);
+  const { value } = await cache.getOrLoad("queue", cacheKey.tenant(tenantId, "queue", name), async () => {
+    const outcomes = await hubFor(c.env, tenantId).callMany(tenantId, name === "queue" ? QUEUE_CALLS : HISTORY_CALLS, {
+      traceparent: toTraceparent(c.get("trace")),
+    });
+    requireSomeAnswer(outcomes);
+    return { ...(name === "queue" ? buildQueue(outcomes) : buildHistory(outcomes)), cachedAt: new Date().toISOString() };
+  });
+  return value;
+}
+
+const ok = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+export const downloadRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/queue",
+      tags: ["downloads"],
+      summary: "Everything downloading now, from SABnzbd, Sonarr and Radarr (cached 30 s)",
+      security: bearerSecurity,
+      responses: { 200: ok(QueueResponse, "The queue"), ...errorResponses(401, 409, 429, 503) },
+    }),
+    async (c) => c.json((await gather(c, "queue")) as never, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/history",
+      tags: ["downloads"],
+      summary: "Recent finished and failed downloads (cached 30 s)",
+      security: bearerSecurity,
+      responses: { 200: ok(HistoryResponse, "The history"), ...errorResponses(401, 409, 429, 503) },
+    }),
+    async (c) => c.json((await gather(c, "history")) as never, 200),
+  );

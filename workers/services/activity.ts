@@ -1,0 +1,26 @@
+// The tenant's activity log: detections, recoveries, changes and circuit transitions, newest first.
+import { activityLog } from "../db/schema";
+import type { Database } from "./db";
+
+export interface ActivityEntry {
+  app?: string | null;
+  kind: string;
+  level: "info" | "warning" | "error";
+  message: string;
+  data?: unknown;
+}
+
+export async function recordActivity(db: Database, tenantId: string, entry: ActivityEntry, at = new Date()) {
+  const row = {
+    id: crypto.randomUUID(),
+    tenantId,
+    timestamp: at,
+    app: entry.app ?? null,
+    kind: entry.kind,
+    level: entry.level,
+    message: entry.message,
+    data: entry.data ?? null,
+  };
+  await db.insert(activityLog).values(row);
+  return { ...row, timestamp: at.toISOString() };
+}
