@@ -212,10 +212,22 @@ export const recoveryActions = sqliteTable(
     strategy: text("strategy").notNull(),
     attempt: integer("attempt").notNull(),
     outcome: text("outcome").notNull(),
+    /** Which path decided the strategy: "rules" or "llm". */
+    decidedBy: text("decided_by").notNull().default("rules"),
+    /** What the action needs to run later (approval mode) and what it reported. */
+    detail: text("detail", { mode: "json" }),
     createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("recovery_actions_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`),
     index("recovery_actions_tenant_download_idx").on(t.tenantId, t.downloadId),
   ],
 );
+
+/** Per-tenant settings, one row per tenant. */
+export const tenantSettings = sqliteTable("tenant_settings", {
+  tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
+  recovery: text("recovery", { mode: "json" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
