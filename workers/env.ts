@@ -18,6 +18,8 @@ export interface Env {
   REFRESH_TOKEN_TTL_DAYS?: string;
   ANTHROPIC_API_KEY?: string;
   ANTHROPIC_BASE_URL?: string;
+  /** Claude model for reasoning (default claude-sonnet-4-5). */
+  ANTHROPIC_MODEL?: string;
   BRAVE_SEARCH_API_KEY?: string;
   /** Consecutive failures that open an app's circuit (default 5). */
   CIRCUIT_FAILURE_THRESHOLD?: string;

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ConnectorProcess } from "./connector-process.ts";
+import { startFakeAnthropic } from "./fake-anthropic.ts";
 import { ROOT, type SimulatorStack, startSimulatorStack } from "./simulators.ts";
 
 interface Stack {
@@ -67,6 +68,8 @@ export default async function setup(project: TestProject) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   project.provide("harnessUrl", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const fakeAnthropic = await startFakeAnthropic();
+  project.provide("anthropicUrl", fakeAnthropic.url);
 
   return async () => {
     for (const stack of stacks.values()) {
@@ -74,6 +77,7 @@ export default async function setup(project: TestProject) {
       await stack.simulators.close();
     }
     await new Promise((resolve) => server.close(resolve));
+    await fakeAnthropic.close();
   };
 }
 

@@ -2,6 +2,8 @@
 declare module "vitest" {
   export interface ProvidedContext {
     harnessUrl: string;
+    /** The fake Messages API of test/harness/fake-anthropic.ts. */
+    anthropicUrl: string;
   }
 }
 export {};
