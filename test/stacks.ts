@@ -1,5 +1,6 @@
 // From inside workerd: ask the Node harness for simulated apps and a real connector process paired to a tenant.
 import { env } from "cloudflare:test";
+import { hubFor } from "../workers/services/tenant-hub";
 import { api, type Session, signUp } from "./helpers";
 
 export type SimApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
@@ -59,5 +60,9 @@ export const sim = {
 };
 
 export function hub(tenantId: string) {
+  return hubFor(env, tenantId);
+}
+
+export function hubStub(tenantId: string) {
   return env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId));
 }

@@ -17,6 +17,8 @@ import { findConnectorTarget } from "./connector-lookup";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 import { ClientMessage, type ServerEvent, SocketAttachment, WS_PROTOCOL } from "./protocol";
 import { STATUS_TOOLS } from "./status-tools";
+import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
+import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
 
 /** Headers the API Worker sets after authenticating the upgrade; the hub is not reachable from outside. */
 export const HUB_TENANT_HEADER = "X-AutoArr-Tenant";
@@ -40,6 +42,7 @@ export class TenantHub extends DurableObject<Env> {
   private breakerStore: BreakerStore | undefined;
   private orchestratorInstance: Orchestrator | undefined;
   private lastReachabilityWrite = 0;
+  private checkInProgress: Promise<CheckReport> | undefined;
   private readonly logger = createLogger("tenant-hub");
 
   // ── identity ────────────────────────────────────────────────────────────────
@@ -158,6 +161,37 @@ export class TenantHub extends DurableObject<Env> {
     const names = new Set(listed.tools.map((t) => t.name));
     const calls = (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
     return this.orchestrator.callMany(calls, { timeoutMs: 10_000 });
+  }
+
+  /**
+   * The two-minute queue check. Checks run one at a time: a second caller while one runs gets the same
+   * report, so two overlapping checks never act on the same item.
+   */
+  async runQueueCheck(tenantId: string): Promise<CheckReport> {
+    this.bind(tenantId);
+    this.checkInProgress ??= runQueueCheck({
+      tenantId,
+      db: database(this.env.DB),
+      storage: this.ctx.storage.kv,
+      now: () => this.clock(),
+      call: (tool, args) => this.orchestrator.call(tool, args),
+      callMany: (calls) => this.orchestrator.callMany(calls),
+      broadcast: (event) => this.broadcast(event),
+      waitUntil: (work) => this.ctx.waitUntil(work),
+    }).finally(() => {
+      this.checkInProgress = undefined;
+    });
+    return this.checkInProgress;
+  }
+
+  /** Carries out (or refuses) a recovery action that waited for the user's approval. */
+  async decideApproval(tenantId: string, actionId: string, approve: boolean): Promise<ApprovalResult> {
+    this.bind(tenantId);
+    return approveOrReject(
+      { tenantId, db: database(this.env.DB), call: (tool, args) => this.orchestrator.call(tool, args), broadcast: (event) => this.broadcast(event) },
+      actionId,
+      approve,
+    );
   }
 
   override async alarm(): Promise<void> {

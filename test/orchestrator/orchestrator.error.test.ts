@@ -2,7 +2,7 @@ import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test
 import { afterAll, describe, expect, it } from "vitest";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { api, errorOf } from "../helpers";
-import { hub, pairedTenant, removeStack, sim, type Stack, stopConnector } from "../stacks";
+import { hub, hubStub, pairedTenant, removeStack, sim, type Stack, stopConnector } from "../stacks";
 
 const stacks: Stack[] = [];
 afterAll(async () => Promise.all(stacks.map(removeStack)));
@@ -16,7 +16,7 @@ async function paired(label: string) {
 const sonarrCalls = async (stack: Stack) => (await sim.requests(stack, "sonarr")).filter((r) => r.path.endsWith("/system/status")).length;
 
 async function advanceClock(tenantId: string, ms: number) {
-  await runInDurableObject(hub(tenantId), (instance: TenantHub) => {
+  await runInDurableObject(hubStub(tenantId), (instance: TenantHub) => {
     const base = instance.clock;
     instance.clock = () => base() + ms;
   });

@@ -8,7 +8,18 @@ type Promised<T> = T extends (...args: infer A) => infer R ? (...args: A) => Pro
 
 /** The hub's RPC methods as plain promises (the generated RPC types recurse too deeply on JSON values). */
 export type HubClient = {
-  [K in "callTool" | "callMany" | "listTools" | "serviceHealth" | "connectorsChanged" | "runHealthCheck" | "broadcast" | "consumeRateLimit"]: Promised<TenantHub[K]>;
+  [K in
+    | "callTool"
+    | "callMany"
+    | "listTools"
+    | "serviceHealth"
+    | "connectorsChanged"
+    | "connectorSessionsOpened"
+    | "runHealthCheck"
+    | "runQueueCheck"
+    | "decideApproval"
+    | "broadcast"
+    | "consumeRateLimit"]: Promised<TenantHub[K]>;
 };
 
 export function hubFor(env: Env, tenantId: string): HubClient {

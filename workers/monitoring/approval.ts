@@ -1,0 +1,44 @@
+// Approval mode: a recovery waits in D1 until the user says yes (it runs then) or no (it is left alone).
+import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
+import { recordActivity } from "../services/activity";
+import type { Database } from "../services/db";
+import type { Detection } from "./detect.logic";
+import { type Caller, execute } from "./execute";
+import { getRecoveryAction, type RecoveryOutcome, updateRecoveryAction } from "./recovery-actions.repo";
+import { STRATEGIES, type Strategy } from "./strategy.logic";
+
+export type ApprovalResult = { ok: true; outcome: RecoveryOutcome } | { ok: false; reason: "not_found" | "not_waiting" };
+
+interface Deps {
+  tenantId: string;
+  db: Database;
+  call: Caller;
+  broadcast: (event: ServerEvent) => void;
+}
+
+export async function approveOrReject(deps: Deps, actionId: string, approve: boolean): Promise<ApprovalResult> {
+  const action = await getRecoveryAction(deps.db, deps.tenantId, actionId);
+  if (!action) return { ok: false, reason: "not_found" };
+  if (action.outcome !== "awaiting_approval") return { ok: false, reason: "not_waiting" };
+  const detail = (action.detail ?? {}) as { detection?: Detection; steps?: unknown };
+  const strategy = action.strategy as Strategy;
+
+  let outcome: RecoveryOutcome = "rejected";
+  let steps: unknown = [];
+  if (approve && detail.detection && STRATEGIES.includes(strategy)) {
+    const result = await execute(deps.call, detail.detection, strategy);
+    outcome = result.outcome;
+    steps = result.steps;
+  }
+  await updateRecoveryAction(deps.db, deps.tenantId, actionId, { outcome, detail: { ...detail, steps, decidedByUser: approve ? "approved" : "rejected" } });
+  const activity = await recordActivity(deps.db, deps.tenantId, {
+    app: action.app,
+    kind: "recovery",
+    level: outcome === "succeeded" || outcome === "rejected" ? "info" : "error",
+    message: approve ? `${action.title}: approved ${strategy.replace(/_/g, " ")} — ${outcome}` : `${action.title}: recovery declined`,
+    data: { action: { id: actionId, strategy, outcome } },
+  });
+  deps.broadcast({ type: "activity", at: activity.timestamp, data: activity });
+  deps.broadcast({ type: "recovery", at: activity.timestamp, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: strategy, outcome } });
+  return { ok: true, outcome };
+}

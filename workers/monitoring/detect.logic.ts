@@ -1,0 +1,114 @@
+// Finds what needs recovery in one snapshot of the download queues, given what earlier checks saw.
+import type { z } from "zod";
+import type { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import { causeOf, type FailureCause } from "./failure-reason.logic";
+
+type SabSlot = z.infer<typeof SabQueueOutput>["slots"][number];
+type SabFailed = z.infer<typeof SabHistoryOutput>["slots"][number];
+export type ArrRecord = z.infer<typeof ArrQueueOutput>["records"][number] & {
+  seriesId?: number;
+  episodeId?: number;
+  movieId?: number;
+};
+
+export interface QueueSnapshot {
+  sabQueue?: SabSlot[];
+  sabFailed?: SabFailed[];
+  sonarrQueue?: ArrRecord[];
+  radarrQueue?: ArrRecord[];
+}
+
+/** Progress of SABnzbd jobs at the last check, and how many checks in a row each made none. */
+export type StallState = Record<string, { leftMb: number; strikes: number }>;
+
+export interface Detection {
+  /** Stable across checks: the download id when there is one. */
+  key: string;
+  source: "sabnzbd_history" | "sabnzbd_queue" | "sonarr_queue" | "radarr_queue";
+  app: "sabnzbd" | "sonarr" | "radarr";
+  title: string;
+  downloadId: string | null;
+  reason: string;
+  cause: FailureCause;
+  /** The Sonarr/Radarr queue record that tracks this download, when one does. */
+  arr?: { app: "sonarr" | "radarr"; queueId: number; episodeId?: number; seriesId?: number; movieId?: number };
+  retryableInSab?: boolean;
+}
+
+const FAILED_STATES = new Set(["failed", "failedPending", "importFailed"]);
+
+function arrDetections(app: "sonarr" | "radarr", records: ArrRecord[]): Detection[] {
+  return records.flatMap((r): Detection[] => {
+    const messages = r.statusMessages.flatMap((m) => [m.title, ...m.messages]).filter(Boolean);
+    const failed = (r.trackedDownloadState && FAILED_STATES.has(r.trackedDownloadState)) || r.status === "failed";
+    const flagged = r.trackedDownloadStatus === "warning" || r.trackedDownloadStatus === "error";
+    if (!failed && !flagged) return [];
+    const reason = r.errorMessage ?? (messages.join("; ") || `${r.trackedDownloadState ?? r.status}`);
+    const importBlocked = r.trackedDownloadState === "importBlocked" || r.trackedDownloadState === "importFailed";
+    const cause = causeOf(reason);
+    return [
+      {
+        key: r.downloadId ?? `${app}:${r.id}`,
+        source: `${app}_queue`,
+        app,
+        title: r.title,
+        downloadId: r.downloadId ?? null,
+        reason,
+        cause: importBlocked && (cause === "unknown" || cause === "transient") ? "import_path" : cause,
+        arr: { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) },
+      },
+    ];
+  });
+}
+
+export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: number): { detections: Detection[]; stall: StallState } {
+  const detections = [...arrDetections("sonarr", snapshot.sonarrQueue ?? []), ...arrDetections("radarr", snapshot.radarrQueue ?? [])];
+  const arrByDownload = new Map<string, Detection["arr"]>();
+  for (const [app, records] of [["sonarr", snapshot.sonarrQueue ?? []], ["radarr", snapshot.radarrQueue ?? []]] as const) {
+    for (const r of records) {
+      if (r.downloadId) arrByDownload.set(r.downloadId, { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) });
+    }
+  }
+  const seen = new Set(detections.map((d) => d.key));
+
+  for (const failed of snapshot.sabFailed ?? []) {
+    if (failed.status !== "Failed" || seen.has(failed.nzoId)) continue;
+    seen.add(failed.nzoId);
+    const arr = arrByDownload.get(failed.nzoId);
+    detections.push({
+      key: failed.nzoId,
+      source: "sabnzbd_history",
+      app: "sabnzbd",
+      title: failed.name,
+      downloadId: failed.nzoId,
+      reason: failed.failMessage || "Failed",
+      cause: causeOf(failed.failMessage),
+      retryableInSab: failed.retry,
+      ...(arr ? { arr } : {}),
+    });
+  }
+
+  // Stalled: no progress across `stallChecks` consecutive checks; any progress resets the count.
+  const nextStall: StallState = {};
+  for (const slot of snapshot.sabQueue ?? []) {
+    if (slot.status !== "Downloading" || slot.leftMb === undefined) continue;
+    const before = stall[slot.nzoId];
+    const strikes = before && slot.leftMb >= before.leftMb ? before.strikes + 1 : 0;
+    nextStall[slot.nzoId] = { leftMb: slot.leftMb, strikes };
+    if (strikes >= stallChecks && !seen.has(slot.nzoId)) {
+      seen.add(slot.nzoId);
+      const arr = arrByDownload.get(slot.nzoId);
+      detections.push({
+        key: slot.nzoId,
+        source: "sabnzbd_queue",
+        app: "sabnzbd",
+        title: slot.name,
+        downloadId: slot.nzoId,
+        reason: `No progress across ${strikes} checks (${slot.leftMb} MB left)`,
+        cause: "stalled",
+        ...(arr ? { arr } : {}),
+      });
+    }
+  }
+  return { detections, stall: nextStall };
+}

@@ -1,0 +1,72 @@
+// Carries out a recovery strategy through the orchestrator. Writes are never retried blindly: a failure is
+// reported as it is, and the next check decides again from what the apps then show.
+import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import { ArrHistoryOutput } from "../schemas/tool-outputs";
+import type { Detection } from "./detect.logic";
+import type { Strategy } from "./strategy.logic";
+
+export type Caller = (tool: string, args: Record<string, unknown>) => Promise<CallOutcome>;
+
+export interface ExecutionResult {
+  outcome: "succeeded" | "failed" | "alerted";
+  steps: { tool: string; ok: boolean; message: string }[];
+}
+
+function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; seriesId?: number; movieId?: number }) {
+  if (app === "radarr") return ids.movieId ? { name: "MoviesSearch", movieIds: [ids.movieId] } : undefined;
+  if (ids.episodeId) return { name: "EpisodeSearch", episodeIds: [ids.episodeId] };
+  return ids.seriesId ? { name: "SeriesSearch", seriesId: ids.seriesId } : undefined;
+}
+
+async function run(call: Caller, steps: ExecutionResult["steps"], tool: string, args: Record<string, unknown>): Promise<boolean> {
+  const outcome = await call(tool, args);
+  steps.push({ tool, ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
+  return outcome.ok;
+}
+
+async function search(call: Caller, steps: ExecutionResult["steps"], app: "sonarr" | "radarr", ids: Parameters<typeof searchCommand>[1]) {
+  const command = searchCommand(app, ids);
+  if (!command) {
+    steps.push({ tool: `${app}_command`, ok: false, message: "No episode or movie id to search for" });
+    return false;
+  }
+  return run(call, steps, `${app}_command`, command);
+}
+
+/** Finds the Sonarr/Radarr failed-download record of a download that already left the queue. */
+async function trackedFailure(call: Caller, downloadId: string) {
+  for (const app of ["sonarr", "radarr"] as const) {
+    const outcome = await call(`${app}_history_failed`, { pageSize: 50 });
+    if (!outcome.ok) continue;
+    const parsed = ArrHistoryOutput.safeParse(outcome.data);
+    const record = parsed.success ? parsed.data.records.find((r) => r.downloadId === downloadId) : undefined;
+    if (record) return { app, record: record as typeof record & { episodeId?: number; seriesId?: number; movieId?: number } };
+  }
+  return undefined;
+}
+
+export async function execute(call: Caller, detection: Detection, strategy: Strategy): Promise<ExecutionResult> {
+  const steps: ExecutionResult["steps"] = [];
+  const done = (ok: boolean): ExecutionResult => ({ outcome: ok ? "succeeded" : "failed", steps });
+  switch (strategy) {
+    case "alert":
+      return { outcome: "alerted", steps };
+    case "retry_download":
+      return done(await run(call, steps, "sabnzbd_retry", { nzoId: detection.downloadId }));
+    case "blocklist_and_search": {
+      const arr = detection.arr;
+      if (!arr) return done(false);
+      // skipRedownload: AutoArr starts the search itself, so it knows the search happened and can follow it.
+      const removed = await run(call, steps, `${arr.app}_queue_remove`, { id: arr.queueId, removeFromClient: true, blocklist: true, skipRedownload: true });
+      return done(removed && (await search(call, steps, arr.app, arr)));
+    }
+    case "mark_failed_and_search": {
+      const tracked = detection.downloadId ? await trackedFailure(call, detection.downloadId) : undefined;
+      if (!tracked) {
+        steps.push({ tool: "sonarr_history_failed", ok: false, message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for" });
+        return { outcome: "alerted", steps };
+      }
+      return done(await search(call, steps, tracked.app, tracked.record));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Shapes of the activity log, recovery actions and recovery settings endpoints.
+import { z } from "@hono/zod-openapi";
+
+export const ActivityQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  app: z.string().max(20).optional(),
+  kind: z.string().max(40).optional(),
+});
+
+export const ActivityItem = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    app: z.string().nullable(),
+    kind: z.string(),
+    level: z.enum(["info", "warning", "error"]),
+    message: z.string(),
+    data: z.unknown(),
+  })
+  .openapi("ActivityItem");
+
+export const ActivityPage = z.object({ items: z.array(ActivityItem), nextCursor: z.string().nullable() }).openapi("ActivityPage");
+
+export const RecoveryAction = z
+  .object({
+    id: z.string(),
+    app: z.string(),
+    itemId: z.string(),
+    downloadId: z.string().nullable(),
+    title: z.string().nullable(),
+    failureReason: z.string(),
+    strategy: z.string(),
+    attempt: z.number(),
+    outcome: z.string(),
+    decidedBy: z.string(),
+    why: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("RecoveryAction");
+
+export const RecoveryList = z.object({ items: z.array(RecoveryAction), nextCursor: z.string().nullable() }).openapi("RecoveryActions");
+export const RecoveryListQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
