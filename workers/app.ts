@@ -17,6 +17,8 @@ import { downloadRoutes } from "./routes/downloads";
 import { mediaRoutes, movieRoutes, showRoutes } from "./routes/library";
 import { mcpRoutes } from "./routes/mcp";
 import { websocketRoutes } from "./routes/websocket";
+import { activityRoutes } from "./routes/activity";
+import { recoveryRoutes, settingsRoutes } from "./routes/recovery";
 
 function allowedOrigins(list: string | undefined): string[] {
   return (list ?? "").split(",").map((o) => o.trim()).filter(Boolean);
@@ -49,6 +51,9 @@ export function createApp() {
   app.route("/api/v1/ws", websocketRoutes);
   app.route("/api/v1/mcp", mcpRoutes);
   app.route("/api/v1/downloads", downloadRoutes);
+  app.route("/api/v1/downloads", recoveryRoutes);
+  app.route("/api/v1/activity", activityRoutes);
+  app.route("/api/v1/settings", settingsRoutes);
   app.route("/api/v1/shows", showRoutes);
   app.route("/api/v1/movies", movieRoutes);
   app.route("/api/v1/media", mediaRoutes);

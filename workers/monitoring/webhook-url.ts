@@ -19,6 +19,12 @@ function ipv6Private(host: string): boolean {
   if (!h.includes(":")) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
   if (mapped) return ipv4Private(mapped[1]!);
+  // URL parsing writes an IPv4-mapped address in hex: [::ffff:127.0.0.1] becomes [::ffff:7f00:1].
+  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
+  if (hexMapped) {
+    const [hi, lo] = [parseInt(hexMapped[1]!, 16), parseInt(hexMapped[2]!, 16)];
+    return ipv4Private(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   return h === "::" || h === "::1" || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || /^ff/.test(h);
 }
 
