@@ -64,12 +64,12 @@ describe("autoarr-connector CLI", () => {
     try {
       const env = { SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, PLEX_URL: sims.urls.plex, PLEX_TOKEN: sims.keys.plex };
       const good = await cli(["check", "--config", "/nonexistent.json"], env);
-      expect(good.code).toBe(0);
+      expect(good.code, good.stderr).toBe(0);
       expect(good.stdout).toMatch(/sonarr\s+OK\s+Sonarr 4\.0\.19\.2979 is up/);
       expect(good.stdout).toMatch(/plex\s+OK/);
       const bad = await cli(["check", "--config", "/nonexistent.json"], { ...env, SONARR_API_KEY: "wrong" });
-      expect(bad.code).toBe(1);
-      expect(bad.stdout).toMatch(/sonarr\s+FAILED API key rejected by Sonarr \(HTTP 401\)/);
+      expect(bad.code, bad.stderr).toBe(1);
+      expect(bad.stdout, bad.stderr).toMatch(/sonarr\s+FAILED API key rejected by Sonarr \(HTTP 401\)/);
       expect(bad.stdout).not.toContain(sims.keys.plex);
     } finally {
       await sims.close();

@@ -1,6 +1,9 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { tokenStore } from "../api/token-store";
+
+// Lazy routes and queries settle slower on a loaded 2-core CI machine than the 1 s default allows.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
