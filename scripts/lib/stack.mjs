@@ -122,9 +122,10 @@ export async function startStack({
     const session = await demoSession(url);
 
     let connectorUrl = null;
+    let pairingCode = null;
     if (withConnector) {
       connectorUrl = `http://127.0.0.1:${connectorPort}`;
-      const pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
+      pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
       const connector = run(process.execPath, [CONNECTOR_BIN, "start", "--demo", "--port", String(connectorPort)], {
         cwd: ROOT,
         label: "connector",
@@ -134,7 +135,7 @@ export async function startStack({
       children.push(connector);
       await waitForUrl(`${connectorUrl}/healthz`, { child: connector, timeoutMs: 60_000 });
     }
-    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, stop: stopAll };
+    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, pairingCode, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,5 +1,5 @@
 // The tenant's downloads across SABnzbd, Sonarr and Radarr, cached briefly in KV.
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { cacheKey } from "../cache-keys";
 import type { AppEnv } from "../env";
@@ -12,10 +12,12 @@ import { Cache } from "../services/cache";
 import { buildHistory, buildQueue, HISTORY_CALLS, QUEUE_CALLS } from "../services/downloads";
 import { hubFor, requireSomeAnswer } from "../services/tenant-hub";
 
-async function gather(c: Context<AppEnv>, name: "queue" | "history") {
+async function gather(c: Context<AppEnv>, name: "queue" | "history", refresh: boolean) {
   const { tenantId } = requireAuth(c);
   const cache = new Cache(c.env.CACHE);
-  const { value } = await cache.getOrLoad("queue", cacheKey.tenant(tenantId, "queue", name), async () => {
+  const key = cacheKey.tenant(tenantId, "queue", name);
+  if (refresh) await cache.delete(key);
+  const { value } = await cache.getOrLoad("queue", key, async () => {
     const outcomes = await hubFor(c.env, tenantId).callMany(tenantId, name === "queue" ? QUEUE_CALLS : HISTORY_CALLS, {
       traceparent: toTraceparent(c.get("trace")),
     });
@@ -26,6 +28,9 @@ async function gather(c: Context<AppEnv>, name: "queue" | "history") {
 }
 
 const ok = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const RefreshQuery = z.object({
+  refresh: z.enum(["true", "false"]).optional().openapi({ description: "Ask the apps now instead of serving the 30 s cache" }),
+});
 
 export const downloadRoutes = createRouter()
   .openapi(
@@ -35,9 +40,10 @@ export const downloadRoutes = createRouter()
       tags: ["downloads"],
       summary: "Everything downloading now, from SABnzbd, Sonarr and Radarr (cached 30 s)",
       security: bearerSecurity,
-      responses: { 200: ok(QueueResponse, "The queue"), ...errorResponses(401, 409, 429, 503) },
+      request: { query: RefreshQuery },
+      responses: { 200: ok(QueueResponse, "The queue"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json((await gather(c, "queue")) as never, 200),
+    async (c) => c.json((await gather(c, "queue", c.req.valid("query").refresh === "true")) as never, 200),
   )
   .openapi(
     createRoute({
@@ -46,7 +52,8 @@ export const downloadRoutes = createRouter()
       tags: ["downloads"],
       summary: "Recent finished and failed downloads (cached 30 s)",
       security: bearerSecurity,
-      responses: { 200: ok(HistoryResponse, "The history"), ...errorResponses(401, 409, 429, 503) },
+      request: { query: RefreshQuery },
+      responses: { 200: ok(HistoryResponse, "The history"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json((await gather(c, "history")) as never, 200),
+    async (c) => c.json((await gather(c, "history", c.req.valid("query").refresh === "true")) as never, 200),
   );
