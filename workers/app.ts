@@ -16,9 +16,11 @@ import { metaRoutes, OPENAPI_PATH } from "./routes/meta";
 import { downloadRoutes } from "./routes/downloads";
 import { mediaRoutes, movieRoutes, showRoutes } from "./routes/library";
 import { mcpRoutes } from "./routes/mcp";
+import { requestRoutes } from "./routes/requests";
 import { websocketRoutes } from "./routes/websocket";
 import { activityRoutes } from "./routes/activity";
 import { recoveryRoutes, settingsRoutes } from "./routes/recovery";
+import { configRoutes } from "./routes/config";
 
 function allowedOrigins(list: string | undefined): string[] {
   return (list ?? "").split(",").map((o) => o.trim()).filter(Boolean);
@@ -57,6 +59,8 @@ export function createApp() {
   app.route("/api/v1/shows", showRoutes);
   app.route("/api/v1/movies", movieRoutes);
   app.route("/api/v1/media", mediaRoutes);
+  app.route("/api/v1/config", configRoutes);
+  app.route("/api/v1/requests", requestRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.doc31(OPENAPI_PATH, (c) => ({
