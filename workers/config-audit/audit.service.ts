@@ -1,0 +1,53 @@
+// Runs an audit: read the configuration (cached 5 min), evaluate the rules, let Claude review when configured, store.
+import { evaluate, recommendations } from "../audit/rule-engine";
+import { APPS, type App } from "../audit/rule.schema";
+import type { Env } from "../env";
+import { database } from "../services/db";
+import { insertAudit, findAudit, type AuditMeta, type AuditView, type NewRecommendation } from "./audit.repo";
+import { loadRules } from "./catalogue.service";
+import { review } from "./llm-review";
+import { readSnapshot } from "./snapshot-reader";
+
+export interface AuditRequest {
+  env: Env;
+  tenantId: string;
+  userId: string | null;
+  apps?: App[];
+  traceparent?: string;
+}
+
+export async function runAudit({ env, tenantId, userId, apps, traceparent }: AuditRequest): Promise<AuditView & { timings: { readMs: number; slowestCallMs: number } }> {
+  const requested = apps && apps.length > 0 ? [...new Set(apps)] : [...APPS];
+  const auditId = crypto.randomUUID();
+  const started = Date.now();
+  const [rules, read] = await Promise.all([loadRules(env), readSnapshot(env, tenantId, requested, { cached: true, ...(traceparent ? { traceparent } : {}) })]);
+  const readMs = Date.now() - started;
+  const { snapshot } = read;
+  const audited = requested.filter((app) => snapshot[app] !== undefined);
+  const findings = recommendations(evaluate(rules.filter((rule) => requested.includes(rule.app)), snapshot));
+  const reviewed = audited.length > 0
+    ? await review(env, { auditId, tenantId, findings, rules, snapshot, audited })
+    : { path: "rules" as const, reason: "No app could be read", items: [] };
+
+  const meta: AuditMeta = { requested, pathReason: reviewed.reason, extras: {} };
+  const recs: NewRecommendation[] = reviewed.items.map((item, rank) => {
+    const id = crypto.randomUUID();
+    meta.extras[id] = {
+      fix: item.fix.kind, rank,
+      ...(item.fix.kind === "manual" ? { instructions: item.fix.instructions } : {}),
+      ...(item.target !== undefined ? { target: item.target } : {}),
+    };
+    return {
+      id, ruleId: item.ruleId, app: item.app, setting: item.setting, title: item.title, priority: item.priority,
+      currentValue: item.currentValue, recommendedValue: item.recommendedValue, why: item.why, source: item.source, extra: meta.extras[id]!,
+    };
+  });
+  const results = requested.map((app) => {
+    const error = snapshot.unavailable?.[app];
+    return error ? { app, status: "unavailable" as const, error } : { app, status: "ok" as const };
+  });
+  const db = database(env.DB);
+  await insertAudit(db, { id: auditId, tenantId, userId, path: reviewed.path, meta, results, recommendations: recs });
+  const view = await findAudit(db, tenantId, auditId);
+  return { ...view!, timings: { readMs, slowestCallMs: read.slowestCallMs } };
+}
