@@ -67,12 +67,14 @@ export async function startFakeAnthropic(): Promise<{ url: string; close(): Prom
 
       const request = JSON.parse(await readBody(req)) as MessagesRequest;
       const user = userText(request);
+      // SDK 1.x sends the key as a bearer token; older clients send x-api-key.
+      const apiKey = (req.headers["x-api-key"] as string | undefined) ?? /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       const script = scripts.find((s) => user.includes(s.match));
       calls.push({
-        apiKey: req.headers["x-api-key"] as string | undefined, model: request.model, system: request.system, user, toolChoice: request.tool_choice,
+        apiKey, model: request.model, system: request.system, user, toolChoice: request.tool_choice,
         toolNames: (request.tools ?? []).map((t) => t.name), answered: script ? "scripted" : "unmatched",
       });
-      if (!req.headers["x-api-key"]) return send(res, 401, apiError("authentication_error", "x-api-key header is required"));
+      if (!apiKey) return send(res, 401, apiError("authentication_error", "an API key is required (x-api-key or Authorization: Bearer)"));
       if (!script) return send(res, 400, apiError("invalid_request_error", "the fake Messages API has no script for this message"));
 
       const respond = script.respond;
