@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import demoFixture from "../../test/fixtures/snapshots/demo.json";
+import { CATALOGUE } from "../audit/catalogue";
+import { evaluate, recommendations } from "../audit/rule-engine";
+import { stackSnapshotSchema } from "../audit/snapshot.schema";
+import { writeCall, valuesMatch } from "./apply.service";
+import { vet, withSetting, type Review } from "./llm-review";
+
+const snapshot = stackSnapshotSchema.parse(demoFixture);
+const findings = recommendations(evaluate(CATALOGUE, snapshot));
+const context = { findings, rules: CATALOGUE, snapshot, audited: ["sabnzbd", "sonarr", "radarr", "plex"] as const as never };
+type Item = Review["recommendations"][number];
+const item = (overrides: Partial<Item>): Item => ({ app: "sonarr", setting: "sonarr.host.logLevel", recommendedValue: "info", priority: "medium", title: "Log level", why: "Trace logs fill the disk quickly.", ...overrides });
+
+describe("vetting Claude's review", () => {
+  it("accepts a re-ranking of a finding and keeps the findings it did not mention", () => {
+    const result = vet({ recommendations: [item({ ruleId: "sonarr.general.log-level", priority: "high" })] }, context);
+    expect(result.ok && result.items[0]).toMatchObject({ ruleId: "sonarr.general.log-level", priority: "high" });
+    expect(result.ok && result.items.length).toBe(findings.length);
+  });
+
+  it("rejects a value that fails the rule's own check", () => {
+    expect(vet({ recommendations: [item({ ruleId: "sonarr.general.log-level", recommendedValue: "trace" })] }, context)).toMatchObject({ ok: false });
+  });
+
+  it("rejects turning authentication or SSL off, with or without a rule", () => {
+    expect(vet({ recommendations: [item({ ruleId: "sonarr.security.authentication-method", setting: "sonarr.host.authenticationMethod", recommendedValue: "none" })] }, context).ok).toBe(false);
+    expect(vet({ recommendations: [item({ setting: "sonarr.host.authenticationMethod", recommendedValue: "none" })] }, context).ok).toBe(false);
+    expect(vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.servers[name=news.newshosting.com].ssl", recommendedValue: 0 })] }, context).ok).toBe(false);
+  });
+
+  it("rejects apps outside the catalogue, settings of another app and settings that do not exist", () => {
+    expect(vet({ recommendations: [item({ app: "lidarr", setting: "lidarr.host.logLevel" })] }, context).ok).toBe(false);
+    expect(vet({ recommendations: [item({ app: "radarr", setting: "sonarr.host.logLevel" })] }, context).ok).toBe(false);
+    expect(vet({ recommendations: [item({ setting: "sonarr.host.noSuchSetting" })] }, context).ok).toBe(false);
+  });
+
+  it("rejects lowering the priority of a security rule", () => {
+    const auth = findings.find((f) => f.ruleId === "sonarr.security.authentication-method")!;
+    expect(vet({ recommendations: [item({ ruleId: auth.ruleId, setting: auth.setting, recommendedValue: auth.recommendedValue as never, priority: "low" })] }, context).ok).toBe(false);
+  });
+
+  it("writes a value into a copy of the snapshot through filters", () => {
+    const changed = withSetting(snapshot, "sabnzbd.config.servers[name=news.newshosting.com].ssl_verify", 2);
+    expect(changed?.sabnzbd?.config.servers[0]).toMatchObject({ ssl_verify: 2 });
+    expect(snapshot.sabnzbd?.config.servers[0]).toMatchObject({ ssl_verify: 0 });
+  });
+});
+
+describe("the rollback writer", () => {
+  it("builds the same connector call as each rule's own fix", () => {
+    const fixes = findings.filter((f) => f.fix.kind === "apply");
+    expect(fixes.length).toBeGreaterThan(10);
+    for (const finding of fixes) {
+      if (finding.fix.kind !== "apply") continue;
+      const call = writeCall(finding.setting, finding.recommendedValue);
+      if (Array.isArray(finding.recommendedValue)) continue; // lists are written as SABnzbd's comma-separated text
+      expect(call, finding.ruleId).toEqual({ tool: finding.fix.tool, arguments: finding.fix.arguments });
+    }
+  });
+
+  it("compares values the way the apps serve them", () => {
+    expect(valuesMatch("1", 1)).toBe(true);
+    expect(valuesMatch(1, true)).toBe(true);
+    expect(valuesMatch("exe, com", ["exe", "com"])).toBe(true);
+    expect(valuesMatch("debug", "info")).toBe(false);
+  });
+});
