@@ -13,14 +13,16 @@ export interface AuditRequest {
   tenantId: string;
   userId: string | null;
   apps?: App[];
+  /** Bypass the 5-minute configuration cache. */
+  refresh?: boolean;
   traceparent?: string;
 }
 
-export async function runAudit({ env, tenantId, userId, apps, traceparent }: AuditRequest): Promise<AuditView & { timings: { readMs: number; slowestCallMs: number } }> {
+export async function runAudit({ env, tenantId, userId, apps, refresh, traceparent }: AuditRequest): Promise<AuditView & { timings: { readMs: number; slowestCallMs: number } }> {
   const requested = apps && apps.length > 0 ? [...new Set(apps)] : [...APPS];
   const auditId = crypto.randomUUID();
   const started = Date.now();
-  const [rules, read] = await Promise.all([loadRules(env), readSnapshot(env, tenantId, requested, { cached: true, ...(traceparent ? { traceparent } : {}) })]);
+  const [rules, read] = await Promise.all([loadRules(env), readSnapshot(env, tenantId, requested, { cached: refresh !== true, ...(traceparent ? { traceparent } : {}) })]);
   const readMs = Date.now() - started;
   const { snapshot } = read;
   const audited = requested.filter((app) => snapshot[app] !== undefined);

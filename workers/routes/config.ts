@@ -33,7 +33,7 @@ export const configRoutes = createRouter()
     async (c) => {
       const { env, tenantId, userId, traceparent } = actor(c);
       const body = (c.req.header("content-type")?.includes("application/json") ? c.req.valid("json") : undefined) ?? {};
-      const { timings, ...audit } = await runAudit({ env, tenantId, userId, ...(body.apps ? { apps: body.apps } : {}), ...(traceparent ? { traceparent } : {}) });
+      const { timings, ...audit } = await runAudit({ env, tenantId, userId, ...(body.apps ? { apps: body.apps } : {}), refresh: body.refresh === true, ...(traceparent ? { traceparent } : {}) });
       c.header("Server-Timing", `read;dur=${timings.readMs}, slowest-call;dur=${timings.slowestCallMs}`);
       return c.json(audit as never, 201);
     },

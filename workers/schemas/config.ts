@@ -6,6 +6,7 @@ const SettingValue = z.unknown().openapi({ description: "A setting's value as th
 
 export const AuditRequest = z.object({
   apps: z.array(AppName).min(1).max(4).optional().openapi({ description: "Apps to audit; all four when omitted" }),
+  refresh: z.boolean().optional().openapi({ description: "Read the apps again instead of using configuration cached in the last 5 minutes" }),
 }).openapi("AuditRequest");
 
 export const Recommendation = z.object({
