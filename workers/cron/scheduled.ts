@@ -1,5 +1,5 @@
-// The two-minute cron: hands every tenant with a paired connector to its hub for a queue check, a bounded
-// number at a time. Each hub runs its own check serially, so overlapping cron runs cannot act twice.
+// The two-minute cron: hands every tenant with a paired connector to its hub for a queue check (and moves its
+// content requests along), a bounded number at a time. Each hub runs its own check serially, so overlapping cron runs cannot act twice.
 //
 // Scale: one invocation fans out to hubs (the work itself happens in the Durable Objects), so a run costs one
 // D1 page per 500 tenants plus one RPC per tenant. Past a few thousand tenants the next step is to let each
@@ -9,6 +9,7 @@ import type { Env } from "../env";
 import { createLogger } from "../lib/logger";
 import { database } from "../services/db";
 import { hubFor } from "../services/tenant-hub";
+import { advanceRequests } from "../requests/request-progress";
 import { tenantsWithConnectors } from "./tenants-with-connectors";
 
 const CONCURRENT_TENANTS = 25;
@@ -18,12 +19,13 @@ export interface ScheduledSummary {
   failed: number;
   detections: number;
   actions: number;
+  requestsAdvanced: number;
 }
 
 export async function runQueueChecks(env: Env): Promise<ScheduledSummary> {
   const logger = createLogger("cron");
   const limit = pLimit(CONCURRENT_TENANTS);
-  const summary: ScheduledSummary = { tenants: 0, failed: 0, detections: 0, actions: 0 };
+  const summary: ScheduledSummary = { tenants: 0, failed: 0, detections: 0, actions: 0, requestsAdvanced: 0 };
   for await (const page of tenantsWithConnectors(database(env.DB))) {
     await Promise.all(
       page.map((tenantId) =>
@@ -33,6 +35,8 @@ export async function runQueueChecks(env: Env): Promise<ScheduledSummary> {
             const report = await hubFor(env, tenantId).runQueueCheck(tenantId);
             summary.detections += report.detections;
             summary.actions += report.actions.length;
+            // Content requests follow their downloads to the library on the same beat.
+            summary.requestsAdvanced += await advanceRequests(env, tenantId);
           } catch (error) {
             summary.failed++;
             logger.error("queue check failed", { tenant_id: tenantId, error: error instanceof Error ? error.message : String(error) });
