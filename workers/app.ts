@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth";
 import { connectorRoutes } from "./routes/connectors";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { metricsRoutes } from "./routes/metrics";
 import { metaRoutes, OPENAPI_PATH } from "./routes/meta";
 import { downloadRoutes } from "./routes/downloads";
 import { mediaRoutes, movieRoutes, showRoutes } from "./routes/library";
@@ -46,6 +47,7 @@ export function createApp() {
   app.use("*", limitBodySize, requireJsonBody, authenticate, rateLimit);
 
   app.route("/", metaRoutes);
+  app.route("/", metricsRoutes);
   app.route("/health", healthRoutes);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
@@ -63,6 +65,7 @@ export function createApp() {
   app.route("/api/v1/requests", requestRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "metricsToken", { type: "http", scheme: "bearer", description: "The METRICS_TOKEN secret" });
   app.doc31(OPENAPI_PATH, (c) => ({
     openapi: "3.1.0",
     info: { title: "AutoArr API", version: c.env.APP_VERSION ?? "dev" },

@@ -1,4 +1,5 @@
 // The one Env type for the Worker's bindings, and the Hono context types built on it.
+import type { MetricsHub } from "../durable-objects/metrics-hub/metrics-hub.do";
 import type { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";
 import type { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
 import type { Logger } from "./lib/logger";
@@ -9,9 +10,13 @@ export interface Env {
   CACHE: KVNamespace;
   TENANT_HUB: DurableObjectNamespace<TenantHub>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** One object for the service: the HTTP and cache counters behind GET /metrics. */
+  METRICS_HUB: DurableObjectNamespace<MetricsHub>;
   ASSETS?: Fetcher;
   /** Signs access tokens and derives the key that encrypts connector secrets. A Worker secret. */
   AUTOARR_SECRET_KEY: string;
+  /** Bearer token for GET /metrics (a Worker secret); without it /metrics answers 404. */
+  METRICS_TOKEN?: string;
   APP_VERSION?: string;
   CORS_ALLOWED_ORIGINS?: string;
   ACCESS_TOKEN_TTL_SECONDS?: string;

@@ -6,6 +6,8 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontex
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { SignJWT } from "jose";
+import { type TraceContext, toTraceparent } from "../../workers/lib/trace";
+import { SpanKind, startSpan } from "../../workers/observability/tracing";
 import { fromBase64url } from "../../workers/services/encoding";
 
 export interface ConnectorTarget {
@@ -38,6 +40,9 @@ export interface CallOptions {
   traceparent?: string;
 }
 
+/** Told about every tools/call sent to the connector: for the hub's metrics, span and log line. */
+export type CallObserver = (call: { tool: string; ok: boolean; seconds: number; trace: TraceContext; error?: string }) => void;
+
 export class ConnectorClient {
   private client: Client | undefined;
   private connecting: Promise<Client> | undefined;
@@ -45,7 +50,10 @@ export class ConnectorClient {
   /** How many MCP sessions this client has opened; one while the connector stays up. */
   sessionsOpened = 0;
 
-  constructor(readonly target: ConnectorTarget) {}
+  constructor(
+    readonly target: ConnectorTarget,
+    private readonly observe?: CallObserver,
+  ) {}
 
   private signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = new Headers(init?.headers);
@@ -101,14 +109,30 @@ export class ConnectorClient {
       const client = await this.session(options.timeoutMs);
       return (await client.callTool({ name, arguments: args }, undefined, { timeout: options.timeoutMs })) as CallToolResult;
     };
-    return callTrace.run(options.traceparent, async () => {
+    // One client span per tools/call; the connector continues it, so its logs share the trace and name this span as parent.
+    const { span, trace } = startSpan(`mcp tools/call ${name}`, options.traceparent, SpanKind.CLIENT, { "mcp.tool": name });
+    const started = performance.now();
+    const report = (ok: boolean, error?: string) => {
+      span.setStatus({ code: ok ? 1 : 2, ...(error ? { message: error } : {}) });
+      span.end();
+      this.observe?.({ tool: name, ok, seconds: (performance.now() - started) / 1000, trace, ...(error ? { error } : {}) });
+    };
+    return callTrace.run(toTraceparent(trace), async () => {
       try {
-        return await send();
+        let result: CallToolResult;
+        try {
+          result = await send();
+        } catch (error) {
+          // The connector forgot our session (restart or idle expiry): nothing was run, so start a new one and resend.
+          if (!(error instanceof StreamableHTTPError && error.code === 404)) throw error;
+          this.forget();
+          result = await send();
+        }
+        report(!result.isError, result.isError ? "the tool reported an error" : undefined);
+        return result;
       } catch (error) {
-        // The connector forgot our session (restart or idle expiry): nothing was run, so start a new one and resend.
-        if (!(error instanceof StreamableHTTPError && error.code === 404)) throw error;
-        this.forget();
-        return send();
+        report(false, error instanceof Error ? error.message.slice(0, 200) : String(error));
+        throw error;
       }
     });
   }

@@ -10,6 +10,7 @@ import { database } from "../../workers/services/db";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
+import { CallMetrics, type McpCallSeries } from "./call-metrics";
 import { type AppKey, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, displayName } from "./call-outcome";
 import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { ConnectorClient } from "./connector-client";
@@ -26,6 +27,14 @@ export const HUB_USER_HEADER = "X-AutoArr-User";
 
 const HEALTH_CHECK_INTERVAL_MS = 60_000;
 const REACHABILITY_WRITE_INTERVAL_MS = 60_000;
+
+/** What a /metrics scrape gathers from each hub. */
+export interface HubMetrics {
+  tenantId: string | null;
+  mcpCalls: McpCallSeries[];
+  circuits: Partial<Record<BreakerKey, ServiceHealth["state"]>>;
+  websockets: number;
+}
 
 export interface ServiceHealth {
   state: "closed" | "open" | "half_open";
@@ -100,8 +109,27 @@ export class TenantHub extends DurableObject<Env> {
     if (this.client !== undefined) return this.client;
     const tenantId = this.tenantId;
     const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, this.env.AUTOARR_SECRET_KEY) : null;
-    this.client = target ? new ConnectorClient(target) : null;
+    this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call)) : null;
     return this.client;
+  }
+
+  private observeCall({ tool, ok, seconds, trace, error }: Parameters<NonNullable<ConstructorParameters<typeof ConnectorClient>[1]>>[0]): void {
+    new CallMetrics(this.ctx.storage.kv).record(tool, ok ? "ok" : "error", seconds);
+    createLogger("tenant-hub", trace)[ok ? "info" : "warn"]("mcp call", {
+      tenant_id: this.tenantId,
+      tool,
+      app: appOfTool(tool),
+      ok,
+      duration_ms: Math.round(seconds * 1000),
+      ...(error ? { error } : {}),
+    });
+  }
+
+  /** This hub's counters for GET /metrics. */
+  metricsSnapshot(): HubMetrics {
+    const circuits: HubMetrics["circuits"] = {};
+    for (const [key, circuit] of Object.entries(this.breakers.all())) circuits[key as BreakerKey] = circuit.state;
+    return { tenantId: this.tenantId ?? null, mcpCalls: new CallMetrics(this.ctx.storage.kv).all(), circuits, websockets: this.ctx.getWebSockets().length };
   }
 
   async callTool(tenantId: string, tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<CallOutcome> {

@@ -1,6 +1,7 @@
 // KV cache with AutoArr's fixed TTLs. KV cannot expire a key sooner than 60 s, so each entry carries its
 // write time and anything older than its kind's TTL is treated as missing on read.
 import { CACHE_TTL_SECONDS, type CacheKind } from "../cache-keys";
+import { recordCacheRead } from "../observability/metric-buffer";
 
 const KV_MINIMUM_TTL_SECONDS = 60;
 
@@ -17,9 +18,9 @@ export class Cache {
 
   async get<T>(kind: CacheKind, key: string): Promise<T | undefined> {
     const entry = await this.kv.get<Entry<T>>(key, "json");
-    if (!entry || typeof entry.storedAt !== "number") return undefined;
-    const ageMs = this.now() - entry.storedAt;
-    return ageMs < CACHE_TTL_SECONDS[kind] * 1000 ? entry.value : undefined;
+    const fresh = !!entry && typeof entry.storedAt === "number" && this.now() - entry.storedAt < CACHE_TTL_SECONDS[kind] * 1000;
+    recordCacheRead(kind, fresh);
+    return fresh ? entry.value : undefined;
   }
 
   async put<T>(kind: CacheKind, key: string, value: T): Promise<void> {

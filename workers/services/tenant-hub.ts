@@ -19,7 +19,8 @@ export type HubClient = {
     | "runQueueCheck"
     | "decideApproval"
     | "broadcast"
-    | "consumeRateLimit"]: Promised<TenantHub[K]>;
+    | "consumeRateLimit"
+    | "metricsSnapshot"]: Promised<TenantHub[K]>;
 };
 
 export function hubFor(env: Env, tenantId: string): HubClient {
