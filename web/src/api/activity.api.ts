@@ -1,5 +1,5 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
-import type { ActivityItem, Page } from "./contract.types";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { ActivityItem, Page, RecoveryAction } from "./contract.types";
 import { apiRequest } from "./http-client";
 import { queryKeys, type ActivityFilter } from "./query-keys";
 
@@ -21,3 +21,13 @@ export const activityQuery = (filter: ActivityFilter) =>
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
+
+/** What AutoArr did (or would do) about failed and stalled downloads, newest first. */
+export const recoveriesQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.recoveries,
+    queryFn: ({ signal }) => apiRequest<Page<RecoveryAction>>("/api/v1/downloads/recoveries?limit=20", { signal }),
+  });
+
+export const decideRecovery = (id: string, approve: boolean) =>
+  apiRequest<{ outcome: string }>(`/api/v1/downloads/recoveries/${encodeURIComponent(id)}/${approve ? "approve" : "reject"}`, { method: "POST" });

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { AppName, Audit, ConfigChange, Page, PlannedChange } from "./contract.types";
+import type { AppName, Audit, ConfigChange, ConfigHistory, PlannedChange, Recommendation } from "./contract.types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
@@ -12,20 +12,21 @@ export const latestAuditQuery = () =>
 export const changeHistoryQuery = () =>
   queryOptions({
     queryKey: queryKeys.audit.history,
-    queryFn: ({ signal }) => apiRequest<Page<ConfigChange>>("/api/v1/config/history", { signal }),
+    queryFn: ({ signal }) => apiRequest<ConfigHistory>("/api/v1/config/history", { signal }),
   });
 
-export const runAudit = (apps?: AppName[]) =>
-  apiRequest<Audit>("/api/v1/config/audit", { method: "POST", body: apps ? { apps } : {} });
+/** Runs a fresh audit; `refresh` re-reads the apps instead of using configuration cached in the last 5 minutes. */
+export const runAudit = (options: { apps?: AppName[]; refresh?: boolean } = {}) =>
+  apiRequest<Audit>("/api/v1/config/audit", { method: "POST", body: { ...(options.apps ? { apps: options.apps } : {}), ...(options.refresh ? { refresh: true } : {}) } });
 
 export const previewRecommendation = (recommendationId: string) =>
   apiRequest<PlannedChange>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: true } });
 
 export const applyRecommendation = (recommendationId: string) =>
-  apiRequest<{ change: ConfigChange }>("/api/v1/config/apply", { method: "POST", body: { recommendationId } });
+  apiRequest<{ change: ConfigChange }>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: false } });
 
 export const dismissRecommendation = (recommendationId: string) =>
-  apiRequest<void>(`/api/v1/config/recommendations/${encodeURIComponent(recommendationId)}/dismiss`, { method: "POST" });
+  apiRequest<Recommendation>(`/api/v1/config/recommendations/${encodeURIComponent(recommendationId)}/dismiss`, { method: "POST" });
 
 export const rollBackChange = (changeId: string) =>
-  apiRequest<unknown>(`/api/v1/config/history/${encodeURIComponent(changeId)}/rollback`, { method: "POST" });
+  apiRequest<{ change: ConfigChange }>(`/api/v1/config/history/${encodeURIComponent(changeId)}/rollback`, { method: "POST" });

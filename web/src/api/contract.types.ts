@@ -1,4 +1,5 @@
-// The public API's request and response shapes, written from the API contract until the Worker exports its own types.
+// The public API's request and response shapes, checked against the Worker's zod schemas (workers/schemas/*.ts)
+// and its OpenAPI document (GET /api/v1/openapi.json).
 
 export type AppName = "sabnzbd" | "sonarr" | "radarr" | "plex";
 export type ServiceName = AppName | "connector";
@@ -58,20 +59,32 @@ export type QueueItem = {
   title: string;
   status: string;
   progress: number;
-  sizeBytes: number;
-  sizeLeftBytes: number;
+  sizeBytes: number | null;
+  sizeLeftBytes: number | null;
   timeLeft: string | null;
-  downloadId: string;
+  downloadId: string | null;
+  category?: string | null;
+  /** Why the item needs attention, when it does. */
+  problem?: string | null;
 };
 
-export type ActivityKind = "detection" | "recovery" | "change";
+export type SourceStatus = Partial<Record<AppName, { status: "ok" | "unavailable"; error?: string }>>;
+
+export type Queue = { items: QueueItem[]; sources?: SourceStatus; cachedAt?: string };
+
+/** The kinds the Worker writes to the activity log. */
+export const ACTIVITY_KINDS = ["detection", "recovery", "change", "request", "circuit"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export type ActivityLevel = "info" | "warning" | "error";
 
 export type ActivityItem = {
   id: string;
   at: string;
-  app: ServiceName | null;
-  kind: string;
-  level: "info" | "warn" | "error" | string;
+  /** An app, "connector", or null for entries about the whole household. */
+  app: string | null;
+  kind: ActivityKind | (string & {});
+  level: ActivityLevel;
   message: string;
   data?: unknown;
 };
@@ -90,8 +103,11 @@ export type Recommendation = {
   currentValue: unknown;
   recommendedValue: unknown;
   why: string;
-  source: { name: string; url: string };
+  source: { name: string; url: string | null };
   status: "open" | "applied" | "dismissed";
+  /** apply: AutoArr can change it; manual: follow the instructions. */
+  fix: "apply" | "manual";
+  instructions?: string;
 };
 
 export type AppAudit = {
@@ -104,6 +120,7 @@ export type Audit = {
   id: string;
   createdAt: string;
   path: "rules" | "llm";
+  pathReason?: string;
   apps: Partial<Record<AppName, AppAudit>>;
 };
 
@@ -112,18 +129,27 @@ export type PlannedChange = { app: AppName; setting: string; before: unknown; af
 export type ConfigChange = PlannedChange & {
   id: string;
   at: string;
-  user?: string | null;
-  rolledBackAt?: string | null;
+  user: string | null;
+  rolledBackAt: string | null;
+  recommendationId: string | null;
+  /** Set on a rollback: the change it undid. */
+  rollbackOf: string | null;
 };
 
+export type ConfigHistory = { items: ConfigChange[] };
+
+export type MediaType = "movie" | "tv";
+
 export type ParsedRequest = {
-  type: "movie" | "series" | string;
-  title: string;
+  type: MediaType | "unknown";
+  title: string | null;
   year: number | null;
   seasons: number[] | null;
   episode: number | null;
-  quality: string | null;
-  source: "rules" | "llm" | string;
+  quality: "720p" | "1080p" | "2160p" | "best" | null;
+  person?: string | null;
+  leftovers?: string | null;
+  source: "rules" | "llm";
 };
 
 export type RequestStatus = "needs_choice" | "added" | "searching" | "downloading" | "imported" | "available" | "failed";
@@ -132,9 +158,10 @@ export type RequestOption = {
   optionId: string;
   title: string;
   year: number | null;
-  type: string;
+  type: MediaType;
   overview: string | null;
   posterUrl: string | null;
+  inLibrary?: boolean;
 };
 
 export type MediaRequest = {
@@ -143,9 +170,13 @@ export type MediaRequest = {
   parse: ParsedRequest | null;
   status: RequestStatus;
   options?: RequestOption[];
+  choice?: { optionId: string; title: string; year: number | null; type: MediaType };
   reason?: string;
+  app?: "sonarr" | "radarr";
+  outcome?: { kind: string; title?: string; year?: number | null };
   createdAt: string;
   updatedAt: string;
+  user?: { id: string; email: string | null } | null;
 };
 
 export type RecoveryMode = "auto" | "dry-run" | "approval";
@@ -155,7 +186,26 @@ export type RecoverySettings = {
   mode: RecoveryMode;
   maxAttempts: number;
   allowLowerQuality: boolean;
+  /** Checks without progress before a download counts as stalled (2–30). */
+  stallChecks: number;
   webhookUrl: string | null;
+  webhookFormat: "json" | "discord";
 };
 
-export type LlmSettings = { configured: boolean };
+export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "exhausted" | "dry_run" | "awaiting_approval" | "rejected";
+
+export type RecoveryAction = {
+  id: string;
+  app: string;
+  itemId: string;
+  downloadId: string | null;
+  title: string | null;
+  failureReason: string;
+  strategy: string;
+  attempt: number;
+  outcome: RecoveryOutcome | (string & {});
+  decidedBy: string;
+  why: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+};

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { HealthReport, QueueItem } from "./contract.types";
+import type { HealthReport, Queue } from "./contract.types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
@@ -13,5 +13,5 @@ export const healthQuery = () =>
 export const queueQuery = () =>
   queryOptions({
     queryKey: queryKeys.queue,
-    queryFn: ({ signal }) => apiRequest<{ items: QueueItem[] }>("/api/v1/downloads/queue", { signal }),
+    queryFn: ({ signal }) => apiRequest<Queue>("/api/v1/downloads/queue", { signal }),
   });

@@ -40,6 +40,26 @@ describe("live events", () => {
     expect(pages?.[0]?.items.map((item) => item.message)).toEqual(["newer", "older"]);
   });
 
+  it("reads the hub's stored activity row (timestamp, tenantId) as an activity item", () => {
+    const event = parseLiveEvent(JSON.stringify({
+      type: "activity",
+      at: "2026-01-02T00:00:00.000Z",
+      data: { id: "a9", tenantId: "t1", timestamp: "2026-01-02T00:00:00.000Z", app: "sonarr", kind: "recovery", level: "warning", message: "The Expanse S02E03 recovered", data: { title: "x" } },
+    }));
+    expect(event).toMatchObject({ type: "activity", data: { id: "a9", at: "2026-01-02T00:00:00.000Z", app: "sonarr", kind: "recovery", level: "warning" } });
+    expect(event?.data).not.toHaveProperty("tenantId");
+  });
+
+  it("refetches the queue and the recovery list when a recovery is announced", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(queryKeys.queue, { items: [] });
+    queryClient.setQueryData(queryKeys.recoveries, { items: [], nextCursor: null });
+    const announcement = applyLiveEvent(queryClient, { type: "recovery", at: "now", data: { app: "sonarr", title: "Show S01E01", reason: "failed", action: "blocklist_and_search", outcome: "succeeded" } });
+    expect(queryClient.getQueryState(queryKeys.queue)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.recoveries)?.isInvalidated).toBe(true);
+    expect(announcement).toMatch(/^Sonarr: Show S01E01/);
+  });
+
   it("replaces the download queue", () => {
     const queryClient = new QueryClient();
     applyLiveEvent(queryClient, { type: "queue", at: "now", data: { items: [] } });

@@ -1,13 +1,13 @@
 // The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { ActivityItem, AppName, CircuitState, HealthReport, MediaRequest, Page, QueueItem, ServiceName } from "./contract.types";
+import type { ActivityItem, ActivityLevel, CircuitState, HealthReport, MediaRequest, Page, Queue, QueueItem, ServiceName } from "./contract.types";
 import { ServerEvent } from "../../../durable-objects/tenant-hub/protocol";
 import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";
 
 export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null };
-export type RecoveryEvent = { app: AppName; title: string; reason: string; action: string; outcome: string };
+export type RecoveryEvent = { app: string; title: string; reason: string; action: string; outcome: string; at?: string };
 
 export type LiveEvent =
   | { type: "hello"; at: string; data: unknown }
@@ -28,7 +28,27 @@ export function parseLiveEvent(raw: unknown): LiveEvent | null {
     return null;
   }
   const parsed = ServerEvent.safeParse(message);
-  return parsed.success ? (parsed.data as LiveEvent) : null;
+  if (!parsed.success) return null;
+  const event = parsed.data as LiveEvent;
+  return event.type === "activity" ? { ...event, data: activityFromEvent(event.data, event.at) } : event;
+}
+
+const LEVELS: readonly string[] = ["info", "warning", "error"] satisfies ActivityLevel[];
+
+/** The hub sends the stored activity row (`timestamp`, `tenantId`); the REST log serves `at`. Both become an ActivityItem. */
+export function activityFromEvent(data: unknown, at: string): ActivityItem {
+  const row = (data ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const level = text(row.level) ?? "info";
+  return {
+    id: text(row.id) ?? `${at}-${text(row.message) ?? ""}`,
+    at: text(row.at) ?? text(row.timestamp) ?? at,
+    app: text(row.app),
+    kind: text(row.kind) ?? "activity",
+    level: (LEVELS.includes(level) ? level : "info") as ActivityLevel,
+    message: text(row.message) ?? "",
+    data: row.data ?? null,
+  };
 }
 
 const CIRCUIT_ANNOUNCEMENTS: Record<CircuitState, string> = {
@@ -63,7 +83,7 @@ function prependActivity(queryClient: QueryClient, item: ActivityItem): void {
   );
   void queryClient.invalidateQueries({
     queryKey: queryKeys.activity.all,
-    refetchType: "none",
+    refetchType: "active",
     predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(queryKeys.activity.list(ALL_ACTIVITY)),
   });
 }
@@ -96,18 +116,19 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       prependActivity(queryClient, event.data);
       return null;
     case "queue":
-      queryClient.setQueryData(queryKeys.queue, { items: event.data.items });
+      queryClient.setQueryData<Queue>(queryKeys.queue, (previous) => ({ ...previous, items: event.data.items }));
       return null;
     case "request":
       return updateRequest(queryClient, event.data);
     case "recovery":
-      void queryClient.invalidateQueries({ queryKey: queryKeys.activity.all });
+      // The activity line arrives as its own event; the queue and the recovery list change behind it.
+      for (const queryKey of [queryKeys.queue, queryKeys.recoveries]) void queryClient.invalidateQueries({ queryKey });
       return `${serviceLabel(event.data.app)}: ${event.data.title} — ${event.data.action} (${event.data.outcome}).`;
   }
 }
 
 export function catchUpAfterReconnect(queryClient: QueryClient): void {
-  for (const queryKey of [queryKeys.health, queryKeys.queue, queryKeys.activity.all, queryKeys.requests.all]) {
+  for (const queryKey of [queryKeys.health, queryKeys.queue, queryKeys.recoveries, queryKeys.activity.all, queryKeys.requests.all]) {
     void queryClient.invalidateQueries({ queryKey });
   }
 }

@@ -1,12 +1,13 @@
 // Every TanStack Query key in one place, so live events and mutations invalidate exactly what they change.
-import type { ServiceName } from "./contract.types";
+import type { ActivityKind, ServiceName } from "./contract.types";
 
-export type ActivityFilter = { app: ServiceName | ""; kind: string };
+export type ActivityFilter = { app: ServiceName | ""; kind: ActivityKind | "" };
 
 export const queryKeys = {
   me: ["me"] as const,
   health: ["health"] as const,
   queue: ["downloads", "queue"] as const,
+  recoveries: ["downloads", "recoveries"] as const,
   activity: {
     all: ["activity"] as const,
     list: (filter: ActivityFilter) => ["activity", filter] as const,
@@ -24,6 +25,5 @@ export const queryKeys = {
   },
   settings: {
     recovery: ["settings", "recovery"] as const,
-    llm: ["settings", "llm"] as const,
   },
 };

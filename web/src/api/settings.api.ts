@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { LlmSettings, RecoverySettings } from "./contract.types";
+import type { RecoverySettings } from "./contract.types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
@@ -11,9 +11,3 @@ export const recoverySettingsQuery = () =>
 
 export const saveRecoverySettings = (settings: RecoverySettings) =>
   apiRequest<RecoverySettings>("/api/v1/settings/recovery", { method: "PUT", body: settings });
-
-export const llmSettingsQuery = () =>
-  queryOptions({
-    queryKey: queryKeys.settings.llm,
-    queryFn: ({ signal }) => apiRequest<LlmSettings>("/api/v1/settings/llm", { signal }),
-  });

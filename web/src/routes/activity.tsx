@@ -4,6 +4,7 @@ import { activityQuery } from "../api/activity.api";
 import type { ActivityFilter } from "../api/query-keys";
 import { ActivityFilters } from "../components/activity/activity-filters";
 import { ActivityRow } from "../components/activity/activity-row";
+import { RecoveryList } from "../components/activity/recovery-list";
 import { EmptyState } from "../components/empty-state";
 import { ErrorState } from "../components/error-state";
 import { PageHeading } from "../components/page-heading";
@@ -16,6 +17,8 @@ export default function ActivityScreen() {
   return (
     <>
       <PageHeading title="Activity" />
+      <RecoveryList />
+      <h2 id="log-heading">Log</h2>
       <ActivityFilters filter={filter} onChange={setFilter} />
       <QueryView
         query={query}
@@ -25,7 +28,7 @@ export default function ActivityScreen() {
       >
         {(data) => (
           <>
-            <ul className="plain-list" aria-label="Activity log">
+            <ul className="plain-list" aria-labelledby="log-heading">
               {data.pages.flatMap((page) => page.items).map((item) => (
                 <ActivityRow key={item.id} item={item} />
               ))}

@@ -18,6 +18,25 @@ const recommendation = {
   why: "A larger cache reduces disk writes while downloading.",
   source: { name: "SABnzbd wiki", url: "https://sabnzbd.org/wiki/" },
   status: "open",
+  fix: "apply",
+};
+
+const manual = {
+  ...recommendation,
+  id: "r2",
+  ruleId: "sonarr.root-folder",
+  app: "sonarr",
+  setting: "sonarr.rootFolder",
+  title: "Keep downloads and media on one file system",
+  priority: "medium",
+  source: { name: "TRaSH Guides", url: null },
+  fix: "manual",
+  instructions: "Move the root folder next to the download folder.",
+};
+
+const change = {
+  id: "ch1", app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G", at: new Date().toISOString(),
+  user: "user-1", rolledBackAt: null as string | null, recommendationId: "r1" as string | null, rollbackOf: null as string | null,
 };
 
 describe("Audit", () => {
@@ -25,7 +44,7 @@ describe("Audit", () => {
     signInForTest();
     mockApi({
       "GET /api/v1/config/audits/latest": { status: 404, body: { error: { code: "not_found", message: "No audit yet" } } },
-      "GET /api/v1/config/history": { body: { items: [], nextCursor: null } },
+      "GET /api/v1/config/history": { body: { items: [] } },
     });
     renderWithProviders(<AuditScreen />, { path: "/audit" });
     expect(await screen.findByText("No audit yet")).toBeTruthy();
@@ -38,11 +57,11 @@ describe("Audit", () => {
       "GET /api/v1/config/audits/latest": {
         body: { id: "a1", createdAt: new Date().toISOString(), path: "rules", apps: { sabnzbd: { status: "ok", recommendations: [recommendation] } } },
       },
-      "GET /api/v1/config/history": { body: { items: [], nextCursor: null } },
+      "GET /api/v1/config/history": { body: { items: [] } },
       "POST /api/v1/config/apply": ({ body }) =>
         (body as { dryRun?: boolean }).dryRun
           ? { body: { app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G" } }
-          : { body: { change: { id: "ch1", app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G", at: new Date().toISOString() } } },
+          : { body: { change } },
     });
     const { container } = renderWithProviders(<AuditScreen />, { path: "/audit" });
     const section = (await screen.findByRole("heading", { level: 2, name: "SABnzbd" })).closest("section")!;
@@ -58,7 +77,46 @@ describe("Audit", () => {
     await screen.findByText("No changes yet");
     expect(calls.filter((call) => call.path === "/api/v1/config/apply").map((call) => call.body)).toEqual([
       { recommendationId: "r1", dryRun: true },
-      { recommendationId: "r1" },
+      { recommendationId: "r1", dryRun: false },
     ]);
+  }, 20_000); // axe-core in jsdom is slow on a loaded machine
+
+  it("gives instructions instead of an apply button for settings AutoArr cannot change", async () => {
+    signInForTest();
+    mockApi({
+      "GET /api/v1/config/audits/latest": {
+        body: { id: "a1", createdAt: new Date().toISOString(), path: "rules", pathReason: "no language model key", apps: { sonarr: { status: "ok", recommendations: [manual] } } },
+      },
+      "GET /api/v1/config/history": { body: { items: [] } },
+    });
+    renderWithProviders(<AuditScreen />, { path: "/audit" });
+    const card = (await screen.findByRole("article", { name: manual.title }));
+    expect(within(card).getByText("Move the root folder next to the download folder.")).toBeTruthy();
+    expect(within(card).queryByRole("button", { name: "Apply…" })).toBeNull();
+    expect(within(card).getByText(/TRaSH Guides/)).toBeTruthy();
+    expect(within(card).queryByRole("link")).toBeNull();
+    expect(screen.getByText(/no language model key/)).toBeTruthy();
+  });
+
+  it("rolls a change back and shows the rollback in the history", async () => {
+    signInForTest();
+    let history = [change];
+    const { calls } = mockApi({
+      "GET /api/v1/config/audits/latest": { status: 404, body: { error: { code: "not_found", message: "Audit not found" } } },
+      "GET /api/v1/config/history": () => ({ body: { items: history } }),
+      "POST /api/v1/config/history/ch1/rollback": () => {
+        const rollback = { ...change, id: "ch2", before: "1G", after: "128M", rollbackOf: "ch1", recommendationId: null };
+        history = [rollback, { ...change, rolledBackAt: new Date().toISOString() }];
+        return { body: { change: rollback } };
+      },
+    });
+    renderWithProviders(<AuditScreen />, { path: "/audit" });
+    const row = await screen.findByRole("listitem", { name: "Change to cache_limit" });
+    fireEvent.click(within(row).getByRole("button", { name: "Roll back…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Roll back this change?", hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Roll back", hidden: true }));
+    expect(await screen.findByRole("listitem", { name: "Rollback of cache_limit" })).toBeTruthy();
+    expect(within(screen.getByRole("listitem", { name: "Change to cache_limit" })).getByText(/Rolled back/)).toBeTruthy();
+    expect(calls.some((call) => call.method === "POST" && call.path === "/api/v1/config/history/ch1/rollback")).toBe(true);
   });
 });

@@ -9,8 +9,11 @@ import { PageHeading } from "../components/page-heading";
 export default function AuditScreen() {
   const queryClient = useQueryClient();
   const audit = useMutation({
-    mutationFn: () => runAudit(),
-    onSuccess: (result) => queryClient.setQueryData(queryKeys.audit.latest, result),
+    mutationFn: () => runAudit({ refresh: true }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(queryKeys.audit.latest, result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.history });
+    },
   });
   return (
     <>

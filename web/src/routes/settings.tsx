@@ -1,7 +1,6 @@
 import { PageHeading } from "../components/page-heading";
 import { AccountSection } from "../components/settings/account-section";
 import { ConnectorsSection } from "../components/settings/connectors-section";
-import { LlmStatus } from "../components/settings/llm-status";
 import { RecoverySettingsSection } from "../components/settings/recovery-settings-form";
 
 export default function SettingsScreen() {
@@ -10,7 +9,6 @@ export default function SettingsScreen() {
       <PageHeading title="Settings" />
       <ConnectorsSection />
       <RecoverySettingsSection />
-      <LlmStatus />
       <AccountSection />
     </>
   );

@@ -1,12 +1,14 @@
-import type { ServiceName } from "../../api/contract.types";
+import type { ActivityKind, ServiceName } from "../../api/contract.types";
 import { serviceLabel } from "../../api/service-labels";
 import type { ActivityFilter } from "../../api/query-keys";
 
 const APPS: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
-const KINDS = [
+const KINDS: { value: ActivityKind; label: string }[] = [
   { value: "detection", label: "Detections" },
   { value: "recovery", label: "Recoveries" },
-  { value: "change", label: "Changes" },
+  { value: "change", label: "Setting changes" },
+  { value: "request", label: "Requests" },
+  { value: "circuit", label: "Connection changes" },
 ];
 
 export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; onChange: (filter: ActivityFilter) => void }) {
@@ -23,7 +25,7 @@ export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; 
       </label>
       <label>
         Kind
-        <select value={filter.kind} onChange={(event) => onChange({ ...filter, kind: event.target.value })}>
+        <select value={filter.kind} onChange={(event) => onChange({ ...filter, kind: event.target.value as ActivityFilter["kind"] })}>
           <option value="">Everything</option>
           {KINDS.map((kind) => (
             <option key={kind.value} value={kind.value}>{kind.label}</option>

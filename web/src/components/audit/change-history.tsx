@@ -14,13 +14,12 @@ import { ChangeDiff } from "./change-diff";
 
 function ChangeRow({ change, onRollBack }: { change: ConfigChange; onRollBack: () => void }) {
   return (
-    <li className="recommendation">
-      <strong>{serviceLabel(change.app)}</strong> · <RelativeTime iso={change.at} />
-      {change.user ? ` · ${change.user}` : ""}
+    <li className="recommendation" aria-label={`${change.rollbackOf ? "Rollback of" : "Change to"} ${change.setting}`}>
+      <strong>{serviceLabel(change.app)}</strong> · {change.rollbackOf ? "rollback" : "applied"} · <RelativeTime iso={change.at} />
       <ChangeDiff setting={change.setting} before={change.before} after={change.after} beforeLabel="Before" afterLabel="After" />
       {change.rolledBackAt ? (
         <small>Rolled back <RelativeTime iso={change.rolledBackAt} /></small>
-      ) : (
+      ) : change.rollbackOf ? null : (
         <button type="button" className="secondary outline compact" onClick={onRollBack}>
           Roll back…
         </button>

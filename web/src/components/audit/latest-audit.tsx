@@ -34,6 +34,7 @@ export function LatestAudit() {
             <p>
               <small>
                 Last audit <RelativeTime iso={audit.createdAt} /> · {audit.path === "llm" ? "rules and language model" : "built-in rules"}
+                {audit.pathReason ? ` (${audit.pathReason})` : ""}
               </small>
             </p>
             <FormAlert error={dismiss.error} />

@@ -18,17 +18,28 @@ export function RecommendationCard({ recommendation, onApply, onDismiss, dismiss
       </header>
       <ChangeDiff setting={recommendation.setting} before={recommendation.currentValue} after={recommendation.recommendedValue} />
       <p>{recommendation.why}</p>
+      {open && recommendation.fix === "manual" ? (
+        <p className="manual-fix">
+          <strong>Change it yourself:</strong> {recommendation.instructions ?? `set ${recommendation.setting} in ${recommendation.app}.`}
+        </p>
+      ) : null}
       <p>
         <small>
           Source:{" "}
-          <a href={recommendation.source.url} target="_blank" rel="noopener noreferrer">
-            {recommendation.source.name}
-          </a>
+          {recommendation.source.url ? (
+            <a href={recommendation.source.url} target="_blank" rel="noopener noreferrer">
+              {recommendation.source.name}
+            </a>
+          ) : (
+            recommendation.source.name
+          )}
         </small>
       </p>
       {open ? (
         <footer className="button-row">
-          <button type="button" onClick={onApply}>Apply…</button>
+          {recommendation.fix === "apply" ? (
+            <button type="button" onClick={onApply}>Apply…</button>
+          ) : null}
           <button type="button" className="secondary outline" onClick={onDismiss} aria-busy={dismissing || undefined} disabled={dismissing}>
             Dismiss
           </button>

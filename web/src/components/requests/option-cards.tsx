@@ -15,6 +15,7 @@ function OptionCard({ option, onChoose, busy }: { option: RequestOption; onChoos
         <div className="poster-placeholder" role="img" aria-label={`No poster for ${name}`} />
       )}
       <strong>{name}</strong>
+      <small>{option.type === "tv" ? "TV series" : "Movie"}{option.inLibrary ? " · already in your library" : ""}</small>
       {option.overview ? <small className="option-card__overview">{option.overview}</small> : null}
       <button type="button" onClick={onChoose} aria-busy={busy || undefined} disabled={busy} aria-label={`Choose ${name}`}>
         This one
@@ -31,6 +32,7 @@ export function OptionCards({ request }: { request: MediaRequest }) {
       queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) =>
         page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
       );
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activity.all });
     },
   });
   return (

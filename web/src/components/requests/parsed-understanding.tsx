@@ -11,11 +11,13 @@ function describeSeasons(parsed: ParsedRequest): string | null {
 
 export function Understanding({ parsed }: { parsed: ParsedRequest }) {
   const facts: [string, string | null][] = [
-    ["Type", parsed.type === "series" ? "TV series" : parsed.type === "movie" ? "Movie" : parsed.type],
+    ["Type", parsed.type === "tv" ? "TV series" : parsed.type === "movie" ? "Movie" : "Not sure yet"],
     ["Title", parsed.title],
+    ["By", parsed.person ?? null],
     ["Year", parsed.year ? String(parsed.year) : null],
     ["Seasons", describeSeasons(parsed)],
-    ["Quality", parsed.quality],
+    ["Quality", parsed.quality === "2160p" ? "4K (2160p)" : parsed.quality === "best" ? "Best available" : parsed.quality],
+    ["Also", parsed.leftovers ?? null],
   ];
   return (
     <dl>

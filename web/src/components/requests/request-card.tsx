@@ -4,8 +4,9 @@ import { OptionCards } from "./option-cards";
 import { StatusSteps } from "./status-steps";
 
 export function RequestCard({ request }: { request: MediaRequest }) {
-  const title = request.parse?.title ?? request.query;
-  const year = request.parse?.year ? ` (${request.parse.year})` : "";
+  const title = request.choice?.title ?? request.outcome?.title ?? request.parse?.title ?? request.query;
+  const knownYear = request.choice?.year ?? request.outcome?.year ?? request.parse?.year;
+  const year = knownYear ? ` (${knownYear})` : "";
   return (
     <li>
       <article className="request-card" aria-labelledby={`request-${request.id}`}>
@@ -17,9 +18,9 @@ export function RequestCard({ request }: { request: MediaRequest }) {
         {request.status === "needs_choice" ? (
           <OptionCards request={request} />
         ) : request.status === "failed" ? (
-          <p className="form-alert">Failed{request.reason ? `: ${request.reason}` : ""}</p>
+          <p className="form-alert" data-status="failed">Failed{request.reason ? `: ${request.reason}` : ""}</p>
         ) : (
-          <StatusSteps status={request.status} />
+          <StatusSteps status={request.status} app={request.app} />
         )}
       </article>
     </li>

@@ -8,10 +8,13 @@ const STEPS: { status: RequestStatus; label: string }[] = [
   { status: "available", label: "Available" },
 ];
 
-export function StatusSteps({ status }: { status: RequestStatus }) {
+const APPS = { sonarr: "Sonarr", radarr: "Radarr" } as const;
+
+export function StatusSteps({ status, app }: { status: RequestStatus; app?: keyof typeof APPS | undefined }) {
   const current = STEPS.findIndex((step) => step.status === status);
+  const label = current >= 0 ? `Progress: ${STEPS[current]!.label}${app ? ` in ${APPS[app]}` : ""}` : "Progress";
   return (
-    <ol className="status-steps" aria-label="Progress">
+    <ol className="status-steps" aria-label={label} data-status={status}>
       {STEPS.map((step, index) => (
         <li key={step.status} data-reached={current >= index} aria-current={index === current ? "step" : undefined}>
           {step.label}

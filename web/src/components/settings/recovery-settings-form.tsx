@@ -20,7 +20,10 @@ function RecoveryForm({ initial }: { initial: RecoverySettings }) {
   const [settings, setSettings] = useState(initial);
   const mutation = useMutation({
     mutationFn: saveRecoverySettings,
-    onSuccess: (saved) => queryClient.setQueryData(queryKeys.settings.recovery, saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.settings.recovery, saved);
+      setSettings(saved);
+    },
   });
   const errors = fieldErrors(mutation.error);
   const update = <K extends keyof RecoverySettings>(key: K, value: RecoverySettings[K]) =>
@@ -47,11 +50,19 @@ function RecoveryForm({ initial }: { initial: RecoverySettings }) {
         ))}
       </fieldset>
       <TextField label="Attempts before giving up" type="number" name="maxAttempts" min={1} max={10} required error={errors.maxAttempts} value={settings.maxAttempts} onChange={(event) => update("maxAttempts", Number(event.target.value))} />
+      <TextField label="Checks without progress before a download counts as stalled" type="number" name="stallChecks" min={2} max={30} required error={errors.stallChecks} value={settings.stallChecks} onChange={(event) => update("stallChecks", Number(event.target.value))} />
       <label>
         <input type="checkbox" checked={settings.allowLowerQuality} onChange={(event) => update("allowLowerQuality", event.target.checked)} />
         Accept a lower quality release if nothing else is found
       </label>
-      <TextField label="Webhook URL" type="url" name="webhookUrl" inputMode="url" placeholder="https://example.com/hooks/autoarr" hint="Optional. AutoArr posts each recovery here." error={errors.webhookUrl} value={settings.webhookUrl ?? ""} onChange={(event) => update("webhookUrl", event.target.value)} />
+      <TextField label="Webhook URL" type="url" name="webhookUrl" inputMode="url" placeholder="https://example.com/hooks/autoarr" hint="Optional, a public https address. AutoArr posts each detection and recovery here." error={errors.webhookUrl} value={settings.webhookUrl ?? ""} onChange={(event) => update("webhookUrl", event.target.value)} />
+      <label>
+        Webhook format
+        <select name="webhookFormat" value={settings.webhookFormat} onChange={(event) => update("webhookFormat", event.target.value as RecoverySettings["webhookFormat"])}>
+          <option value="json">JSON</option>
+          <option value="discord">Discord</option>
+        </select>
+      </label>
       <FormAlert error={Object.keys(errors).length ? null : mutation.error} />
       <div className="button-row">
         <button type="submit" aria-busy={mutation.isPending || undefined} disabled={mutation.isPending}>
