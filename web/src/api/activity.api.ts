@@ -5,8 +5,12 @@ import { queryKeys, type ActivityFilter } from "./query-keys";
 
 export const ALL_ACTIVITY: ActivityFilter = { app: "", kind: "" };
 
+/** Small pages keep the log quick on a phone; older entries load on demand. */
+export const ACTIVITY_PAGE_SIZE = 10;
+
 function activityPath(filter: ActivityFilter, cursor: string | null): string {
   const params = new URLSearchParams();
+  params.set("limit", String(ACTIVITY_PAGE_SIZE));
   if (cursor) params.set("cursor", cursor);
   if (filter.app) params.set("app", filter.app);
   if (filter.kind) params.set("kind", filter.kind);
