@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth";
 import { connectorRoutes } from "./routes/connectors";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { MCP_PATH, serveMcp } from "./mcp/mcp-endpoint";
 import { metricsRoutes } from "./routes/metrics";
 import { metaRoutes, OPENAPI_PATH } from "./routes/meta";
 import { downloadRoutes } from "./routes/downloads";
@@ -63,6 +64,8 @@ export function createApp() {
   app.route("/api/v1/media", mediaRoutes);
   app.route("/api/v1/config", configRoutes);
   app.route("/api/v1/requests", requestRoutes);
+  // AutoArr's own MCP server (Streamable HTTP: POST, GET and DELETE); described in README, not in OpenAPI.
+  app.all(MCP_PATH, serveMcp);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.openAPIRegistry.registerComponent("securitySchemes", "metricsToken", { type: "http", scheme: "bearer", description: "The METRICS_TOKEN secret" });

@@ -2,6 +2,7 @@
 import type { MetricsHub } from "../durable-objects/metrics-hub/metrics-hub.do";
 import type { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";
 import type { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
+import type { AutoArrMcp } from "./mcp/autoarr-mcp.agent";
 import type { Logger } from "./lib/logger";
 import type { TraceContext } from "./lib/trace";
 
@@ -12,6 +13,8 @@ export interface Env {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** One object for the service: the HTTP and cache counters behind GET /metrics. */
   METRICS_HUB: DurableObjectNamespace<MetricsHub>;
+  /** One per MCP session of AutoArr's own MCP server at /mcp. */
+  AUTOARR_MCP: DurableObjectNamespace<AutoArrMcp>;
   ASSETS?: Fetcher;
   /** Signs access tokens and derives the key that encrypts connector secrets. A Worker secret. */
   AUTOARR_SECRET_KEY: string;

@@ -13,3 +13,4 @@ export default {
 export { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
 export { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";
 export { MetricsHub } from "../durable-objects/metrics-hub/metrics-hub.do";
+export { AutoArrMcp } from "./mcp/autoarr-mcp.agent";

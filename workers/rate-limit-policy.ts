@@ -8,7 +8,8 @@ interface PolicyEntry extends RateLimitRule {
 const POLICIES: PolicyEntry[] = [
   { name: "config-audit", limit: 10, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/audit" },
   { name: "config-apply", limit: 20, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/apply" },
-  { name: "api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") },
+  // AutoArr's MCP endpoint shares the API's budget: a tool call is an API request by another route.
+  { name: "api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") || p === "/mcp" },
   { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
 ];
 

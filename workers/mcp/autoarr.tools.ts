@@ -1,0 +1,165 @@
+// AutoArr's own capabilities as MCP tools, each acting as the signed-in user of one tenant through the same
+// services as the HTTP routes. Texts from the client (and app data in results) are only ever data: no tool can
+// reach anything but its own service call.
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { APPS } from "../audit/rule.schema";
+import { applyRecommendation } from "../config-audit/apply.service";
+import { findAudit } from "../config-audit/audit.repo";
+import { runAudit } from "../config-audit/audit.service";
+import type { AuthContext, Env } from "../env";
+import { AppError } from "../errors";
+import { createLogger } from "../lib/logger";
+import { tenantRules } from "../rate-limit-policy";
+import { MAX_QUERY_LENGTH } from "../requests/parse.schema";
+import { createContentRequest } from "../requests/request-lifecycle";
+import { requestView } from "../requests/request-state";
+import { readActivity } from "../services/activity-feed";
+import { database } from "../services/db";
+import { buildQueue, QUEUE_CALLS } from "../services/downloads";
+import { hubFor, requireSomeAnswer } from "../services/tenant-hub";
+
+/** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
+export interface McpProps extends AuthContext {
+  traceparent?: string;
+  [key: string]: unknown;
+}
+
+function text(value: unknown): CallToolResult {
+  return { content: [{ type: "text", text: JSON.stringify(value, null, 2) }] };
+}
+
+/** Expected failures become a safe isError text; anything else is logged and answered without detail. */
+async function run(props: McpProps, tool: string, work: () => Promise<unknown>): Promise<CallToolResult> {
+  try {
+    return text(await work());
+  } catch (error) {
+    if (error instanceof AppError) return { isError: true, content: [{ type: "text", text: `${error.code}: ${error.message}` }] };
+    createLogger("mcp").error("tool failed", { tool, tenant_id: props.tenantId, error: error instanceof Error ? error.message : String(error) });
+    return { isError: true, content: [{ type: "text", text: "internal: something went wrong on our side" }] };
+  }
+}
+
+/** The stricter per-tenant limits of a route (audits, applies) besides the api limit the /mcp request used. */
+async function consumeRouteLimit(env: Env, tenantId: string, path: string): Promise<void> {
+  const rules = tenantRules("POST", path).filter((r) => r.name !== "api");
+  if (rules.length === 0) return;
+  const decision = await hubFor(env, tenantId).consumeRateLimit(rules);
+  if (!decision.allowed) throw new AppError("rate_limited", `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`);
+}
+
+export function registerAutoArrTools(server: McpServer, env: Env, props: () => McpProps): void {
+  const read = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
+
+  server.registerTool(
+    "get_health",
+    { title: "Health of the apps", description: "The connector's and each app's circuit state, last success, last error and latency.", inputSchema: {}, annotations: read },
+    async () => run(props(), "get_health", async () => hubFor(env, props().tenantId).serviceHealth(props().tenantId)),
+  );
+
+  server.registerTool(
+    "get_queue",
+    { title: "Download queue", description: "Everything downloading now across SABnzbd, Sonarr and Radarr.", inputSchema: {}, annotations: read },
+    async () =>
+      run(props(), "get_queue", async () => {
+        const { tenantId, traceparent } = props();
+        const outcomes = await hubFor(env, tenantId).callMany(tenantId, QUEUE_CALLS, traceparent ? { traceparent } : {});
+        requireSomeAnswer(outcomes);
+        return buildQueue(outcomes);
+      }),
+  );
+
+  server.registerTool(
+    "get_activity",
+    {
+      title: "Activity log",
+      description: "Recent detections, recoveries, configuration changes and circuit transitions, newest first.",
+      inputSchema: {
+        limit: z.number().int().min(1).max(100).default(20).describe("How many entries to return (1-100)"),
+        app: z.string().max(20).optional().describe("Only this app: sabnzbd, sonarr, radarr, plex or connector"),
+        cursor: z.string().max(200).optional().describe("The nextCursor of a previous page"),
+      },
+      annotations: read,
+    },
+    async ({ limit, app, cursor }) =>
+      run(props(), "get_activity", async () => {
+        try {
+          return await readActivity(database(env.DB), props().tenantId, { limit, ...(app ? { app } : {}), ...(cursor ? { cursor } : {}) });
+        } catch {
+          throw new AppError("invalid_request", "The cursor is not valid");
+        }
+      }),
+  );
+
+  server.registerTool(
+    "audit_configuration",
+    {
+      title: "Audit the apps' configuration",
+      description: "Reads each app's configuration through the connector, checks it against best practice and stores an audit with ranked recommendations. Limited to 10 an hour.",
+      inputSchema: {
+        apps: z.array(z.enum(APPS)).min(1).optional().describe("Which apps to audit; all four when omitted"),
+        refresh: z.boolean().default(false).describe("Read the apps now instead of using configuration cached for 5 minutes"),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
+    },
+    async ({ apps, refresh }) =>
+      run(props(), "audit_configuration", async () => {
+        const { tenantId, userId, traceparent } = props();
+        await consumeRouteLimit(env, tenantId, "/api/v1/config/audit");
+        const { timings: _timings, ...audit } = await runAudit({ env, tenantId, userId, refresh, ...(apps ? { apps } : {}), ...(traceparent ? { traceparent } : {}) });
+        return audit;
+      }),
+  );
+
+  server.registerTool(
+    "list_recommendations",
+    {
+      title: "Recommendations of the latest audit",
+      description: "The latest audit's recommendations by app, highest priority first, with current and recommended values and whether AutoArr can apply them.",
+      inputSchema: { status: z.enum(["open", "applied", "dismissed"]).optional().describe("Only recommendations with this status") },
+      annotations: read,
+    },
+    async ({ status }) =>
+      run(props(), "list_recommendations", async () => {
+        const audit = await findAudit(database(env.DB), props().tenantId, "latest");
+        if (!audit) throw new AppError("not_found", "No audit yet: run audit_configuration first");
+        const recommendations = Object.values(audit.apps).flatMap((app) => app?.recommendations ?? []);
+        return { auditId: audit.id, createdAt: audit.createdAt, recommendations: status ? recommendations.filter((r) => r.status === status) : recommendations };
+      }),
+  );
+
+  server.registerTool(
+    "apply_recommendation",
+    {
+      title: "Apply a recommendation",
+      description: "Writes one recommended setting to its app (re-reads it first, refuses if it changed since the audit, reads it back after). Use dryRun to see the change without writing. Limited to 20 an hour.",
+      inputSchema: {
+        recommendationId: z.string().min(1).max(100).describe("The id of a recommendation from list_recommendations"),
+        dryRun: z.boolean().default(false).describe("Only show what would be written"),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ recommendationId, dryRun }) =>
+      run(props(), "apply_recommendation", async () => {
+        const { tenantId, userId, traceparent } = props();
+        await consumeRouteLimit(env, tenantId, "/api/v1/config/apply");
+        return applyRecommendation({ env, tenantId, userId, ...(traceparent ? { traceparent } : {}) }, recommendationId, dryRun);
+      }),
+  );
+
+  server.registerTool(
+    "request_content",
+    {
+      title: "Request a show or movie",
+      description: "Asks for a show or movie in plain words (\"add Breaking Bad in 1080p\"): looks it up, adds the clear match and starts its search, or returns the close candidates to choose between.",
+      inputSchema: { query: z.string().trim().min(1).max(MAX_QUERY_LENGTH).describe("What to get, in plain words: title, optional year, season and quality") },
+      annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
+    },
+    async ({ query }) =>
+      run(props(), "request_content", async () => {
+        const { tenantId, userId, role, traceparent } = props();
+        return requestView(await createContentRequest(env, { tenantId, userId, role }, query, traceparent));
+      }),
+  );
+}
