@@ -23,6 +23,13 @@ async function signIn({ email, password }) {
   await heading("Home").waitFor();
 }
 
+async function fireCron() {
+  const response = await fetch(at("/__scheduled?cron=*/2+*+*+*+*"));
+  assert.equal(response.status, 200, `the cron did not run: ${response.status} ${await response.text()}`);
+}
+
+const section = (name) => page.getByRole("heading", { level: 2, name, exact: true }).locator("xpath=..");
+
 async function openFromNav(label) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
   await heading(label).waitFor();
@@ -63,12 +70,12 @@ describe("AutoArr web", { concurrency: false }, () => {
     await captureScreen(page, "home");
   });
 
-  it("shows every other screen with a proper state while its API is not there yet", async () => {
-    for (const screen of ["Requests", "Audit", "Activity"]) {
+  it("shows an empty state on every other screen of a new household", async () => {
+    for (const [screen, empty] of [["Requests", "No requests yet"], ["Audit", "No audit yet"], ["Activity", "No recoveries yet"]]) {
       await openFromNav(screen);
-      await page.locator("main [role=alert], main .state, main ul, main article").first().waitFor();
+      await page.getByText(empty).waitFor();
       await page.waitForLoadState("networkidle");
-      await captureScreen(page, screen.toLowerCase());
+      await captureScreen(page, `${screen.toLowerCase()}-empty`);
     }
   });
 
@@ -99,14 +106,148 @@ describe("AutoArr web", { concurrency: false }, () => {
     await heading("Sign in").waitFor();
   });
 
-  it("signs in to the demo account", async () => {
+  it("signs in to the demo account, paired with the demo connector, and sees its downloads", async () => {
     await signIn(stack.demo);
-    await page.getByText(/All systems normal|Some services need attention/).waitFor();
+    await page.getByText("All systems normal").waitFor({ timeout: 30_000 });
+    await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
+    await section("Downloads").getByText(/Aborted, cannot be completed/).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     await captureScreen(page, "home-demo");
   });
 
+  it("runs an audit, applies a recommendation after its dry run, and rolls it back", async () => {
+    const title = "Sonarr logs at Info level";
+    await openFromNav("Audit");
+    await page.getByRole("button", { name: "Run audit" }).click();
+    const card = section("Sonarr").getByRole("article", { name: title });
+    await card.waitFor({ timeout: 30_000 });
+    await page.getByText(/built-in rules|language model/).first().waitFor();
+    await captureScreen(page, "audit");
+
+    await card.getByRole("button", { name: "Apply…" }).click();
+    const apply = page.getByRole("dialog", { name: `Apply “${title}”?` });
+    await apply.getByText("This will change one setting in Sonarr:").waitFor({ timeout: 30_000 });
+    assert.match(await apply.locator(".change-diff").innerText(), /trace[\s\S]*info/);
+    await captureScreen(page, "audit-apply");
+    await apply.getByRole("button", { name: "Apply change" }).click();
+    await apply.waitFor({ state: "hidden", timeout: 30_000 });
+
+    const history = section("Change history");
+    const applied = history.getByRole("listitem").filter({ hasText: "applied" }).first();
+    await applied.waitFor({ timeout: 30_000 });
+    assert.match(await applied.innerText(), /Sonarr[\s\S]*trace[\s\S]*info/);
+    await applied.getByRole("button", { name: "Roll back…" }).click();
+    const rollBack = page.getByRole("dialog", { name: "Roll back this change?" });
+    await rollBack.getByRole("button", { name: "Roll back", exact: true }).click();
+    await rollBack.waitFor({ state: "hidden", timeout: 30_000 });
+    await history.getByRole("listitem").filter({ hasText: "rollback" }).first().waitFor({ timeout: 30_000 });
+    await history.getByText(/Rolled back/).first().waitFor();
+
+    // The app has its old value again: a fresh audit (which re-reads the apps) recommends the change again, from "trace".
+    await page.getByRole("button", { name: "Run audit" }).click();
+    const again = section("Sonarr").getByRole("article", { name: title });
+    await again.getByRole("button", { name: "Apply…" }).waitFor({ timeout: 30_000 });
+    assert.match(await again.locator(".change-diff").innerText(), /trace[\s\S]*info/);
+    await page.waitForLoadState("networkidle");
+    await captureScreen(page, "audit-history");
+  });
+
+  it("shows the connector and the four apps healthy once they have been reached", async () => {
+    // An app's circuit appears in /health after AutoArr first calls it; the audit has just called all four.
+    await openFromNav("Home");
+    await page.reload();
+    await heading("Home").waitFor();
+    const services = section("Services").getByRole("listitem");
+    for (const app of ["Connector", "SABnzbd", "Sonarr", "Radarr", "Plex"]) {
+      await services.filter({ hasText: app }).getByText("Healthy").waitFor({ timeout: 30_000 });
+    }
+    await page.getByText("All systems normal").waitFor();
+    await captureScreen(page, "home-healthy");
+  });
+
+  it("makes a request with a choice and follows it", async () => {
+    await openFromNav("Requests");
+    await page.getByLabel("What do you want to watch?").fill("Dune");
+    const understanding = page.getByRole("status", { name: "How AutoArr understood your request" });
+    await understanding.getByText("Dune").waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Request", exact: true }).click();
+    await page.getByText("Which one did you mean?").waitFor({ timeout: 30_000 });
+    const choose1984 = page.getByRole("button", { name: "Choose Dune (1984)" });
+    await choose1984.waitFor();
+    assert.ok((await page.locator(".option-card").count()) >= 2, "an ambiguous title offers at least two candidates");
+    await captureScreen(page, "requests-choice");
+    await choose1984.click();
+    const card = page.locator(".request-card").filter({ hasText: "Dune (1984)" }).first();
+    const progress = card.getByRole("list", { name: /^Progress: / });
+    await progress.waitFor({ timeout: 30_000 });
+    assert.match(await progress.getAttribute("aria-label"), /Progress: (Added|Searching|Downloading|Imported|Available) in Radarr/);
+    await page.waitForLoadState("networkidle");
+    await captureScreen(page, "requests");
+  });
+
+  it("shows a failed download's detection and recovery arriving live on Home, without a reload", async () => {
+    await openFromNav("Home");
+    await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
+    const log = page.getByRole("log", { name: "Latest activity" });
+    await log.waitFor();
+    await page.evaluate(() => { window.__e2eNoReload = true; });
+    const box = await section("Downloads").boundingBox();
+    await fireCron();
+    await log.getByText(/ recovered: /).first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.evaluate(() => window.__e2eNoReload), true, "the page must not have reloaded");
+    assert.deepEqual(await section("Downloads").boundingBox(), box, "the queue must not move when activity arrives");
+    await captureScreen(page, "home-recovered");
+  });
+
+  it("lists recoveries and filters the activity log by app and kind, loading older pages", async () => {
+    await openFromNav("Activity");
+    await section("Recoveries").getByText("Recovered").first().waitFor({ timeout: 15_000 });
+    const log = page.getByRole("list", { name: "Log", exact: true });
+    await log.getByRole("listitem").first().waitFor();
+    const firstPage = await log.getByRole("listitem").count();
+    assert.ok(firstPage >= 10, `the first page holds ten entries (and any that arrived live), not ${firstPage}`);
+    await page.getByRole("button", { name: "Load older activity" }).click();
+    await page.waitForFunction((count) => document.querySelectorAll("main .activity-row").length > count, firstPage);
+    await captureScreen(page, "activity");
+
+    await page.getByLabel("App").selectOption("radarr");
+    await page.getByLabel("Kind").selectOption("recovery");
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll("main .activity-row")];
+      return rows.length > 0 && rows.every((row) => row.getAttribute("data-kind") === "recovery" && row.textContent.includes("Radarr"));
+    }, undefined, { timeout: 15_000 });
+    await page.getByText("That's everything.").waitFor();
+    await captureScreen(page, "activity-filtered");
+  });
+
+  it("saves the recovery settings and keeps them after a reload", async () => {
+    await openFromNav("Settings");
+    const recovery = section("Recovery");
+    await recovery.getByLabel("Ask me first").check();
+    await recovery.getByLabel("Attempts before giving up").fill("5");
+    await recovery.getByLabel(/counts as stalled/).fill("4");
+    await recovery.getByLabel("Webhook URL").fill("http://localhost/hook");
+    await recovery.getByRole("button", { name: "Save recovery settings" }).click();
+    await recovery.locator(".field-error, .form-alert").first().waitFor();
+    await recovery.getByLabel("Webhook URL").fill("https://hooks.example.com/autoarr");
+    await recovery.getByLabel("Webhook format").selectOption("discord");
+    await recovery.getByRole("button", { name: "Save recovery settings" }).click();
+    await recovery.getByRole("status").getByText("Saved").waitFor({ timeout: 15_000 });
+    await page.reload();
+    await heading("Settings").waitFor();
+    const reloaded = section("Recovery");
+    await reloaded.getByLabel("Attempts before giving up").waitFor();
+    assert.equal(await reloaded.getByLabel("Ask me first").isChecked(), true);
+    assert.equal(await reloaded.getByLabel("Attempts before giving up").inputValue(), "5");
+    assert.equal(await reloaded.getByLabel(/counts as stalled/).inputValue(), "4");
+    assert.equal(await reloaded.getByLabel("Webhook URL").inputValue(), "https://hooks.example.com/autoarr");
+    assert.equal(await reloaded.getByLabel("Webhook format").inputValue(), "discord");
+    await page.waitForLoadState("networkidle");
+    await captureScreen(page, "settings-demo");
+  });
+
   it("opens offline from the service worker's app shell and says it is offline", async () => {
+    await openFromNav("Home");
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) {

@@ -23,11 +23,13 @@ export function RecentActivity() {
           empty={<EmptyState title="No activity yet">Detections, recoveries and changes will show up here.</EmptyState>}
         >
           {(data) => (
-            <ul className="plain-list" role="log" aria-live="polite" aria-label="Latest activity">
-              {(data.pages[0]?.items ?? []).slice(0, VISIBLE_ROWS).map((item) => (
-                <ActivityRow key={item.id} item={item} />
-              ))}
-            </ul>
+            <div role="log" aria-live="polite" aria-label="Latest activity">
+              <ul className="plain-list">
+                {(data.pages[0]?.items ?? []).slice(0, VISIBLE_ROWS).map((item) => (
+                  <ActivityRow key={item.id} item={item} />
+                ))}
+              </ul>
+            </div>
           )}
         </QueryView>
       </div>

@@ -18,7 +18,7 @@ function OptionCard({ option, onChoose, busy }: { option: RequestOption; onChoos
       <small>{option.type === "tv" ? "TV series" : "Movie"}{option.inLibrary ? " · already in your library" : ""}</small>
       {option.overview ? <small className="option-card__overview">{option.overview}</small> : null}
       <button type="button" onClick={onChoose} aria-busy={busy || undefined} disabled={busy} aria-label={`Choose ${name}`}>
-        This one
+        Choose
       </button>
     </li>
   );
