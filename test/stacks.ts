@@ -31,6 +31,13 @@ export async function stopConnector(stack: Stack): Promise<void> {
   await harness(`/stacks/${stack.id}/connector`, { method: "DELETE" });
 }
 
+/** What the stack's connector process has written to stdout and stderr (its JSON log lines). */
+export async function connectorLogs(stack: Stack): Promise<string> {
+  const response = await harness(`/stacks/${stack.id}/connector-logs`);
+  if (!response.ok) throw new Error(`harness: ${await response.text()}`);
+  return response.text();
+}
+
 export async function removeStack(stack: Stack): Promise<void> {
   await harness(`/stacks/${stack.id}`, { method: "DELETE" });
 }

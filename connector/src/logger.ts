@@ -1,4 +1,6 @@
-// Structured JSON logs (one object per line on stderr): timestamp, level, logger, message, context.
+// Structured JSON logs (one object per line on stderr): timestamp, level, logger, message, context, and inside an
+// /mcp request the trace_id and span_id it belongs to (the same field names as the cloud's logs).
+import { currentTrace } from "./trace.js";
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -24,7 +26,15 @@ export function createLogger(name: string, options: LoggerOptions = {}): Logger 
 
   const emit = (level: LogLevel, message: string, context?: Record<string, unknown>) => {
     if (LEVEL_ORDER[level] < threshold) return;
-    let line = JSON.stringify({ timestamp: new Date().toISOString(), level, logger: name, message, context: context ?? {} });
+    const trace = currentTrace();
+    let line = JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level,
+      logger: name,
+      message,
+      context: context ?? {},
+      ...(trace ? { trace_id: trace.traceId, span_id: trace.spanId, ...(trace.parentSpanId ? { parent_span_id: trace.parentSpanId } : {}) } : {}),
+    });
     for (const secret of secrets) line = line.split(secret).join("********");
     write(line);
   };

@@ -8,7 +8,7 @@ import { createTokenVerifier, type TokenVerifier } from "./auth.js";
 import { configuredSecrets, DEFAULT_SESSION_IDLE_MS, type ConnectorConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildMcpServer, createAppClients } from "./mcp.js";
-import { traceIdFrom, withTrace } from "./trace.js";
+import { currentTraceId, spanFrom, withTrace } from "./trace.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -41,7 +41,7 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
   const idleMs = config.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse) => {
-    const traceId = traceIdFrom(req.headers.traceparent);
+    const traceId = currentTraceId();
     const requestLog = { method: req.method, traceId, session: header(req, "mcp-session-id") };
     if (!config.insecureNoAuth) {
       const check = await verifier!.verify(header(req, "authorization"));
@@ -65,7 +65,7 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
       // A stale or unknown session must get 404 so the client re-initialises (MCP spec, Streamable HTTP).
       if (!session) return sendJsonRpcError(res, 404, -32001, "Session not found");
       session.lastSeen = Date.now();
-      return withTrace(traceId, () => session.transport.handleRequest(req, res, body));
+      return session.transport.handleRequest(req, res, body);
     }
     if (req.method !== "POST" || !isInitializeRequest(body)) {
       return sendJsonRpcError(res, 400, -32000, "Bad Request: no valid session id; send an initialize request first");
@@ -83,14 +83,15 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
     };
     const server = buildMcpServer(clients, { logger, secrets });
     await server.connect(transport);
-    await withTrace(traceId, () => transport.handleRequest(req, res, body));
+    await transport.handleRequest(req, res, body);
   };
 
   const httpServer: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") return sendJson(res, 200, { ok: true, version: CONNECTOR_VERSION });
     if (path === "/mcp") {
-      handleMcp(req, res).catch((error: unknown) => {
+      // The whole request runs in its span, so every log line of it (auth refusals included) carries the trace.
+      withTrace(spanFrom(req.headers.traceparent), () => handleMcp(req, res)).catch((error: unknown) => {
         logger.error("mcp request crashed", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
         if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal error");
         else res.end();

@@ -1,18 +1,38 @@
-// Carries the W3C trace id of the /mcp request being served, so every log line of that request can include it.
+// Carries the W3C trace of the /mcp request being served: the caller's trace id and a span of our own (its parent
+// is the caller's span), so every log line of that request has trace_id and span_id like the cloud's logs.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
 
-const storage = new AsyncLocalStorage<{ traceId?: string }>();
+export interface TraceSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+}
+
+const storage = new AsyncLocalStorage<TraceSpan | undefined>();
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
 /** Extracts the trace id from a `traceparent` header (version-traceid-parentid-flags). */
 export function traceIdFrom(traceparent: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
-  const match = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(value?.trim().toLowerCase() ?? "");
-  const traceId = match?.[1];
-  return traceId && !/^0+$/.test(traceId) ? traceId : undefined;
+  return spanFrom(traceparent)?.traceId;
 }
 
-export function withTrace<T>(traceId: string | undefined, fn: () => T): T {
-  return storage.run(traceId ? { traceId } : {}, fn);
+/** A new span continuing the caller's trace, or undefined without a valid traceparent. */
+export function spanFrom(traceparent: string | string[] | undefined): TraceSpan | undefined {
+  const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
+  const match = TRACEPARENT.exec(value?.trim().toLowerCase() ?? "");
+  const [, traceId, parentSpanId] = match ?? [];
+  if (!traceId || !parentSpanId || /^0+$/.test(traceId) || /^0+$/.test(parentSpanId)) return undefined;
+  return { traceId, parentSpanId, spanId: randomBytes(8).toString("hex") };
+}
+
+export function withTrace<T>(trace: TraceSpan | string | undefined, fn: () => T): T {
+  const span = typeof trace === "string" ? { traceId: trace, spanId: randomBytes(8).toString("hex") } : trace;
+  return storage.run(span, fn);
+}
+
+export function currentTrace(): TraceSpan | undefined {
+  return storage.getStore();
 }
 
 export function currentTraceId(): string | undefined {

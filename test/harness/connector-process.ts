@@ -30,6 +30,11 @@ export class ConnectorProcess {
     return new ConnectorProcess(await freePort(), simulators, options.timeoutMs);
   }
 
+  /** Everything the process wrote to stdout and stderr since it started. */
+  get logs(): string {
+    return this.output;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

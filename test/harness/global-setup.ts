@@ -51,6 +51,10 @@ export default async function setup(project: TestProject) {
         await stack.connector.start(String(pairingCode));
         return reply(res, 200, { url: stack.connector.url });
       }
+      if (req.method === "GET" && action === "connector-logs") {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        return res.end(stack.connector.logs);
+      }
       if (req.method === "DELETE" && action === "connector") {
         await stack.connector.stop();
         return reply(res, 200, { stopped: true });
