@@ -200,6 +200,12 @@ describe("AutoArr web", { concurrency: false }, () => {
   });
 
   it("lists recoveries and filters the activity log by app and kind, loading older pages", async () => {
+    // More than a page of log: each new request writes a line (ambiguous titles stop at needs_choice).
+    const login = await (await fetch(at("/api/v1/auth/login"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(stack.demo) })).json();
+    for (const query of ["The Office", "The Office", "Dune", "Dune", "The Office", "Dune"]) {
+      const response = await fetch(at("/api/v1/requests"), { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${login.accessToken}` }, body: JSON.stringify({ query }) });
+      assert.equal(response.status, 201);
+    }
     await openFromNav("Activity");
     await section("Recoveries").getByText("Recovered").first().waitFor({ timeout: 15_000 });
     const log = page.getByRole("list", { name: "Log", exact: true });
