@@ -207,6 +207,9 @@ describe("AutoArr web", { concurrency: false }, () => {
       assert.equal(response.status, 201);
     }
     await openFromNav("Activity");
+    // Live events have been prepending to the cached first page (which then holds everything); a reload pages from scratch.
+    await page.reload();
+    await heading("Activity").waitFor();
     await section("Recoveries").getByText("Recovered").first().waitFor({ timeout: 15_000 });
     const log = page.getByRole("list", { name: "Log", exact: true });
     await log.getByRole("listitem").first().waitFor();
