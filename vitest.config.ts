@@ -19,7 +19,6 @@ export default defineConfig({
           TEST_HARNESS_URL: inject("harnessUrl"),
           AUTOARR_SECRET_KEY: "test-secret-key-for-vitest-only-0123456789abcdef",
           CORS_ALLOWED_ORIGINS: "https://app.example.test",
-          MCP_CALL_TIMEOUT_MS: "5000",
           METRICS_TOKEN: "test-metrics-token-0123456789",
           // Claude is always "configured" in tests, answered by the scripted fake; unscripted texts fall back to the rules.
           ANTHROPIC_BASE_URL: inject("anthropicUrl"),

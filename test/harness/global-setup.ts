@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
       if (req.method === "POST" && resource === "stacks" && !id) {
         const body = await readJson(req);
         const simulators = await startSimulatorStack((body.profile as "demo" | "well-configured") ?? "demo");
-        const connector = await ConnectorProcess.prepare(simulators, { timeoutMs: Number(body.connectorTimeoutMs ?? 2_000) });
+        const connector = await ConnectorProcess.prepare(simulators, { timeoutMs: Number(body.connectorTimeoutMs ?? 10_000) });
         const stack = { id: crypto.randomUUID(), simulators, connector };
         stacks.set(stack.id, stack);
         return reply(res, 201, { id: stack.id, connectorUrl: connector.url, simulators: simulators.urls });

@@ -7,8 +7,8 @@ import { hub, hubStub, pairedTenant, removeStack, sim, type Stack, stopConnector
 const stacks: Stack[] = [];
 afterAll(async () => Promise.all(stacks.map(removeStack)));
 
-async function paired(label: string) {
-  const tenant = await pairedTenant(label);
+async function paired(label: string, options: Parameters<typeof pairedTenant>[1] = {}) {
+  const tenant = await pairedTenant(label, options);
   stacks.push(tenant.stack);
   return tenant;
 }
@@ -106,7 +106,7 @@ describe("orchestrator resilience", () => {
   });
 
   it("times out a slow app without holding the others back, and callMany returns each call's own result", async () => {
-    const { owner, stack } = await paired("slow");
+    const { owner, stack } = await paired("slow", { connectorTimeoutMs: 2_000 });
     await sim.faults(stack, "radarr", { latencyMs: 8_000 });
     await sim.faults(stack, "plex", { down: true });
     const outcomes = await hub(owner.tenant.id).callMany(owner.tenant.id, [
