@@ -247,7 +247,7 @@ export class TenantHub extends DurableObject<Env> {
       (async () => {
         const level = circuit.state === "open" ? "error" : circuit.state === "half_open" ? "warning" : "info";
         const activity = await recordActivity(database(this.env.DB), tenantId, { app: key, kind: "circuit", level, message, data: { from, to: circuit.state } });
-        this.broadcast({ type: "activity", at: activity.timestamp, data: activity });
+        this.broadcast({ type: "activity", at: activity.at, data: activity });
         await this.scheduleHealthCheckIfDue();
       })().catch((error) => this.logger.error("could not record a circuit change", { error: String(error) })),
     );

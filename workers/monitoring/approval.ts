@@ -38,7 +38,7 @@ export async function approveOrReject(deps: Deps, actionId: string, approve: boo
     message: approve ? `${action.title}: approved ${strategy.replace(/_/g, " ")} — ${outcome}` : `${action.title}: recovery declined`,
     data: { action: { id: actionId, strategy, outcome } },
   });
-  deps.broadcast({ type: "activity", at: activity.timestamp, data: activity });
-  deps.broadcast({ type: "recovery", at: activity.timestamp, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: strategy, outcome } });
+  deps.broadcast({ type: "activity", at: activity.at, data: activity });
+  deps.broadcast({ type: "recovery", at: activity.at, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: strategy, outcome } });
   return { ok: true, outcome };
 }

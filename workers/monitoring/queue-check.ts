@@ -163,7 +163,7 @@ async function notify(
     message: entry.message,
     data: { title: detection.title, reason: detection.reason, cause: detection.cause, downloadId: detection.downloadId, ...(entry.action ? { action: entry.action } : {}) },
   });
-  const at = activity.timestamp;
+  const at = activity.at;
   deps.broadcast({ type: "activity", at, data: activity });
   const event = {
     app: detection.arr?.app ?? detection.app,

@@ -22,5 +22,6 @@ export async function recordActivity(db: Database, tenantId: string, entry: Acti
     data: entry.data ?? null,
   };
   await db.insert(activityLog).values(row);
-  return { ...row, timestamp: at.toISOString() };
+  // The same shape GET /api/v1/activity serves, so live events and the log read alike.
+  return { id: row.id, at: at.toISOString(), app: row.app, kind: row.kind, level: row.level, message: row.message, data: row.data };
 }

@@ -35,7 +35,7 @@ export function parseLiveEvent(raw: unknown): LiveEvent | null {
 
 const LEVELS: readonly string[] = ["info", "warning", "error"] satisfies ActivityLevel[];
 
-/** The hub sends the stored activity row (`timestamp`, `tenantId`); the REST log serves `at`. Both become an ActivityItem. */
+/** Live activity events carry the same item the REST log serves; `timestamp` is still read for older hubs. */
 export function activityFromEvent(data: unknown, at: string): ActivityItem {
   const row = (data ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" ? value : null);
