@@ -162,6 +162,8 @@ export class TenantHub extends DurableObject<Env> {
     this.bind(tenantId);
     const client = await this.connectorClient();
     if (!client) return {};
+    // Never contacted yet (just paired, or the object was rebuilt): ask the apps once rather than report nothing.
+    if (!client.cachedTools() && Object.keys(this.breakers.all()).length === 0) await this.runHealthCheck();
     const tracked = new Set<BreakerKey>(["connector"]);
     for (const tool of client.cachedTools() ?? []) {
       const app = appOfTool(tool.name);
