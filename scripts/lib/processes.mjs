@@ -9,7 +9,7 @@ export function run(command, args, { cwd, env, label, quiet = false } = {}) {
     stream.on("data", (chunk) => {
       const text = chunk.toString();
       output.push(text);
-      if (output.length > 500) output.shift();
+      if (output.length > 5000) output.shift();
       if (!quiet) for (const line of text.split("\n")) if (line.trim()) sink.write(`[${label}] ${line}\n`);
     });
   forward(child.stdout, process.stdout);

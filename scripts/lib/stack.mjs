@@ -135,7 +135,9 @@ export async function startStack({
       children.push(connector);
       await waitForUrl(`${connectorUrl}/healthz`, { child: connector, timeoutMs: 60_000 });
     }
-    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, pairingCode, stop: stopAll };
+    /** Everything the stack's processes printed so far (recent output only, for long runs). */
+    const logs = () => children.map((c) => c.recentOutput()).join("");
+    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, pairingCode, logs, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

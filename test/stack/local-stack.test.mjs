@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { freePort } from "../../scripts/lib/processes.mjs";
 import { startStack } from "../../scripts/lib/stack.mjs";
 
-const post = (url, body) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const post = (url, body, headers = { "Content-Type": "application/json" }) => fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
 
 describe("the local stack (npm start)", { timeout: 240_000 }, () => {
   let stack;
@@ -64,8 +64,42 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     socket.close();
   });
 
-  it("fires the cron through /__scheduled", async () => {
+  it("fires the cron through /__scheduled, which recovers the demo stack's failed download", async () => {
     const response = await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`);
     assert.equal(response.status, 200);
+    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const recoveries = await (await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
+    assert.ok(recoveries.items.some((r) => r.outcome === "succeeded"), JSON.stringify(recoveries.items));
+  });
+
+  it("shows the demo connector's four apps healthy at /health", async () => {
+    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const body = await (await fetch(`${stack.url}/health`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
+    for (const app of ["connector", "sabnzbd", "sonarr", "radarr", "plex"]) assert.equal(body.services[app]?.state, "closed", app);
+  });
+
+  it("never writes a secret to the logs of the Worker, the hub or the connector", async () => {
+    const { DEMO_KEYS } = await import("../../connector/dist/simulators/index.js");
+    const login = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const auth = { Authorization: `Bearer ${login.accessToken}`, "Content-Type": "application/json" };
+    // Exercise the paths that handle secrets: tool calls, config reads, a refresh, a request.
+    await fetch(`${stack.url}/api/v1/mcp/call`, { method: "POST", headers: auth, body: JSON.stringify({ tool: "sonarr_config_get", arguments: { resource: "host" } }) });
+    await fetch(`${stack.url}/api/v1/mcp/call`, { method: "POST", headers: auth, body: JSON.stringify({ tool: "sabnzbd_get_config", arguments: {} }) });
+    const refreshed = await (await post(`${stack.url}/api/v1/auth/refresh`, { refreshToken: login.refreshToken })).json();
+    await post(`${stack.url}/api/v1/requests`, { query: "add breaking bad in 1080p" }, auth);
+
+    const pairingSecret = JSON.parse(Buffer.from(stack.pairingCode.slice(5), "base64url").toString()).secret;
+    const secrets = {
+      ...Object.fromEntries(Object.entries(DEMO_KEYS).map(([app, key]) => [`${app} key`, key])),
+      "pairing code": stack.pairingCode,
+      "pairing secret": pairingSecret,
+      "demo password": stack.demo.password,
+      "refresh token": login.refreshToken,
+      "rotated refresh token": refreshed.refreshToken,
+      "access token": login.accessToken,
+    };
+    const logs = stack.logs();
+    assert.ok(logs.length > 1000, "the stack's logs were captured");
+    for (const [name, value] of Object.entries(secrets)) assert.ok(!logs.includes(value), `the ${name} appears in the logs`);
   });
 });
