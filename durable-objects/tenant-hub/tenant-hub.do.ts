@@ -201,6 +201,7 @@ export class TenantHub extends DurableObject<Env> {
     this.bind(tenantId);
     this.checkInProgress ??= runQueueCheck({
       tenantId,
+      env: this.env,
       db: database(this.env.DB),
       storage: this.ctx.storage.kv,
       now: () => this.clock(),

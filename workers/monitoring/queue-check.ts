@@ -9,11 +9,15 @@ import { type Detection, detect, type QueueSnapshot, type StallState } from "./d
 import { type Caller, execute } from "./execute";
 import { insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
 import { readRecoverySettings, type RecoverySettings } from "./settings";
+import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision } from "./strategy.logic";
+import type { Env } from "../env";
 import { sendWebhook, webhookBody } from "./webhook";
 
 export interface QueueCheckDeps {
   tenantId: string;
+  /** For Claude's suggestion; without an Anthropic key the rules decide alone. */
+  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL">;
   db: Database;
   storage: SyncKvStorage;
   now: () => number;
@@ -94,8 +98,10 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     }
     const waiting = handled.final !== undefined || (handled.attempts > 0 && (detection.source === "sabnzbd_history" || now < nextAttemptDue(handled)));
     if (!waiting) {
-      const decision = decide(detection, handled.attempts, settings.maxAttempts);
-      const outcome = await act(deps, settings, detection, decision, handled);
+      const rules = decide(detection, handled.attempts, settings.maxAttempts);
+      const suggested = await suggestDecision(deps.env, deps.tenantId, detection, rules);
+      const outcome = await act(deps, settings, detection, suggested, handled);
+      const decision = suggested.decision;
       report.actions.push({ key: detection.key, title: detection.title, strategy: decision.strategy, outcome });
     }
     deps.storage.put(handledKey, handled);
@@ -104,7 +110,14 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   return report;
 }
 
-async function act(deps: QueueCheckDeps, settings: RecoverySettings, detection: Detection, decision: Decision, handled: Handled): Promise<RecoveryOutcome> {
+async function act(
+  deps: QueueCheckDeps,
+  settings: RecoverySettings,
+  detection: Detection,
+  suggested: { decision: Decision; decidedBy: "rules" | "llm"; fallback?: string },
+  handled: Handled,
+): Promise<RecoveryOutcome> {
+  const { decision } = suggested;
   const exhausted = decision.strategy === "alert" && handled.attempts >= settings.maxAttempts;
   let outcome: RecoveryOutcome;
   let steps: unknown = [];
@@ -137,8 +150,8 @@ async function act(deps: QueueCheckDeps, settings: RecoverySettings, detection: 
     strategy: decision.strategy,
     attempt: Math.max(1, handled.attempts),
     outcome,
-    decidedBy: "rules",
-    detail: { why: decision.why, cause: detection.cause, source: detection.source, steps, detection },
+    decidedBy: suggested.decidedBy,
+    detail: { why: decision.why, cause: detection.cause, source: detection.source, steps, detection, ...(suggested.fallback ? { llmFallback: suggested.fallback } : {}) },
   });
   const verb = { succeeded: "recovered", failed: "could not recover", alerted: "needs your attention", exhausted: "needs your attention", dry_run: "would be recovered (dry run)", awaiting_approval: "is waiting for your approval", rejected: "was left alone" }[outcome];
   await notify(deps, settings, detection, {
