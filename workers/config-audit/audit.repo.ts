@@ -23,8 +23,8 @@ export interface AuditMeta {
   extras: Record<string, RecommendationExtra>;
 }
 
-export interface NewRecommendation {
-  id: string;
+/** What every recommendation says, whether new, stored or proposed by Claude. */
+export interface RecommendationFields {
   ruleId: string;
   app: App;
   setting: string;
@@ -34,20 +34,15 @@ export interface NewRecommendation {
   recommendedValue: Json;
   why: string;
   source: { name: string; url: string | null };
+}
+
+export interface NewRecommendation extends RecommendationFields {
+  id: string;
   extra: RecommendationExtra;
 }
 
-export interface RecommendationView {
+export interface RecommendationView extends RecommendationFields {
   id: string;
-  ruleId: string;
-  app: App;
-  setting: string;
-  title: string;
-  priority: Priority;
-  currentValue: Json;
-  recommendedValue: Json;
-  why: string;
-  source: { name: string; url: string | null };
   status: RecommendationStatus;
   fix: "apply" | "manual";
   instructions?: string;

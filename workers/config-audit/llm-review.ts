@@ -5,11 +5,12 @@ import { z } from "zod";
 import { toBoolean } from "../audit/coerce";
 import { evaluate, type Finding } from "../audit/rule-engine";
 import { parsePath, resolve, rootOf, type ParsedPath } from "../audit/path";
-import { PRIORITIES, PRIORITY_WEIGHT, type App, type Priority, type Rule } from "../audit/rule.schema";
+import { PRIORITIES, PRIORITY_WEIGHT, type App, type Rule } from "../audit/rule.schema";
 import type { StackSnapshot } from "../audit/snapshot.schema";
 import type { Json } from "../audit/template";
 import type { Env } from "../env";
 import { askForStructured, asData, llmConfigured } from "../services/llm";
+import type { RecommendationFields } from "./audit.repo";
 
 const value = z.union([z.string().max(500), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(200), z.number()])).max(50)]);
 
@@ -29,17 +30,8 @@ export const reviewSchema = z.object({
 export type Review = z.infer<typeof reviewSchema>;
 type Item = Review["recommendations"][number];
 
-export interface ReviewedRecommendation {
+export interface ReviewedRecommendation extends RecommendationFields {
   finding?: Finding;
-  ruleId: string;
-  app: App;
-  setting: string;
-  title: string;
-  priority: Priority;
-  currentValue: Json;
-  recommendedValue: Json;
-  why: string;
-  source: { name: string; url: string | null };
   fix: { kind: "apply" } | { kind: "manual"; instructions: string };
   target?: string;
 }
