@@ -13,9 +13,15 @@ const POLICIES: PolicyEntry[] = [
   { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
 ];
 
-/** Anonymous callers (sign-up, sign-in, refresh) are limited per address to slow down password guessing. */
-const ANONYMOUS_POLICIES: PolicyEntry[] = [
+/** Sign-up, sign-in and refresh are limited per address to slow down password guessing, for every caller:
+ *  a valid access token of the guesser's own account must not buy them its tenant's larger budget. */
+const ADDRESS_POLICIES: PolicyEntry[] = [
   { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") },
+];
+
+/** Anonymous callers are limited per address. */
+const ANONYMOUS_POLICIES: PolicyEntry[] = [
+  ...ADDRESS_POLICIES,
   { name: "anonymous-api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") },
   { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
 ];
@@ -32,4 +38,9 @@ export function tenantRules(method: string, path: string): RateLimitRule[] {
 
 export function anonymousRules(method: string, path: string): RateLimitRule[] {
   return pick(ANONYMOUS_POLICIES, method, path);
+}
+
+/** The per-address rules a signed-in caller is counted against as well as their tenant's. */
+export function signedInAddressRules(method: string, path: string): RateLimitRule[] {
+  return pick(ADDRESS_POLICIES, method, path);
 }

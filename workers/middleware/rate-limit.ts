@@ -1,28 +1,32 @@
 // Enforces the rate-limit policy in Durable Objects, where the count is exact; 429 with Retry-After when over.
+// Sign-in, sign-up and refresh count per address for everyone; signed-in callers also count per tenant.
 import { createMiddleware } from "hono/factory";
+import type { RateLimitDecision } from "../../durable-objects/rate-limiter/sliding-window.logic";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
-import { anonymousRules, tenantRules } from "../rate-limit-policy";
+import { anonymousRules, signedInAddressRules, tenantRules } from "../rate-limit-policy";
 
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
   const { method, path } = c.req;
-  const rules = auth ? tenantRules(method, path) : anonymousRules(method, path);
-  if (rules.length > 0) {
-    const decision = auth
-      ? await c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(auth.tenantId)).consumeRateLimit(rules)
-      : await c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`ip:${clientAddress(c.req.raw)}`)).consume(rules);
-    if (!decision.allowed) {
-      throw new AppError(
-        "rate_limited",
-        `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`,
-        undefined,
-        { "Retry-After": String(decision.retryAfterSeconds) },
-      );
-    }
+  const perAddress = auth ? signedInAddressRules(method, path) : anonymousRules(method, path);
+  if (perAddress.length > 0) {
+    refuseIfOver(await c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`ip:${clientAddress(c.req.raw)}`)).consume(perAddress));
   }
+  const perTenant = auth ? tenantRules(method, path) : [];
+  if (auth && perTenant.length > 0) refuseIfOver(await c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(auth.tenantId)).consumeRateLimit(perTenant));
   await next();
 });
+
+function refuseIfOver(decision: RateLimitDecision): void {
+  if (decision.allowed) return;
+  throw new AppError(
+    "rate_limited",
+    `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`,
+    undefined,
+    { "Retry-After": String(decision.retryAfterSeconds) },
+  );
+}
 
 function clientAddress(request: Request): string {
   return request.headers.get("cf-connecting-ip") ?? "unknown";
