@@ -74,6 +74,36 @@ describe.each([
     expect(harness.sims.requests(app).at(-1)).toMatchObject({ method: "POST", path: `/api/v3/history/failed/${grab.id}` });
   });
 
+  it("lists one download's history, so a download that left the queue can be told imported or not", async () => {
+    const grab = harness.sims.world.history.find((h) => h.app === app && h.eventType === "grabbed")!;
+    const history = await call(client, `${app}_history_download`, { downloadId: grab.downloadId });
+    const records = history.data.records as { eventType: string; downloadId: string }[];
+    expect(records.map((r) => r.eventType)).toContain("grabbed");
+    expect(records.every((r) => r.downloadId === grab.downloadId)).toBe(true);
+    expect(harness.sims.requests(app).at(-1)?.query).toMatchObject({ downloadId: grab.downloadId });
+  });
+
+  it("changes a library item's quality profile by read-modify-write, after which searches grab a quality that profile allows", async () => {
+    const profiles = (await call(client, `${app}_quality_profiles`)).data.profiles as { id: number; name: string; maxResolution: number }[];
+    expect(profiles.find((p) => p.name === "HD-1080p")?.maxResolution).toBe(1080);
+    const hd720 = profiles.find((p) => p.name === "HD-720p")!;
+    expect(hd720.maxResolution).toBe(720);
+    // Items with something missing and nothing downloading, so a search grabs a new release.
+    const media = app === "sonarr" ? harness.sims.world.series.find((x) => x.meta.title === "The Office (US)")! : harness.sims.world.movies.find((x) => x.meta.title === "Past Lives")!;
+    const changed = await call(client, `${app}_set_quality_profile`, { id: media.id, qualityProfileId: hd720.id });
+    expect(changed.data).toEqual({ id: media.id, title: media.meta.title, previousQualityProfileId: 4, qualityProfileId: hd720.id });
+    const put = harness.sims.requests(app).at(-1);
+    expect(put).toMatchObject({ method: "PUT", path: `/api/v3/${app === "sonarr" ? "series" : "movie"}/${media.id}`, query: { moveFiles: "false" } });
+    expect(media.qualityProfileId).toBe(hd720.id);
+    await call(client, `${app}_command`, app === "sonarr" ? { name: "SeriesSearch", seriesId: media.id } : { name: "MoviesSearch", movieIds: [media.id] });
+    const grabbed = harness.sims.world.downloads.filter((d) => d.app === app && d.mediaId === media.id && d.state === "downloading");
+    expect(grabbed.length).toBeGreaterThan(0);
+    expect(grabbed.every((d) => d.quality.resolution === 720 && d.title.includes(".720p."))).toBe(true);
+    const refused = await call(client, `${app}_set_quality_profile`, { id: media.id, qualityProfileId: 99 });
+    expect(refused).toMatchObject({ isError: true, text: `${name} rejected the request: Quality Profile does not exist` });
+    expect(await call(client, `${app}_set_quality_profile`, { id: 424242, qualityProfileId: 4 })).toMatchObject({ isError: true });
+  });
+
   it("starts a command and sees it complete", async () => {
     const command = app === "sonarr" ? { name: "RefreshSeries", seriesId: 1 } : { name: "RefreshMovie", movieIds: [1] };
     const started = await call(client, `${app}_command`, command);

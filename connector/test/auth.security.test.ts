@@ -109,7 +109,7 @@ describe("connector HTTP surface", () => {
   it("lists only the tools of configured apps", async () => {
     const client = await harness.client();
     const { tools } = await client.listTools();
-    expect(tools.length).toBe(20);
+    expect(tools.length).toBe(22);
     expect(tools.every((t) => t.name.startsWith("sonarr_"))).toBe(true);
     expect(tools.every((t) => t.annotations?.readOnlyHint !== undefined && t.annotations?.destructiveHint !== undefined && t.outputSchema)).toBe(true);
   });

@@ -105,6 +105,17 @@ describe.each(["sonarr", "radarr"] as const)("%s simulator responses match the O
     expect(validatorFor(app)("NamingConfigResource", updated.body)).toEqual([]);
   });
 
+  it("answers a PUT of a library item with 202 and a valid resource, and an unknown quality profile with the 400 validation array", async () => {
+    const item = ((await get(media)).body as { id: number; qualityProfileId: number }[])[0]!;
+    const updated = await get(`${media}/${item.id}?moveFiles=false`, { method: "PUT", body: JSON.stringify({ ...item, qualityProfileId: 3 }) });
+    expect(updated.status).toBe(202);
+    expect(validatorFor(app)(app === "sonarr" ? "SeriesResource" : "MovieResource", updated.body)).toEqual([]);
+    expect(updated.body).toMatchObject({ id: item.id, qualityProfileId: 3 });
+    const invalid = await get(`${media}/${item.id}`, { method: "PUT", body: JSON.stringify({ ...item, qualityProfileId: 99 }) });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toEqual([expect.objectContaining({ propertyName: "QualityProfileId", errorMessage: "Quality Profile does not exist" })]);
+  });
+
   it("rejects a wrong API key with 401", async () => {
     const response = await fetch(`${sims.urls[app]}/api/v3/system/status`, { headers: { "X-Api-Key": "wrong" } });
     expect(response.status).toBe(401);

@@ -1,19 +1,37 @@
 // How the simulated Sonarr/Radarr "grab" a release: names, sizes and the download created in SABnzbd.
-import { episodeId, pad, QUALITIES, type Download, type DownloadState, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "./world.js";
+import { allowedQualityIds } from "./arr/arr-static.js";
+import { episodeId, pad, QUALITIES, type ArrApp, type Download, type DownloadState, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "./world.js";
 
 const GROUPS = ["NTb", "FLUX", "playWEB", "CMRG", "EDITH", "SiGMA"];
 const MOVIE_GROUPS = ["FraMeSToR", "SPARKS", "GECKOS", "DON", "HiFi", "CtrlHD"];
 
 const dots = (title: string) => title.replace(/[():'!,]/g, "").replace(/&/g, "and").replace(/\s+/g, ".");
 
-export function episodeRelease(series: SeriesEntry, season: number, episode: number, groupIndex = 0): string {
-  const group = GROUPS[groupIndex % GROUPS.length];
-  return `${dots(series.meta.title)}.S${pad(season)}E${pad(episode)}.1080p.WEB-DL.DDP5.1.H.264-${group}`;
+/** What the simulated indexers offer for every episode or movie, best first. */
+const OFFERED: Record<ArrApp, QualityRef[]> = {
+  sonarr: [QUALITIES.web2160, QUALITIES.web1080, QUALITIES.web720, QUALITIES.hdtv720, QUALITIES.sdtv],
+  radarr: [QUALITIES.web2160, QUALITIES.bluray1080, QUALITIES.web1080, QUALITIES.web720, QUALITIES.hdtv720, QUALITIES.sdtv],
+};
+
+/** The best offered quality the item's quality profile allows, as Sonarr/Radarr's decision engine would pick. */
+function bestAllowed(app: ArrApp, qualityProfileId: number): QualityRef | undefined {
+  const allowed = allowedQualityIds(app, qualityProfileId);
+  return OFFERED[app].find((q) => allowed.has(q.id));
 }
 
-export function movieRelease(movie: MovieEntry, groupIndex = 0): string {
+const SOURCE_TAG: Record<string, string> = { web: "WEB-DL", bluray: "BluRay", television: "HDTV" };
+const resolutionTag = (quality: QualityRef) => (quality.resolution >= 720 ? `${quality.resolution}p` : "SDTV");
+
+export function episodeRelease(series: SeriesEntry, season: number, episode: number, groupIndex = 0, quality: QualityRef = QUALITIES.web1080): string {
+  const group = GROUPS[groupIndex % GROUPS.length];
+  const tags = quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
+  return `${dots(series.meta.title)}.S${pad(season)}E${pad(episode)}.${tags}-${group}`;
+}
+
+export function movieRelease(movie: MovieEntry, groupIndex = 0, quality: QualityRef = QUALITIES.bluray1080): string {
   const group = MOVIE_GROUPS[groupIndex % MOVIE_GROUPS.length];
-  return `${dots(movie.meta.title)}.${movie.meta.year}.1080p.BluRay.x264-${group}`;
+  const tags = quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
+  return `${dots(movie.meta.title)}.${movie.meta.year}.${tags}-${group}`;
 }
 
 interface GrabOptions {
@@ -67,18 +85,24 @@ function freshTitle(world: World, make: (group: number) => string): string | und
 }
 
 export function grabEpisode(world: World, series: SeriesEntry, season: number, episode: number, options: GrabOptions = {}): Download | undefined {
-  const title = freshTitle(world, (g) => episodeRelease(series, season, episode, g));
+  const quality = options.quality ?? bestAllowed("sonarr", series.qualityProfileId);
+  if (!quality) return undefined;
+  const title = freshTitle(world, (g) => episodeRelease(series, season, episode, g, quality));
   if (!title) return undefined;
   return createDownload(world, {
     app: "sonarr", mediaId: series.id, episodeIds: [episodeId(series.id, season, episode)], seasonNumber: season, title, category: "tv",
-    sizeBytes: Math.round(series.meta.runtime * 33 * 1024 * 1024),
-  }, options);
+    sizeBytes: Math.round(series.meta.runtime * 33 * 1024 * 1024 * (quality.resolution / 1080)),
+  }, { ...options, quality });
 }
 
 export function grabMovie(world: World, movie: MovieEntry, options: GrabOptions = {}): Download | undefined {
-  const title = freshTitle(world, (g) => movieRelease(movie, g));
+  const quality = options.quality ?? bestAllowed("radarr", movie.qualityProfileId);
+  if (!quality) return undefined;
+  const title = freshTitle(world, (g) => movieRelease(movie, g, quality));
   if (!title) return undefined;
-  return createDownload(world, { app: "radarr", mediaId: movie.id, episodeIds: [], title, category: "movies", sizeBytes: Math.round(movie.meta.runtime * 70 * 1024 * 1024) }, options);
+  return createDownload(world, {
+    app: "radarr", mediaId: movie.id, episodeIds: [], title, category: "movies", sizeBytes: Math.round(movie.meta.runtime * 70 * 1024 * 1024 * (quality.resolution / 1080)),
+  }, { ...options, quality });
 }
 
 const inQueue = (world: World, predicate: (d: Download) => boolean) =>

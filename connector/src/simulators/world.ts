@@ -105,6 +105,7 @@ export interface PlexItem {
 }
 
 export const QUALITIES = {
+  sdtv: { id: 1, name: "SDTV", source: "television", resolution: 480 },
   hdtv720: { id: 4, name: "HDTV-720p", source: "television", resolution: 720 },
   web720: { id: 5, name: "WEBDL-720p", source: "web", resolution: 720 },
   web1080: { id: 3, name: "WEBDL-1080p", source: "web", resolution: 1080 },

@@ -7,7 +7,7 @@ import {
   blocklistItemSchema, commandSchema, CONFIG_RESOURCES, downloadClientSchema, healthIssueSchema, historyItemSchema,
   HOST_SECRET_FIELDS, indexerSchema, maskConfig, obj, paging, pagingShape, projectBlocklistItem, projectCommand,
   projectDownloadClient, projectHealth, projectHistoryItem, projectIndexer, projectQualityProfile, projectQueueItem,
-  projectRootFolder, projectSystemStatus, qualityProfileSchema, queueItemSchema, rootFolderSchema, systemStatusSchema,
+  projectRootFolder, projectSystemStatus, qualityProfileSchema, queueItemSchema, rootFolderSchema, str, num, systemStatusSchema,
   type Raw,
 } from "./arr.types.js";
 
@@ -16,6 +16,8 @@ export interface ArrFlavor {
   appName: "Sonarr" | "Radarr";
   /** "series" or "movie": used in descriptions. */
   mediaNoun: string;
+  /** The API resource of one library item: /api/v3/series/{id} or /api/v3/movie/{id}. */
+  mediaPath: "series" | "movie";
   /** Query flag that makes the queue include items not matched to the library. */
   includeUnknownQueueParam: "includeUnknownSeriesItems" | "includeUnknownMovieItems";
 }
@@ -114,6 +116,17 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         })),
     }),
     defineTool({
+      app, name: `${app}_history_download`, title: `${appName} history of one download`, annotations: READ_ONLY,
+      description: `Lists every history event ${appName} recorded for one download (grabbed, imported, failed, ignored), newest first. Use it to tell whether a download that left the queue was imported.`,
+      input: { downloadId: z.string().min(1).max(200).describe("Download client's id for the job (SABnzbd nzo_id)") },
+      output: { records: z.array(historyItemSchema).describe("History records of this download") },
+      run: async ({ downloadId }) =>
+        outcome(await api.call<Raw>({ path: "history", query: { downloadId, page: 1, pageSize: 50, sortKey: "date", sortDirection: "descending" } }), (raw) => {
+          const records = list(obj(raw).records, projectHistoryItem);
+          return { data: { records }, text: `${records.length} history event(s) for download ${downloadId}: ${records.map((r) => r.eventType).join(", ") || "none"}` };
+        }),
+    }),
+    defineTool({
       app, name: `${app}_blocklist`, title: `${appName} blocklist`, annotations: READ_ONLY,
       description: `Lists releases ${appName} will not grab again (paged, newest first).`,
       input: { ...pageInput },
@@ -144,6 +157,38 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         const profiles = list(raw, projectQualityProfile);
         return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
       }),
+    }),
+    defineTool({
+      app, name: `${app}_set_quality_profile`, title: `Change a ${flavor.mediaNoun}'s quality profile`, annotations: WRITE_IDEMPOTENT,
+      description: `Sets the quality profile of one ${flavor.mediaNoun} in ${appName} (read, change qualityProfileId, save; files are not moved). Future searches then look for qualities that profile allows. Returns the previous profile id so the change can be undone.`,
+      input: {
+        id: z.number().int().positive().describe(`${appName} ${flavor.mediaNoun} id`),
+        qualityProfileId: z.number().int().positive().describe(`Quality profile id from ${app}_quality_profiles`),
+      },
+      output: {
+        id: z.number().describe(`The ${flavor.mediaNoun} id`),
+        title: z.string().describe(`The ${flavor.mediaNoun}'s title`),
+        previousQualityProfileId: z.number().describe("The profile it had before"),
+        qualityProfileId: z.number().describe("The profile it has now"),
+      },
+      run: async ({ id, qualityProfileId }) => {
+        const current = await api.call<Raw>({ path: `${flavor.mediaPath}/${id}` });
+        if (!current.ok) return { ok: false, failure: current.failure };
+        const existing = obj(current.value);
+        const previousQualityProfileId = num(existing.qualityProfileId) ?? 0;
+        const saved: Result<Raw> = previousQualityProfileId === qualityProfileId
+          ? ok(existing)
+          : await api.call<Raw>({ method: "PUT", path: `${flavor.mediaPath}/${id}`, query: { moveFiles: false }, body: { ...existing, qualityProfileId } });
+        return outcome(saved, (raw) => {
+          const title = str(obj(raw ?? existing).title) ?? str(existing.title) ?? "";
+          return {
+            data: { id, title, previousQualityProfileId, qualityProfileId },
+            text: previousQualityProfileId === qualityProfileId
+              ? `${title} already uses quality profile ${qualityProfileId}`
+              : `${title} now uses quality profile ${qualityProfileId} (was ${previousQualityProfileId})`,
+          };
+        });
+      },
     }),
     defineTool({
       app, name: `${app}_root_folders`, title: `${appName} root folders`, annotations: READ_ONLY,

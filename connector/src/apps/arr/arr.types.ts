@@ -68,6 +68,7 @@ export const queueItemSchema = z.object({
   downloadClient: z.string().optional().describe("Download client name"),
   indexer: z.string().optional().describe("Indexer the release came from"),
   quality: z.string().optional().describe("Quality name"),
+  qualityResolution: z.number().optional().describe("Vertical resolution of that quality (e.g. 1080); 0 for unknown"),
   size: z.number().describe("Total size in bytes"),
   sizeleft: z.number().describe("Bytes left to download"),
   timeleft: z.string().optional().describe("Estimated time left (hh:mm:ss); absent when unknown, e.g. stalled"),
@@ -80,6 +81,7 @@ export const queueItemSchema = z.object({
   movieId: z.number().optional().describe("Radarr movie id"),
 });
 export const qualityName = (q: unknown) => str(obj(obj(q).quality).name);
+const qualityResolution = (q: unknown) => num(obj(obj(q).quality).resolution);
 export const projectQueueItem = (r: Raw) =>
   compact({
     id: num(r.id) ?? 0,
@@ -94,6 +96,7 @@ export const projectQueueItem = (r: Raw) =>
     downloadClient: str(r.downloadClient),
     indexer: str(r.indexer),
     quality: qualityName(r.quality),
+    qualityResolution: qualityResolution(r.quality),
     size: num(r.size) ?? 0,
     sizeleft: num(r.sizeleft) ?? 0,
     timeleft: str(r.timeleft),
@@ -197,18 +200,27 @@ export const qualityProfileSchema = z.object({
   cutoff: z.number().describe("Quality (or group) id at which upgrades stop"),
   cutoffName: z.string().optional().describe("Name of the cutoff quality or group"),
   allowedQualities: z.array(z.string()).describe("Names of allowed qualities"),
+  maxResolution: z.number().describe("Highest resolution among the allowed qualities (e.g. 1080); 0 when none is allowed"),
 });
 export const projectQualityProfile = (r: Raw) => {
   const items = arr(r.items).map(obj);
   const allowed: string[] = [];
   let cutoffName: string | undefined;
+  let maxResolution = 0;
   for (const item of items) {
     const name = str(item.name) ?? qualityName({ quality: item.quality });
     const id = num(item.id) ?? num(obj(item.quality).id);
     if (id !== undefined && id === num(r.cutoff)) cutoffName = name;
-    if (item.allowed === true && name) allowed.push(name);
+    if (item.allowed !== true) continue;
+    if (name) allowed.push(name);
+    // A group (e.g. "WEB 1080p") carries its qualities in items[]; a single quality carries its own.
+    const members = arr(item.items).length > 0 ? arr(item.items).map(obj) : [item];
+    for (const member of members) maxResolution = Math.max(maxResolution, qualityResolution(member) ?? 0);
   }
-  return compact({ id: num(r.id) ?? 0, name: str(r.name) ?? "", upgradeAllowed: bool(r.upgradeAllowed) ?? false, cutoff: num(r.cutoff) ?? 0, cutoffName, allowedQualities: allowed });
+  return compact({
+    id: num(r.id) ?? 0, name: str(r.name) ?? "", upgradeAllowed: bool(r.upgradeAllowed) ?? false, cutoff: num(r.cutoff) ?? 0, cutoffName,
+    allowedQualities: allowed, maxResolution,
+  });
 };
 
 export const rootFolderSchema = z.object({

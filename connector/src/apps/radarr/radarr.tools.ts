@@ -8,7 +8,7 @@ import { arrCommonTools, pageInput, type ArrFlavor } from "../arr/arr.tools.js";
 import { obj, paging, pagingShape, type Raw } from "../arr/arr.types.js";
 import { movieSchema, projectMovie } from "./radarr.types.js";
 
-const RADARR: ArrFlavor = { app: "radarr", appName: "Radarr", mediaNoun: "movie", includeUnknownQueueParam: "includeUnknownMovieItems" };
+const RADARR: ArrFlavor = { app: "radarr", appName: "Radarr", mediaNoun: "movie", mediaPath: "movie", includeUnknownQueueParam: "includeUnknownMovieItems" };
 
 const asList = (value: unknown): Raw[] => (Array.isArray(value) ? value.map(obj) : []);
 

@@ -8,7 +8,7 @@ import { arrCommonTools, pageInput, type ArrFlavor } from "../arr/arr.tools.js";
 import { obj, paging, pagingShape, type Raw } from "../arr/arr.types.js";
 import { episodeSchema, projectEpisode, projectSeries, seriesSchema } from "./sonarr.types.js";
 
-const SONARR: ArrFlavor = { app: "sonarr", appName: "Sonarr", mediaNoun: "series", includeUnknownQueueParam: "includeUnknownSeriesItems" };
+const SONARR: ArrFlavor = { app: "sonarr", appName: "Sonarr", mediaNoun: "series", mediaPath: "series", includeUnknownQueueParam: "includeUnknownSeriesItems" };
 
 const asList = (value: unknown): Raw[] => (Array.isArray(value) ? value.map(obj) : []);
 

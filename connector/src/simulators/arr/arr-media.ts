@@ -6,6 +6,7 @@ import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
 import type { World } from "../world.js";
 import { created, notFound, okJson, paged, validationFailure } from "./arr-errors.js";
+import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
 
 type Body = Record<string, unknown>;
@@ -16,6 +17,8 @@ export interface MediaHandlers {
   lookup(term: string): SimResponse;
   lookupById?(kind: "tmdb" | "imdb", id: string): SimResponse;
   add(body: Body): SimResponse;
+  /** PUT /series/{id} or /movie/{id}: saves the editable fields of a library item. */
+  update(id: number, body: Body): SimResponse;
   wanted(list: "missing" | "cutoff", query: URLSearchParams): SimResponse;
   /** Runs a search command's effect; returns how many releases were grabbed. */
   search(name: string, body: Body): number;
@@ -28,6 +31,23 @@ const matches = (title: string, term: string) => {
   const haystack = title.toLowerCase().replace(/[^a-z0-9 ]/g, " ");
   return words.length > 0 && words.every((w) => haystack.includes(w));
 };
+/** What both apps' PUT validators check before saving an edited series or movie; undefined when it is valid. */
+function invalidEdit(app: "sonarr" | "radarr", body: Body): SimResponse | undefined {
+  const profileId = Number(body.qualityProfileId);
+  if (!(profileId > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
+  if (!qualityProfiles(app).some((p) => p.id === profileId)) return validationFailure("QualityProfileId", "Quality Profile does not exist", profileId, "QualityProfileExistsValidator");
+  return undefined;
+}
+
+/** Copies the editable fields of a PUT body onto a library entry. */
+function applyEdit(entry: { qualityProfileId: number; monitored: boolean }, body: Body): void {
+  entry.qualityProfileId = Number(body.qualityProfileId);
+  if (typeof body.monitored === "boolean") entry.monitored = body.monitored;
+}
+
+/** Servarr answers a PUT by id with 202 Accepted and the saved resource. */
+const accepted = (json: unknown): SimResponse => ({ status: 202, json });
+
 const numberList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : []);
 
 export function sonarrMedia(world: World): MediaHandlers {
@@ -52,6 +72,15 @@ export function sonarrMedia(world: World): MediaHandlers {
       const exact = /^tvdb(?:id)?:\s*(\d+)$/i.exec(term.trim());
       const found = exact ? SERIES.filter((s) => s.tvdbId === Number(exact[1])) : SERIES.filter((s) => matches(s.title, term));
       return okJson(found.map((s) => resource(s.tvdbId)));
+    },
+    update: (id, body) => {
+      const entry = world.series.find((s) => s.id === id);
+      if (!entry) return notFound();
+      const invalid = invalidEdit("sonarr", body);
+      if (invalid) return invalid;
+      applyEdit(entry, body);
+      if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
+      return accepted(resource(entry.meta.tvdbId));
     },
     add: (body) => {
       const tvdbId = Number(body.tvdbId ?? 0);
@@ -117,6 +146,15 @@ export function radarrMedia(world: World): MediaHandlers {
     lookupById: (kind, id) => {
       const meta = MOVIES.find((m) => (kind === "tmdb" ? m.tmdbId === Number(id) : m.imdbId === id));
       return meta ? okJson(resource(meta.tmdbId)) : notFound();
+    },
+    update: (id, body) => {
+      const entry = world.movies.find((m) => m.id === id);
+      if (!entry) return notFound();
+      const invalid = invalidEdit("radarr", body);
+      if (invalid) return invalid;
+      applyEdit(entry, body);
+      if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
+      return accepted(resource(entry.meta.tmdbId));
     },
     add: (body) => {
       const tmdbId = Number(body.tmdbId ?? 0);

@@ -36,9 +36,25 @@ export function qualityProfiles(app: ArrApp) {
   const profile = (id: number, name: string, cutoff: number, items: unknown[]) => ({
     name, upgradeAllowed: true, cutoff, items, minFormatScore: 0, cutoffFormatScore: 0, minUpgradeFormatScore: 1, formatItems: [], ...language, id,
   });
+  // The ids and names of Sonarr's and Radarr's default profiles.
   return [
     profile(1, "Any", 4, [item(app, sd, true), item(app, hdtv720, true), item(app, web720, true), webGroup(true), item(app, bluray1080, true)]),
+    profile(2, "SD", 1, [item(app, sd, true), item(app, hdtv720, false), item(app, web720, false), webGroup(false)]),
+    profile(3, "HD-720p", 4, [item(app, sd, false), item(app, hdtv720, true), item(app, web720, true), webGroup(false), item(app, bluray1080, false)]),
     profile(4, "HD-1080p", 1001, [item(app, sd, false), item(app, hdtv720, false), item(app, hdtv1080, true), webGroup(true), item(app, bluray1080, true)]),
     profile(5, "Ultra-HD", 18, [item(app, hdtv1080, false), webGroup(false), item(app, web2160, true)]),
+    profile(6, "HD - 720p/1080p", 5, [item(app, sd, false), item(app, hdtv720, true), item(app, web720, true), item(app, hdtv1080, true), webGroup(true), item(app, bluray1080, true)]),
   ];
+}
+
+/** Ids of the qualities a profile allows, groups expanded; empty for an unknown profile. */
+export function allowedQualityIds(app: ArrApp, profileId: number): Set<number> {
+  const profile = qualityProfiles(app).find((p) => p.id === profileId);
+  const ids = new Set<number>();
+  for (const entry of (profile?.items ?? []) as { allowed: boolean; quality?: { id: number }; items: { quality: { id: number } }[] }[]) {
+    if (!entry.allowed) continue;
+    if (entry.quality) ids.add(entry.quality.id);
+    for (const member of entry.items) ids.add(member.quality.id);
+  }
+  return ids;
 }

@@ -80,6 +80,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
         return media.lookupById(third, query.get(third === "tmdb" ? "tmdbId" : "imdbId") ?? "");
       }
       if (method === "GET" && Number.isInteger(id)) return media.get(id);
+      if (method === "PUT" && Number.isInteger(id) && !third) return media.update(id, body);
     }
     if (head === "queue") {
       if (method === "GET" && segments.length === 1) {
