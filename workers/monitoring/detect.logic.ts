@@ -5,39 +5,58 @@ import { causeOf, type FailureCause } from "./failure-reason.logic";
 
 type SabSlot = z.infer<typeof SabQueueOutput>["slots"][number];
 type SabFailed = z.infer<typeof SabHistoryOutput>["slots"][number];
-export type ArrRecord = z.infer<typeof ArrQueueOutput>["records"][number] & {
-  seriesId?: number;
-  episodeId?: number;
-  movieId?: number;
-};
+export type ArrRecord = z.infer<typeof ArrQueueOutput>["records"][number];
+export type ArrApp = "sonarr" | "radarr";
 
 export interface QueueSnapshot {
   sabQueue?: SabSlot[];
   sabFailed?: SabFailed[];
   sonarrQueue?: ArrRecord[];
   radarrQueue?: ArrRecord[];
+  /** The apps whose whole queue this snapshot holds (read without error, on one page). */
+  completeQueues?: ArrApp[];
 }
 
 /** Progress of SABnzbd jobs at the last check, and how many checks in a row each made none. */
 export type StallState = Record<string, { leftMb: number; strikes: number }>;
 
+/** The Sonarr/Radarr side of a download: which episode or movie it is for, and where it sits in the queue. */
+export interface ArrLink {
+  app: ArrApp;
+  /** Absent once the download has left the app's queue. */
+  queueId?: number;
+  episodeId?: number;
+  seriesId?: number;
+  movieId?: number;
+}
+
 export interface Detection {
   /** Stable across checks: the download id when there is one. */
   key: string;
-  source: "sabnzbd_history" | "sabnzbd_queue" | "sonarr_queue" | "radarr_queue";
+  source: "sabnzbd_history" | "sabnzbd_queue" | "sonarr_queue" | "radarr_queue" | "vanished";
   app: "sabnzbd" | "sonarr" | "radarr";
   title: string;
   downloadId: string | null;
   reason: string;
   cause: FailureCause;
-  /** The Sonarr/Radarr queue record that tracks this download, when one does. */
-  arr?: { app: "sonarr" | "radarr"; queueId: number; episodeId?: number; seriesId?: number; movieId?: number };
+  /** The Sonarr/Radarr record that tracks this download, when one does. */
+  arr?: ArrLink;
+  /** The release's quality, as Sonarr/Radarr parsed it. */
+  quality?: { name: string; resolution: number };
   retryableInSab?: boolean;
+}
+
+export function arrLinkOf(app: ArrApp, r: ArrRecord): ArrLink {
+  return { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) };
+}
+
+export function qualityOf(r: ArrRecord): Detection["quality"] {
+  return r.quality ? { name: r.quality, resolution: r.qualityResolution ?? 0 } : undefined;
 }
 
 const FAILED_STATES = new Set(["failed", "failedPending", "importFailed"]);
 
-function arrDetections(app: "sonarr" | "radarr", records: ArrRecord[]): Detection[] {
+function arrDetections(app: ArrApp, records: ArrRecord[]): Detection[] {
   return records.flatMap((r): Detection[] => {
     const messages = r.statusMessages.flatMap((m) => [m.title, ...m.messages]).filter(Boolean);
     const failed = (r.trackedDownloadState && FAILED_STATES.has(r.trackedDownloadState)) || r.status === "failed";
@@ -46,6 +65,7 @@ function arrDetections(app: "sonarr" | "radarr", records: ArrRecord[]): Detectio
     const reason = r.errorMessage ?? (messages.join("; ") || `${r.trackedDownloadState ?? r.status}`);
     const importBlocked = r.trackedDownloadState === "importBlocked" || r.trackedDownloadState === "importFailed";
     const cause = causeOf(reason);
+    const quality = qualityOf(r);
     return [
       {
         key: r.downloadId ?? `${app}:${r.id}`,
@@ -55,7 +75,8 @@ function arrDetections(app: "sonarr" | "radarr", records: ArrRecord[]): Detectio
         downloadId: r.downloadId ?? null,
         reason,
         cause: importBlocked && (cause === "unknown" || cause === "transient") ? "import_path" : cause,
-        arr: { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) },
+        arr: arrLinkOf(app, r),
+        ...(quality ? { quality } : {}),
       },
     ];
   });
@@ -63,10 +84,11 @@ function arrDetections(app: "sonarr" | "radarr", records: ArrRecord[]): Detectio
 
 export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: number): { detections: Detection[]; stall: StallState } {
   const detections = [...arrDetections("sonarr", snapshot.sonarrQueue ?? []), ...arrDetections("radarr", snapshot.radarrQueue ?? [])];
-  const arrByDownload = new Map<string, Detection["arr"]>();
+  const arrByDownload = new Map<string, Pick<Detection, "arr" | "quality">>();
   for (const [app, records] of [["sonarr", snapshot.sonarrQueue ?? []], ["radarr", snapshot.radarrQueue ?? []]] as const) {
     for (const r of records) {
-      if (r.downloadId) arrByDownload.set(r.downloadId, { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) });
+      const quality = qualityOf(r);
+      if (r.downloadId) arrByDownload.set(r.downloadId, { arr: arrLinkOf(app, r), ...(quality ? { quality } : {}) });
     }
   }
   const seen = new Set(detections.map((d) => d.key));
@@ -74,7 +96,7 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
   for (const failed of snapshot.sabFailed ?? []) {
     if (failed.status !== "Failed" || seen.has(failed.nzoId)) continue;
     seen.add(failed.nzoId);
-    const arr = arrByDownload.get(failed.nzoId);
+    const link = arrByDownload.get(failed.nzoId);
     detections.push({
       key: failed.nzoId,
       source: "sabnzbd_history",
@@ -84,7 +106,7 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
       reason: failed.failMessage || "Failed",
       cause: causeOf(failed.failMessage),
       retryableInSab: failed.retry,
-      ...(arr ? { arr } : {}),
+      ...link,
     });
   }
 
@@ -97,7 +119,7 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
     nextStall[slot.nzoId] = { leftMb: slot.leftMb, strikes };
     if (strikes >= stallChecks && !seen.has(slot.nzoId)) {
       seen.add(slot.nzoId);
-      const arr = arrByDownload.get(slot.nzoId);
+      const link = arrByDownload.get(slot.nzoId);
       detections.push({
         key: slot.nzoId,
         source: "sabnzbd_queue",
@@ -106,7 +128,7 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
         downloadId: slot.nzoId,
         reason: `No progress across ${strikes} checks (${slot.leftMb} MB left)`,
         cause: "stalled",
-        ...(arr ? { arr } : {}),
+        ...link,
       });
     }
   }

@@ -1,8 +1,9 @@
 // Carries out a recovery strategy through the orchestrator. Writes are never retried blindly: a failure is
 // reported as it is, and the next check decides again from what the apps then show.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import { ArrHistoryOutput } from "../schemas/tool-outputs";
-import type { Detection } from "./detect.logic";
+import { ArrHistoryOutput, ArrQualityProfilesOutput } from "../schemas/tool-outputs";
+import type { ArrLink, Detection } from "./detect.logic";
+import { lowerQualityProfile } from "./quality-step.logic";
 import type { Strategy } from "./strategy.logic";
 
 export type Caller = (tool: string, args: Record<string, unknown>) => Promise<CallOutcome>;
@@ -45,6 +46,38 @@ async function trackedFailure(call: Caller, downloadId: string) {
   return undefined;
 }
 
+/** Removes the release from the app's queue and blocklists it; AutoArr starts the search itself, so it can follow it. */
+async function blocklist(call: Caller, steps: ExecutionResult["steps"], arr: ArrLink): Promise<boolean> {
+  if (arr.queueId === undefined) {
+    steps.push({ tool: `${arr.app}_queue_remove`, ok: false, message: "The download is no longer in the queue" });
+    return false;
+  }
+  return run(call, steps, `${arr.app}_queue_remove`, { id: arr.queueId, removeFromClient: true, blocklist: true, skipRedownload: true });
+}
+
+/** Moves the series or movie to the best quality profile below the one that keeps failing. Sonarr sets profiles per series. */
+async function lowerQuality(call: Caller, steps: ExecutionResult["steps"], detection: Detection & { arr: ArrLink }): Promise<"lowered" | "none_lower" | "failed"> {
+  const { arr, quality } = detection;
+  const mediaId = arr.app === "sonarr" ? arr.seriesId : arr.movieId;
+  if (!quality || !mediaId) {
+    steps.push({ tool: `${arr.app}_set_quality_profile`, ok: false, message: "The app did not say which quality or item this download was" });
+    return "failed";
+  }
+  const outcome = await call(`${arr.app}_quality_profiles`, {});
+  const parsed = outcome.ok ? ArrQualityProfilesOutput.safeParse(outcome.data) : undefined;
+  if (!parsed?.success) {
+    steps.push({ tool: `${arr.app}_quality_profiles`, ok: false, message: outcome.ok ? "Unexpected answer" : outcome.error.message });
+    return "failed";
+  }
+  const target = lowerQualityProfile(parsed.data.profiles, quality.resolution);
+  if (!target) {
+    steps.push({ tool: `${arr.app}_quality_profiles`, ok: false, message: `No quality profile allows less than ${quality.name}` });
+    return "none_lower";
+  }
+  const changed = await run(call, steps, `${arr.app}_set_quality_profile`, { id: mediaId, qualityProfileId: target.id });
+  return changed ? "lowered" : "failed";
+}
+
 export async function execute(call: Caller, detection: Detection, strategy: Strategy): Promise<ExecutionResult> {
   const steps: ExecutionResult["steps"] = [];
   const done = (ok: boolean): ExecutionResult => ({ outcome: ok ? "succeeded" : "failed", steps });
@@ -56,9 +89,21 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
     case "blocklist_and_search": {
       const arr = detection.arr;
       if (!arr) return done(false);
-      // skipRedownload: AutoArr starts the search itself, so it knows the search happened and can follow it.
-      const removed = await run(call, steps, `${arr.app}_queue_remove`, { id: arr.queueId, removeFromClient: true, blocklist: true, skipRedownload: true });
+      return done((await blocklist(call, steps, arr)) && (await search(call, steps, arr.app, arr)));
+    }
+    case "search_lower_quality": {
+      const arr = detection.arr;
+      if (!arr) return done(false);
+      // Lower first: if no lower profile exists the release stays where the user can see it.
+      const lowered = await lowerQuality(call, steps, { ...detection, arr });
+      if (lowered === "none_lower") return { outcome: "alerted", steps };
+      if (lowered === "failed") return done(false);
+      const removed = arr.queueId === undefined || (await blocklist(call, steps, arr));
       return done(removed && (await search(call, steps, arr.app, arr)));
+    }
+    case "search_again": {
+      const arr = detection.arr;
+      return done(arr ? await search(call, steps, arr.app, arr) : false);
     }
     case "mark_failed_and_search": {
       const tracked = detection.downloadId ? await trackedFailure(call, detection.downloadId) : undefined;

@@ -9,6 +9,7 @@ export type FailureCause =
   | "permissions"
   | "import_path" // Sonarr/Radarr could not import for a path or naming reason
   | "stalled"
+  | "vanished" // left the queue without being imported, failed or removed on purpose
   | "unknown";
 
 const PATTERNS: [FailureCause, RegExp][] = [

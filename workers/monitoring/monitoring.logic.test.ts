@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { detect, type Detection } from "./detect.logic";
 import { causeOf } from "./failure-reason.logic";
-import { decide } from "./strategy.logic";
+import { decide, type DecisionContext } from "./strategy.logic";
+import { lowerQualityProfile } from "./quality-step.logic";
+import { trackDownloads, vanishedDetection } from "./vanished.logic";
 import { isPublicHttpsUrl } from "./webhook-url";
 
 describe("failure causes", () => {
@@ -20,29 +22,85 @@ describe("failure causes", () => {
   });
 });
 
-const base: Detection = { key: "n1", source: "sonarr_queue", app: "sonarr", title: "Show S01E01", downloadId: "n1", reason: "x", cause: "broken_release", arr: { app: "sonarr", queueId: 7, episodeId: 70 } };
+const ctx = (attempts: number, more: Partial<DecisionContext> = {}): DecisionContext => ({ attempts, maxAttempts: 3, failuresAtQuality: 1, allowLowerQuality: false, ...more });
+const base: Detection = {
+  key: "n1", source: "sonarr_queue", app: "sonarr", title: "Show S01E01", downloadId: "n1", reason: "x", cause: "broken_release",
+  arr: { app: "sonarr", queueId: 7, episodeId: 70, seriesId: 1 }, quality: { name: "WEBDL-1080p", resolution: 1080 },
+};
 
 describe("recovery decision tree", () => {
   it("blocklists and searches again for a broken release Sonarr tracks", () => {
-    expect(decide(base, 0, 3).strategy).toBe("blocklist_and_search");
+    expect(decide(base, ctx(0)).strategy).toBe("blocklist_and_search");
   });
   it("only alerts for disk full and permissions", () => {
-    expect(decide({ ...base, cause: "disk_full" }, 0, 3).strategy).toBe("alert");
-    expect(decide({ ...base, cause: "permissions" }, 0, 3).strategy).toBe("alert");
+    expect(decide({ ...base, cause: "disk_full" }, ctx(0)).strategy).toBe("alert");
+    expect(decide({ ...base, cause: "permissions" }, ctx(0)).strategy).toBe("alert");
   });
   it("alerts with the app's message when an import is blocked", () => {
-    const decision = decide({ ...base, cause: "import_path", reason: "No files found are eligible for import" }, 0, 3);
+    const decision = decide({ ...base, cause: "import_path", reason: "No files found are eligible for import" }, ctx(0));
     expect(decision).toMatchObject({ strategy: "alert", why: expect.stringContaining("No files found") });
   });
   it("retries in SABnzbd only for a transient failure that SABnzbd can retry", () => {
     const sab: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", cause: "transient", retryableInSab: true };
     delete sab.arr;
-    expect(decide(sab, 0, 3).strategy).toBe("retry_download");
-    expect(decide({ ...sab, cause: "broken_release" }, 0, 3).strategy).toBe("mark_failed_and_search");
+    expect(decide(sab, ctx(0)).strategy).toBe("retry_download");
+    expect(decide({ ...sab, cause: "broken_release" }, ctx(0)).strategy).toBe("mark_failed_and_search");
   });
   it("stops at the maximum number of attempts", () => {
-    expect(decide(base, 2, 3).strategy).toBe("blocklist_and_search");
-    expect(decide(base, 3, 3)).toMatchObject({ strategy: "alert", why: expect.stringContaining("Gave up after 3") });
+    expect(decide(base, ctx(2)).strategy).toBe("blocklist_and_search");
+    expect(decide(base, ctx(3))).toMatchObject({ strategy: "alert", why: expect.stringContaining("Gave up after 3") });
+  });
+});
+
+describe("lower quality and vanished downloads", () => {
+  it("searches at a lower quality once the item failed maxAttempts times at one quality, only when the tenant allows it", () => {
+    expect(decide(base, ctx(0, { failuresAtQuality: 2 })).strategy).toBe("blocklist_and_search");
+    expect(decide(base, ctx(0, { failuresAtQuality: 3, allowLowerQuality: true }))).toMatchObject({ strategy: "search_lower_quality", why: expect.stringContaining("3 releases failed at WEBDL-1080p") });
+    expect(decide(base, ctx(0, { failuresAtQuality: 3 }))).toMatchObject({ strategy: "alert", exhausted: true, why: expect.stringContaining("Allow lower quality") });
+  });
+  it("never lowers the quality for a failure that is not the release's fault", () => {
+    expect(decide({ ...base, cause: "disk_full" }, ctx(0, { failuresAtQuality: 5, allowLowerQuality: true })).strategy).toBe("alert");
+  });
+  it("searches again, without a blocklist, for a download that vanished; alerts when no app tracks it", () => {
+    const vanished: Detection = { ...base, source: "vanished", cause: "vanished", arr: { app: "sonarr", episodeId: 70, seriesId: 1 } };
+    expect(decide(vanished, ctx(0)).strategy).toBe("search_again");
+    const untracked: Detection = { ...vanished };
+    delete untracked.arr;
+    expect(decide(untracked, ctx(0)).strategy).toBe("alert");
+  });
+
+  it("steps down to the best profile below the failing resolution, preferring the narrowest, and stops at the bottom", () => {
+    const profiles = [
+      { id: 1, name: "Any", maxResolution: 1080, allowedQualities: ["SDTV", "HDTV-720p", "WEBDL-720p", "WEB 1080p", "Bluray-1080p"] },
+      { id: 2, name: "SD", maxResolution: 480, allowedQualities: ["SDTV"] },
+      { id: 3, name: "HD-720p", maxResolution: 720, allowedQualities: ["HDTV-720p", "WEBDL-720p"] },
+      { id: 4, name: "HD-1080p", maxResolution: 1080, allowedQualities: ["HDTV-1080p", "WEB 1080p", "Bluray-1080p"] },
+      { id: 5, name: "Ultra-HD", maxResolution: 2160, allowedQualities: ["WEBDL-2160p"] },
+    ];
+    expect(lowerQualityProfile(profiles, 2160)?.name).toBe("HD-1080p");
+    expect(lowerQualityProfile(profiles, 1080)?.name).toBe("HD-720p");
+    expect(lowerQualityProfile(profiles, 720)?.name).toBe("SD");
+    expect(lowerQualityProfile(profiles, 480)).toBeUndefined();
+  });
+
+  const record = (downloadId: string, more: object = {}) => ({ id: 1, title: `T ${downloadId}`, status: "downloading", statusMessages: [], downloadId, size: 1, sizeleft: 1, episodeId: 70, seriesId: 1, quality: "WEBDL-1080p", qualityResolution: 1080, ...more });
+  it("tells which tracked downloads are gone, judging only queues read in full", () => {
+    const first = trackDownloads({ sonarrQueue: [record("a"), record("b")], completeQueues: ["sonarr"] }, {});
+    expect(Object.keys(first.tracked)).toEqual(["a", "b"]);
+    expect(first.gone).toEqual([]);
+    const partial = trackDownloads({ sonarrQueue: [record("a")], completeQueues: [] }, first.tracked);
+    expect(partial.gone).toEqual([]);
+    expect(Object.keys(partial.tracked)).toEqual(["a", "b"]);
+    const full = trackDownloads({ sonarrQueue: [record("a")], completeQueues: ["sonarr"] }, first.tracked);
+    expect(full.gone.map(([id]) => id)).toEqual(["b"]);
+    expect(full.gone[0]![1]).toMatchObject({ app: "sonarr", arr: { app: "sonarr", episodeId: 70, seriesId: 1 }, quality: { resolution: 1080 } });
+  });
+  it("counts a gone download as vanished only when history shows no import, failure or removal", () => {
+    const gone = { app: "sonarr" as const, title: "T", arr: { app: "sonarr" as const, episodeId: 70 } };
+    expect(vanishedDetection("b", gone, [{ eventType: "grabbed" }])).toMatchObject({ source: "vanished", cause: "vanished", key: "b" });
+    for (const settled of ["downloadFolderImported", "movieFolderImported", "downloadFailed", "downloadIgnored"]) {
+      expect(vanishedDetection("b", gone, [{ eventType: "grabbed" }, { eventType: settled }]), settled).toBeUndefined();
+    }
   });
 });
 

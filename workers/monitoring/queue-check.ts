@@ -2,16 +2,18 @@
 // the user. Runs inside the tenant's hub, which runs one check at a time.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
 import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
-import { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
 import { recordActivity } from "../services/activity";
 import type { Database } from "../services/db";
-import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { type ArrApp, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { type Caller, execute } from "./execute";
+import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
 import { insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
 import { readRecoverySettings, type RecoverySettings } from "./settings";
 import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision } from "./strategy.logic";
 import type { Env } from "../env";
+import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
 
 export interface QueueCheckDeps {
@@ -44,6 +46,9 @@ interface Handled {
 }
 
 const STALL_KEY = "monitor:stall";
+const TRACKED_KEY = "monitor:tracked";
+/** History lookups for downloads that left a queue, per check; the rest wait for the next check. */
+const MAX_HISTORY_LOOKUPS = 10;
 const HANDLED_PREFIX = "monitor:handled:";
 const CHECK_INTERVAL_MS = 120_000;
 const FORGET_AFTER_MS = 7 * 86_400_000;
@@ -63,11 +68,15 @@ function snapshotOf(outcomes: CallOutcome[]): QueueSnapshot {
     const parsed = schema.safeParse(found.data);
     return parsed.success ? parsed.data : undefined;
   };
+  const sonarr = parse("sonarr_queue", ArrQueueOutput);
+  const radarr = parse("radarr_queue", ArrQueueOutput);
+  const complete = (queue: typeof sonarr) => queue !== undefined && (queue.totalRecords ?? queue.records.length) <= queue.records.length;
   return {
     sabQueue: parse("sabnzbd_queue", SabQueueOutput)?.slots,
     sabFailed: parse("sabnzbd_history", SabHistoryOutput)?.slots,
-    sonarrQueue: parse("sonarr_queue", ArrQueueOutput)?.records,
-    radarrQueue: parse("radarr_queue", ArrQueueOutput)?.records,
+    sonarrQueue: sonarr?.records,
+    radarrQueue: radarr?.records,
+    completeQueues: [...(complete(sonarr) ? ["sonarr" as const] : []), ...(complete(radarr) ? ["radarr" as const] : [])],
   };
 }
 
@@ -85,8 +94,10 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   const outcomes = await deps.callMany(READS);
   if (outcomes.every((o) => !o.ok)) return { ...report, skipped: "unreachable" };
 
-  const { detections, stall } = detect(snapshotOf(outcomes), deps.storage.get<StallState>(STALL_KEY) ?? {}, settings.stallChecks);
+  const snapshot = snapshotOf(outcomes);
+  const { detections, stall } = detect(snapshot, deps.storage.get<StallState>(STALL_KEY) ?? {}, settings.stallChecks);
   deps.storage.put(STALL_KEY, stall);
+  detections.push(...(await vanishedDownloads(deps, snapshot)));
   report.detections = detections.length;
 
   for (const detection of detections) {
@@ -98,7 +109,12 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     }
     const waiting = handled.final !== undefined || (handled.attempts > 0 && (detection.source === "sabnzbd_history" || now < nextAttemptDue(handled)));
     if (!waiting) {
-      const rules = decide(detection, handled.attempts, settings.maxAttempts);
+      const rules = decide(detection, {
+        attempts: handled.attempts,
+        maxAttempts: settings.maxAttempts,
+        failuresAtQuality: failuresAtQuality(deps.storage, detection, now),
+        allowLowerQuality: settings.allowLowerQuality,
+      });
       const suggested = await suggestDecision(deps.env, deps.tenantId, detection, rules);
       const outcome = await act(deps, settings, detection, suggested, handled);
       const decision = suggested.decision;
@@ -118,7 +134,7 @@ async function act(
   handled: Handled,
 ): Promise<RecoveryOutcome> {
   const { decision } = suggested;
-  const exhausted = decision.strategy === "alert" && handled.attempts >= settings.maxAttempts;
+  const exhausted = decision.strategy === "alert" && decision.exhausted === true;
   let outcome: RecoveryOutcome;
   let steps: unknown = [];
   if (decision.strategy === "alert") {
@@ -191,7 +207,34 @@ async function notify(
 }
 
 function forgetOldItems(storage: SyncKvStorage, now: number): void {
-  for (const [key, handled] of storage.list<Handled>({ prefix: HANDLED_PREFIX })) {
-    if (now - handled.lastSeenAt > FORGET_AFTER_MS) storage.delete(key);
+  for (const prefix of [HANDLED_PREFIX, QUALITY_LEDGER_PREFIX]) {
+    for (const [key, item] of storage.list<{ lastSeenAt: number }>({ prefix })) {
+      if (now - item.lastSeenAt > FORGET_AFTER_MS) storage.delete(key);
+    }
   }
+}
+
+/**
+ * Downloads Sonarr/Radarr tracked at the last check that have left the queue since without an import, a failure
+ * or a removal in the app's history. Downloads AutoArr itself acted on are not lost, so they are not asked about.
+ */
+async function vanishedDownloads(deps: QueueCheckDeps, snapshot: QueueSnapshot): Promise<Detection[]> {
+  const { tracked, gone } = trackDownloads(snapshot, deps.storage.get<TrackedDownloads>(TRACKED_KEY) ?? {});
+  const candidates = gone.filter(([id]) => deps.storage.get(HANDLED_PREFIX + id) === undefined);
+  const asked = candidates.slice(0, MAX_HISTORY_LOOKUPS);
+  for (const [id, download] of candidates.slice(MAX_HISTORY_LOOKUPS)) tracked[id] = download;
+  const answers = asked.length === 0 ? [] : await deps.callMany(asked.map(([id, download]) => ({ tool: `${download.app satisfies ArrApp}_history_download`, arguments: { downloadId: id } })));
+  const found: Detection[] = [];
+  asked.forEach(([id, download], index) => {
+    const answer = answers[index];
+    const history = answer?.ok ? ArrHistoryOutput.safeParse(answer.data) : undefined;
+    if (!history?.success) {
+      tracked[id] = download; // ask again at the next check
+      return;
+    }
+    const detection = vanishedDetection(id, download, history.data.records);
+    if (detection) found.push(detection);
+  });
+  deps.storage.put(TRACKED_KEY, tracked);
+  return found;
 }

@@ -5,18 +5,37 @@ export type Strategy =
   | "blocklist_and_search" // remove the release in Sonarr/Radarr, blocklist it, search for another
   | "mark_failed_and_search" // the item already left the queue: mark its history record failed, search again
   | "retry_download" // SABnzbd retry: only for transient causes, since a broken NZB fails the same way again
+  | "search_lower_quality" // the item keeps failing at one quality: blocklist, move it to a lower quality profile, search
+  | "search_again" // the download vanished without import: nothing says the release was bad, so just search
   | "alert"; // tell the user; nothing AutoArr can safely do
 
-export const STRATEGIES: readonly Strategy[] = ["blocklist_and_search", "mark_failed_and_search", "retry_download", "alert"];
+export const STRATEGIES: readonly Strategy[] = ["blocklist_and_search", "mark_failed_and_search", "retry_download", "search_lower_quality", "search_again", "alert"];
 
 export interface Decision {
   strategy: Strategy;
   why: string;
+  /** Set when AutoArr stops trying: the item is marked for the user. */
+  exhausted?: true;
 }
 
-export function decide(detection: Detection, attemptsSoFar: number, maxAttempts: number): Decision {
-  if (attemptsSoFar >= maxAttempts) {
-    return { strategy: "alert", why: `Gave up after ${attemptsSoFar} recovery attempts; it needs a look` };
+export interface DecisionContext {
+  /** Recovery attempts already made on this download. */
+  attempts: number;
+  maxAttempts: number;
+  /** Downloads of the same episode or movie that failed at this download's quality, this one included. */
+  failuresAtQuality: number;
+  allowLowerQuality: boolean;
+}
+
+/** Failures that say nothing about the release itself, and so do not count against its quality. */
+export function countsAgainstQuality(detection: Detection): boolean {
+  return !["disk_full", "permissions", "import_path", "vanished"].includes(detection.cause);
+}
+
+export function decide(detection: Detection, context: DecisionContext): Decision {
+  const { attempts, maxAttempts } = context;
+  if (attempts >= maxAttempts) {
+    return { strategy: "alert", why: `Gave up after ${attempts} recovery attempts; it needs a look`, exhausted: true };
   }
   switch (detection.cause) {
     case "disk_full":
@@ -25,6 +44,10 @@ export function decide(detection: Detection, attemptsSoFar: number, maxAttempts:
       return { strategy: "alert", why: "A permissions problem: retrying cannot fix it" };
     case "import_path":
       return { strategy: "alert", why: `The download finished but could not be imported: ${detection.reason}` };
+    case "vanished":
+      return detection.arr
+        ? { strategy: "search_again", why: "The download disappeared without being imported; search for it again" }
+        : { strategy: "alert", why: `${detection.reason}; no app tracks it, so AutoArr cannot search again` };
     case "transient":
       if (detection.source === "sabnzbd_history" && detection.retryableInSab) {
         return { strategy: "retry_download", why: "A server or connection problem: the same download may well work now" };
@@ -33,7 +56,13 @@ export function decide(detection: Detection, attemptsSoFar: number, maxAttempts:
     default:
       break;
   }
-  if (detection.arr) {
+  if (detection.arr && detection.quality && context.failuresAtQuality >= maxAttempts) {
+    const times = `${context.failuresAtQuality} releases failed at ${detection.quality.name}`;
+    return context.allowLowerQuality
+      ? { strategy: "search_lower_quality", why: `${times}; search at a lower quality, as your recovery settings allow` }
+      : { strategy: "alert", why: `${times}; AutoArr stopped searching. Allow lower quality in the recovery settings to let it try one`, exhausted: true };
+  }
+  if (detection.arr?.queueId !== undefined) {
     return { strategy: "blocklist_and_search", why: `This release cannot finish (${detection.reason}); blocklist it and search for another` };
   }
   if (detection.source === "sabnzbd_history") {

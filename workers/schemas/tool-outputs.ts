@@ -33,11 +33,16 @@ export const ArrQueueOutput = z.looseObject({
       errorMessage: z.string().optional(),
       downloadId: z.string().optional(),
       quality: z.string().optional(),
+      qualityResolution: z.number().optional(),
       size: z.number(),
       sizeleft: z.number(),
       timeleft: z.string().optional(),
+      seriesId: z.number().optional(),
+      episodeId: z.number().optional(),
+      movieId: z.number().optional(),
     }),
   ),
+  totalRecords: z.number().optional(),
 });
 
 export const SabHistoryOutput = z.looseObject({
@@ -67,6 +72,10 @@ export const ArrHistoryOutput = z.looseObject({
       message: z.string().optional(),
     }),
   ),
+});
+
+export const ArrQualityProfilesOutput = z.looseObject({
+  profiles: z.array(z.looseObject({ id: z.number(), name: z.string(), maxResolution: z.number().default(0), allowedQualities: z.array(z.string()).default([]) })),
 });
 
 const MediaItem = {

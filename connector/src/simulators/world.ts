@@ -196,7 +196,7 @@ export class World {
   tick(seconds = 60): { completed: string[] } {
     const completed: string[] = [];
     for (const download of this.downloads) {
-      if (download.state !== "downloading" || this.sabPaused) continue;
+      if (download.state !== "downloading" || download.deletedFromClient || this.sabPaused) continue;
       download.leftBytes = Math.max(0, download.leftBytes - download.bytesPerSecond * seconds);
       if (download.leftBytes === 0) {
         this.importDownload(download);
