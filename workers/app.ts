@@ -1,9 +1,9 @@
 // Builds the API: middleware outermost first — CORS, errors, request logging, security headers — then the routes.
-import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
 import { createRouter } from "./lib/router";
 import { authenticate } from "./middleware/authentication";
+import { corsForAllowedOrigins } from "./middleware/cors";
 import { onError, onNotFound } from "./middleware/error-handler";
 import { rateLimit } from "./middleware/rate-limit";
 import { requestContext } from "./middleware/request-context";
@@ -24,23 +24,10 @@ import { activityRoutes } from "./routes/activity";
 import { recoveryRoutes, settingsRoutes } from "./routes/recovery";
 import { configRoutes } from "./routes/config";
 
-function allowedOrigins(list: string | undefined): string[] {
-  return (list ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-}
-
 export function createApp() {
   const app = createRouter();
 
-  app.use(
-    "*",
-    cors({
-      origin: (origin, c) => (allowedOrigins((c.env as AppEnv["Bindings"]).CORS_ALLOWED_ORIGINS).includes(origin) ? origin : null),
-      allowHeaders: ["Authorization", "Content-Type", "traceparent"],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["Retry-After", "traceparent", "X-Request-Id"],
-      maxAge: 600,
-    }),
-  );
+  app.use("*", corsForAllowedOrigins);
   app.onError(onError);
   app.notFound(onNotFound);
   app.use("*", requestContext);
