@@ -64,12 +64,68 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     socket.close();
   });
 
-  it("fires the cron through /__scheduled, which recovers the demo stack's failed download", async () => {
+  it("fires the cron through /__scheduled, which recovers the demo stack's failed download while a WebSocket client watches", async () => {
+    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const socket = new WebSocket(`${stack.url.replace("http", "ws")}/api/v1/ws`, ["autoarr", accessToken]);
+    const events = [];
+    socket.onmessage = (event) => events.push(JSON.parse(event.data));
+    await new Promise((resolve, reject) => {
+      socket.onopen = resolve;
+      socket.onerror = () => reject(new Error("WebSocket failed"));
+    });
     const response = await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`);
     assert.equal(response.status, 200);
-    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
     const recoveries = await (await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
     assert.ok(recoveries.items.some((r) => r.outcome === "succeeded"), JSON.stringify(recoveries.items));
+    const deadline = Date.now() + 10_000;
+    const recovered = () => events.find((e) => e.type === "recovery" && e.data.outcome === "succeeded");
+    while (!recovered() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.close();
+    assert.ok(recovered(), `the socket saw: ${JSON.stringify(events.map((e) => e.type))}`);
+    assert.match(recovered().data.action, /blocklist_and_search/);
+  });
+
+  it("lets an MCP client list and call AutoArr's own tools at /mcp", async () => {
+    const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+    const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
+    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const client = new Client({ name: "local-stack-test", version: "0.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${stack.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${accessToken}` } } }));
+    try {
+      const { tools } = await client.listTools();
+      assert.deepEqual(tools.map((t) => t.name).sort(), ["apply_recommendation", "audit_configuration", "get_activity", "get_health", "get_queue", "list_recommendations", "request_content"]);
+      const queue = await client.callTool({ name: "get_queue", arguments: {} });
+      assert.notEqual(queue.isError, true, JSON.stringify(queue));
+      // The demo's stalled Severance episode never moves, so it is always in the queue.
+      assert.ok(JSON.parse(queue.content[0].text).items.some((item) => /Severance/.test(item.title)), queue.content[0].text.slice(0, 500));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("follows one request's trace id through the Worker's, the hub's and the connector's logs", async () => {
+    const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const response = await fetch(`${stack.url}/api/v1/downloads/queue?refresh=true`, { headers: { Authorization: `Bearer ${accessToken}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    assert.equal(response.status, 200);
+    const deadline = Date.now() + 5_000;
+    const traced = () =>
+      stack.logs().split("\n").flatMap((line) => {
+        const json = line.slice(line.indexOf("{"));
+        try {
+          const parsed = JSON.parse(json);
+          return parsed.trace_id === traceId ? [parsed] : [];
+        } catch {
+          return [];
+        }
+      });
+    const seen = (lines) => ({
+      worker: lines.some((l) => l.logger === "http" && l.message === "request"),
+      hub: lines.some((l) => l.logger === "tenant-hub" && l.message === "mcp call"),
+      connector: lines.some((l) => l.message === "tool call"),
+    });
+    while (Object.values(seen(traced())).includes(false) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(seen(traced()), { worker: true, hub: true, connector: true });
   });
 
   it("shows the demo connector's four apps healthy at /health", async () => {
