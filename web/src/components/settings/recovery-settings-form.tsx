@@ -53,7 +53,7 @@ function RecoveryForm({ initial }: { initial: RecoverySettings }) {
       <TextField label="Checks without progress before a download counts as stalled" type="number" name="stallChecks" min={2} max={30} required error={errors.stallChecks} value={settings.stallChecks} onChange={(event) => update("stallChecks", Number(event.target.value))} />
       <label>
         <input type="checkbox" checked={settings.allowLowerQuality} onChange={(event) => update("allowLowerQuality", event.target.checked)} />
-        Accept a lower quality release if nothing else is found
+        When that many releases of an episode or movie failed at one quality, move it to a lower quality profile and search again
       </label>
       <TextField label="Webhook URL" type="url" name="webhookUrl" inputMode="url" placeholder="https://example.com/hooks/autoarr" hint="Optional, a public https address. AutoArr posts each detection and recovery here." error={errors.webhookUrl} value={settings.webhookUrl ?? ""} onChange={(event) => update("webhookUrl", event.target.value)} />
       <label>
