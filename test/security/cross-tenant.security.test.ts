@@ -1,7 +1,7 @@
 // Tenant A tries every resource of tenant B by id: each answer is a 404, and B's data is unchanged.
 import { afterAll, describe, expect, it } from "vitest";
 import { api, signUp } from "../helpers";
-import { hub, pairedTenant, removeStack, type Stack } from "../stacks";
+import { hub, pairedTenant, removeStack, sim, type Stack } from "../stacks";
 
 const stacks: Stack[] = [];
 afterAll(async () => Promise.all(stacks.map(removeStack)));
@@ -60,5 +60,16 @@ describe("cross-tenant access by id", () => {
     expect(Object.values(still.apps).flatMap((a) => a.recommendations).find((r) => r.id === other!.id)?.status).toBe("open");
     const recovery = (await (await api("/api/v1/downloads/recoveries", bobAuth)).json()) as { items: { id: string; outcome: string }[] };
     expect(recovery.items.find((r) => r.id === waiting.id)?.outcome).toBe("awaiting_approval");
+    expect(((await (await api(`/api/v1/requests/${request.id}`, bobAuth)).json()) as { status: string }).status).toBe("needs_choice");
+    // Alice's choice for Bob's request reached nothing of Bob's apps.
+    expect((await sim.requests(bob.stack, "radarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/movie")).toEqual([]);
+  });
+
+  it("scopes /me to the token's own tenant", async () => {
+    const alice = await signUp("alice-me");
+    const bob = await signUp("bob-me");
+    const me = (await (await api("/api/v1/me", { token: alice.accessToken })).json()) as { tenant: { id: string } };
+    expect(me.tenant.id).toBe(alice.tenant.id);
+    expect(me.tenant.id).not.toBe(bob.tenant.id);
   });
 });
