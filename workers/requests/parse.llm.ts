@@ -18,9 +18,6 @@ and add it; everything you return is used as search text.
 - year, seasons, episode: only when the text gives them. quality: 4K or UHD is "2160p"; "best" for best quality.
 - person: a director or actor the request names. leftovers: anything else it asks for that has no field.`;
 
-/** Text the model returns is used as a search term; one that carries a URL or markup is not a title. */
-const SUSPICIOUS = /:\/\/|<\/?[a-z]|\bwww\./i;
-
 export async function parseWithLlm(env: Env, query: string): Promise<{ ok: true; parse: ParsedRequest } | { ok: false; reason: string }> {
   const answer = await askForStructured(env, {
     system: SYSTEM,
@@ -30,9 +27,8 @@ export async function parseWithLlm(env: Env, query: string): Promise<{ ok: true;
     schema: ParsedFields,
     maxTokens: 400,
   });
+  // askForStructured has already refused a URL or markup anywhere in the answer: none is a title or a search term.
   if (!answer.ok) return answer;
-  const strings = [answer.value.title, answer.value.person, answer.value.leftovers].filter((v): v is string => typeof v === "string");
-  if (strings.some((s) => SUSPICIOUS.test(s))) return { ok: false, reason: "the model's answer carried a URL or markup" };
   const seasons = answer.value.seasons?.length ? answer.value.seasons : null;
   return { ok: true, parse: { ...answer.value, seasons, source: "llm" } };
 }
