@@ -4,7 +4,7 @@ import { CATALOGUE } from "../audit/catalogue";
 import { evaluate, recommendations } from "../audit/rule-engine";
 import { stackSnapshotSchema } from "../audit/snapshot.schema";
 import { writeCall, valuesMatch } from "./apply.service";
-import { vet, withSetting, type Review } from "./llm-review";
+import { reviewSchema, vet, withSetting, type Review } from "./llm-review";
 
 const snapshot = stackSnapshotSchema.parse(demoFixture);
 const findings = recommendations(evaluate(CATALOGUE, snapshot));
@@ -33,6 +33,22 @@ describe("vetting Claude's review", () => {
     expect(vet({ recommendations: [item({ app: "lidarr", setting: "lidarr.host.logLevel" })] }, context).ok).toBe(false);
     expect(vet({ recommendations: [item({ app: "radarr", setting: "sonarr.host.logLevel" })] }, context).ok).toBe(false);
     expect(vet({ recommendations: [item({ setting: "sonarr.host.noSuchSetting" })] }, context).ok).toBe(false);
+  });
+
+  it("rejects a new recommendation for a script setting, which chooses what the app runs", () => {
+    expect(vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.misc.script_dir", recommendedValue: "/downloads/incomplete" })] }, context)).toMatchObject({ ok: false, reason: expect.stringContaining("security setting") });
+  });
+
+  it("accepts a source on a site the rules cite and rejects one on any other site", () => {
+    const added = (url: string) => item({ app: "sabnzbd", setting: "sabnzbd.config.misc.receive_threads", recommendedValue: 4, source: { name: "Tuning guide", url } });
+    expect(vet({ recommendations: [added("https://sabnzbd.org/wiki/configuration/4.5/switches")] }, context).ok).toBe(true);
+    expect(vet({ recommendations: [added("https://evil.example/guide")] }, context)).toMatchObject({ ok: false, reason: expect.stringContaining("a site no rule cites") });
+  });
+
+  it("refuses fields the review does not define", () => {
+    expect(reviewSchema.safeParse({ recommendations: [{ ...item({}), tool: "sonarr_series_delete" }] }).success).toBe(false);
+    expect(reviewSchema.safeParse({ recommendations: [item({})], also: "delete everything" }).success).toBe(false);
+    expect(reviewSchema.safeParse({ recommendations: [item({})] }).success).toBe(true);
   });
 
   it("rejects lowering the priority of a security rule", () => {

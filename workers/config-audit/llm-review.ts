@@ -14,8 +14,8 @@ import type { RecommendationFields } from "./audit.repo";
 
 const value = z.union([z.string().max(500), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(200), z.number()])).max(50)]);
 
-export const reviewSchema = z.object({
-  recommendations: z.array(z.object({
+export const reviewSchema = z.strictObject({
+  recommendations: z.array(z.strictObject({
     ruleId: z.string().max(120).optional().describe("The ruleId of the finding this item re-ranks or explains; omit only for a new recommendation"),
     target: z.string().max(200).optional().describe("The finding's target, for per-item rules"),
     app: z.string().max(20).describe("sabnzbd, sonarr, radarr or plex"),
@@ -24,7 +24,7 @@ export const reviewSchema = z.object({
     priority: z.enum(PRIORITIES),
     title: z.string().min(3).max(120),
     why: z.string().min(10).max(600).describe("Why, in one or two sentences, for this user's configuration"),
-    source: z.object({ name: z.string().min(3).max(120), url: z.url({ protocol: /^https$/ }) }).optional(),
+    source: z.strictObject({ name: z.string().min(3).max(120), url: z.url({ protocol: /^https$/ }) }).optional().describe("Only a page on a site the findings already cite"),
   })).max(80).describe("Most important first"),
 });
 export type Review = z.infer<typeof reviewSchema>;
@@ -38,8 +38,9 @@ export interface ReviewedRecommendation extends RecommendationFields {
 
 export type ReviewOutcome = { path: "llm"; reason: string; items: ReviewedRecommendation[] } | { path: "rules"; reason: string; items: ReviewedRecommendation[] };
 
-/** Settings where an "off" value opens the app up: an added or re-valued recommendation may never turn these off. */
-const SECURITY_SETTING = /auth|ssl|https|certificate|secure|password|api_?key|apikey|token|whitelist|allowednetworks|local_ranges|inet_exposure|unwanted|pwrar/i;
+/** Settings where an "off" value opens the app up: an added or re-valued recommendation may never turn these off.
+ *  Script settings choose what the app runs, so only a rule may recommend a value for them. */
+const SECURITY_SETTING = /auth|ssl|https|certificate|secure|password|api_?key|apikey|token|whitelist|allowednetworks|local_ranges|inet_exposure|unwanted|pwrar|script/i;
 const WEAK_WORD = /^(none|disabled.*|off|never|external|basic|false|0|)$/i;
 
 function weakens(setting: string, recommended: Json): boolean {
@@ -104,6 +105,7 @@ function passesRule(rule: Rule, snapshot: StackSnapshot, setting: string, recomm
 export function vet(review: Review, context: { findings: Finding[]; rules: readonly Rule[]; snapshot: StackSnapshot; audited: App[] }): { ok: true; items: ReviewedRecommendation[] } | { ok: false; reason: string } {
   const { findings, rules, snapshot, audited } = context;
   const byRule = new Map(rules.map((rule) => [rule.id, rule]));
+  const citedHosts = new Set(rules.map((rule) => new URL(rule.source.url).hostname));
   const used = new Set<Finding>();
   const items: ReviewedRecommendation[] = [];
   for (const [i, item] of review.recommendations.entries()) {
@@ -116,6 +118,7 @@ export function vet(review: Review, context: { findings: Finding[]; rules: reado
       return { ok: false, reason: `${label} is not a setting path` };
     }
     if (root !== item.app) return { ok: false, reason: `${label} is not a setting of ${item.app}` };
+    if (item.source && !citedHosts.has(new URL(item.source.url).hostname)) return { ok: false, reason: `${label} cites ${item.source.url}, a site no rule cites` };
     const recommended = item.recommendedValue as Json;
     if (item.ruleId !== undefined) {
       const finding = findings.find((f) => f.ruleId === item.ruleId && f.setting === item.setting && (item.target === undefined || f.target === item.target));
@@ -175,6 +178,7 @@ export async function review(env: Env, input: { auditId: string; tenantId: strin
     description: "Submit the re-ranked, explained recommendations",
     schema: reviewSchema,
     maxTokens: 4000,
+    linksAllowedAt: ["recommendations.*.source.url"],
   });
   if (!answer.ok) return { path: "rules", reason: `Claude's review was not used: ${answer.reason}`, items: rulesOnly };
   const vetted = vet(answer.value, input);
