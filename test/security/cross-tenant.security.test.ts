@@ -1,6 +1,6 @@
 // Tenant A tries every resource of tenant B by id: each answer is a 404, and B's data is unchanged.
 import { afterAll, describe, expect, it } from "vitest";
-import { api, signUp } from "../helpers";
+import { api, errorOf, signUp } from "../helpers";
 import { hub, pairedTenant, removeStack, sim, type Stack } from "../stacks";
 
 const stacks: Stack[] = [];
@@ -45,7 +45,11 @@ describe("cross-tenant access by id", () => {
       ["approve recovery", api(`/api/v1/downloads/recoveries/${waiting.id}/approve`, as({ method: "POST" }))],
       ["reject recovery", api(`/api/v1/downloads/recoveries/${waiting.id}/reject`, as({ method: "POST" }))],
     ];
-    for (const [what, pending] of attempts) expect((await pending).status, what).toBe(404);
+    for (const [what, pending] of attempts) {
+      const response = await pending;
+      expect(response.status, what).toBe(404);
+      expect((await errorOf(response)).code, what).toBe("not_found");
+    }
 
     // Lists show Alice nothing of Bob's.
     for (const path of ["/api/v1/connectors", "/api/v1/requests", "/api/v1/config/history", "/api/v1/downloads/recoveries", "/api/v1/activity"]) {
