@@ -110,9 +110,8 @@ describe("prompt injection in a download's failure message (recovery decisions)"
     expect(activity).not.toContain(String(answer.why));
   });
 
-  // Known weakness, reported for workers/monitoring (not ours to edit): the rules' reason, which quotes the app's
-  // failure message, is added after the fence ("The rules suggest … because: This release cannot finish (<message>)"),
-  // so the planted text also reaches the model as AutoArr's own words. Drop `.fails` once the prompt keeps it fenced.
+  // The rules' reason quotes the app's failure message; the prompt must not repeat it outside the fence, where
+  // the planted text would reach the model as AutoArr's own words.
   describe("the fence", () => {
     let prompt = "";
     let id = "";
@@ -125,7 +124,7 @@ describe("prompt injection in a download's failure message (recovery decisions)"
       prompt = call!.user;
     });
 
-    it.fails("keeps the failure message out of the prompt's own words", () => {
+    it("keeps the failure message out of the prompt's own words", () => {
       expect(outsideFences(prompt, ["download"])).not.toContain(id);
     });
   });

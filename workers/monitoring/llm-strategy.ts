@@ -37,7 +37,8 @@ export async function suggestDecision(
     user: [
       `Tenant ${tenantId}.`,
       asData("download", JSON.stringify({ title: detection.title, reason: detection.reason, cause: detection.cause, app: detection.arr?.app ?? detection.app })),
-      `Allowed actions: ${allowed.join(", ")}. The rules suggest ${rules.strategy} because: ${rules.why}`,
+      // The rules' own reason quotes the app's message, so only its cause (AutoArr's label) goes outside the fence.
+      `Allowed actions: ${allowed.join(", ")}. The rules suggest ${rules.strategy} for a failure of cause ${detection.cause}.`,
     ].join("\n"),
     toolName: "choose_recovery",
     description: "Choose how to recover this download",
