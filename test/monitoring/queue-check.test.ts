@@ -166,8 +166,12 @@ describe("recovery settings", () => {
     }
     const ok = await api("/api/v1/settings/recovery", { method: "PUT", token: owner.accessToken, json: { webhookUrl: "https://discord.com/api/webhooks/1/abc", webhookFormat: "discord", maxAttempts: 5 } });
     expect(ok.status).toBe(200);
-    const read = (await (await api("/api/v1/settings/recovery", { token: owner.accessToken })).json()) as { maxAttempts: number; mode: string };
-    expect(read).toMatchObject({ maxAttempts: 5, mode: "auto" });
+    const read = (await (await api("/api/v1/settings/recovery", { token: owner.accessToken })).json()) as { maxAttempts: number; mode: string; webhookUrl: string };
+    expect(read).toMatchObject({ maxAttempts: 5, mode: "auto", webhookUrl: "https://discord.com/api/webhooks/1/abc" });
+    // A webhook URL is a credential: D1 holds it sealed.
+    const row = await env.DB.prepare("SELECT recovery FROM tenant_settings WHERE tenant_id = ?").bind(owner.tenant.id).first<{ recovery: string }>();
+    expect(row!.recovery).not.toContain("discord.com");
+    expect(JSON.parse(row!.recovery)).toMatchObject({ maxAttempts: 5, webhookUrlSealed: expect.stringMatching(/^v1\./) });
   });
 
   it("pages the activity log newest first and keeps it per tenant", async () => {

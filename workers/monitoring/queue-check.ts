@@ -19,7 +19,7 @@ import { sendWebhook, webhookBody } from "./webhook";
 export interface QueueCheckDeps {
   tenantId: string;
   /** For Claude's suggestion; without an Anthropic key the rules decide alone. */
-  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL">;
+  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL" | "AUTOARR_SECRET_KEY">;
   db: Database;
   storage: SyncKvStorage;
   now: () => number;
@@ -88,7 +88,7 @@ function nextAttemptDue(handled: Handled): number {
 export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> {
   const now = deps.now();
   const report: CheckReport = { checkedAt: new Date(now).toISOString(), detections: 0, actions: [] };
-  const settings = await readRecoverySettings(deps.db, deps.tenantId);
+  const settings = await readRecoverySettings(deps.db, deps.env.AUTOARR_SECRET_KEY, deps.tenantId);
   if (!settings.enabled) return { ...report, skipped: "disabled" };
 
   const outcomes = await deps.callMany(READS);

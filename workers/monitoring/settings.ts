@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { tenantSettings } from "../db/schema";
 import type { Database } from "../services/db";
+import { open, seal } from "../services/secret-box";
 import { publicWebhookUrl } from "./webhook-url";
 
 export const RecoverySettings = z
@@ -20,17 +21,29 @@ export type RecoverySettings = z.infer<typeof RecoverySettings>;
 
 export const DEFAULT_RECOVERY_SETTINGS: RecoverySettings = RecoverySettings.parse({});
 
-export async function readRecoverySettings(db: Database, tenantId: string): Promise<RecoverySettings> {
+/** What D1 holds: the settings with the webhook URL sealed, since a Discord or Slack webhook URL is a credential. */
+const StoredSettings = z.looseObject({ webhookUrlSealed: z.string().nullish(), webhookUrl: z.string().nullish() });
+
+const webhookPurpose = (tenantId: string) => `recovery-webhook:${tenantId}`;
+
+export async function readRecoverySettings(db: Database, secretKey: string, tenantId: string): Promise<RecoverySettings> {
   const [row] = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId)).limit(1);
-  const parsed = RecoverySettings.safeParse(row?.recovery ?? {});
+  const stored = StoredSettings.safeParse(row?.recovery ?? {});
+  if (!stored.success) return DEFAULT_RECOVERY_SETTINGS;
+  const { webhookUrlSealed, ...rest } = stored.data;
+  // Rows written before the URL was sealed keep it in plain text until the next save.
+  const webhookUrl = webhookUrlSealed ? await open(webhookUrlSealed, secretKey, webhookPurpose(tenantId)) : (rest.webhookUrl ?? null);
+  const parsed = RecoverySettings.safeParse({ ...rest, webhookUrl });
   return parsed.success ? parsed.data : DEFAULT_RECOVERY_SETTINGS;
 }
 
-export async function writeRecoverySettings(db: Database, tenantId: string, settings: RecoverySettings): Promise<RecoverySettings> {
+export async function writeRecoverySettings(db: Database, secretKey: string, tenantId: string, settings: RecoverySettings): Promise<RecoverySettings> {
+  const { webhookUrl, ...rest } = settings;
+  const recovery = { ...rest, webhookUrlSealed: webhookUrl ? await seal(webhookUrl, secretKey, webhookPurpose(tenantId)) : null };
   const now = new Date();
   await db
     .insert(tenantSettings)
-    .values({ tenantId, recovery: settings, updatedAt: now })
-    .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { recovery: settings, updatedAt: now } });
+    .values({ tenantId, recovery, updatedAt: now })
+    .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { recovery, updatedAt: now } });
   return settings;
 }

@@ -85,7 +85,7 @@ export const settingsRoutes = createRouter()
       security: bearerSecurity,
       responses: { 200: ok(RecoverySettings, "Recovery settings"), ...errorResponses(401, 429) },
     }),
-    async (c) => c.json(await readRecoverySettings(database(c.env.DB), requireAuth(c).tenantId), 200),
+    async (c) => c.json(await readRecoverySettings(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, requireAuth(c).tenantId), 200),
   )
   .openapi(
     createRoute({
@@ -97,5 +97,5 @@ export const settingsRoutes = createRouter()
       request: { body: { content: { "application/json": { schema: RecoverySettings } }, required: true } },
       responses: { 200: ok(RecoverySettings, "Saved"), ...errorResponses(400, 401, 429) },
     }),
-    async (c) => c.json(await writeRecoverySettings(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("json")), 200),
+    async (c) => c.json(await writeRecoverySettings(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, requireAuth(c).tenantId, c.req.valid("json")), 200),
   );
