@@ -172,6 +172,12 @@ describe("recovery settings", () => {
     const row = await env.DB.prepare("SELECT recovery FROM tenant_settings WHERE tenant_id = ?").bind(owner.tenant.id).first<{ recovery: string }>();
     expect(row!.recovery).not.toContain("discord.com");
     expect(JSON.parse(row!.recovery)).toMatchObject({ maxAttempts: 5, webhookUrlSealed: expect.stringMatching(/^v1\./) });
+    // Sealed under a key since rotated: the webhook is off, the rest of the settings stand, and nothing fails.
+    const foreign = JSON.stringify({ ...JSON.parse(row!.recovery), webhookUrlSealed: "v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    await env.DB.prepare("UPDATE tenant_settings SET recovery = ? WHERE tenant_id = ?").bind(foreign, owner.tenant.id).run();
+    const rotated = await api("/api/v1/settings/recovery", { token: owner.accessToken });
+    expect(rotated.status).toBe(200);
+    expect(await rotated.json()).toMatchObject({ maxAttempts: 5, webhookUrl: null });
   });
 
   it("pages the activity log newest first and keeps it per tenant", async () => {

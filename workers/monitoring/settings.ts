@@ -26,13 +26,22 @@ const StoredSettings = z.looseObject({ webhookUrlSealed: z.string().nullish(), w
 
 const webhookPurpose = (tenantId: string) => `recovery-webhook:${tenantId}`;
 
+/** A URL sealed under a since-rotated AUTOARR_SECRET_KEY cannot be opened: the webhook is off until it is saved again. */
+async function openWebhookUrl(sealed: string, secretKey: string, tenantId: string): Promise<string | null> {
+  try {
+    return await open(sealed, secretKey, webhookPurpose(tenantId));
+  } catch {
+    return null;
+  }
+}
+
 export async function readRecoverySettings(db: Database, secretKey: string, tenantId: string): Promise<RecoverySettings> {
   const [row] = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId)).limit(1);
   const stored = StoredSettings.safeParse(row?.recovery ?? {});
   if (!stored.success) return DEFAULT_RECOVERY_SETTINGS;
   const { webhookUrlSealed, ...rest } = stored.data;
   // Rows written before the URL was sealed keep it in plain text until the next save.
-  const webhookUrl = webhookUrlSealed ? await open(webhookUrlSealed, secretKey, webhookPurpose(tenantId)) : (rest.webhookUrl ?? null);
+  const webhookUrl = webhookUrlSealed ? await openWebhookUrl(webhookUrlSealed, secretKey, tenantId) : (rest.webhookUrl ?? null);
   const parsed = RecoverySettings.safeParse({ ...rest, webhookUrl });
   return parsed.success ? parsed.data : DEFAULT_RECOVERY_SETTINGS;
 }
