@@ -1,5 +1,6 @@
 // From inside workerd: ask the Node harness for simulated apps and a real connector process paired to a tenant.
 import { env } from "cloudflare:test";
+import { afterAll } from "vitest";
 import { hubFor } from "../workers/services/tenant-hub";
 import { api, type Session, signUp } from "./helpers";
 
@@ -50,6 +51,17 @@ export async function pairedTenant(label: string, options: Parameters<typeof cre
   const body = (await created.json()) as { connector: { id: string }; pairingCode: string };
   await startConnector(stack, body.pairingCode);
   return { owner, stack, connectorId: body.connector.id };
+}
+
+/** pairedTenant for one test file: call it once at the top; every stack it starts is removed after the file's tests. */
+export function pairedTenantsForThisFile(): typeof pairedTenant {
+  const started: Stack[] = [];
+  afterAll(async () => Promise.all(started.map(removeStack)));
+  return async (label, options) => {
+    const tenant = await pairedTenant(label, options);
+    started.push(tenant.stack);
+    return tenant;
+  };
 }
 
 export const sim = {

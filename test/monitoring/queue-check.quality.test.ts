@@ -1,18 +1,11 @@
 // Recovery across releases of one item: a lower quality when one keeps failing, and downloads that vanished.
 import { env } from "cloudflare:test";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, type Session } from "../helpers";
 import { toolData } from "../requests/request-helpers";
-import { hub, pairedTenant, removeStack, sim, type Stack } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
-
-async function paired(label: string) {
-  const tenant = await pairedTenant(label);
-  stacks.push(tenant.stack);
-  return tenant;
-}
+const paired = pairedTenantsForThisFile();
 
 type QueueRecord = { id: number; title: string; downloadId: string; quality?: string; qualityResolution?: number; episodeId?: number; seriesId?: number; movieId?: number };
 const sonarrQueue = async (owner: Session) => (await toolData<{ records: QueueRecord[] }>(owner.accessToken, "sonarr_queue", { pageSize: 100 })).records;

@@ -1,17 +1,10 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import worker from "../../workers/index";
 import { api, errorOf, type Session } from "../helpers";
-import { hub, pairedTenant, removeStack, sim, type Stack, stopConnector } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim, stopConnector } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
-
-async function paired(label: string) {
-  const tenant = await pairedTenant(label);
-  stacks.push(tenant.stack);
-  return tenant;
-}
+const paired = pairedTenantsForThisFile();
 
 type Logged = { method: string; path: string; query: Record<string, unknown> };
 const blocklists = (log: Logged[]) => log.filter((r) => r.method === "DELETE" && /\/queue\/\d+$/.test(r.path) && String(r.query.blocklist) === "true");
@@ -124,8 +117,7 @@ describe("queue monitoring and recovery", () => {
 
   it("streams detections and recoveries to the tenant's WebSockets and not to another tenant's", async () => {
     const { owner } = await paired("live");
-    const stranger = await pairedTenant("stranger");
-    stacks.push(stranger.stack);
+    const stranger = await paired("stranger");
     const open = async (token: string) => {
       const response = await api("/api/v1/ws", { headers: { Upgrade: "websocket", "Sec-WebSocket-Protocol": `autoarr, ${token}` } });
       const socket = response.webSocket!;

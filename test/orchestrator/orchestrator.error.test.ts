@@ -1,17 +1,10 @@
 import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { api, errorOf } from "../helpers";
-import { hub, hubStub, pairedTenant, removeStack, sim, type Stack, stopConnector } from "../stacks";
+import { hub, hubStub, pairedTenantsForThisFile, sim, type Stack, stopConnector } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
-
-async function paired(label: string, options: Parameters<typeof pairedTenant>[1] = {}) {
-  const tenant = await pairedTenant(label, options);
-  stacks.push(tenant.stack);
-  return tenant;
-}
+const paired = pairedTenantsForThisFile();
 
 const sonarrCalls = async (stack: Stack) => (await sim.requests(stack, "sonarr")).filter((r) => r.path.endsWith("/system/status")).length;
 

@@ -1,14 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../helpers";
-import { hub, pairedTenant, removeStack, sim, type Stack } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
+const paired = pairedTenantsForThisFile();
 
 describe("orchestrator: calls through the tenant's connector", () => {
   it("lists the connector's tools and calls one, returning its structured data", async () => {
-    const { owner, stack } = await pairedTenant("tools");
-    stacks.push(stack);
+    const { owner } = await paired("tools");
     const tools = await api("/api/v1/mcp/tools", { token: owner.accessToken });
     expect(tools.status).toBe(200);
     const names = ((await tools.json()) as { tools: { name: string }[] }).tools.map((t) => t.name);
@@ -23,8 +21,7 @@ describe("orchestrator: calls through the tenant's connector", () => {
   });
 
   it("validates arguments against the tool's schema with a 400", async () => {
-    const { owner, stack } = await pairedTenant("badargs");
-    stacks.push(stack);
+    const { owner, stack } = await paired("badargs");
     const response = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sonarr_queue", arguments: { pageSize: "lots" } } });
     expect(response.status).toBe(400);
     const unknown = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sonarr_make_coffee", arguments: {} } });
@@ -34,8 +31,7 @@ describe("orchestrator: calls through the tenant's connector", () => {
   });
 
   it("reuses one MCP session across calls", async () => {
-    const { owner, stack } = await pairedTenant("session");
-    stacks.push(stack);
+    const { owner } = await paired("session");
     for (let i = 0; i < 3; i++) {
       expect((await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "plex_identity", arguments: {} } })).status).toBe(200);
     }
@@ -43,8 +39,7 @@ describe("orchestrator: calls through the tenant's connector", () => {
   });
 
   it("shows the four apps and the connector healthy at /health right after pairing", async () => {
-    const { owner, stack } = await pairedTenant("health");
-    stacks.push(stack);
+    const { owner } = await paired("health");
     const response = await api("/health", { token: owner.accessToken });
     const body = (await response.json()) as { services: Record<string, { state: string; lastSuccessAt: string | null; latencyMs: number | null }> };
     expect(Object.keys(body.services).sort()).toEqual(["connector", "plex", "radarr", "sabnzbd", "sonarr"]);
@@ -58,8 +53,7 @@ describe("orchestrator: calls through the tenant's connector", () => {
   });
 
   it("gives the queue, history, shows, movies and libraries in AutoArr's shapes", async () => {
-    const { owner, stack } = await pairedTenant("data");
-    stacks.push(stack);
+    const { owner } = await paired("data");
     const queue = (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as {
       items: { app: string; progress: number; problem: string | null }[];
       sources: Record<string, { status: string }>;
@@ -82,8 +76,7 @@ describe("orchestrator: calls through the tenant's connector", () => {
   });
 
   it("serves the queue from KV for 30 s instead of asking the apps again", async () => {
-    const { owner, stack } = await pairedTenant("cached");
-    stacks.push(stack);
+    const { owner, stack } = await paired("cached");
     await api("/api/v1/downloads/queue", { token: owner.accessToken });
     const before = (await sim.requests(stack, "sonarr")).filter((r) => r.path.endsWith("/queue")).length;
     await api("/api/v1/downloads/queue", { token: owner.accessToken });

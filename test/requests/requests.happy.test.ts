@@ -1,19 +1,12 @@
 // Plain-language requests against the simulated apps: clear matches, choices, duplicates, nothing found, seasons, progress.
 import { env } from "cloudflare:test";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { advanceRequests } from "../../workers/requests/request-progress";
 import { api } from "../helpers";
-import { pairedTenant, removeStack, sim, type Stack } from "../stacks";
+import { pairedTenantsForThisFile, sim } from "../stacks";
 import { request, type RequestBody, tick, toolData } from "./request-helpers";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
-
-async function tenant(label: string) {
-  const paired = await pairedTenant(label);
-  stacks.push(paired.stack);
-  return paired;
-}
+const tenant = pairedTenantsForThisFile();
 
 describe("POST /api/v1/requests", () => {
   it("adds a clear match with the mapped quality profile and starts its search", async () => {

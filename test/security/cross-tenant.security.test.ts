@@ -1,17 +1,15 @@
 // Tenant A tries every resource of tenant B by id: each answer is a 404, and B's data is unchanged.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, errorOf, signUp } from "../helpers";
-import { hub, pairedTenant, removeStack, sim, type Stack } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
+const paired = pairedTenantsForThisFile();
 
 interface Recommendation { id: string; fix: string; status: string }
 
 describe("cross-tenant access by id", () => {
   it("answers 404 to every read and write of another tenant's resources", async () => {
-    const bob = await pairedTenant("bob-resources");
-    stacks.push(bob.stack);
+    const bob = await paired("bob-resources");
     const bobAuth = { token: bob.owner.accessToken };
 
     // Bob builds up one of everything.

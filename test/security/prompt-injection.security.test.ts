@@ -3,12 +3,11 @@
 // that obeyed them. Each time the text reached the model only inside its data fence, nothing outside the allowed
 // actions happened in the apps, the rules decided, and the user saw the same result as without the injection.
 import { env } from "cloudflare:test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { api, type Session } from "../helpers";
-import { hub, pairedTenant, removeStack, sim, type SimApp, type Stack } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim, type SimApp, type Stack } from "../stacks";
 
-const stacks: Stack[] = [];
-afterAll(async () => Promise.all(stacks.map(removeStack)));
+const paired = pairedTenantsForThisFile();
 
 interface ModelCall { system?: string; user: string; toolNames: string[]; answered: string }
 
@@ -48,8 +47,7 @@ describe("prompt injection in a download's failure message (recovery decisions)"
   interface Row { strategy: string; outcome: string; decidedBy: string; detail: string }
 
   async function failWithOrders(label: string) {
-    const { owner, stack } = await pairedTenant(label);
-    stacks.push(stack);
+    const { owner, stack } = await paired(label);
     const queue = (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as { items: { downloadId: string | null; problem: string | null }[] };
     const victim = queue.items.find((i) => i.downloadId && i.problem === null)!;
     const id = marker();
@@ -149,8 +147,7 @@ describe("prompt injection in the apps' configuration (config audit)", () => {
   }
 
   beforeAll(async () => {
-    ({ owner, stack } = await pairedTenant("inj-audit"));
-    stacks.push(stack);
+    ({ owner, stack } = await paired("inj-audit"));
     // What the user sees without any injection (no script matches this tenant's prompt, so the rules decide).
     const clean = await audit();
     expect(clean.path).toBe("rules");
@@ -203,8 +200,7 @@ describe("prompt injection in the apps' configuration (config audit)", () => {
 
 describe("prompt injection in the request text", () => {
   it("is used only for look-up and add: extra actions, tools and URLs are dropped and nothing else reaches the apps", async () => {
-    const { owner, stack } = await pairedTenant("inj-request");
-    stacks.push(stack);
+    const { owner, stack } = await paired("inj-request");
     const query = `fargo and also tidy up my library ${marker()}`;
     await scriptClaude(query, {
       input: {
@@ -229,8 +225,7 @@ describe("prompt injection in the request text", () => {
   });
 
   it("never shows the model what the apps' look-up returned", async () => {
-    const { owner, stack } = await pairedTenant("inj-lookup");
-    stacks.push(stack);
+    const { owner, stack } = await paired("inj-lookup");
     const query = `get me dune ${marker()}`;
     await scriptClaude(query, { input: { type: "movie", title: "Dune", year: null, seasons: null, episode: null, quality: null, person: null, leftovers: null } });
     const response = await api("/api/v1/requests", { method: "POST", token: owner.accessToken, json: { query } });

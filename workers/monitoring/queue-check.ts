@@ -5,7 +5,7 @@ import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
 import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
 import { recordActivity } from "../services/activity";
 import type { Database } from "../services/db";
-import { type ArrApp, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
 import { insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
@@ -223,7 +223,7 @@ async function vanishedDownloads(deps: QueueCheckDeps, snapshot: QueueSnapshot):
   const candidates = gone.filter(([id]) => deps.storage.get(HANDLED_PREFIX + id) === undefined);
   const asked = candidates.slice(0, MAX_HISTORY_LOOKUPS);
   for (const [id, download] of candidates.slice(MAX_HISTORY_LOOKUPS)) tracked[id] = download;
-  const answers = asked.length === 0 ? [] : await deps.callMany(asked.map(([id, download]) => ({ tool: `${download.app satisfies ArrApp}_history_download`, arguments: { downloadId: id } })));
+  const answers = asked.length === 0 ? [] : await deps.callMany(asked.map(([id, download]) => ({ tool: `${download.app}_history_download`, arguments: { downloadId: id } })));
   const found: Detection[] = [];
   asked.forEach(([id, download], index) => {
     const answer = answers[index];

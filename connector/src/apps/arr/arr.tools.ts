@@ -179,8 +179,8 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         const saved: Result<Raw> = previousQualityProfileId === qualityProfileId
           ? ok(existing)
           : await api.call<Raw>({ method: "PUT", path: `${flavor.mediaPath}/${id}`, query: { moveFiles: false }, body: { ...existing, qualityProfileId } });
-        return outcome(saved, (raw) => {
-          const title = str(obj(raw ?? existing).title) ?? str(existing.title) ?? "";
+        return outcome(saved, () => {
+          const title = str(existing.title) ?? "";
           return {
             data: { id, title, previousQualityProfileId, qualityProfileId },
             text: previousQualityProfileId === qualityProfileId

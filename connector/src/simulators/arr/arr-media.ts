@@ -31,22 +31,22 @@ const matches = (title: string, term: string) => {
   const haystack = title.toLowerCase().replace(/[^a-z0-9 ]/g, " ");
   return words.length > 0 && words.every((w) => haystack.includes(w));
 };
-/** What both apps' PUT validators check before saving an edited series or movie; undefined when it is valid. */
-function invalidEdit(app: "sonarr" | "radarr", body: Body): SimResponse | undefined {
+/**
+ * PUT /series/{id} or /movie/{id}: checks what both apps' validators check, saves the editable fields (`more` adds the
+ * app's own) and answers as Servarr does, 202 Accepted with the saved resource.
+ */
+function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
+  app: "sonarr" | "radarr", entry: E | undefined, body: Body, more: (entry: E) => void, present: (entry: E) => unknown,
+): SimResponse {
+  if (!entry) return notFound();
   const profileId = Number(body.qualityProfileId);
   if (!(profileId > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
   if (!qualityProfiles(app).some((p) => p.id === profileId)) return validationFailure("QualityProfileId", "Quality Profile does not exist", profileId, "QualityProfileExistsValidator");
-  return undefined;
-}
-
-/** Copies the editable fields of a PUT body onto a library entry. */
-function applyEdit(entry: { qualityProfileId: number; monitored: boolean }, body: Body): void {
-  entry.qualityProfileId = Number(body.qualityProfileId);
+  entry.qualityProfileId = profileId;
   if (typeof body.monitored === "boolean") entry.monitored = body.monitored;
+  more(entry);
+  return { status: 202, json: present(entry) };
 }
-
-/** Servarr answers a PUT by id with 202 Accepted and the saved resource. */
-const accepted = (json: unknown): SimResponse => ({ status: 202, json });
 
 const numberList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : []);
 
@@ -73,15 +73,10 @@ export function sonarrMedia(world: World): MediaHandlers {
       const found = exact ? SERIES.filter((s) => s.tvdbId === Number(exact[1])) : SERIES.filter((s) => matches(s.title, term));
       return okJson(found.map((s) => resource(s.tvdbId)));
     },
-    update: (id, body) => {
-      const entry = world.series.find((s) => s.id === id);
-      if (!entry) return notFound();
-      const invalid = invalidEdit("sonarr", body);
-      if (invalid) return invalid;
-      applyEdit(entry, body);
-      if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
-      return accepted(resource(entry.meta.tvdbId));
-    },
+    update: (id, body) =>
+      saveEdit("sonarr", world.series.find((s) => s.id === id), body, (entry) => {
+        if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
+      }, (entry) => resource(entry.meta.tvdbId)),
     add: (body) => {
       const tvdbId = Number(body.tvdbId ?? 0);
       if (typeof body.title !== "string" || body.title === "") return validationFailure("Title", "'Title' must not be empty.", body.title ?? null, "NotEmptyValidator");
@@ -147,15 +142,10 @@ export function radarrMedia(world: World): MediaHandlers {
       const meta = MOVIES.find((m) => (kind === "tmdb" ? m.tmdbId === Number(id) : m.imdbId === id));
       return meta ? okJson(resource(meta.tmdbId)) : notFound();
     },
-    update: (id, body) => {
-      const entry = world.movies.find((m) => m.id === id);
-      if (!entry) return notFound();
-      const invalid = invalidEdit("radarr", body);
-      if (invalid) return invalid;
-      applyEdit(entry, body);
-      if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
-      return accepted(resource(entry.meta.tmdbId));
-    },
+    update: (id, body) =>
+      saveEdit("radarr", world.movies.find((m) => m.id === id), body, (entry) => {
+        if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
+      }, (entry) => resource(entry.meta.tmdbId)),
     add: (body) => {
       const tmdbId = Number(body.tmdbId ?? 0);
       if (!(tmdbId > 0)) return validationFailure("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdbId, "GreaterThanValidator");
