@@ -6,8 +6,9 @@ import { AppError } from "../errors";
 import { createRouter } from "../lib/router";
 import { errorResponses } from "../schemas/common";
 import { HealthResponse, Probe, ServiceHealth, ServiceName } from "../schemas/health";
+import { isOwnKey, ownValue } from "../lib/own-key";
 import { hubFor } from "../services/tenant-hub";
-import { PLATFORM_CHECKS, type PlatformCheck, probePlatform } from "../services/platform-health";
+import { PLATFORM_CHECKS, probePlatform } from "../services/platform-health";
 
 type ServiceHealthMap = Record<string, z.infer<typeof ServiceHealth>>;
 
@@ -57,11 +58,11 @@ export const healthRoutes = createRouter()
     }),
     async (c) => {
       const { service } = c.req.valid("param");
-      if (service in PLATFORM_CHECKS) {
-        const probe = await PLATFORM_CHECKS[service as PlatformCheck](c.env);
+      if (isOwnKey(PLATFORM_CHECKS, service)) {
+        const probe = await PLATFORM_CHECKS[service](c.env);
         return probe.status === "ok" ? c.json(probe, 200) : c.json(probe, 503);
       }
-      const app = (await tenantServices(c))[service];
+      const app = ownValue(await tenantServices(c), service);
       if (!app) throw new AppError("not_found", `No health is tracked for '${service}'`);
       return c.json(app, 200);
     },
