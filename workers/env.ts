@@ -18,6 +18,8 @@ export interface Env {
   ASSETS?: Fetcher;
   /** Signs access tokens and derives the key that encrypts connector secrets. A Worker secret. */
   AUTOARR_SECRET_KEY: string;
+  /** The key AUTOARR_SECRET_KEY replaced, while tokens and secrets made with it are still accepted (see README, rotating keys). */
+  AUTOARR_SECRET_KEY_PREVIOUS?: string;
   /** Bearer token for GET /metrics (a Worker secret); without it /metrics answers 404. */
   METRICS_TOKEN?: string;
   APP_VERSION?: string;
