@@ -136,6 +136,10 @@ describe.each([
 
   it("refuses unknown settings and credential changes, and reports validation failures", async () => {
     expect((await call(client, `${app}_config_update`, { resource: "naming", values: { noSuchSetting: 1 } })).text).toMatch(/Unknown .* setting\(s\): noSuchSetting/);
+    // Names every object inherits are not settings: `name in existing` once let them through to the app.
+    for (const inherited of ["constructor", "toString", "hasOwnProperty"]) {
+      expect((await call(client, `${app}_config_update`, { resource: "naming", values: { [inherited]: 1 } })).text).toMatch(new RegExp(`Unknown .* setting\\(s\\): ${inherited}`));
+    }
     expect((await call(client, `${app}_config_update`, { resource: "host", values: { apiKey: "x" } })).isError).toBe(true);
     const invalid = await call(client, `${app}_config_update`, { resource: "host", values: { authenticationMethod: "forms" } });
     expect(invalid).toMatchObject({ isError: true, text: `${name} rejected the request: 'Username' must not be empty.` });

@@ -44,7 +44,7 @@ const APP_NAMES: Record<AppKey, string> = { sabnzbd: "SABnzbd", sonarr: "Sonarr"
 
 export function appOfTool(tool: string): AppKey | undefined {
   const prefix = tool.split("_")[0];
-  return prefix && prefix in APP_NAMES ? (prefix as AppKey) : undefined;
+  return prefix && Object.hasOwn(APP_NAMES, prefix) ? (prefix as AppKey) : undefined;
 }
 
 export function displayName(key: BreakerKey): string {

@@ -59,13 +59,21 @@ function parseSelector(path: string, body: string): Step {
   if (/^\d+$/.test(body)) return { kind: "index", index: Number(body) };
   const eq = body.indexOf("=");
   if (eq <= 0) throw new PathSyntaxError(path, `unknown selector [${body}]`);
-  return { kind: "filter", key: body.slice(0, eq), value: filterValue(body.slice(eq + 1)) };
+  return { kind: "filter", key: fieldName(path, body.slice(0, eq)), value: filterValue(body.slice(eq + 1)) };
+}
+
+/** Names no configuration setting has, but every object inherits: a path through them would reach the prototype. */
+const INHERITED_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+
+function fieldName(path: string, name: string): string {
+  if (INHERITED_NAMES.has(name)) throw new PathSyntaxError(path, `"${name}" is not a setting`);
+  return name;
 }
 
 function parseSegment(path: string, segment: string, steps: Step[]): void {
   const open = segment.indexOf("[");
   const name = open === -1 ? segment : segment.slice(0, open);
-  if (name !== "") steps.push({ kind: "field", name });
+  if (name !== "") steps.push({ kind: "field", name: fieldName(path, name) });
   if (open === -1) return;
   const selectors = segment.slice(open);
   const pattern = /\[([^\]]*)\]/g;
@@ -93,6 +101,8 @@ export function parsePath(path: string): ParsedPath {
     parseSegment(path, segment, steps);
   }
   const parsed = { relative, steps };
+  // Paths also come from Claude's answers; keep the cache from growing without bound.
+  if (cache.size >= 5_000) cache.clear();
   cache.set(path, parsed);
   return parsed;
 }
@@ -105,7 +115,7 @@ function applyStep(values: unknown[], step: Step): unknown[] {
   const next: unknown[] = [];
   for (const value of values) {
     if (step.kind === "field") {
-      if (isRecord(value) && step.name in value && value[step.name] !== undefined) next.push(value[step.name]);
+      if (isRecord(value) && Object.hasOwn(value, step.name) && value[step.name] !== undefined) next.push(value[step.name]);
     } else if (step.kind === "filter" && isRecord(value)) {
       // A filter after another selector narrows the element already selected: `[implementation=Sabnzbd][name=SAB]`.
       if (sameValue(value[step.key], step.value)) next.push(value);

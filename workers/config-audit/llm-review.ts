@@ -72,7 +72,7 @@ export function withSetting(snapshot: StackSnapshot, path: string, value: Json):
         record[step.name] = value;
         return copy as StackSnapshot;
       }
-      node = record[step.name];
+      node = Object.hasOwn(record, step.name) ? record[step.name] : undefined;
     } else if (step.kind === "filter" && Array.isArray(node)) {
       const matches = resolve(`@[${step.key}=${String(step.value)}]`, { root: null, current: node });
       if (matches.length !== 1) return undefined;

@@ -111,10 +111,10 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
   }
 
   // Stalled: no progress across `stallChecks` consecutive checks; any progress resets the count.
-  const nextStall: StallState = {};
+  const nextStall: StallState = Object.create(null);
   for (const slot of snapshot.sabQueue ?? []) {
     if (slot.status !== "Downloading" || slot.leftMb === undefined) continue;
-    const before = stall[slot.nzoId];
+    const before = Object.hasOwn(stall, slot.nzoId) ? stall[slot.nzoId] : undefined;
     const strikes = before && slot.leftMb >= before.leftMb ? before.strikes + 1 : 0;
     nextStall[slot.nzoId] = { leftMb: slot.leftMb, strikes };
     if (strikes >= stallChecks && !seen.has(slot.nzoId)) {

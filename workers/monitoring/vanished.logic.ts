@@ -20,7 +20,8 @@ const APP_NAME: Record<ArrApp, string> = { sonarr: "Sonarr", radarr: "Radarr" };
  * was read can say that a download is gone; for the others the earlier view is kept until a complete read.
  */
 export function trackDownloads(snapshot: QueueSnapshot, previous: TrackedDownloads): { tracked: TrackedDownloads; gone: [string, TrackedDownload][] } {
-  const tracked: TrackedDownloads = {};
+  // Keyed by the apps' download ids: without a prototype, an id such as "__proto__" is just a key.
+  const tracked: TrackedDownloads = Object.create(null);
   const gone: [string, TrackedDownload][] = [];
   for (const app of ["sonarr", "radarr"] as const) {
     const records = app === "sonarr" ? snapshot.sonarrQueue : snapshot.radarrQueue;
@@ -36,7 +37,7 @@ export function trackDownloads(snapshot: QueueSnapshot, previous: TrackedDownloa
       const quality = qualityOf(r);
       tracked[r.downloadId] = { app, title: r.title, arr, ...(quality ? { quality } : {}) };
     }
-    for (const [id, download] of before) if (!(id in tracked)) gone.push([id, download]);
+    for (const [id, download] of before) if (!Object.hasOwn(tracked, id)) gone.push([id, download]);
   }
   return { tracked, gone };
 }

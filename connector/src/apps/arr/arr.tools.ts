@@ -257,7 +257,7 @@ function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         const existing = obj(current.value);
         const names = Object.keys(values);
         if (names.length === 0) return failure("No settings given to change");
-        const unknown = names.filter((name) => !(name in existing) || name === "id");
+        const unknown = names.filter((name) => !Object.hasOwn(existing, name) || name === "id");
         if (unknown.length > 0) return failure(`Unknown ${appName} ${resource} setting(s): ${unknown.join(", ")}`);
         if (resource === "host") {
           const secret = names.filter((name) => (HOST_SECRET_FIELDS as readonly string[]).includes(name));

@@ -161,7 +161,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     const current = config[name];
     const next: Body = { ...current };
     for (const [key, value] of Object.entries(body)) {
-      if (!(key in current) || key === "id") continue;
+      if (!Object.hasOwn(current, key) || key === "id") continue;
       if (value === "********") continue;
       if (typeof current[key] !== typeof value && current[key] !== undefined && value !== null) {
         return validationFailure(key.charAt(0).toUpperCase() + key.slice(1), `'${key}' has an invalid value.`, value, "PredicateValidator");

@@ -88,7 +88,8 @@ export function createSabnzbdSim(world: World): SimApp {
     const keyword = query.get("keyword");
     const sections = config as unknown as Record<string, unknown>;
     if (!section) return ok({ config });
-    const value = sections[section];
+    // SABnzbd looks sections and keywords up in Python dicts: only the names it has, never inherited ones.
+    const value = Object.hasOwn(sections, section) ? sections[section] : undefined;
     if (value === undefined) return ok({ config: {} });
     if (!keyword) return ok({ config: { [section]: value } });
     if (LIST_SECTIONS.has(section)) {
@@ -96,7 +97,7 @@ export function createSabnzbdSim(world: World): SimApp {
       return ok({ config: item ? { [section]: [item] } : {} });
     }
     const misc = value as Record<string, unknown>;
-    return ok({ config: keyword in misc ? { [section]: { [keyword]: misc[keyword] } } : {} });
+    return ok({ config: Object.hasOwn(misc, keyword) ? { [section]: { [keyword]: misc[keyword] } } : {} });
   };
 
   const setConfig = (query: URLSearchParams) => {
@@ -115,14 +116,14 @@ export function createSabnzbdSim(world: World): SimApp {
         sections[section] = list;
       }
       for (const [key, raw] of query.entries()) {
-        if (["mode", "section", "name", "keyword", "apikey", "output", "ma_username", "ma_password"].includes(key) || !(key in item)) continue;
+        if (["mode", "section", "name", "keyword", "apikey", "output", "ma_username", "ma_password"].includes(key) || !Object.hasOwn(item, key)) continue;
         item[key] = typeof item[key] === "number" ? Number(raw) : raw;
       }
       return ok({ config: { [section]: [item] } });
     }
-    const target = sections[section] as Record<string, unknown> | undefined;
+    const target = (Object.hasOwn(sections, section) ? sections[section] : undefined) as Record<string, unknown> | undefined;
     const keyword = query.get("keyword");
-    if (!target || !keyword || !(keyword in target)) return modeError("Config item does not exist");
+    if (!target || !keyword || !Object.hasOwn(target, keyword)) return modeError("Config item does not exist");
     const raw = query.get("value") ?? "";
     const current = target[keyword];
     // Booleans read back as true/false once they have been set; numbers and strings keep their type.
