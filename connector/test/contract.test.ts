@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulators, type RunningSimulators } from "../src/simulators/index.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const specsDir = process.env.AUTOARR_SPECS_DIR ? new URL(`file://${process.env.AUTOARR_SPECS_DIR.replace(/\/?$/, "/")}`) : new URL("../../../shared/specs/", import.meta.url);
+const specsDir = process.env.AUTOARR_SPECS_DIR ? new URL(`file://${process.env.AUTOARR_SPECS_DIR.replace(/\/?$/, "/")}`) : new URL("./specs/", import.meta.url);
 
 function validatorFor(app: "sonarr" | "radarr") {
   const spec = JSON.parse(readFileSync(new URL(`${app}-v3-openapi.json`, specsDir), "utf8")) as { components: unknown };
