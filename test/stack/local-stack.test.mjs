@@ -37,6 +37,34 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     assert.equal(deep.status, 200);
   });
 
+  it("sends the security headers with every asset, the SPA fallback included, under a CSP without inline or eval", async () => {
+    const html = await (await fetch(`${stack.url}/`)).text();
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+    assert.ok(scripts.some((src) => src.startsWith("/assets/") && src.endsWith(".js")), `index.html loads its bundle: ${scripts}`);
+    const paths = ["/", "/settings", "/requests/unknown-deep-link", ...scripts, "/sw.js", "/manifest.webmanifest", "/icon.svg"];
+    for (const assetPath of paths) {
+      const response = await fetch(`${stack.url}${assetPath}`);
+      await response.arrayBuffer();
+      assert.equal(response.status, 200, assetPath);
+      const header = (name) => response.headers.get(name);
+      assert.equal(header("x-content-type-options"), "nosniff", assetPath);
+      assert.equal(header("referrer-policy"), "no-referrer", assetPath);
+      assert.equal(header("strict-transport-security"), "max-age=63072000; includeSubDomains", assetPath);
+      assert.equal(header("cross-origin-opener-policy"), "same-origin", assetPath);
+      assert.match(header("permissions-policy") ?? "", /camera=\(\)/, assetPath);
+      const csp = new Map((header("content-security-policy") ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
+      assert.deepEqual(csp.get("default-src"), ["'self'"], assetPath);
+      assert.deepEqual(csp.get("script-src"), ["'self'"], assetPath);
+      assert.deepEqual(csp.get("connect-src"), ["'self'"], assetPath);
+      for (const [directive, value] of [["frame-ancestors", "'none'"], ["base-uri", "'none'"], ["object-src", "'none'"], ["form-action", "'self'"]]) {
+        assert.deepEqual(csp.get(directive), [value], `${assetPath} ${directive}`);
+      }
+      for (const values of csp.values()) assert.ok(!values.some((v) => /unsafe-|^\*$|^https?:$/.test(v)), `${assetPath}: ${values}`);
+    }
+    // script-src 'self' alone: the built page must not need any inline script.
+    assert.doesNotMatch(html.replace(/<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, ""), /<script\b/);
+  });
+
   it("has created the demo account, which can sign in", async () => {
     const response = await post(`${stack.url}/api/v1/auth/login`, stack.demo);
     assert.equal(response.status, 200);

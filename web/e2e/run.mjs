@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launchBrowser } from "./lib/browser.mjs";
+import { watchCspViolations } from "./lib/csp-violations.mjs";
 import { captureScreen, SCREENSHOT_DIR } from "./lib/screens.mjs";
 import { startE2eStack } from "./lib/stack.mjs";
 
@@ -11,6 +12,7 @@ const newUser = { email: `e2e-${Date.now()}@example.com`, password: "e2e-passwor
 let stack;
 let browser;
 let page;
+let cspViolations;
 
 const at = (path) => new URL(path, stack.url).href;
 const heading = (name) => page.getByRole("heading", { level: 1, name });
@@ -40,6 +42,7 @@ describe("AutoArr web", { concurrency: false }, () => {
     stack = await startE2eStack();
     console.log(`# stack: ${stack.source} at ${stack.url}; screenshots in ${SCREENSHOT_DIR}`);
     browser = await launchBrowser();
+    cspViolations = await watchCspViolations(browser.context);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
   });
 
@@ -273,5 +276,22 @@ describe("AutoArr web", { concurrency: false }, () => {
     } finally {
       await browser.context.setOffline(false);
     }
+  });
+
+  it("ran every screen above under the Content Security Policy without a single violation", async () => {
+    const seen = [...cspViolations];
+    // The policy is really enforced and the watcher really hears it: an inline script is refused and reported.
+    // (Not an eval: the DevTools protocol's evaluate is exempt from the page's eval rules.)
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__e2eInlineRan = true";
+      document.head.append(script);
+      return window.__e2eInlineRan === true;
+    });
+    assert.equal(ran, false, "an inline script ran despite the CSP");
+    const deadline = Date.now() + 5_000;
+    while (cspViolations.length === seen.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(cspViolations.length > seen.length, "the deliberate eval was not reported as a violation");
+    assert.deepEqual(seen, []);
   });
 });

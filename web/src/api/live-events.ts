@@ -1,6 +1,7 @@
 // The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ActivityItem, ActivityLevel, CircuitState, HealthReport, MediaRequest, Page, Queue, QueueItem, ServiceName } from "./contract.types";
+import "./zod-without-eval";
 import { ServerEvent } from "../../../durable-objects/tenant-hub/protocol";
 import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
