@@ -7,6 +7,7 @@ import type { Env } from "../../workers/env";
 import { createLogger } from "../../workers/lib/logger";
 import { recordActivity } from "../../workers/services/activity";
 import { database } from "../../workers/services/db";
+import { keyRing } from "../../workers/services/key-ring";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
@@ -108,7 +109,7 @@ export class TenantHub extends DurableObject<Env> {
   private async connectorClient(): Promise<ConnectorClient | null> {
     if (this.client !== undefined) return this.client;
     const tenantId = this.tenantId;
-    const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, this.env.AUTOARR_SECRET_KEY) : null;
+    const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, await keyRing(this.env)) : null;
     this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call)) : null;
     return this.client;
   }

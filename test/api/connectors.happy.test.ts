@@ -29,12 +29,14 @@ describe("connectors", () => {
     ).json()) as { connector: { id: string }; pairingCode: string };
     const row = await env.DB.prepare("SELECT secret_ciphertext FROM connectors WHERE id = ?").bind(body.connector.id).first<{ secret_ciphertext: string }>();
     const { secret } = decodePairing(body.pairingCode);
-    expect(row!.secret_ciphertext).toMatch(/^v1\./);
+    const { keyRing } = await import("../../workers/services/key-ring");
+    const ring = await keyRing(env);
+    expect(row!.secret_ciphertext.startsWith(`v2.${ring.current.id}.`)).toBe(true);
     expect(row!.secret_ciphertext).not.toContain(secret);
 
     const { open } = await import("../../workers/services/secret-box");
-    expect(await open(row!.secret_ciphertext, env.AUTOARR_SECRET_KEY, `connector:${body.connector.id}`)).toBe(secret);
-    await expect(open(row!.secret_ciphertext, env.AUTOARR_SECRET_KEY, "connector:another-id")).rejects.toThrow();
+    expect(await open(row!.secret_ciphertext, ring, `connector:${body.connector.id}`)).toEqual({ plaintext: secret, stale: false });
+    await expect(open(row!.secret_ciphertext, ring, "connector:another-id")).rejects.toThrow();
   });
 
   it("refuses plain http to anything but this machine, and duplicate names", async () => {

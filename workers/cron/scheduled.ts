@@ -10,6 +10,7 @@ import { createLogger } from "../lib/logger";
 import { database } from "../services/db";
 import { hubFor } from "../services/tenant-hub";
 import { advanceRequests } from "../requests/request-progress";
+import { resealStaleSecrets, type ResealSummary } from "./reseal-pass";
 import { tenantsWithConnectors } from "./tenants-with-connectors";
 
 const CONCURRENT_TENANTS = 25;
@@ -48,8 +49,19 @@ export async function runQueueChecks(env: Env): Promise<ScheduledSummary> {
   return summary;
 }
 
+/** A failed re-seal pass is logged and tried again on the next run; it never stops the queue checks. */
+async function resealQuietly(env: Env): Promise<ResealSummary | { resealFailed: true }> {
+  try {
+    return await resealStaleSecrets(env);
+  } catch (error) {
+    createLogger("cron").error("re-seal pass failed", { error });
+    return { resealFailed: true };
+  }
+}
+
 export async function runScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const started = Date.now();
   const summary = await runQueueChecks(env);
-  createLogger("cron").info("queue checks done", { cron: controller.cron, ...summary, duration_ms: Date.now() - started });
+  const resealed = await resealQuietly(env);
+  createLogger("cron").info("queue checks done", { cron: controller.cron, ...summary, ...resealed, duration_ms: Date.now() - started });
 }

@@ -5,6 +5,7 @@ import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
 import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
 import { recordActivity } from "../services/activity";
 import type { Database } from "../services/db";
+import { keyRing } from "../services/key-ring";
 import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
@@ -19,7 +20,7 @@ import { sendWebhook, webhookBody } from "./webhook";
 export interface QueueCheckDeps {
   tenantId: string;
   /** For Claude's suggestion; without an Anthropic key the rules decide alone. */
-  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL" | "AUTOARR_SECRET_KEY">;
+  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL" | "AUTOARR_SECRET_KEY" | "AUTOARR_SECRET_KEY_PREVIOUS">;
   db: Database;
   storage: SyncKvStorage;
   now: () => number;
@@ -88,7 +89,7 @@ function nextAttemptDue(handled: Handled): number {
 export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> {
   const now = deps.now();
   const report: CheckReport = { checkedAt: new Date(now).toISOString(), detections: 0, actions: [] };
-  const settings = await readRecoverySettings(deps.db, deps.env.AUTOARR_SECRET_KEY, deps.tenantId);
+  const settings = await readRecoverySettings(deps.db, await keyRing(deps.env), deps.tenantId);
   if (!settings.enabled) return { ...report, skipped: "disabled" };
 
   const outcomes = await deps.callMany(READS);

@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { tenantSettings } from "../db/schema";
 import type { Database } from "../services/db";
+import type { KeyRing } from "../services/key-ring";
+import { resealIfStale, webhookPurpose, webhookUrls } from "../services/sealed-columns";
 import { open, seal } from "../services/secret-box";
 import { publicWebhookUrl } from "./webhook-url";
 
@@ -24,31 +26,35 @@ export const DEFAULT_RECOVERY_SETTINGS: RecoverySettings = RecoverySettings.pars
 /** What D1 holds: the settings with the webhook URL sealed, since a Discord or Slack webhook URL is a credential. */
 const StoredSettings = z.looseObject({ webhookUrlSealed: z.string().nullish(), webhookUrl: z.string().nullish() });
 
-const webhookPurpose = (tenantId: string) => `recovery-webhook:${tenantId}`;
-
-/** A URL sealed under a since-rotated AUTOARR_SECRET_KEY cannot be opened: the webhook is off until it is saved again. */
-async function openWebhookUrl(sealed: string, secretKey: string, tenantId: string): Promise<string | null> {
+/**
+ * A URL sealed under a key the Worker no longer holds cannot be opened: the webhook is off until it is saved again.
+ * One sealed under the previous key is re-sealed under the current one as it is read.
+ */
+async function openWebhookUrl(db: Database, sealed: string, ring: KeyRing, tenantId: string): Promise<string | null> {
+  let opened;
   try {
-    return await open(sealed, secretKey, webhookPurpose(tenantId));
+    opened = await open(sealed, ring, webhookPurpose(tenantId));
   } catch {
     return null;
   }
+  await resealIfStale(db, ring, webhookUrls, { key: tenantId, sealed }, opened);
+  return opened.plaintext;
 }
 
-export async function readRecoverySettings(db: Database, secretKey: string, tenantId: string): Promise<RecoverySettings> {
+export async function readRecoverySettings(db: Database, ring: KeyRing, tenantId: string): Promise<RecoverySettings> {
   const [row] = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId)).limit(1);
   const stored = StoredSettings.safeParse(row?.recovery ?? {});
   if (!stored.success) return DEFAULT_RECOVERY_SETTINGS;
   const { webhookUrlSealed, ...rest } = stored.data;
   // Rows written before the URL was sealed keep it in plain text until the next save.
-  const webhookUrl = webhookUrlSealed ? await openWebhookUrl(webhookUrlSealed, secretKey, tenantId) : (rest.webhookUrl ?? null);
+  const webhookUrl = webhookUrlSealed ? await openWebhookUrl(db, webhookUrlSealed, ring, tenantId) : (rest.webhookUrl ?? null);
   const parsed = RecoverySettings.safeParse({ ...rest, webhookUrl });
   return parsed.success ? parsed.data : DEFAULT_RECOVERY_SETTINGS;
 }
 
-export async function writeRecoverySettings(db: Database, secretKey: string, tenantId: string, settings: RecoverySettings): Promise<RecoverySettings> {
+export async function writeRecoverySettings(db: Database, ring: KeyRing, tenantId: string, settings: RecoverySettings): Promise<RecoverySettings> {
   const { webhookUrl, ...rest } = settings;
-  const recovery = { ...rest, webhookUrlSealed: webhookUrl ? await seal(webhookUrl, secretKey, webhookPurpose(tenantId)) : null };
+  const recovery = { ...rest, webhookUrlSealed: webhookUrl ? await seal(webhookUrl, ring, webhookPurpose(tenantId)) : null };
   const now = new Date();
   await db
     .insert(tenantSettings)

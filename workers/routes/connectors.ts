@@ -6,6 +6,7 @@ import { bearerSecurity, errorResponses, IdParam } from "../schemas/common";
 import { Connector, ConnectorList, CreateConnectorBody, CreatedConnector } from "../schemas/connectors";
 import { connectorView, createConnector, deleteConnector, getConnector, listConnectors } from "../services/connectors";
 import { database } from "../services/db";
+import { keyRing } from "../services/key-ring";
 import { hubFor } from "../services/tenant-hub";
 
 const jsonOf = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -23,7 +24,7 @@ export const connectorRoutes = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const created = await createConnector(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, auth.tenantId, c.req.valid("json"));
+      const created = await createConnector(database(c.env.DB), await keyRing(c.env), auth.tenantId, c.req.valid("json"));
       await hubFor(c.env, auth.tenantId).connectorsChanged(auth.tenantId);
       return c.json(created, 201);
     },

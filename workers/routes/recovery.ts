@@ -10,6 +10,7 @@ import { bearerSecurity, errorResponses, IdParam } from "../schemas/common";
 import { RecoveryAction, RecoveryList, RecoveryListQuery } from "../schemas/monitoring";
 import { decodeCursor, encodeCursor } from "../services/activity-feed";
 import { database } from "../services/db";
+import { keyRing } from "../services/key-ring";
 import { hubFor } from "../services/tenant-hub";
 
 const ok = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -85,7 +86,7 @@ export const settingsRoutes = createRouter()
       security: bearerSecurity,
       responses: { 200: ok(RecoverySettings, "Recovery settings"), ...errorResponses(401, 429) },
     }),
-    async (c) => c.json(await readRecoverySettings(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, requireAuth(c).tenantId), 200),
+    async (c) => c.json(await readRecoverySettings(database(c.env.DB), await keyRing(c.env), requireAuth(c).tenantId), 200),
   )
   .openapi(
     createRoute({
@@ -97,5 +98,5 @@ export const settingsRoutes = createRouter()
       request: { body: { content: { "application/json": { schema: RecoverySettings } }, required: true } },
       responses: { 200: ok(RecoverySettings, "Saved"), ...errorResponses(400, 401, 429) },
     }),
-    async (c) => c.json(await writeRecoverySettings(database(c.env.DB), c.env.AUTOARR_SECRET_KEY, requireAuth(c).tenantId, c.req.valid("json")), 200),
+    async (c) => c.json(await writeRecoverySettings(database(c.env.DB), await keyRing(c.env), requireAuth(c).tenantId, c.req.valid("json")), 200),
   );

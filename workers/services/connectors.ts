@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { connectors } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import type { Database } from "./db";
+import type { KeyRing } from "./key-ring";
 import { encodePairing, newPairing } from "./pairing";
 import { seal } from "./secret-box";
 
@@ -26,7 +27,7 @@ export function sealPurpose(connectorId: string): string {
 
 export async function createConnector(
   db: Database,
-  masterSecret: string,
+  ring: KeyRing,
   tenantId: string,
   input: { name: string; url: string },
 ) {
@@ -46,7 +47,7 @@ export async function createConnector(
       tenantId,
       name: input.name,
       url: input.url,
-      secretCiphertext: await seal(pairing.secret, masterSecret, sealPurpose(id)),
+      secretCiphertext: await seal(pairing.secret, ring, sealPurpose(id)),
       createdAt: new Date(),
     })
     .returning();
