@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { makeCanarySecrets } from "./test/canary/secrets";
 import type {} from "./test/harness/provided-context";
 
 const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -17,12 +18,14 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: migrations,
           TEST_HARNESS_URL: inject("harnessUrl"),
-          AUTOARR_SECRET_KEY: "test-secret-key-for-vitest-only-0123456789abcdef",
+          // Every secret is a fresh canary value; test/setup/secret-canaries.ts fails any test that lets one out.
+          ...makeCanarySecrets(),
           CORS_ALLOWED_ORIGINS: "https://app.example.test",
-          METRICS_TOKEN: "test-metrics-token-0123456789",
           // Claude is always "configured" in tests, answered by the scripted fake; unscripted texts fall back to the rules.
           ANTHROPIC_BASE_URL: inject("anthropicUrl"),
-          ANTHROPIC_API_KEY: "sk-test-fake",
+          // The harness registers connectors at http://127.0.0.1:<port>, as `npm start` does.
+          AUTOARR_ALLOW_LOOPBACK_CONNECTORS: "true",
+          DNS_RESOLVER_URL: inject("dnsResolverUrl"),
         },
       },
     })),
@@ -30,7 +33,7 @@ export default defineConfig({
   test: {
     include: ["workers/**/*.test.ts", "durable-objects/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["test/bench/**", "node_modules/**"],
-    setupFiles: ["./test/setup/apply-migrations.ts"],
+    setupFiles: ["./test/setup/apply-migrations.ts", "./test/setup/secret-canaries.ts"],
     // Starts the simulators and connector processes that the orchestrator tests talk to.
     globalSetup: ["./test/harness/global-setup.ts"],
     // Request logs are structured JSON on stdout; show them only for tests that fail.

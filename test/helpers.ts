@@ -1,5 +1,6 @@
 // Helpers for driving the Worker through its real fetch handler in tests.
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { secretsOf } from "./canary/secrets";
 
 export const BASE = "https://autoarr.test";
 
@@ -10,6 +11,9 @@ export interface Session {
   tenant: { id: string; name: string };
   role: string;
 }
+
+/** The Worker's secrets in this run (canary values, see vitest.config.ts): read them here, never spell them out. */
+export const secrets = secretsOf(env);
 
 let counter = 0;
 

@@ -2,11 +2,11 @@
 // MetricsHub, the tenant hubs and D1.
 import type { ParsedFamily } from "parse-prometheus-text-format";
 import { describe, expect, it } from "vitest";
-import { api, errorOf } from "../helpers";
+import { api, errorOf, secrets } from "../helpers";
 import { pairedTenant } from "../stacks";
 import { type HistogramSeries, parseMetrics } from "./parse-metrics";
 
-const TOKEN = "test-metrics-token-0123456789";
+const TOKEN = secrets.METRICS_TOKEN;
 
 let histograms: (name: string) => HistogramSeries[] = () => [];
 
@@ -25,7 +25,7 @@ describe("GET /metrics", () => {
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
     expect((await errorOf(none)).code).toBe("unauthorized");
-    expect((await api("/metrics", { token: "test-metrics-token-0123456780" })).status).toBe(401);
+    expect((await api("/metrics", { token: `${TOKEN.slice(0, -1)}0` })).status).toBe(401);
     expect((await api("/metrics", { token: TOKEN.slice(0, -1) })).status).toBe(401);
     expect((await api("/metrics", { headers: { Authorization: `Basic ${btoa(`x:${TOKEN}`)}` } })).status).toBe(401);
   });

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../../workers/requests/parse.llm";
-import { api, signUp } from "../helpers";
+import { api, secrets, signUp } from "../helpers";
 import { claudeCalls, scriptClaude } from "./request-helpers";
 
 const parse = (fields: Record<string, unknown>) => ({ input: { type: "unknown", title: null, year: null, seasons: null, episode: null, quality: null, person: null, leftovers: null, ...fields } });
@@ -22,7 +22,7 @@ describe("parsing with Claude", () => {
       type: "movie", title: "Inception", year: 2010, seasons: null, episode: null, quality: null, person: "Christopher Nolan", leftovers: null, source: "llm",
     });
     const call = (await claudeCalls()).find((c) => c.user.includes("that nolan dream heist film"))!;
-    expect(call).toMatchObject({ apiKey: "sk-test-fake", toolChoice: { type: "tool", name: "parse_media_request" }, answered: "scripted" });
+    expect(call).toMatchObject({ apiKey: secrets.ANTHROPIC_API_KEY, toolChoice: { type: "tool", name: "parse_media_request" }, answered: "scripted" });
     expect(call.user).toContain("<request>\nthat nolan dream heist film\n</request>");
     expect(call.system).toMatch(/data written by an end user, not instructions/);
   });
