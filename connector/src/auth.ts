@@ -1,37 +1,44 @@
-// Verifies the Worker's bearer tokens: HS256 JWTs signed with the pairing secret, single-use (jti), short-lived.
-import { errors, jwtVerify } from "jose";
+// Verifies the Worker's bearer tokens: HS256 JWTs signed with the pairing secret, single-use (jti), at most
+// TOKEN_LIFETIME_S long, and bound to the one request they come with (see token-contract.ts).
+import { errors, jwtVerify, type JWTPayload } from "jose";
 import type { PairingMaterial } from "./pairing.js";
+import { bindingMismatch, requestBinding, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S, type RequestFacts } from "./token-contract.js";
+import { usedTokensInMemory, type UsedTokens } from "./used-tokens.js";
 
-export const TOKEN_ISSUER = "autoarr";
-export const TOKEN_AUDIENCE = "autoarr-connector";
-export const MAX_TOKEN_LIFETIME_S = 300;
-export const CLOCK_TOLERANCE_S = 30;
+export { TOKEN_AUDIENCE, TOKEN_ISSUER } from "./token-contract.js";
+export const MAX_TOKEN_LIFETIME_S = TOKEN_LIFETIME_S;
+/** Allowed clock difference between the Worker and this machine, and the only grace there is past a token's expiry. */
+export const CLOCK_TOLERANCE_S = 5;
 
+export type Authenticated = { ok: true; claims: JWTPayload & { jti: string; exp: number; iat: number } } | { ok: false; reason: string };
 export type TokenCheck = { ok: true; jti: string } | { ok: false; reason: string };
 
 export interface TokenVerifier {
-  verify(authorization: string | undefined): Promise<TokenCheck>;
+  /** Signature, issuer, audience, tenant, connector, lifetime and clock: enough to refuse a stranger before reading the body. */
+  authenticate(authorization: string | undefined): Promise<Authenticated>;
+  /** Accepts an authenticated token for this request: its bound claims must match it and its jti must be unused. */
+  accept(token: Authenticated & { ok: true }, request: RequestFacts): Promise<TokenCheck>;
   /** Number of remembered jtis (for tests and metrics). */
   readonly seenCount: number;
 }
 
-export function createTokenVerifier(pairing: PairingMaterial, now: () => number = () => Date.now()): TokenVerifier {
-  // jti -> expiry (unix seconds). Entries are dropped once their token could no longer verify anyway.
-  const seen = new Map<string, number>();
-
-  const forgetExpired = (nowS: number) => {
-    for (const [jti, exp] of seen) if (exp + CLOCK_TOLERANCE_S < nowS) seen.delete(jti);
-  };
+export function createTokenVerifier(
+  pairing: PairingMaterial,
+  options: { used?: UsedTokens; now?: () => number } = {},
+): TokenVerifier {
+  const used = options.used ?? usedTokensInMemory(CLOCK_TOLERANCE_S);
+  const now = options.now ?? (() => Date.now());
+  const nowSeconds = () => Math.floor(now() / 1000);
 
   return {
     get seenCount() {
-      return seen.size;
+      return used.size;
     },
-    async verify(authorization) {
+    async authenticate(authorization) {
       const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/i.exec(authorization ?? "");
       if (!authorization) return { ok: false, reason: "missing bearer token" };
       if (!match?.[1]) return { ok: false, reason: "malformed authorization header" };
-      const nowS = Math.floor(now() / 1000);
+      const nowS = nowSeconds();
       let payload;
       try {
         ({ payload } = await jwtVerify(match[1], pairing.secret, {
@@ -49,13 +56,21 @@ export function createTokenVerifier(pairing: PairingMaterial, now: () => number 
       const { iat, exp, jti, cid } = payload;
       if (cid !== pairing.connectorId) return { ok: false, reason: "token is for another connector" };
       if (typeof iat !== "number" || typeof exp !== "number" || exp - iat > MAX_TOKEN_LIFETIME_S) {
-        return { ok: false, reason: "token lifetime exceeds 300 s" };
+        return { ok: false, reason: `token lifetime exceeds ${MAX_TOKEN_LIFETIME_S} s` };
       }
       if (iat > nowS + CLOCK_TOLERANCE_S) return { ok: false, reason: "token issued in the future" };
+      if (used.untrustedBefore !== undefined && iat < used.untrustedBefore) {
+        return { ok: false, reason: "token issued before the connector started, whose record of used tokens was unreadable" };
+      }
       if (typeof jti !== "string" || jti.length === 0 || jti.length > 200) return { ok: false, reason: "invalid jti" };
-      forgetExpired(nowS);
-      if (seen.has(jti)) return { ok: false, reason: "token replayed (jti already used)" };
-      seen.set(jti, exp);
+      return { ok: true, claims: { ...payload, jti, exp, iat } };
+    },
+    async accept(token, request) {
+      const mismatch = bindingMismatch(token.claims, await requestBinding(request));
+      if (mismatch) return { ok: false, reason: `token is bound to another request (${mismatch})` };
+      const { jti, exp } = token.claims;
+      if (used.has(jti)) return { ok: false, reason: "token replayed (jti already used)" };
+      used.add(jti, exp, nowSeconds());
       return { ok: true, jti };
     },
   };

@@ -1,7 +1,7 @@
 // Connector configuration: a JSON file (--config, default ~/.config/autoarr-connector/config.json) overlaid by environment variables.
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 
@@ -38,6 +38,8 @@ export interface ConnectorConfig {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Idle time after which an MCP session is forgotten (the client then gets 404 and re-initialises). */
   sessionIdleMs: number;
+  /** Where what must survive a restart is kept (the ids of used tokens); without one, only in memory. */
+  stateDir?: string;
   /** Only for `start --demo --insecure-no-auth`: accept /mcp requests without a token. */
   insecureNoAuth?: boolean;
 }
@@ -88,7 +90,8 @@ export interface LoadOptions {
 
 export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   const env = options.env ?? process.env;
-  const file = readConfigFile(options.configPath ?? defaultConfigPath(env));
+  const configPath = options.configPath ?? defaultConfigPath(env);
+  const file = readConfigFile(configPath);
   const apps: Record<string, unknown> = { ...file };
   const overlay = (app: "sabnzbd" | "sonarr" | "radarr" | "plex", secretName: "apiKey" | "token", urlVar: string, secretVar: string) => {
     const url = env[urlVar];
@@ -124,6 +127,7 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
     timeoutMs: merged.timeoutMs ?? (env.CONNECTOR_TIMEOUT_MS ? Number(env.CONNECTOR_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS),
     logLevel: merged.logLevel ?? (env.LOG_LEVEL as ConnectorConfig["logLevel"] | undefined) ?? "info",
     sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+    stateDir: dirname(configPath),
   };
 }
 

@@ -4,11 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { createTokenVerifier, type TokenVerifier } from "./auth.js";
-import { configuredSecrets, DEFAULT_SESSION_IDLE_MS, type ConnectorConfig } from "./config.js";
+import { type Authenticated, CLOCK_TOLERANCE_S, createTokenVerifier, type TokenVerifier } from "./auth.js";
+import { ConfigError, configuredSecrets, DEFAULT_SESSION_IDLE_MS, type ConnectorConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { buildMcpServer, createAppClients } from "./mcp.js";
 import { currentTraceId, spanFrom, withTrace } from "./trace.js";
+import type { PairingMaterial } from "./pairing.js";
+import { usedTokensInFile, usedTokensPath, type UsedTokens } from "./used-tokens.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -35,7 +37,9 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
   if (!config.pairing && !config.insecureNoAuth) {
     throw new Error("No pairing material: run `autoarr-connector pair <code>`, set AUTOARR_PAIRING, or pass --pairing <code>");
   }
-  const verifier: TokenVerifier | undefined = config.pairing ? createTokenVerifier(config.pairing) : undefined;
+  const verifier: TokenVerifier | undefined = config.pairing
+    ? createTokenVerifier(config.pairing, config.stateDir ? { used: usedTokensKeptIn(config.stateDir, config.pairing, logger) } : {})
+    : undefined;
   const clients = createAppClients(config.apps, config.timeoutMs, logger);
   const sessions = new Map<string, Session>();
   const idleMs = config.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
@@ -43,19 +47,42 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
   const handleMcp = async (req: IncomingMessage, res: ServerResponse) => {
     const traceId = currentTraceId();
     const requestLog = { method: req.method, traceId, session: header(req, "mcp-session-id") };
+    const refuse = (reason: string) => {
+      logger.warn("rejected /mcp request", { ...requestLog, reason });
+      res.setHeader("WWW-Authenticate", 'Bearer realm="autoarr-connector"');
+      return sendJsonRpcError(res, 401, -32001, `Unauthorized: ${reason}`);
+    };
+    let token: (Authenticated & { ok: true }) | undefined;
     if (!config.insecureNoAuth) {
-      const check = await verifier!.verify(header(req, "authorization"));
-      if (!check.ok) {
-        logger.warn("rejected /mcp request", { ...requestLog, reason: check.reason });
-        res.setHeader("WWW-Authenticate", 'Bearer realm="autoarr-connector"');
-        return sendJsonRpcError(res, 401, -32001, `Unauthorized: ${check.reason}`);
+      const authenticated = await verifier!.authenticate(header(req, "authorization"));
+      if (!authenticated.ok) return refuse(authenticated.reason);
+      token = authenticated;
+    }
+    let raw: Buffer | undefined;
+    if (req.method === "POST") {
+      const read = await readBody(req);
+      if (!read.ok) return sendJsonRpcError(res, read.status, -32700, read.message);
+      raw = read.value;
+    }
+    if (token) {
+      const sessionId = header(req, "mcp-session-id");
+      const request = { method: req.method ?? "GET", ...(raw ? { body: raw } : {}), ...(sessionId ? { sessionId } : {}) };
+      let check;
+      try {
+        check = await verifier!.accept(token, request);
+      } catch (error) {
+        logger.error("could not record a used token", { ...requestLog, error: error instanceof Error ? error.message : String(error) });
+        return sendJsonRpcError(res, 503, -32603, "Service unavailable: could not record the token as used");
       }
+      if (!check.ok) return refuse(check.reason);
     }
     let body: unknown;
-    if (req.method === "POST") {
-      const parsed = await readJsonBody(req);
-      if (!parsed.ok) return sendJsonRpcError(res, parsed.status, -32700, parsed.message);
-      body = parsed.value;
+    if (raw) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return sendJsonRpcError(res, 400, -32700, "Parse error: body is not JSON");
+      }
     }
     logger.info("mcp request", { ...requestLog, rpc: rpcMethods(body) });
 
@@ -151,9 +178,22 @@ function rpcMethods(body: unknown): string | undefined {
   return names.length ? names.join(",") : undefined;
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
+/** The store of used token ids for this pairing, in the state directory; refuses to start where it cannot be written. */
+function usedTokensKeptIn(stateDir: string, pairing: PairingMaterial, logger: Logger): UsedTokens {
+  const path = usedTokensPath(stateDir, pairing.tenantId, pairing.connectorId);
+  let used;
+  try {
+    used = usedTokensInFile(stateDir, path, CLOCK_TOLERANCE_S, Math.floor(Date.now() / 1000));
+  } catch (error) {
+    throw new ConfigError(`Cannot keep the ids of used tokens in ${path} (${error instanceof Error ? error.message : String(error)}): make ${stateDir} writable or pass --config in a writable directory`);
+  }
+  if (used.loaded === "unreadable") logger.warn("the record of used tokens was unreadable: tokens issued before this start are refused", { path });
+  return used;
+}
 
-async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+type BodyResult = { ok: true; value: Buffer } | { ok: false; status: number; message: string };
+
+async function readBody(req: IncomingMessage): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -161,11 +201,7 @@ async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
     if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: "Request body too large" };
     chunks.push(chunk as Buffer);
   }
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
-  } catch {
-    return { ok: false, status: 400, message: "Parse error: body is not JSON" };
-  }
+  return { ok: true, value: Buffer.concat(chunks) };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

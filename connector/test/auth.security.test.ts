@@ -10,10 +10,12 @@ afterAll(() => harness.close());
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const toolCall = { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "sonarr_system_status", arguments: {} } };
+const forToolCall = { method: "POST", body: toolCall };
+const forInitialize = { method: "POST", body: initializeRequest };
 
-async function expectRejected(authorization: string | undefined) {
+async function expectRejected(authorization: string | undefined, sent: unknown = toolCall) {
   const before = harness.sims.requests("sonarr").length;
-  const response = await rawPost(harness.mcpUrl, authorization ? { Authorization: authorization } : {}, toolCall);
+  const response = await rawPost(harness.mcpUrl, authorization ? { Authorization: authorization } : {}, sent);
   expect(response.status).toBe(401);
   const body = (await response.json()) as { error?: { message?: string } };
   expect(body.error?.message).toMatch(/^Unauthorized/);
@@ -31,19 +33,24 @@ describe("bearer token checks on /mcp", () => {
     await expectRejected("Basic dXNlcjpwYXNz");
   });
 
-  it("rejects an expired token (beyond the 30 s tolerance)", async () => {
+  it("rejects a token that expired 10 s ago (beyond the 5 s clock tolerance)", async () => {
     const now = Math.floor(Date.now() / 1000);
-    expect(await expectRejected(`Bearer ${await harness.token({ iat: now - 200, exp: now - 60 })}`)).toContain("expired");
+    expect(await expectRejected(`Bearer ${await harness.token({ iat: now - 70, exp: now - 10, request: forToolCall })}`)).toContain("expired");
   });
 
-  it("accepts a token that expired within the 30 s clock tolerance", async () => {
+  it("accepts a token that expired within the 5 s clock tolerance", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const response = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${await harness.token({ iat: now - 100, exp: now - 10 })}` }, initializeRequest);
+    const response = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${await harness.token({ iat: now - 62, exp: now - 2, request: forInitialize })}` }, initializeRequest);
     expect(response.status).toBe(200);
   });
 
+  it("rejects a token issued more than 5 s in the future", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await expectRejected(`Bearer ${await harness.token({ iat: now + 15, exp: now + 60, request: forToolCall })}`)).toContain("future");
+  });
+
   it("rejects a tampered token", async () => {
-    const token = await harness.token();
+    const token = await harness.token({ request: forToolCall });
     const [header, payload, signature] = token.split(".");
     const claims = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<string, unknown>;
     const forged = `${header}.${b64({ ...claims, sub: "someone-else" })}.${signature}`;
@@ -70,16 +77,17 @@ describe("bearer token checks on /mcp", () => {
     expect(await expectRejected(`Bearer ${await harness.token({ aud: "other-service" })}`)).toContain("aud");
   });
 
-  it("rejects a token whose lifetime exceeds 300 s", async () => {
+  it("rejects a token whose lifetime exceeds the 60 s the Worker mints (61 s, 300 s)", async () => {
     const now = Math.floor(Date.now() / 1000);
-    expect(await expectRejected(`Bearer ${await harness.token({ iat: now, exp: now + 301 })}`)).toContain("lifetime");
+    expect(await expectRejected(`Bearer ${await harness.token({ iat: now, exp: now + 61, request: forToolCall })}`)).toContain("lifetime");
+    expect(await expectRejected(`Bearer ${await harness.token({ iat: now, exp: now + 300, request: forToolCall })}`)).toContain("lifetime");
   });
 
   it("rejects a replayed token (same jti) with 401 before any tool runs", async () => {
-    const token = await harness.token();
+    const token = await harness.token({ request: forInitialize });
     const first = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${token}` }, initializeRequest);
     expect(first.status).toBe(200);
-    expect(await expectRejected(`Bearer ${token}`)).toContain("replayed");
+    expect(await expectRejected(`Bearer ${token}`, initializeRequest)).toContain("replayed");
   });
 });
 
@@ -91,9 +99,10 @@ describe("connector HTTP surface", () => {
   });
 
   it("answers a stale session id with 404 so the client re-initialises", async () => {
+    const sessionId = randomUUID();
     const response = await fetch(harness.mcpUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${await harness.token()}`, "mcp-session-id": randomUUID() },
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${await harness.token({ request: { ...forToolCall, sessionId } })}`, "mcp-session-id": sessionId },
       body: JSON.stringify(toolCall),
     });
     expect(response.status).toBe(404);

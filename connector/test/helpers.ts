@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { SignJWT } from "jose";
 import type { AppsConfig, ConnectorConfig } from "../src/config.js";
+import { requestBinding, TOKEN_LIFETIME_S, type RequestBinding } from "../src/token-contract.js";
 import { silentLogger } from "../src/logger.js";
 import { parsePairingCode, createPairingCode, type PairingMaterial } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
@@ -29,17 +30,35 @@ export interface TokenOverrides {
   iat?: number;
   exp?: number;
   key?: Uint8Array;
+  /** The request the token is bound to (body as sent: JSON.stringify of it unless already a string). */
+  request?: BoundRequest;
+  /** Replaces bound claims after binding (undefined values drop the claim), to forge a mismatch. */
+  claims?: Partial<Record<keyof RequestBinding, unknown>>;
+}
+
+export interface BoundRequest {
+  method: string;
+  body?: unknown;
+  sessionId?: string;
+}
+
+export function bodyBytes(body: unknown): Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined;
+  return new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body));
 }
 
 export async function mintToken(pairing: PairingMaterial, overrides: TokenOverrides = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ cid: overrides.cid ?? pairing.connectorId })
+  const { request } = overrides;
+  const binding = request ? await requestBinding({ method: request.method, body: bodyBytes(request.body), ...(request.sessionId ? { sessionId: request.sessionId } : {}) }) : {};
+  const bound = Object.fromEntries(Object.entries({ ...binding, ...overrides.claims }).filter(([, value]) => value !== undefined));
+  return new SignJWT({ ...bound, cid: overrides.cid ?? pairing.connectorId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(overrides.iss ?? "autoarr")
     .setAudience(overrides.aud ?? "autoarr-connector")
     .setSubject(overrides.sub ?? pairing.tenantId)
     .setIssuedAt(overrides.iat ?? now)
-    .setExpirationTime(overrides.exp ?? now + 120)
+    .setExpirationTime(overrides.exp ?? now + TOKEN_LIFETIME_S)
     .setJti(overrides.jti ?? randomUUID())
     .sign(overrides.key ?? pairing.secret);
 }
@@ -49,7 +68,9 @@ export async function connectClient(mcpUrl: string, pairing: PairingMaterial): P
   const transport = new StreamableHTTPClientTransport(new URL(mcpUrl), {
     fetch: async (url, init) => {
       const headers = new Headers(init?.headers);
-      headers.set("Authorization", `Bearer ${await mintToken(pairing)}`);
+      const sessionId = headers.get("mcp-session-id");
+      const request = { method: init?.method ?? "GET", body: init?.body ?? undefined, ...(sessionId ? { sessionId } : {}) };
+      headers.set("Authorization", `Bearer ${await mintToken(pairing, { request })}`);
       return fetch(url, { ...init, headers });
     },
   });

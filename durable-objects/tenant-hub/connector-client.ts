@@ -5,10 +5,11 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { SignJWT } from "jose";
 import { type TraceContext, toTraceparent } from "../../workers/lib/trace";
 import { SpanKind, startSpan } from "../../workers/observability/tracing";
-import { fromBase64url } from "../../workers/services/encoding";
+import { outgoingRequest, signConnectorToken } from "./connector-token";
+
+export { signConnectorToken } from "./connector-token";
 
 export interface ConnectorTarget {
   url: string;
@@ -16,20 +17,6 @@ export interface ConnectorTarget {
   connectorId: string;
   /** base64url of the 32-byte pairing secret. */
   secret: string;
-}
-
-const TOKEN_LIFETIME_SECONDS = 60;
-
-export async function signConnectorToken(target: ConnectorTarget): Promise<string> {
-  return new SignJWT({ cid: target.connectorId })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setIssuer("autoarr")
-    .setAudience("autoarr-connector")
-    .setSubject(target.tenantId)
-    .setIssuedAt()
-    .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
-    .setJti(crypto.randomUUID())
-    .sign(fromBase64url(target.secret));
 }
 
 /** The traceparent of the call being made, so concurrent calls on one session each carry their own. */
@@ -57,10 +44,11 @@ export class ConnectorClient {
 
   private signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = new Headers(init?.headers);
-    headers.set("Authorization", `Bearer ${await signConnectorToken(this.target)}`);
+    const { facts, body } = await outgoingRequest(init, headers);
+    headers.set("Authorization", `Bearer ${await signConnectorToken(this.target, facts)}`);
     const traceparent = callTrace.getStore();
     if (traceparent) headers.set("traceparent", traceparent);
-    return fetch(input, { ...init, headers });
+    return fetch(input, { ...init, headers, ...(body ? { body } : {}) });
   };
 
   private async session(timeoutMs: number): Promise<Client> {
