@@ -163,7 +163,7 @@ describe("recovery settings", () => {
     // A webhook URL is a credential: D1 holds it sealed.
     const row = await env.DB.prepare("SELECT recovery FROM tenant_settings WHERE tenant_id = ?").bind(owner.tenant.id).first<{ recovery: string }>();
     expect(row!.recovery).not.toContain("discord.com");
-    expect(JSON.parse(row!.recovery)).toMatchObject({ maxAttempts: 5, webhookUrlSealed: expect.stringMatching(/^v1\./) });
+    expect(JSON.parse(row!.recovery)).toMatchObject({ maxAttempts: 5, webhookUrlSealed: expect.stringMatching(/^v2\.[0-9a-f]{16}\./) });
     // Sealed under a key since rotated: the webhook is off, the rest of the settings stand, and nothing fails.
     const foreign = JSON.stringify({ ...JSON.parse(row!.recovery), webhookUrlSealed: "v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
     await env.DB.prepare("UPDATE tenant_settings SET recovery = ? WHERE tenant_id = ?").bind(foreign, owner.tenant.id).run();
