@@ -1,4 +1,6 @@
-// Structured JSON logs: one line per event, with the trace it belongs to.
+// Structured JSON logs: one line per event, with the trace it belongs to. Errors in the context are described
+// without a failed query's bound values (see log-redaction.ts).
+import { redactForLog, redactQueryParams } from "./log-redaction";
 import type { TraceContext } from "./trace";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -17,8 +19,8 @@ export function createLogger(logger: string, trace?: TraceContext): Logger {
       timestamp: new Date().toISOString(),
       level,
       logger,
-      message,
-      ...(context ? { context } : {}),
+      message: redactQueryParams(message),
+      ...(context ? { context: redactForLog(context) } : {}),
       ...(trace ? { trace_id: trace.traceId, span_id: trace.spanId } : {}),
     });
     if (level === "error") console.error(line);

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { AppEnv } from "../env";
 import { AppError, codeForStatus } from "../errors";
+import { loggableError } from "../lib/log-redaction";
 import { createLogger } from "../lib/logger";
 
 function envelope(c: Context<AppEnv>, error: AppError) {
@@ -28,7 +29,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return envelope(c, new AppError(code, err.message || code.replace(/_/g, " ")));
   }
   (c.get("logger") ?? createLogger("http")).error("unhandled error", {
-    error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+    error: loggableError(err),
     path: c.req.path,
   });
   return envelope(c, new AppError("internal", "Something went wrong on our side"));
