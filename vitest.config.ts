@@ -36,6 +36,8 @@ export default defineConfig({
     setupFiles: ["./test/setup/apply-migrations.ts", "./test/setup/secret-canaries.ts"],
     // Starts the simulators and connector processes that the orchestrator tests talk to.
     globalSetup: ["./test/harness/global-setup.ts"],
+    // FUZZ_SEED replays test/security/openapi-fuzz.security.test.ts as a failure printed it; FUZZ_RUNS runs more.
+    provide: { fuzzSeed: process.env.FUZZ_SEED ?? "", fuzzRuns: process.env.FUZZ_RUNS ?? "" },
     // Request logs are structured JSON on stdout; show them only for tests that fail.
     silent: "passed-only",
     // Orchestrator tests start real connector processes and wait through retry backoff.

@@ -4,6 +4,9 @@ declare module "vitest" {
     harnessUrl: string;
     /** The fake Messages API of test/harness/fake-anthropic.ts. */
     anthropicUrl: string;
+    /** FUZZ_SEED and FUZZ_RUNS for the OpenAPI fuzz (empty when not set). */
+    fuzzSeed: string;
+    fuzzRuns: string;
   }
 }
 export {};
