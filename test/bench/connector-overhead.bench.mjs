@@ -2,8 +2,10 @@
 // Sonarr simulator, in the same run; plus the connector's idle RSS. Run after `npm run build -w connector`.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SignJWT } from "jose";
@@ -11,6 +13,7 @@ import { SignJWT } from "jose";
 const dist = new URL("../../connector/dist/", import.meta.url);
 const { startSimulators } = await import(new URL("simulators/index.js", dist).href);
 const { createPairingCode, parsePairingCode } = await import(new URL("pairing.js", dist).href);
+const { requestBinding, TOKEN_LIFETIME_S } = await import(new URL("token-contract.js", dist).href);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
 
@@ -33,7 +36,7 @@ const sims = await startSimulators();
 const code = createPairingCode("bench-tenant", "bench-connector");
 const pairing = parsePairingCode(code);
 const port = await freePort();
-const child = spawn(process.execPath, [new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname, "start", "--port", String(port), "--config", "/nonexistent.json"], {
+const child = spawn(process.execPath, [new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname, "start", "--port", String(port), "--config", path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-")), "config.json")], {
   env: { PATH: process.env.PATH, AUTOARR_PAIRING: code, SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, LOG_LEVEL: "error" },
   stdio: ["ignore", "ignore", "pipe"],
 });
@@ -49,12 +52,17 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   const idleRss = rssKb(child.pid);
 
-  const token = () => new SignJWT({ cid: pairing.connectorId }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
-    .setSubject(pairing.tenantId).setIssuedAt().setExpirationTime("2m").setJti(randomUUID()).sign(pairing.secret);
+  // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
+  const token = async (init, headers) => {
+    const binding = await requestBinding({ method: init?.method ?? "GET", body: init?.body ? new TextEncoder().encode(init.body) : undefined, sessionId: headers.get("mcp-session-id") ?? undefined });
+    const iat = Math.floor(Date.now() / 1000);
+    return new SignJWT({ cid: pairing.connectorId, ...binding }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
+      .setSubject(pairing.tenantId).setIssuedAt(iat).setExpirationTime(iat + TOKEN_LIFETIME_S).setJti(randomUUID()).sign(pairing.secret);
+  };
   const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
     fetch: async (url, init) => {
       const headers = new Headers(init?.headers);
-      headers.set("Authorization", `Bearer ${await token()}`);
+      headers.set("Authorization", `Bearer ${await token(init, headers)}`);
       return fetch(url, { ...init, headers });
     },
   });

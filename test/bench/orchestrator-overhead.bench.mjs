@@ -11,6 +11,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SignJWT } from "jose";
 import { freePort } from "../../scripts/lib/processes.mjs";
+import { requestBinding, TOKEN_LIFETIME_S } from "../../connector/dist/token-contract.js";
 import { startStack } from "../../scripts/lib/stack.mjs";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 25);
@@ -39,10 +40,13 @@ try {
 
   const pairing = JSON.parse(Buffer.from(stack.pairingCode.slice(5), "base64url").toString());
   const key = new Uint8Array(Buffer.from(pairing.secret, "base64url"));
+  // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
   const signedFetch = async (input, init) => {
-    const token = await new SignJWT({ cid: pairing.connectorId }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
-      .setSubject(pairing.tenantId).setIssuedAt().setExpirationTime("60s").setJti(crypto.randomUUID()).sign(key);
     const headers = new Headers(init?.headers);
+    const binding = await requestBinding({ method: init?.method ?? "GET", body: init?.body ? new TextEncoder().encode(init.body) : undefined, sessionId: headers.get("mcp-session-id") ?? undefined });
+    const iat = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ cid: pairing.connectorId, ...binding }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
+      .setSubject(pairing.tenantId).setIssuedAt(iat).setExpirationTime(iat + TOKEN_LIFETIME_S).setJti(crypto.randomUUID()).sign(key);
     headers.set("Authorization", `Bearer ${token}`);
     return fetch(input, { ...init, headers });
   };
