@@ -210,7 +210,7 @@ describe("sealed secrets across a key rotation", () => {
     expect(await underB()).toBe(0);
 
     const first = await resealStaleSecrets(rotated, { batchSize: 2 });
-    expect(first.resealed).toBe(2);
+    expect(first.secretsResealed).toBe(2);
     expect(await underB()).toBe(2);
     await resealStaleSecrets(rotated, { batchSize: 2 });
     expect(await underB()).toBe(3);

@@ -13,9 +13,9 @@ const RESEAL_BATCH = 100;
 const CONCURRENT_RESEALS = 10;
 
 export interface ResealSummary {
-  resealed: number;
+  secretsResealed: number;
   /** Under no key the Worker holds: left as they are (the reader treats them as unset). */
-  unreadable: number;
+  secretsUnreadable: number;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function resealStaleSecrets(
   env: Pick<Env, "DB" | "AUTOARR_SECRET_KEY" | "AUTOARR_SECRET_KEY_PREVIOUS">,
   options: { batchSize?: number } = {},
 ): Promise<ResealSummary> {
-  const summary: ResealSummary = { resealed: 0, unreadable: 0 };
+  const summary: ResealSummary = { secretsResealed: 0, secretsUnreadable: 0 };
   const ring = await keyRing(env);
   if (!ring.previous) return summary;
   const db = database(env.DB);
@@ -47,10 +47,10 @@ export async function resealStaleSecrets(
           try {
             const opened = await open(value.sealed, ring, column.purpose(value.key));
             await column.replace(db, value.key, value.sealed, await seal(opened.plaintext, ring, column.purpose(value.key)));
-            summary.resealed++;
+            summary.secretsResealed++;
           } catch (error) {
             if (!(error instanceof UnreadableSecretError)) throw error;
-            summary.unreadable++;
+            summary.secretsUnreadable++;
             createLogger("cron").warn("sealed secret under no held key", { column: column.name, key: value.key });
           }
         }),

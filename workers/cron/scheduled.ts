@@ -1,5 +1,6 @@
 // The two-minute cron: hands every tenant with a paired connector to its hub for a queue check (and moves its
 // content requests along), a bounded number at a time. Each hub runs its own check serially, so overlapping cron runs cannot act twice.
+// After a key rotation it also re-seals a batch of secrets still under the previous key (reseal-pass.ts).
 //
 // Scale: one invocation fans out to hubs (the work itself happens in the Durable Objects), so a run costs one
 // D1 page per 500 tenants plus one RPC per tenant. Past a few thousand tenants the next step is to let each
@@ -50,12 +51,12 @@ export async function runQueueChecks(env: Env): Promise<ScheduledSummary> {
 }
 
 /** A failed re-seal pass is logged and tried again on the next run; it never stops the queue checks. */
-async function resealQuietly(env: Env): Promise<ResealSummary | { resealFailed: true }> {
+async function resealQuietly(env: Env): Promise<ResealSummary | { secretsResealFailed: true }> {
   try {
     return await resealStaleSecrets(env);
   } catch (error) {
     createLogger("cron").error("re-seal pass failed", { error });
-    return { resealFailed: true };
+    return { secretsResealFailed: true };
   }
 }
 
