@@ -6,6 +6,7 @@ import { authenticate } from "./middleware/authentication";
 import { corsForAllowedOrigins } from "./middleware/cors";
 import { onError, onNotFound } from "./middleware/error-handler";
 import { rateLimit } from "./middleware/rate-limit";
+import { signInRequiredWhereDeclared } from "./middleware/sign-in-required";
 import { requestContext } from "./middleware/request-context";
 import { limitBodySize, requireJsonBody } from "./middleware/request-limits";
 import { authRoutes } from "./routes/auth";
@@ -32,7 +33,7 @@ export function createApp() {
   app.notFound(onNotFound);
   app.use("*", requestContext);
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
-  app.use("*", limitBodySize, requireJsonBody, authenticate, rateLimit);
+  app.use("*", limitBodySize, requireJsonBody, authenticate, rateLimit, signInRequiredWhereDeclared(app.openAPIRegistry));
 
   app.route("/", metaRoutes);
   app.route("/", metricsRoutes);
