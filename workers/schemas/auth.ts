@@ -1,12 +1,26 @@
 // Request and response shapes for sign-up, sign-in and sessions.
 import { z } from "@hono/zod-openapi";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblems, passwordProblemsForAccount } from "../services/password-policy";
 
 const Email = z.string().trim().toLowerCase().pipe(z.email().max(254)).openapi({ example: "you@example.com" });
-const Password = z.string().min(8, "Use at least 8 characters").max(256).openapi({ example: "correct horse battery" });
+/** A new password: see services/password-policy.ts. Sign-in takes any password up to 256 characters, chosen before these rules too. */
+const NewPassword = z
+  .string()
+  .max(MAX_PASSWORD_LENGTH * 4)
+  .superRefine((password, ctx) => {
+    for (const problem of passwordProblems(password)) ctx.addIssue({ code: "custom", message: `Password ${problem}` });
+  })
+  .openapi({
+    example: "correct horse battery staple",
+    description: `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters (Unicode code points after NFKC normalisation); spaces and any script welcome; no control characters, not only whitespace, not one of the most common passwords, not containing the email address's name or the service's`,
+  });
 
 export const RegisterBody = z
-  .object({ email: Email, password: Password, tenantName: z.string().trim().min(1).max(100).openapi({ example: "Home lab" }) })
+  .object({ email: Email, password: NewPassword, tenantName: z.string().trim().min(1).max(100).openapi({ example: "Home lab" }) })
   .strict()
+  .superRefine(({ email, password }, ctx) => {
+    for (const problem of passwordProblemsForAccount(password, email)) ctx.addIssue({ code: "custom", path: ["password"], message: `Password ${problem}` });
+  })
   .openapi("RegisterRequest");
 
 export const LoginBody = z

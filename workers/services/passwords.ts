@@ -1,4 +1,7 @@
-// Password hashing with PBKDF2-SHA256 through WebCrypto; workerd caps the iteration count at 100,000.
+// Password hashing with PBKDF2-SHA256 through WebCrypto; workerd caps the iteration count at 100,000. Passwords are
+// hashed in their NFKC form (NIST SP 800-63B), so "é" typed as one code point or as "e" and a combining accent match.
+import { normalisePassword } from "./password-policy";
+
 const ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
@@ -22,7 +25,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await derive(password, salt, ITERATIONS);
+  const hash = await derive(normalisePassword(password), salt, ITERATIONS);
   return `${SCHEME}$${ITERATIONS}$${toBase64(salt)}$${toBase64(hash)}`;
 }
 
@@ -37,6 +40,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, iterations, salt, hash] = stored.split("$");
   if (scheme !== SCHEME || !iterations || !salt || !hash) return false;
   const expected = fromBase64(hash);
-  const actual = await derive(password, fromBase64(salt), Number(iterations));
-  return actual.byteLength === expected.byteLength && crypto.subtle.timingSafeEqual(actual, expected);
+  const matches = async (candidate: string) => {
+    const actual = await derive(candidate, fromBase64(salt), Number(iterations));
+    return actual.byteLength === expected.byteLength && crypto.subtle.timingSafeEqual(actual, expected);
+  };
+  const normalised = normalisePassword(password);
+  if (await matches(normalised)) return true;
+  // Hashes made before normalisation hold the password as it was typed; the extra hash depends on the input alone.
+  return normalised !== password && (await matches(password));
 }
