@@ -1,6 +1,8 @@
 // Bodies are read only when they are JSON of at most 64 KB: larger ones get 413 and anything else 415, before any handler runs.
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import worker from "../../workers/index";
 import { api, BASE, errorOf, signUp } from "../helpers";
 
 const streamOf = (text: string) =>
@@ -15,6 +17,23 @@ const streamOf = (text: string) =>
 function streamed(path: string, token: string, text: string, contentType?: string) {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "CF-Connecting-IP": "192.0.2.44", ...(contentType ? { "Content-Type": contentType } : {}) };
   return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body: streamOf(text), duplex: "half" } as RequestInit));
+}
+
+/** A client that keeps sending: 16 KB chunks until the server cancels the body (or 4 MB went out). */
+function endlessBody() {
+  const sent = { bytes: 0, cancelled: false };
+  const chunk = new TextEncoder().encode(`[${'"x",'.repeat(4_095)}"x"`.slice(0, 16 * 1024));
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent.bytes >= 4 * 1024 * 1024) return controller.close();
+      sent.bytes += chunk.length;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      sent.cancelled = true;
+    },
+  });
+  return { body, sent };
 }
 
 async function expectError(response: Response, status: number, code: string) {
@@ -34,6 +53,31 @@ describe("request bodies", () => {
   it("refuses a streamed body over 64 KB without Content-Length with 413", async () => {
     const owner = await signUp("body-stream");
     await expectError(await streamed("/api/v1/requests/parse", owner.accessToken, big, "application/json"), 413, "payload_too_large");
+  });
+
+  it("cancels a streamed body once it is over 64 KB instead of leaving it half read", async () => {
+    const owner = await signUp("body-endless");
+    const { body, sent } = endlessBody();
+    const headers = { Authorization: `Bearer ${owner.accessToken}`, "CF-Connecting-IP": "192.0.2.45", "Content-Type": "application/json" };
+    // Straight into the handler, so the stream it refuses is this one (a service binding in between hides the cancel).
+    const ctx = createExecutionContext();
+    const refused = await worker.fetch(new Request(`${BASE}/api/v1/requests/parse`, { method: "POST", headers, body, duplex: "half" } as RequestInit), env, ctx);
+    await waitOnExecutionContext(ctx);
+    await expectError(refused, 413, "payload_too_large");
+    expect(sent.cancelled).toBe(true);
+    expect(sent.bytes).toBeLessThan(128 * 1024);
+  });
+
+  it("answers the next client normally after refusing an endless streamed body", async () => {
+    const owner = await signUp("body-endless-2");
+    const other = await signUp("body-next");
+    const { body } = endlessBody();
+    const headers = { Authorization: `Bearer ${owner.accessToken}`, "CF-Connecting-IP": "192.0.2.47", "Content-Type": "application/json" };
+    const refused = await exports.default.fetch(new Request(`${BASE}/api/v1/requests/parse`, { method: "POST", headers, body, duplex: "half" } as RequestInit));
+    await expectError(refused, 413, "payload_too_large");
+    const next = await api("/api/v1/requests/parse", { method: "POST", token: other.accessToken, json: { query: "dune" }, headers: { "CF-Connecting-IP": "192.0.2.48" } });
+    expect(next.status).toBe(200);
+    expect(await next.json()).toMatchObject({ title: expect.any(String) });
   });
 
   it.each([
