@@ -3,6 +3,7 @@ import type { MetricsHub } from "../durable-objects/metrics-hub/metrics-hub.do";
 import type { RateLimiter } from "../durable-objects/rate-limiter/rate-limiter.do";
 import type { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
 import type { AutoArrMcp } from "./mcp/autoarr-mcp.agent";
+import type { AccessTokenSession } from "./services/access-tokens";
 import type { Logger } from "./lib/logger";
 import type { TraceContext } from "./lib/trace";
 
@@ -56,6 +57,8 @@ export interface AppVariables {
   auth?: AuthContext;
   /** Why a presented access token was not accepted, for the 401 message. */
   authProblem?: string;
+  /** The session the access token belongs to (set with auth); checked against the tenant's signed-out sessions. */
+  accessSession?: AccessTokenSession;
 }
 
 export interface AppEnv {

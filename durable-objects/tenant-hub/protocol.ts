@@ -16,7 +16,11 @@ export const ServerEvent = z.discriminatedUnion("type", [
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 
-export const ClientMessage = z.discriminatedUnion("type", [z.object({ type: z.literal("ping") })]);
+export const ClientMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ping") }),
+  // A fresh access token for this socket (after the client refreshed), so it outlives the one it was opened with.
+  z.object({ type: z.literal("auth"), token: z.string().min(1).max(4096) }),
+]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 /** The subprotocol the server answers with; the client also offers its access token as a second subprotocol. */
@@ -25,6 +29,18 @@ export const WS_PROTOCOL = "autoarr";
 export const SocketAttachment = z.object({
   tenantId: z.string(),
   userId: z.string(),
+  /** The session (refresh family) of the token the socket was opened or last re-authenticated with. */
+  sessionId: z.string(),
+  /** When that token expires (ms): the socket is closed then unless a fresh token arrives first. */
+  expiresAt: z.number(),
   connectedAt: z.number(),
 });
 export type SocketAttachment = z.infer<typeof SocketAttachment>;
+
+/** Why the server closes a socket (codes 4000-4999 are the application's own). */
+export const SOCKET_CLOSE = {
+  tokenExpired: { code: 4001, reason: "access token expired" },
+  signedOut: { code: 4003, reason: "session signed out" },
+  tokenRefused: { code: 4008, reason: "access token refused" },
+  unknownSession: { code: 1008, reason: "Unknown session" },
+} as const;

@@ -7,6 +7,10 @@ import type { Env } from "../../workers/env";
 import { createLogger } from "../../workers/lib/logger";
 import { recordActivity } from "../../workers/services/activity";
 import { database } from "../../workers/services/db";
+import { accessTokenTtlSeconds, verifyAccessToken } from "../../workers/services/access-tokens";
+import { revokeRefreshSessions, type SessionsToEnd } from "../../workers/services/session-revocation";
+import { EndedSessions, type SessionRef } from "./ended-sessions";
+import { attachmentOf, closeExpired, closeSocket, closeWhere } from "./live-sockets";
 import { keyRing } from "../../workers/services/key-ring";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
@@ -17,7 +21,7 @@ import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
-import { ClientMessage, type ServerEvent, SocketAttachment, WS_PROTOCOL } from "./protocol";
+import { ClientMessage, type ServerEvent, SOCKET_CLOSE, type SocketAttachment, WS_PROTOCOL } from "./protocol";
 import { STATUS_TOOLS } from "./status-tools";
 import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
 import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
@@ -25,6 +29,13 @@ import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/a
 /** Headers the API Worker sets after authenticating the upgrade; the hub is not reachable from outside. */
 export const HUB_TENANT_HEADER = "X-AutoArr-Tenant";
 export const HUB_USER_HEADER = "X-AutoArr-User";
+/** The upgrade's access token: its session (refresh family) and when it expires (ms). */
+export const HUB_SESSION_HEADER = "X-AutoArr-Session";
+export const HUB_TOKEN_ISSUED_HEADER = "X-AutoArr-Token-Issued";
+export const HUB_TOKEN_EXPIRES_HEADER = "X-AutoArr-Token-Expires";
+
+/** What the Worker's one hub call per signed-in request answers: signed out, or the rate limit's decision. */
+export type Admission = { sessionEnded: true } | { sessionEnded: false; rateLimit: RateLimitDecision };
 
 const HEALTH_CHECK_INTERVAL_MS = 60_000;
 const REACHABILITY_WRITE_INTERVAL_MS = 60_000;
@@ -70,6 +81,35 @@ export class TenantHub extends DurableObject<Env> {
   // ── rate limits ─────────────────────────────────────────────────────────────
   consumeRateLimit(rules: RateLimitRule[]): RateLimitDecision {
     return consumeRateLimit(this.ctx.storage.kv, rules, this.clock());
+  }
+
+  /** Refuses a signed-out session's token, else counts the request against the tenant's limits. */
+  admitRequest(rules: RateLimitRule[], session: SessionRef): Admission {
+    if (this.endedSessions.isEnded(session)) return { sessionEnded: true };
+    return { sessionEnded: false, rateLimit: this.consumeRateLimit(rules) };
+  }
+
+  // ── sessions ────────────────────────────────────────────────────────────────
+  private get endedSessions(): EndedSessions {
+    return new EndedSessions(this.ctx.storage.kv, () => this.clock(), accessTokenTtlSeconds(this.env) * 1000);
+  }
+
+  /**
+   * Signs out one session of a user (logout, a replayed refresh token) or all of them (the member was removed):
+   * their refresh tokens are revoked, their access tokens refused from now on, and their sockets closed.
+   */
+  async endSessions(tenantId: string, target: SessionsToEnd): Promise<{ socketsClosed: number }> {
+    this.bind(tenantId);
+    await revokeRefreshSessions(database(this.env.DB), tenantId, target);
+    const { userId, sessionId } = target;
+    if (sessionId === undefined) this.endedSessions.endUser(userId);
+    else this.endedSessions.endSession(sessionId);
+    const socketsClosed = closeWhere(
+      this.ctx.getWebSockets(),
+      (a) => a.userId === userId && (sessionId === undefined || a.sessionId === sessionId),
+      SOCKET_CLOSE.signedOut,
+    );
+    return { socketsClosed };
   }
 
   // ── calls to the apps ───────────────────────────────────────────────────────
@@ -228,6 +268,8 @@ export class TenantHub extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     if (!this.tenantId) return;
+    // The alarm recurs every minute while sockets are open, so no socket outlives its token by more than that.
+    closeExpired(this.ctx.getWebSockets(), this.clock());
     await this.runHealthCheck();
     await this.scheduleHealthCheckIfDue();
   }
@@ -278,11 +320,19 @@ export class TenantHub extends DurableObject<Env> {
     }
     const tenantId = request.headers.get(HUB_TENANT_HEADER);
     const userId = request.headers.get(HUB_USER_HEADER);
-    if (!tenantId || !userId) return new Response("Missing identity", { status: 400 });
+    const sessionId = request.headers.get(HUB_SESSION_HEADER);
+    const issuedAtMs = Number(request.headers.get(HUB_TOKEN_ISSUED_HEADER));
+    const expiresAt = Number(request.headers.get(HUB_TOKEN_EXPIRES_HEADER));
+    if (!tenantId || !userId || !sessionId || !Number.isFinite(issuedAtMs) || !Number.isFinite(expiresAt)) {
+      return new Response("Missing identity", { status: 400 });
+    }
     this.bind(tenantId);
+    if (expiresAt <= this.clock() || this.endedSessions.isEnded({ sessionId, userId, issuedAtMs })) {
+      return new Response(SOCKET_CLOSE.signedOut.reason, { status: 401 });
+    }
 
     const { 0: client, 1: server } = new WebSocketPair();
-    const attachment: SocketAttachment = { tenantId, userId, connectedAt: Date.now() };
+    const attachment: SocketAttachment = { tenantId, userId, sessionId, expiresAt, connectedAt: Date.now() };
     this.ctx.acceptWebSocket(server, [tenantId]);
     server.serializeAttachment(attachment);
     this.send(server, {
@@ -297,7 +347,7 @@ export class TenantHub extends DurableObject<Env> {
   /** Sends an event to every open socket of this tenant; returns how many received it. */
   broadcast(event: ServerEvent): number {
     let delivered = 0;
-    for (const socket of this.ctx.getWebSockets()) {
+    for (const socket of closeExpired(this.ctx.getWebSockets(), this.clock())) {
       if (this.send(socket, event)) delivered++;
     }
     return delivered;
@@ -307,11 +357,10 @@ export class TenantHub extends DurableObject<Env> {
     return this.ctx.getWebSockets().length;
   }
 
-  override webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): void {
-    if (!SocketAttachment.safeParse(socket.deserializeAttachment()).success) {
-      socket.close(1008, "Unknown session");
-      return;
-    }
+  override async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const attachment = attachmentOf(socket);
+    if (!attachment) return closeSocket(socket, SOCKET_CLOSE.unknownSession);
+    if (attachment.expiresAt <= this.clock()) return closeSocket(socket, SOCKET_CLOSE.tokenExpired);
     let parsed: unknown;
     try {
       parsed = JSON.parse(typeof message === "string" ? message : new TextDecoder().decode(message));
@@ -321,6 +370,21 @@ export class TenantHub extends DurableObject<Env> {
     const result = ClientMessage.safeParse(parsed);
     if (!result.success) return;
     if (result.data.type === "ping") this.send(socket, { type: "pong", at: new Date().toISOString() });
+    if (result.data.type === "auth") await this.reauthenticate(socket, attachment, result.data.token);
+  }
+
+  /** A fresh token extends the socket's life; one that is invalid, signed out or another user's closes it. */
+  private async reauthenticate(socket: WebSocket, attachment: SocketAttachment, token: string): Promise<void> {
+    const verified = await verifyAccessToken(token, this.env, this.clock());
+    if (
+      !verified.ok ||
+      verified.auth.tenantId !== attachment.tenantId ||
+      verified.auth.userId !== attachment.userId ||
+      this.endedSessions.isEnded({ sessionId: verified.session.id, userId: verified.auth.userId, issuedAtMs: verified.session.issuedAtMs })
+    ) {
+      return closeSocket(socket, SOCKET_CLOSE.tokenRefused);
+    }
+    socket.serializeAttachment({ ...attachment, sessionId: verified.session.id, expiresAt: verified.session.expiresAtMs } satisfies SocketAttachment);
   }
 
   override webSocketClose(socket: WebSocket, code: number, reason: string): void {

@@ -1,10 +1,20 @@
-// The live WebSocket: an upgrade without a valid token offered as a subprotocol is refused, and a socket only ever
-// belongs to the tenant its token names.
-import { env } from "cloudflare:test";
+// The live WebSocket: an upgrade without a valid token offered as a subprotocol is refused, a socket only ever
+// belongs to the tenant its token names, and it lives no longer than its token (or a fresher one sent over it) and
+// its session.
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { base64url, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { HUB_TENANT_HEADER, HUB_USER_HEADER } from "../../durable-objects/tenant-hub/tenant-hub.do";
-import { api, errorOf, signUp } from "../helpers";
+import {
+  HUB_SESSION_HEADER,
+  HUB_TENANT_HEADER,
+  HUB_TOKEN_EXPIRES_HEADER,
+  HUB_TOKEN_ISSUED_HEADER,
+  HUB_USER_HEADER,
+  type TenantHub,
+} from "../../durable-objects/tenant-hub/tenant-hub.do";
+import { issueAccessToken } from "../../workers/services/access-tokens";
+import { keyRing } from "../../workers/services/key-ring";
+import { api, errorOf, type Session, signUp } from "../helpers";
 import { hub, hubStub } from "../stacks";
 
 const upgrade = (init: { protocols?: string; path?: string; token?: string } = {}) =>
@@ -39,7 +49,7 @@ describe("WebSocket upgrades", () => {
   it("refuses an upgrade with a garbage or expired token", async () => {
     await expectRefused(await upgrade({ protocols: "autoarr, not.a.token" }), "access token is invalid");
     const owner = await signUp("ws-expired");
-    const expired = await new SignJWT({ tid: owner.tenant.id, role: "owner" }).setProtectedHeader({ alg: "HS256" }).setSubject(owner.user.id)
+    const expired = await new SignJWT({ tid: owner.tenant.id, role: "owner", sid: "s" }).setProtectedHeader({ alg: "HS256", kid: (await keyRing(env)).current.id }).setSubject(owner.user.id)
       .setIssuer("autoarr").setAudience("autoarr-api").setIssuedAt(1_000).setExpirationTime(2_000).sign(new TextEncoder().encode(env.AUTOARR_SECRET_KEY));
     await expectRefused(await upgrade({ protocols: `autoarr, ${expired}` }), "access token expired");
   });
@@ -85,8 +95,115 @@ describe("WebSocket upgrades", () => {
     const mine = await upgrade({ protocols: `autoarr, ${alice.accessToken}` });
     expect(mine.status).toBe(101);
     mine.webSocket!.accept();
-    const foreign = new Request("https://tenant-hub/ws", { headers: { Upgrade: "websocket", [HUB_TENANT_HEADER]: bob.tenant.id, [HUB_USER_HEADER]: bob.user.id } });
+    const foreign = new Request("https://tenant-hub/ws", {
+      headers: {
+        Upgrade: "websocket",
+        [HUB_TENANT_HEADER]: bob.tenant.id,
+        [HUB_USER_HEADER]: bob.user.id,
+        [HUB_SESSION_HEADER]: "bobs-session",
+        [HUB_TOKEN_ISSUED_HEADER]: String(Date.now()),
+        [HUB_TOKEN_EXPIRES_HEADER]: String(Date.now() + 60_000),
+      },
+    });
     await expect(hubStub(alice.tenant.id).fetch(foreign)).rejects.toThrow("This hub belongs to another tenant");
     mine.webSocket!.close();
+  });
+});
+
+/** A socket of the account opened with this token, with what it receives and how it was closed. */
+async function openSocket(token: string) {
+  const response = await upgrade({ protocols: `autoarr, ${token}` });
+  expect(response.status).toBe(101);
+  const socket = response.webSocket!;
+  const inbox: { type: string }[] = [];
+  const state: { closedWith?: number } = {};
+  socket.addEventListener("message", (event) => inbox.push(JSON.parse(event.data as string)));
+  socket.addEventListener("close", (event) => (state.closedWith = event.code));
+  socket.accept();
+  await until(() => inbox.some((m) => m.type === "hello"));
+  /** Round trip: everything sent before it has been handled by the hub. */
+  const ping = async () => {
+    const pongs = inbox.filter((m) => m.type === "pong").length;
+    socket.send(JSON.stringify({ type: "ping" }));
+    await until(() => inbox.filter((m) => m.type === "pong").length > pongs);
+  };
+  return { socket, inbox, state, ping };
+}
+
+/** An access token of the account's own session that lives only a minute. */
+async function shortLivedToken(account: Session): Promise<string> {
+  const claims = JSON.parse(new TextDecoder().decode(base64url.decode(account.accessToken.split(".")[1]!))) as { sid: string };
+  return issueAccessToken({ userId: account.user.id, tenantId: account.tenant.id, role: "owner" }, claims.sid, env, 60);
+}
+
+async function moveHubClock(tenantId: string, ms: number) {
+  await runInDurableObject(hubStub(tenantId), (instance: TenantHub) => {
+    const base = instance.clock;
+    instance.clock = () => base() + ms;
+  });
+}
+
+describe("WebSocket lifetime", () => {
+  it("closes a socket when its access token expires, and delivers nothing to it afterwards", async () => {
+    const owner = await signUp("ws-expiry");
+    const live = await openSocket(await shortLivedToken(owner));
+    await moveHubClock(owner.tenant.id, 120_000);
+    expect(await hub(owner.tenant.id).broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "too late" } })).toBe(0);
+    await until(() => live.state.closedWith !== undefined);
+    expect(live.state.closedWith).toBe(4001);
+    expect(live.inbox.filter((m) => m.type === "activity")).toEqual([]);
+  });
+
+  it("closes an idle socket whose token expired at the hub's next alarm", async () => {
+    const owner = await signUp("ws-idle-expiry");
+    const live = await openSocket(await shortLivedToken(owner));
+    await moveHubClock(owner.tenant.id, 120_000);
+    expect(await runDurableObjectAlarm(hubStub(owner.tenant.id))).toBe(true);
+    await until(() => live.state.closedWith !== undefined);
+    expect(live.state.closedWith).toBe(4001);
+  });
+
+  it("keeps a socket open past its first token once the client sends a fresh one over it", async () => {
+    const owner = await signUp("ws-refreshed");
+    const refreshed = await openSocket(await shortLivedToken(owner));
+    const stale = await openSocket(await shortLivedToken(owner));
+    refreshed.socket.send(JSON.stringify({ type: "auth", token: owner.accessToken }));
+    await refreshed.ping();
+
+    await moveHubClock(owner.tenant.id, 120_000);
+    expect(await runDurableObjectAlarm(hubStub(owner.tenant.id))).toBe(true);
+    await until(() => stale.state.closedWith !== undefined);
+    expect(stale.state.closedWith).toBe(4001);
+    await refreshed.ping();
+    expect(refreshed.state.closedWith).toBeUndefined();
+    expect(await hub(owner.tenant.id).broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "still here" } })).toBe(1);
+    refreshed.socket.close();
+  });
+
+  it("closes a socket sent another user's token, or garbage, as its fresh token", async () => {
+    const owner = await signUp("ws-swap");
+    const stranger = await signUp("ws-swap-stranger");
+    const swapped = await openSocket(owner.accessToken);
+    swapped.socket.send(JSON.stringify({ type: "auth", token: stranger.accessToken }));
+    await until(() => swapped.state.closedWith !== undefined);
+    expect(swapped.state.closedWith).toBe(4008);
+
+    const garbage = await openSocket(owner.accessToken);
+    garbage.socket.send(JSON.stringify({ type: "auth", token: "not.a.token" }));
+    await until(() => garbage.state.closedWith !== undefined);
+    expect(garbage.state.closedWith).toBe(4008);
+  });
+
+  it("closes the session's sockets at logout, and only that session's", async () => {
+    const owner = await signUp("ws-logout");
+    const otherDevice = (await (await api("/api/v1/auth/login", { method: "POST", json: { email: owner.user.email, password: owner.password } })).json()) as Session;
+    const signingOut = await openSocket(owner.accessToken);
+    const staying = await openSocket(otherDevice.accessToken);
+    expect((await api("/api/v1/auth/logout", { method: "POST", json: { refreshToken: owner.refreshToken } })).status).toBe(204);
+    await until(() => signingOut.state.closedWith !== undefined);
+    expect(signingOut.state.closedWith).toBe(4003);
+    await staying.ping();
+    expect(staying.state.closedWith).toBeUndefined();
+    staying.socket.close();
   });
 });

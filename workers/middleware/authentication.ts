@@ -1,4 +1,5 @@
-// Reads the bearer token if there is one; routes that need a user call requireAuth.
+// Reads the bearer token if there is one; routes that need a user call requireAuth. Whether the token's session
+// was signed out is checked by the rate-limit middleware, on the call it makes to the tenant's hub anyway.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, AuthContext } from "../env";
@@ -10,10 +11,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const result = match?.[1]
-      ? await verifyAccessToken(match[1], c.env.AUTOARR_SECRET_KEY)
+      ? await verifyAccessToken(match[1], c.env)
       : ({ ok: false, problem: "Authorization header must be 'Bearer <token>'" } as const);
-    if (result.ok) c.set("auth", result.auth);
-    else c.set("authProblem", result.problem);
+    if (result.ok) {
+      c.set("auth", result.auth);
+      c.set("accessSession", result.session);
+    } else c.set("authProblem", result.problem);
   }
   await next();
 });

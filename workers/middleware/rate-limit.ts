@@ -5,6 +5,7 @@ import type { RateLimitDecision } from "../../durable-objects/rate-limiter/slidi
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { anonymousRules, signedInAddressRules, tenantRules } from "../rate-limit-policy";
+import { SIGNED_OUT_PROBLEM } from "../services/access-tokens";
 
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
@@ -13,8 +14,17 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (perAddress.length > 0) {
     refuseIfOver(await c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`ip:${clientAddress(c.req.raw)}`)).consume(perAddress));
   }
-  const perTenant = auth ? tenantRules(method, path) : [];
-  if (auth && perTenant.length > 0) refuseIfOver(await c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(auth.tenantId)).consumeRateLimit(perTenant));
+  const session = c.get("accessSession");
+  if (auth && session) {
+    // One call to the tenant's hub both counts the request and refuses a token whose session was signed out.
+    const admission = await c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(auth.tenantId)).admitRequest(tenantRules(method, path), {
+      sessionId: session.id,
+      userId: auth.userId,
+      issuedAtMs: session.issuedAtMs,
+    });
+    if (admission.sessionEnded) throw new AppError("unauthorized", SIGNED_OUT_PROBLEM);
+    refuseIfOver(admission.rateLimit);
+  }
   await next();
 });
 

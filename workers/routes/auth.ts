@@ -48,12 +48,12 @@ export const authRoutes = createRouter()
       method: "post",
       path: "/logout",
       tags: ["auth"],
-      summary: "Sign out: revokes the refresh token and every token rotated from it",
+      summary: "Sign out: revokes the refresh token, every token rotated from it, their access tokens and live sockets",
       request: { body: json(RefreshBody) },
       responses: { 204: { description: "Signed out" }, 400: { description: "Invalid", content: { "application/json": { schema: ErrorResponse } } } },
     }),
     async (c) => {
-      await logout(database(c.env.DB), c.req.valid("json").refreshToken);
+      await logout(database(c.env.DB), c.env, c.req.valid("json").refreshToken);
       return c.body(null, 204);
     },
   );

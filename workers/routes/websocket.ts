@@ -2,12 +2,18 @@
 // Browsers cannot set headers on a WebSocket, so the access token comes as a second subprotocol
 // (`Sec-WebSocket-Protocol: autoarr, <token>`), never in the URL.
 import { createRoute } from "@hono/zod-openapi";
-import { HUB_TENANT_HEADER, HUB_USER_HEADER } from "../../durable-objects/tenant-hub/tenant-hub.do";
+import {
+  HUB_SESSION_HEADER,
+  HUB_TENANT_HEADER,
+  HUB_TOKEN_EXPIRES_HEADER,
+  HUB_TOKEN_ISSUED_HEADER,
+  HUB_USER_HEADER,
+} from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { WS_PROTOCOL } from "../../durable-objects/tenant-hub/protocol";
 import { AppError } from "../errors";
 import { createRouter } from "../lib/router";
 import { errorResponses } from "../schemas/common";
-import { verifyAccessToken } from "../services/access-tokens";
+import { SIGNED_OUT_PROBLEM, verifyAccessToken } from "../services/access-tokens";
 
 export const websocketRoutes = createRouter().openapi(
   createRoute({
@@ -26,12 +32,23 @@ export const websocketRoutes = createRouter().openapi(
     if (!offered.includes(WS_PROTOCOL) || !token) {
       throw new AppError("unauthorized", `Offer the subprotocols '${WS_PROTOCOL}' and your access token`);
     }
-    const verified = await verifyAccessToken(token, c.env.AUTOARR_SECRET_KEY);
+    const verified = await verifyAccessToken(token, c.env);
     if (!verified.ok) throw new AppError("unauthorized", verified.problem);
 
     const { tenantId, userId } = verified.auth;
+    const { session } = verified;
     const hub = c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(tenantId));
-    const headers = new Headers({ Upgrade: "websocket", [HUB_TENANT_HEADER]: tenantId, [HUB_USER_HEADER]: userId });
-    return hub.fetch(new Request("https://tenant-hub/ws", { headers })) as unknown as Response;
+    const headers = new Headers({
+      Upgrade: "websocket",
+      [HUB_TENANT_HEADER]: tenantId,
+      [HUB_USER_HEADER]: userId,
+      [HUB_SESSION_HEADER]: session.id,
+      [HUB_TOKEN_ISSUED_HEADER]: String(session.issuedAtMs),
+      [HUB_TOKEN_EXPIRES_HEADER]: String(session.expiresAtMs),
+    });
+    // The hub refuses a signed-out session's token: it keeps that list, and this is the call to it anyway.
+    const answer = (await hub.fetch(new Request("https://tenant-hub/ws", { headers }))) as unknown as Response;
+    if (answer.status === 401) throw new AppError("unauthorized", SIGNED_OUT_PROBLEM);
+    return answer;
   },
 );

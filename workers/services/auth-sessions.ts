@@ -1,12 +1,16 @@
 // Sign-up, sign-in and rotating refresh sessions. Refresh tokens are random, stored only as SHA-256 hashes,
-// and grouped in families: presenting a token that was already rotated revokes the whole family.
+// and grouped in families: presenting a token that was already rotated revokes the whole family (after a short
+// window in which a concurrent refresh of the same token gets the same answer). A family is a session: access
+// tokens name it (`sid`), so ending it ends them too.
 import { and, eq, isNull } from "drizzle-orm";
 import { memberships, refreshSessions, tenants, users } from "../db/schema";
 import type { AuthContext, Env } from "../env";
 import { AppError } from "../errors";
-import { issueAccessToken } from "./access-tokens";
+import { accessTokenTtlSeconds, issueAccessToken } from "./access-tokens";
 import type { Database } from "./db";
 import { randomToken, sha256Hex } from "./encoding";
+import { insertSuccessor, REUSE_WINDOW_MS, successorOf } from "./refresh-rotation";
+import { endSessions } from "./session-revocation";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 
 export interface SessionTokens {
@@ -23,7 +27,7 @@ const BAD_CREDENTIALS = "Email or password is incorrect";
 const BAD_REFRESH = "Refresh token is invalid or expired";
 
 function accessTtl(env: Env): number {
-  return Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
+  return accessTokenTtlSeconds(env);
 }
 
 function refreshTtlMs(env: Env): number {
@@ -61,17 +65,18 @@ async function startSession(db: Database, env: Env, auth: AuthContext, familyId:
   return refreshToken;
 }
 
-async function tokensFor(db: Database, env: Env, userId: string, familyId: string): Promise<SessionTokens> {
+/** `refreshToken`: the one already stored for this rotation; otherwise a new session is started. */
+async function tokensFor(db: Database, env: Env, userId: string, familyId: string, refreshToken?: string): Promise<SessionTokens> {
   const membership = await findMembership(db, userId);
   if (!membership) throw new AppError("unauthorized", "This account no longer belongs to a tenant");
   const auth: AuthContext = { userId, tenantId: membership.tenantId, role: membership.role };
-  const [accessToken, refreshToken] = await Promise.all([
-    issueAccessToken(auth, env.AUTOARR_SECRET_KEY, accessTtl(env)),
-    startSession(db, env, auth, familyId),
+  const [accessToken, sessionToken] = await Promise.all([
+    issueAccessToken(auth, familyId, env),
+    refreshToken ?? startSession(db, env, auth, familyId),
   ]);
   return {
     accessToken,
-    refreshToken,
+    refreshToken: sessionToken,
     tokenType: "Bearer",
     expiresIn: accessTtl(env),
     user: { id: userId, email: membership.email },
@@ -116,36 +121,48 @@ export async function login(db: Database, env: Env, input: { email: string; pass
   return tokensFor(db, env, user.id, crypto.randomUUID());
 }
 
-async function revokeFamily(db: Database, familyId: string): Promise<void> {
-  await db
-    .update(refreshSessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(refreshSessions.familyId, familyId), isNull(refreshSessions.revokedAt)));
+/** The refresh sessions' notion of now; tests move it forward instead of sleeping. */
+export const authClock = { now: (): number => Date.now() };
+
+async function sessionOf(db: Database, refreshToken: string) {
+  const tokenHash = await sha256Hex(refreshToken);
+  const [session] = await db.select().from(refreshSessions).where(eq(refreshSessions.tokenHash, tokenHash)).limit(1);
+  return session;
 }
 
 export async function refresh(db: Database, env: Env, refreshToken: string): Promise<SessionTokens> {
-  const tokenHash = await sha256Hex(refreshToken);
-  const [session] = await db.select().from(refreshSessions).where(eq(refreshSessions.tokenHash, tokenHash)).limit(1);
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
+  const now = authClock.now();
+  const session = await sessionOf(db, refreshToken);
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= now) {
     throw new AppError("unauthorized", BAD_REFRESH);
   }
-  // Claim the token atomically: only one caller can rotate it; anyone else is replaying it.
-  const claimed = await db
-    .update(refreshSessions)
-    .set({ rotatedAt: new Date() })
-    .where(and(eq(refreshSessions.id, session.id), isNull(refreshSessions.rotatedAt), isNull(refreshSessions.revokedAt)))
-    .returning({ id: refreshSessions.id });
-  if (claimed.length === 0) {
-    await revokeFamily(db, session.familyId);
-    throw new AppError("unauthorized", "Refresh token was already used; every session it belonged to is now signed out");
+  const successor = await successorOf(refreshToken, env);
+  if (!session.rotatedAt) {
+    // The successor's row comes first, so whoever loses the claim below finds it there.
+    await insertSuccessor(db, session, successor, now, now + refreshTtlMs(env));
+    // Claim the token atomically: only one caller rotates it.
+    const claimed = await db
+      .update(refreshSessions)
+      .set({ rotatedAt: new Date(now) })
+      .where(and(eq(refreshSessions.id, session.id), isNull(refreshSessions.rotatedAt), isNull(refreshSessions.revokedAt)))
+      .returning({ id: refreshSessions.id });
+    if (claimed.length > 0) return tokensFor(db, env, session.userId, session.familyId, successor);
   }
-  return tokensFor(db, env, session.userId, session.familyId);
+  // Rotated already: just now (a concurrent refresh) gets the same successor while it is unused; otherwise a replay.
+  const rotated = session.rotatedAt ? session : await sessionOf(db, refreshToken);
+  if (!rotated || rotated.revokedAt) throw new AppError("unauthorized", BAD_REFRESH);
+  const next = await sessionOf(db, successor);
+  const answerAgain =
+    rotated.rotatedAt !== null && now - rotated.rotatedAt.getTime() <= REUSE_WINDOW_MS && next && !next.rotatedAt && !next.revokedAt && next.expiresAt.getTime() > now;
+  if (answerAgain) return tokensFor(db, env, session.userId, session.familyId, successor);
+  await endSessions(env, session.tenantId, { userId: session.userId, sessionId: session.familyId });
+  throw new AppError("unauthorized", "Refresh token was already used; every session it belonged to is now signed out");
 }
 
-export async function logout(db: Database, refreshToken: string): Promise<void> {
-  const tokenHash = await sha256Hex(refreshToken);
-  const [session] = await db.select().from(refreshSessions).where(eq(refreshSessions.tokenHash, tokenHash)).limit(1);
-  if (session) await revokeFamily(db, session.familyId);
+/** Ends the token's session everywhere: its refresh tokens, its access tokens and its sockets. */
+export async function logout(db: Database, env: Env, refreshToken: string): Promise<void> {
+  const session = await sessionOf(db, refreshToken);
+  if (session) await endSessions(env, session.tenantId, { userId: session.userId, sessionId: session.familyId });
 }
 
 export async function describeAuth(db: Database, auth: AuthContext) {
