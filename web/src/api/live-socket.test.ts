@@ -78,6 +78,53 @@ describe("LiveSocket", () => {
     live.stop();
   });
 
+  it("hands the open socket each fresh access token, once, so the server keeps it open past the first token", async () => {
+    vi.useFakeTimers();
+    const { live, sockets } = harness(["token-1", "token-1", "token-2"]);
+    live.start();
+    await vi.waitFor(() => expect(sockets).toHaveLength(1));
+    sockets[0]!.open();
+    const auths = () => sockets[0]!.sent.map((m) => JSON.parse(m) as { type: string; token?: string }).filter((m) => m.type === "auth");
+
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(auths()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(auths()).toEqual([{ type: "auth", token: "token-2" }]);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(auths()).toHaveLength(1);
+    expect(sockets).toHaveLength(1);
+    live.stop();
+  });
+
+  it("sends no token when getting one fails, and none to a socket that is not open", async () => {
+    vi.useFakeTimers();
+    const { live, sockets } = harness(["token-1"]);
+    live.start();
+    await vi.waitFor(() => expect(sockets).toHaveLength(1));
+    await live.renewAccessToken();
+    expect(sockets[0]!.sent).toEqual([]);
+    live.stop();
+
+    const failing = new LiveSocket({
+      url: "ws://app.test/api/v1/ws",
+      accessToken: vi.fn().mockResolvedValueOnce("token-1").mockRejectedValue(new Error("offline")),
+      forgetAccessToken: vi.fn(),
+      onStatus: () => {},
+      onMessage: () => {},
+      createSocket: (url, protocols) => {
+        const socket = new FakeSocket(url, protocols);
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+    });
+    failing.start();
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    sockets[1]!.open();
+    await failing.renewAccessToken();
+    expect(sockets[1]!.sent).toEqual([]);
+    failing.stop();
+  });
+
   it("passes incoming messages on", async () => {
     const { live, sockets, messages } = harness(["token-1"]);
     live.start();

@@ -1,4 +1,5 @@
 // One tenant WebSocket that reconnects with exponential backoff and jitter, fetching a fresh access token for every attempt.
+// The server closes a socket when the token it was opened with expires, so an open socket is handed each fresh token.
 import { ApiError } from "./api-error";
 
 export type LiveStatus = "connecting" | "online" | "offline";
@@ -38,6 +39,8 @@ export class LiveSocket {
   private attempt = 0;
   private stopped = true;
   private hasConnectedBefore = false;
+  /** The access token the server holds for the current socket. */
+  private socketToken: string | null = null;
 
   constructor(private readonly options: LiveSocketOptions) {}
 
@@ -84,6 +87,7 @@ export class LiveSocket {
     const createSocket = this.options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
     const socket = createSocket(this.options.url, [SUBPROTOCOL, token]);
     this.socket = socket;
+    this.socketToken = token;
     let opened = false;
     socket.onopen = () => {
       opened = true;
@@ -117,7 +121,27 @@ export class LiveSocket {
         return;
       }
       if (socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+      void this.renewAccessToken();
     }, HEARTBEAT_INTERVAL_MS);
+  }
+
+  /**
+   * Sends the open socket the app's current access token when it differs from the one the socket has. Asking for it
+   * on every heartbeat also refreshes it before it expires (accessToken() refreshes within its last 30 s), so an idle
+   * socket is never closed for an expired token.
+   */
+  async renewAccessToken(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== 1) return;
+    let token: string;
+    try {
+      token = await this.options.accessToken();
+    } catch {
+      return; // A refused refresh signs the app out, which stops this socket.
+    }
+    if (this.socket !== socket || socket.readyState !== 1 || token === this.socketToken) return;
+    this.socketToken = token;
+    socket.send(JSON.stringify({ type: "auth", token }));
   }
 
   private stopHeartbeat(): void {
