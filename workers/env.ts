@@ -38,6 +38,10 @@ export interface Env {
   CIRCUIT_OPEN_SECONDS?: string;
   /** Timeout of one call through the connector, in ms (default 15000). */
   MCP_CALL_TIMEOUT_MS?: string;
+  /** "true" only for local runs (`npm start`, tests): connectors may be registered at http://127.0.0.1, localhost or [::1]. */
+  AUTOARR_ALLOW_LOOPBACK_CONNECTORS?: string;
+  /** DNS-over-HTTPS JSON endpoint that checks where webhook and connector names point (default Cloudflare's). */
+  DNS_RESOLVER_URL?: string;
   /** Only bound in the test runner: the real migrations, applied by test/setup. */
   TEST_MIGRATIONS?: { name: string; queries: string[] }[];
   /** Only bound in the test runner: the control server of test/harness that starts simulators and connectors. */

@@ -8,6 +8,7 @@ import type { TestProject } from "vitest/node";
 import { ConnectorProcess } from "./connector-process.ts";
 import { startFakeAnthropic } from "./fake-anthropic.ts";
 import { ROOT, type SimulatorStack, startSimulatorStack } from "./simulators.ts";
+import { startCanaryTargets, startFakeDns } from "./ssrf-targets.ts";
 
 interface Stack {
   id: string;
@@ -74,6 +75,10 @@ export default async function setup(project: TestProject) {
   project.provide("harnessUrl", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   const fakeAnthropic = await startFakeAnthropic();
   project.provide("anthropicUrl", fakeAnthropic.url);
+  const fakeDns = await startFakeDns();
+  project.provide("dnsResolverUrl", fakeDns.url);
+  const canaryTargets = await startCanaryTargets();
+  project.provide("canaryTargets", { urls: canaryTargets.urls });
 
   return async () => {
     for (const stack of stacks.values()) {
@@ -82,6 +87,8 @@ export default async function setup(project: TestProject) {
     }
     await new Promise((resolve) => server.close(resolve));
     await fakeAnthropic.close();
+    await fakeDns.close();
+    await canaryTargets.close();
   };
 }
 

@@ -7,6 +7,10 @@ declare module "vitest" {
     /** FUZZ_SEED and FUZZ_RUNS for the OpenAPI fuzz (empty when not set). */
     fuzzSeed: string;
     fuzzRuns: string;
+    /** The fake DNS-over-HTTPS resolver of test/harness/ssrf-targets.ts. */
+    dnsResolverUrl: string;
+    /** Servers of test/harness/ssrf-targets.ts that answer like anything but a connector, by kind of reply. */
+    canaryTargets: { urls: Record<string, string> };
   }
 }
 export {};

@@ -20,7 +20,7 @@ import { sendWebhook, webhookBody } from "./webhook";
 export interface QueueCheckDeps {
   tenantId: string;
   /** For Claude's suggestion; without an Anthropic key the rules decide alone. */
-  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL" | "AUTOARR_SECRET_KEY" | "AUTOARR_SECRET_KEY_PREVIOUS">;
+  env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "ANTHROPIC_MODEL" | "AUTOARR_SECRET_KEY" | "AUTOARR_SECRET_KEY_PREVIOUS" | "DNS_RESOLVER_URL">;
   db: Database;
   storage: SyncKvStorage;
   now: () => number;
@@ -204,7 +204,7 @@ async function notify(
     at,
   };
   deps.broadcast({ type: "recovery", at, data: event });
-  if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat)));
+  if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: deps.env.DNS_RESOLVER_URL }));
 }
 
 function forgetOldItems(storage: SyncKvStorage, now: number): void {

@@ -1,4 +1,5 @@
 // Outgoing webhook per tenant: a JSON POST (or a Discord-compatible message), retried with backoff.
+import { outboundUrlProblem } from "../services/outbound-check";
 import type { RecoverySettings } from "./settings";
 
 export interface RecoveryEvent {
@@ -26,15 +27,20 @@ export function webhookBody(event: RecoveryEvent, format: RecoverySettings["webh
   return { source: "autoarr", type: "recovery", ...event };
 }
 
+/**
+ * Sends the webhook, retrying server errors; false when it was not delivered. The URL is checked again first
+ * (public, and its name resolving only to public addresses), and a redirect counts as a failed delivery.
+ */
 export async function sendWebhook(
   url: string,
   body: unknown,
-  options: { attempts?: number; baseDelayMs?: number; fetcher?: typeof fetch } = {},
+  options: { attempts?: number; baseDelayMs?: number; fetcher?: typeof fetch; resolverUrl?: string } = {},
 ): Promise<boolean> {
   const attempts = options.attempts ?? 3;
   const fetcher = options.fetcher ?? fetch;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
+      if (await outboundUrlProblem(url, { resolverUrl: options.resolverUrl })) return false;
       const response = await fetcher(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", "User-Agent": "AutoArr-Webhook/1" },
@@ -42,6 +48,7 @@ export async function sendWebhook(
         redirect: "manual",
         signal: AbortSignal.timeout(10_000),
       });
+      await response.body?.cancel();
       if (response.ok) return true;
       if (response.status < 500 && response.status !== 429) return false;
     } catch {
