@@ -7,6 +7,9 @@ import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type TraceContext, toTraceparent } from "../../workers/lib/trace";
 import { SpanKind, startSpan } from "../../workers/observability/tracing";
+import { outboundUrlProblem } from "../../workers/services/outbound-check";
+import { connectorUrlProblem } from "../../workers/services/connector-url";
+import { ConnectorRefusedError, connectorFailure } from "./connector-failure";
 import { outgoingRequest, signConnectorToken } from "./connector-token";
 
 export { signConnectorToken } from "./connector-token";
@@ -27,6 +30,15 @@ export interface CallOptions {
   traceparent?: string;
 }
 
+/** Where the hub may connect: loopback only in local development; names are resolved (DNS-over-HTTPS) first. */
+export interface ConnectorUrlPolicy {
+  allowLoopback: boolean;
+  resolverUrl?: string;
+}
+
+/** How long a URL's check (and its DNS answer) is trusted before the next request checks again. */
+const URL_CHECK_TTL_MS = 60_000;
+
 /** Told about every tools/call sent to the connector: for the hub's metrics, span and log line. */
 export type CallObserver = (call: { tool: string; ok: boolean; seconds: number; trace: TraceContext; error?: string }) => void;
 
@@ -37,18 +49,36 @@ export class ConnectorClient {
   /** How many MCP sessions this client has opened; one while the connector stays up. */
   sessionsOpened = 0;
 
+  private urlCheck: { url: string; until: number; problem: string | null } | undefined;
+
   constructor(
     readonly target: ConnectorTarget,
-    private readonly observe?: CallObserver,
+    private readonly observe: CallObserver | undefined,
+    private readonly policy: ConnectorUrlPolicy,
   ) {}
 
+  /** Rows stored before the URL rule, and names that resolve inside a network, are never fetched. */
+  private async refuseForbiddenUrl(url: string): Promise<void> {
+    if (this.urlCheck?.url !== url || this.urlCheck.until < Date.now()) {
+      const problem = connectorUrlProblem(url, this.policy.allowLoopback) ?? (await outboundUrlProblem(url, this.policy));
+      this.urlCheck = { url, until: Date.now() + URL_CHECK_TTL_MS, problem };
+    }
+    if (this.urlCheck.problem) throw new ConnectorRefusedError(`The connector's registered URL is not allowed: ${this.urlCheck.problem}`);
+  }
+
   private signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    await this.refuseForbiddenUrl(input instanceof Request ? input.url : String(input));
     const headers = new Headers(init?.headers);
     const { facts, body } = await outgoingRequest(init, headers);
     headers.set("Authorization", `Bearer ${await signConnectorToken(this.target, facts)}`);
     const traceparent = callTrace.getStore();
     if (traceparent) headers.set("traceparent", traceparent);
-    return fetch(input, { ...init, headers, ...(body ? { body } : {}) });
+    const response = await fetch(input, { ...init, headers, ...(body ? { body } : {}), redirect: "manual" });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new ConnectorRefusedError("The connector's URL answered with a redirect, which AutoArr does not follow");
+    }
+    return response;
   };
 
   private async session(timeoutMs: number): Promise<Client> {
@@ -119,7 +149,7 @@ export class ConnectorClient {
         report(!result.isError, result.isError ? "the tool reported an error" : undefined);
         return result;
       } catch (error) {
-        report(false, error instanceof Error ? error.message.slice(0, 200) : String(error));
+        report(false, connectorFailure(error));
         throw error;
       }
     });

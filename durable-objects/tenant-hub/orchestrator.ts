@@ -17,6 +17,7 @@ import {
   toolFailure,
 } from "./call-outcome";
 import type { ConnectorClient } from "./connector-client";
+import { connectorFailure } from "./connector-failure";
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./retry";
 
 export interface BreakerGate {
@@ -80,7 +81,7 @@ export class Orchestrator {
       return { ok: true, tools: tools.map(summarise) };
     } catch (error) {
       client.forget();
-      const message = connectorProblem(error);
+      const message = connectorFailure(error);
       this.breakers.failure("connector", message, Date.now() - started);
       return { ok: false, error: { kind: "connector_unavailable", source: "connector", message } };
     }
@@ -163,7 +164,7 @@ export class Orchestrator {
           : `${displayName(app)} did not confirm ${tool} within ${timeoutMs / 1000} s; it may or may not have been applied — read it back before retrying`;
         return { ok: false, error: { kind: repeatable ? "timeout" : "outcome_unknown", source: app, message }, retryable: repeatable };
       }
-      const message = connectorProblem(error);
+      const message = connectorFailure(error);
       this.breakers.failure("connector", message, latencyMs);
       // A request the connector refused or never received did nothing, so even a write may be re-sent once.
       return { ok: false, error: { kind: "connector_unavailable", source: "connector", message }, retryable: true };
@@ -187,13 +188,6 @@ function circuitOpen(key: BreakerKey, retryInMs: number): CallError {
 function isTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return code === -32001 || (error instanceof Error && /timed? ?out/i.test(error.message));
-}
-
-function connectorProblem(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/401|unauthori[sz]ed/i.test(text)) return "The connector refused AutoArr's credentials (401): pair it again";
-  if (/fetch failed|connect|network|refused|ECONN|internal error/i.test(text)) return "The connector is unreachable at its registered URL";
-  return `The connector failed: ${text.slice(0, 200)}`;
 }
 
 function summarise(tool: Tool): ToolSummary {

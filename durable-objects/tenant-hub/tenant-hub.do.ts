@@ -7,6 +7,7 @@ import type { Env } from "../../workers/env";
 import { createLogger } from "../../workers/lib/logger";
 import { recordActivity } from "../../workers/services/activity";
 import { database } from "../../workers/services/db";
+import { loopbackConnectorsAllowed } from "../../workers/services/connector-url";
 import { accessTokenTtlSeconds, verifyAccessToken } from "../../workers/services/access-tokens";
 import { revokeRefreshSessions, type SessionsToEnd } from "../../workers/services/session-revocation";
 import { EndedSessions, type SessionRef } from "./ended-sessions";
@@ -150,7 +151,8 @@ export class TenantHub extends DurableObject<Env> {
     if (this.client !== undefined) return this.client;
     const tenantId = this.tenantId;
     const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, await keyRing(this.env)) : null;
-    this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call)) : null;
+    const policy = { allowLoopback: loopbackConnectorsAllowed(this.env), resolverUrl: this.env.DNS_RESOLVER_URL };
+    this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call), policy) : null;
     return this.client;
   }
 

@@ -4,6 +4,7 @@ import { requireAuth } from "../middleware/authentication";
 import { createRouter } from "../lib/router";
 import { bearerSecurity, errorResponses, IdParam } from "../schemas/common";
 import { Connector, ConnectorList, CreateConnectorBody, CreatedConnector } from "../schemas/connectors";
+import { assertConnectorUrlAllowed } from "../services/connector-url";
 import { connectorView, createConnector, deleteConnector, getConnector, listConnectors } from "../services/connectors";
 import { database } from "../services/db";
 import { keyRing } from "../services/key-ring";
@@ -24,7 +25,9 @@ export const connectorRoutes = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const created = await createConnector(database(c.env.DB), await keyRing(c.env), auth.tenantId, c.req.valid("json"));
+      const body = c.req.valid("json");
+      assertConnectorUrlAllowed(body.url, c.env);
+      const created = await createConnector(database(c.env.DB), await keyRing(c.env), auth.tenantId, body);
       await hubFor(c.env, auth.tenantId).connectorsChanged(auth.tenantId);
       return c.json(created, 201);
     },

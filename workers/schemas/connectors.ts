@@ -1,21 +1,18 @@
 // Shapes of connector registration and listing.
 import { z } from "@hono/zod-openapi";
+import { connectorUrlProblem } from "../services/connector-url";
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** https anywhere (a Cloudflare Tunnel hostname); plain http only to this machine, for local runs. */
+/**
+ * https to a public host (a Cloudflare Tunnel hostname), on the default port. Plain http to 127.0.0.1/localhost passes
+ * here and is then accepted only in local development (assertConnectorUrlAllowed, which sees the Worker's env).
+ */
 export const ConnectorUrl = z
   .url()
   .max(500)
-  .refine((value) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return true; // z.url() already reports it
-    }
-    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
-  }, "Use an https URL (for example your Cloudflare Tunnel hostname); http is accepted only for 127.0.0.1/localhost")
+  .superRefine((value, ctx) => {
+    const problem = connectorUrlProblem(value, true);
+    if (problem) ctx.addIssue({ code: "custom", message: `This connector URL is refused: ${problem}` });
+  })
   .openapi({ example: "https://connector.example.com" });
 
 export const CreateConnectorBody = z
