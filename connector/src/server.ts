@@ -183,7 +183,7 @@ function usedTokensKeptIn(stateDir: string, pairing: PairingMaterial, logger: Lo
   const path = usedTokensPath(stateDir, pairing.tenantId, pairing.connectorId);
   let used;
   try {
-    used = usedTokensInFile(stateDir, path, CLOCK_TOLERANCE_S, Math.floor(Date.now() / 1000));
+    used = usedTokensInFile(path, CLOCK_TOLERANCE_S, Math.floor(Date.now() / 1000));
   } catch (error) {
     throw new ConfigError(`Cannot keep the ids of used tokens in ${path} (${error instanceof Error ? error.message : String(error)}): make ${stateDir} writable or pass --config in a writable directory`);
   }

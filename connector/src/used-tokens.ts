@@ -5,7 +5,7 @@
 // nonce first, a round trip the file avoids; the file holds only ids and expiries (under a minute's worth), no secret.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 
 export interface UsedTokens {
@@ -30,7 +30,7 @@ export function usedTokensPath(stateDir: string, tenantId: string, connectorId: 
 }
 
 /** Loads the file (creating it, so an unwritable directory fails at start rather than on the first call). */
-export function usedTokensInFile(stateDir: string, path: string, toleranceS: number, nowS: number): UsedTokens & { loaded: "fresh" | "file" | "unreadable" } {
+export function usedTokensInFile(path: string, toleranceS: number, nowS: number): UsedTokens & { loaded: "fresh" | "file" | "unreadable" } {
   const seen = new Map<string, number>();
   let loaded: "fresh" | "file" | "unreadable" = "fresh";
   let text: string | undefined;
@@ -51,7 +51,7 @@ export function usedTokensInFile(stateDir: string, path: string, toleranceS: num
     writeFileSync(temp, JSON.stringify({ v: 1, used: Object.fromEntries(entries) }), { mode: 0o600 });
     renameSync(temp, path);
   };
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const store = usedTokens(seen, toleranceS, loaded === "unreadable" ? nowS : undefined, write);
   forgetExpired(seen, toleranceS, nowS);
   write(seen);

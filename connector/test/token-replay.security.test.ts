@@ -75,6 +75,14 @@ describe("replay across a connector restart", () => {
     expect(Object.keys((JSON.parse(readFileSync(file, "utf8")) as { used: Record<string, number> }).used)).toHaveLength(1);
   });
 
+  it("refuses to start where it cannot keep its state, rather than forget used tokens on the next restart", async () => {
+    const { pairing } = setup();
+    const notADirectory = join(mkdtempSync(join(tmpdir(), "autoarr-state-")), "a-file");
+    writeFileSync(notADirectory, "");
+    const config: ConnectorConfig = { apps: {}, pairing, stateDir: notADirectory, host: "127.0.0.1", port: 0, timeoutMs: 2000, logLevel: "error", sessionIdleMs: 60_000 };
+    await expect(startConnector(config, { logger: silentLogger })).rejects.toThrow(/Cannot keep the ids of used tokens/);
+  });
+
   it("after an unreadable state file, refuses tokens issued before the start (they may have been used) but accepts fresh ones", async () => {
     const { stateDir, start, initializeWith, token } = setup();
     const first = await start();
