@@ -16,6 +16,15 @@ export const DEMO_ACCOUNT = {
   tenantName: "Demo home",
 };
 
+/**
+ * Vars for this machine only, never in wrangler.toml (which a deploy ships): the Vite dev server's origins for CORS,
+ * and connectors registered at http://127.0.0.1 (the demo connector, and the test harness's).
+ */
+export const LOCAL_DEVELOPMENT_VARS = {
+  CORS_ALLOWED_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
+  AUTOARR_ALLOW_LOOPBACK_CONNECTORS: "true",
+};
+
 /** A local secret kept with the local data, so sessions survive restarts but no two checkouts share one. */
 function localSecret(persistDir) {
   const file = path.join(persistDir, "autoarr-secret-key");
@@ -96,7 +105,7 @@ export async function startStack({
     env: { CI: "true", WRANGLER_SEND_METRICS: "false" },
   });
 
-  const vars = { AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
+  const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
   const wrangler = run(
     WRANGLER,
     [
