@@ -1,6 +1,8 @@
 // Signing out ends the session's access tokens at once, not when they expire: the API, /mcp and the WebSocket all
 // refuse them. Removing a member (the hub's endSessions without a session) ends every session the user has.
+import { runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
+import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { describe, expect, it } from "vitest";
 import { api, BASE, errorOf, type Session, signUp } from "../helpers";
 import { hubStub } from "../stacks";
@@ -36,7 +38,9 @@ describe("signing out", () => {
     expect((await logout(account.refreshToken)).status).toBe(204);
 
     await expectSignedOut(await api("/api/v1/me", { token: account.accessToken }));
-    await expectSignedOut(await mcpInitialize(account.accessToken));
+    const mcpAfter = await mcpInitialize(account.accessToken);
+    expect(mcpAfter.headers.get("www-authenticate")).toBe('Bearer realm="autoarr", error="invalid_token"');
+    await expectSignedOut(mcpAfter);
     const socket = await upgrade(account.accessToken);
     expect(socket.webSocket).toBeNull();
     await expectSignedOut(socket);
@@ -82,5 +86,23 @@ describe("removing a member (the hub's endSessions for every session of a user)"
     while (closedWith === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(closedWith).toBe(4003);
     expect((await api("/api/v1/me", { token: bystander.accessToken })).status).toBe(200);
+  });
+});
+
+describe("the hub's list of ended sessions", () => {
+  it("keeps a session only as long as one of its access tokens could still be valid", async () => {
+    const owner = await signUp("ended-list");
+    const stub = hubStub(owner.tenant.id);
+    const endedKeys = () => runInDurableObject(stub, (_hub: TenantHub, state) => [...state.storage.kv.list({ prefix: "ended-session:" })].map(([key]) => key));
+    await stub.endSessions(owner.tenant.id, { userId: owner.user.id, sessionId: "first" });
+    expect(await endedKeys()).toEqual(["ended-session:first"]);
+
+    // Fifteen minutes (the access TTL) and the one-minute margin later, the first entry has nothing left to refuse.
+    await runInDurableObject(stub, (hub: TenantHub) => {
+      const base = hub.clock;
+      hub.clock = () => base() + 16 * 60_000 + 1_000;
+    });
+    await stub.endSessions(owner.tenant.id, { userId: owner.user.id, sessionId: "second" });
+    expect(await endedKeys()).toEqual(["ended-session:second"]);
   });
 });

@@ -22,11 +22,14 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
       userId: auth.userId,
       issuedAtMs: session.issuedAtMs,
     });
-    if (admission.sessionEnded) throw new AppError("unauthorized", SIGNED_OUT_PROBLEM);
+    if (admission.sessionEnded) throw new AppError("unauthorized", SIGNED_OUT_PROBLEM, undefined, { "WWW-Authenticate": SIGNED_OUT_CHALLENGE });
     refuseIfOver(admission.rateLimit);
   }
   await next();
 });
+
+/** RFC 6750's answer to a bearer token that is no longer good; MCP clients read it to sign in again. */
+const SIGNED_OUT_CHALLENGE = 'Bearer realm="autoarr", error="invalid_token"';
 
 function refuseIfOver(decision: RateLimitDecision): void {
   if (decision.allowed) return;
