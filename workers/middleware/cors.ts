@@ -4,7 +4,7 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 
-function allowedOrigins(list: string | undefined): string[] {
+export function allowedOrigins(list: string | undefined): string[] {
   return (list ?? "").split(",").map((o) => o.trim()).filter(Boolean);
 }
 

@@ -28,7 +28,28 @@ export const LoginBody = z
   .strict()
   .openapi("LoginRequest");
 
-export const RefreshBody = z.object({ refreshToken: z.string().min(16).max(200) }).strict().openapi("RefreshRequest");
+export const RefreshBody = z
+  .object({
+    refreshToken: z.string().min(16).max(200).optional().openapi({ description: "Omit in cookie mode: the autoarr_refresh cookie carries it" }),
+  })
+  .strict()
+  .openapi("RefreshRequest");
+
+/** Cookie mode, for browsers: the refresh token travels only in the HttpOnly autoarr_refresh cookie (lib/refresh-cookie.ts). */
+export const SessionModeHeaders = z.object({
+  "x-autoarr-session": z.string().optional().openapi({
+    param: { name: "x-autoarr-session", in: "header" },
+    description: "`cookie`: the refresh token is set as the autoarr_refresh cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth) instead of returned in the body, and refresh and logout read it from there",
+    example: "cookie",
+  }),
+});
+export const RefreshCookie = z.object({
+  autoarr_refresh: z.string().optional().openapi({
+    param: { name: "autoarr_refresh", in: "cookie" },
+    description: "The refresh token in cookie mode (read only with `X-AutoArr-Session: cookie` and from AutoArr's own origin)",
+  }),
+});
+
 
 export const UserSummary = z.object({ id: z.string(), email: z.string() }).openapi("User");
 export const TenantSummary = z.object({ id: z.string(), name: z.string() }).openapi("Tenant");
@@ -37,7 +58,7 @@ export const Role = z.enum(["owner", "member"]);
 export const SessionResponse = z
   .object({
     accessToken: z.string(),
-    refreshToken: z.string(),
+    refreshToken: z.string().optional().openapi({ description: "Absent in cookie mode (X-AutoArr-Session: cookie), where the autoarr_refresh cookie carries it" }),
     tokenType: z.literal("Bearer"),
     expiresIn: z.number().int().openapi({ description: "Access token lifetime in seconds" }),
     user: UserSummary,
