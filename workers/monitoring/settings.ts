@@ -6,7 +6,7 @@ import type { Database } from "../services/db";
 import type { KeyRing } from "../services/key-ring";
 import { resealIfStale, webhookPurpose, webhookUrls } from "../services/sealed-columns";
 import { open, seal } from "../services/secret-box";
-import { publicWebhookUrl } from "./webhook-url";
+import { isPublicHttpsUrl, publicWebhookUrl } from "./webhook-url";
 
 export const RecoverySettings = z
   .object({
@@ -48,7 +48,8 @@ export async function readRecoverySettings(db: Database, ring: KeyRing, tenantId
   const { webhookUrlSealed, ...rest } = stored.data;
   // Rows written before the URL was sealed keep it in plain text until the next save.
   const webhookUrl = webhookUrlSealed ? await openWebhookUrl(db, webhookUrlSealed, ring, tenantId) : (rest.webhookUrl ?? null);
-  const parsed = RecoverySettings.safeParse({ ...rest, webhookUrl });
+  // A URL saved before the public-URL rule that the rule now refuses turns the webhook off, not the other settings.
+  const parsed = RecoverySettings.safeParse({ ...rest, webhookUrl: webhookUrl && isPublicHttpsUrl(webhookUrl) ? webhookUrl : null });
   return parsed.success ? parsed.data : DEFAULT_RECOVERY_SETTINGS;
 }
 
