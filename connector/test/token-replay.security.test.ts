@@ -1,9 +1,9 @@
 // Used token ids survive a restart of the connector: a token accepted before the restart is refused after it.
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { ConnectorConfig } from "../src/config.js";
 import { silentLogger } from "../src/logger.js";
 import { createPairingCode, parsePairingCode } from "../src/pairing.js";
@@ -11,13 +11,21 @@ import { startConnector, type RunningConnector } from "../src/server.js";
 import { initializeRequest, mintToken, rawPost } from "./helpers.js";
 
 const running: RunningConnector[] = [];
+const stateDirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((c) => c.close()));
 });
+afterAll(() => stateDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const newStateDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "autoarr-state-"));
+  stateDirs.push(dir);
+  return dir;
+};
 
 function setup() {
   const pairing = parsePairingCode(createPairingCode(`tenant-${randomUUID()}`, `connector-${randomUUID()}`, randomBytes(32)));
-  const stateDir = mkdtempSync(join(tmpdir(), "autoarr-state-"));
+  const stateDir = newStateDir();
   const config: ConnectorConfig = { apps: {}, pairing, stateDir, host: "127.0.0.1", port: 0, timeoutMs: 2000, logLevel: "error", sessionIdleMs: 60_000 };
   const start = async () => {
     const connector = await startConnector(config, { logger: silentLogger });
@@ -77,7 +85,7 @@ describe("replay across a connector restart", () => {
 
   it("refuses to start where it cannot keep its state, rather than forget used tokens on the next restart", async () => {
     const { pairing } = setup();
-    const notADirectory = join(mkdtempSync(join(tmpdir(), "autoarr-state-")), "a-file");
+    const notADirectory = join(newStateDir(), "a-file");
     writeFileSync(notADirectory, "");
     const config: ConnectorConfig = { apps: {}, pairing, stateDir: notADirectory, host: "127.0.0.1", port: 0, timeoutMs: 2000, logLevel: "error", sessionIdleMs: 60_000 };
     await expect(startConnector(config, { logger: silentLogger })).rejects.toThrow(/Cannot keep the ids of used tokens/);
