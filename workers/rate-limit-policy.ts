@@ -1,4 +1,6 @@
-// Which rate limits apply to which requests. Signed-in callers are counted per tenant; others per client address.
+// Which rate limits apply to which requests. Signed-in callers are counted per tenant; others per client address
+// (an IPv4 address or an IPv6 /64, see lib/address-bucket.ts); sign-in attempts also per account.
+import type { BackoffPolicy } from "../durable-objects/rate-limiter/sign-in-backoff.logic";
 import type { RateLimitRule } from "../durable-objects/rate-limiter/sliding-window.logic";
 
 interface PolicyEntry extends RateLimitRule {
@@ -18,6 +20,10 @@ const POLICIES: PolicyEntry[] = [
 const ADDRESS_POLICIES: PolicyEntry[] = [
   { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") },
 ];
+
+/** Sign-in attempts for one account, from any address: 5 free failures, then waits of 30 s, 1, 2, 4, 8 and at most 15 min,
+ *  so guessing spread over many networks gets about 100 tries a day while the owner waits at most 15 min. */
+export const SIGN_IN_BACKOFF: BackoffPolicy = { freeFailures: 5, firstDelaySeconds: 30, maxDelaySeconds: 900 };
 
 /** Anonymous callers are limited per address. */
 const ANONYMOUS_POLICIES: PolicyEntry[] = [

@@ -4,6 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { RateLimitDecision } from "../../durable-objects/rate-limiter/sliding-window.logic";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
+import { addressBucket } from "../lib/address-bucket";
 import { anonymousRules, signedInAddressRules, tenantRules } from "../rate-limit-policy";
 import { SIGNED_OUT_PROBLEM } from "../services/access-tokens";
 
@@ -12,7 +13,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const { method, path } = c.req;
   const perAddress = auth ? signedInAddressRules(method, path) : anonymousRules(method, path);
   if (perAddress.length > 0) {
-    refuseIfOver(await c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`ip:${clientAddress(c.req.raw)}`)).consume(perAddress));
+    refuseIfOver(await c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`ip:${addressBucket(c.req.header("cf-connecting-ip"))}`)).consume(perAddress));
   }
   const session = c.get("accessSession");
   if (auth && session) {
@@ -39,8 +40,4 @@ function refuseIfOver(decision: RateLimitDecision): void {
     undefined,
     { "Retry-After": String(decision.retryAfterSeconds) },
   );
-}
-
-function clientAddress(request: Request): string {
-  return request.headers.get("cf-connecting-ip") ?? "unknown";
 }

@@ -64,6 +64,13 @@ export const SessionResponse = z
     user: UserSummary,
     tenant: TenantSummary,
     role: Role,
+    notice: z
+      .object({
+        failedSignIns: z.number().int().positive(),
+        since: z.string().openapi({ format: "date-time", description: "When the first of them was made" }),
+      })
+      .optional()
+      .openapi({ description: "On sign-in only, when there were failed sign-ins since the last successful one: show it to the user once" }),
   })
   .openapi("Session");
 

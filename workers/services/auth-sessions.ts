@@ -12,6 +12,7 @@ import { randomToken, sha256Hex } from "./encoding";
 import { insertSuccessor, REUSE_WINDOW_MS, successorOf } from "./refresh-rotation";
 import { endSessions } from "./session-revocation";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
+import { admitSignIn, type FailedSignInsNotice, signInSucceeded } from "./sign-in-backoff";
 
 export interface SessionTokens {
   accessToken: string;
@@ -21,6 +22,8 @@ export interface SessionTokens {
   user: { id: string; email: string };
   tenant: { id: string; name: string };
   role: "owner" | "member";
+  /** On sign-in, the failed attempts since the last successful one. */
+  notice?: FailedSignInsNotice;
 }
 
 const BAD_CREDENTIALS = "Email or password is incorrect";
@@ -115,10 +118,14 @@ export async function register(
 }
 
 export async function login(db: Database, env: Env, input: { email: string; password: string }): Promise<SessionTokens> {
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(input.email))).limit(1);
+  const email = normaliseEmail(input.email);
+  await admitSignIn(env, email);
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid) throw new AppError("unauthorized", BAD_CREDENTIALS);
-  return tokensFor(db, env, user.id, crypto.randomUUID());
+  const notice = await signInSucceeded(env, email);
+  const tokens = await tokensFor(db, env, user.id, crypto.randomUUID());
+  return notice ? { ...tokens, notice } : tokens;
 }
 
 /** The refresh sessions' notion of now; tests move it forward instead of sleeping. */

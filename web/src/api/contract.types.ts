@@ -8,14 +8,19 @@ export type Role = "owner" | "member";
 export type User = { id: string; email: string };
 export type Tenant = { id: string; name: string };
 
+// The web app asks for cookie mode (X-AutoArr-Session: cookie), so its sessions carry no refresh token: that stays in
+// the HttpOnly autoarr_refresh cookie.
 export type Session = {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
   user: User;
   tenant: Tenant;
   role: Role;
+  /** On sign-in, when there were failed sign-ins since the last successful one. */
+  notice?: FailedSignInsNotice;
 };
+
+export type FailedSignInsNotice = { failedSignIns: number; since: string };
 
 export type Me = { user: User; tenant: Tenant; role: Role };
 

@@ -33,7 +33,22 @@ describe("Sign in", () => {
     fillAndSubmit("sam@example.com", "correct horse");
     await waitFor(() => expect(location.history?.at(-1)).toBe("/"));
     expect(calls[0]?.body).toEqual({ email: "sam@example.com", password: "correct horse" });
-    expect(tokenStore.refreshToken()).toBe("refresh-1");
+    expect(calls[0]?.headers.get("X-AutoArr-Session")).toBe("cookie");
+    expect(tokenStore.isSignedIn()).toBe(true);
     expect(tokenStore.usableAccessToken()).toBe("access-1");
+  });
+
+  it("tells once of failed sign-in attempts before going home", async () => {
+    const since = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    mockApi({ "POST /api/v1/auth/login": { body: { ...session(), notice: { failedSignIns: 6, since } } } });
+    const { location } = renderWithProviders(<SignInScreen />, { path: "/sign-in" });
+    fillAndSubmit("sam@example.com", "correct horse");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/6 failed sign-in attempts/);
+    expect(alert.textContent).toMatch(/3 hours ago/);
+    expect(tokenStore.usableAccessToken()).toBe("access-1");
+    expect(location.history?.at(-1)).not.toBe("/");
+    fireEvent.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(location.history?.at(-1)).toBe("/"));
   });
 });
