@@ -30,6 +30,8 @@ async function fireCron() {
   assert.equal(response.status, 200, `the cron did not run: ${response.status} ${await response.text()}`);
 }
 
+const refreshCookie = async () => (await browser.context.cookies(at("/api/v1/auth/refresh"))).find((cookie) => cookie.name === "autoarr_refresh");
+
 const section = (name) => page.getByRole("heading", { level: 2, name, exact: true }).locator("xpath=..");
 
 async function openFromNav(label) {
@@ -101,10 +103,21 @@ describe("AutoArr web", { concurrency: false }, () => {
     await captureScreen(page, "settings");
   });
 
-  it("signs out, clearing the stored session", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await heading("Sign in").waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem("autoarr.refreshToken")), null);
+  it("signs out in every tab, clearing the stored session and the refresh cookie", async () => {
+    const otherTab = await browser.context.newPage();
+    try {
+      await otherTab.goto(at("/settings"));
+      await otherTab.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+      const loggedOut = page.waitForResponse((response) => response.url().endsWith("/api/v1/auth/logout"));
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await heading("Sign in").waitFor();
+      assert.equal((await loggedOut).status(), 204);
+      await otherTab.getByRole("heading", { level: 1, name: "Sign in" }).waitFor({ timeout: 10_000 });
+    } finally {
+      await otherTab.close();
+    }
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    assert.equal((await refreshCookie()), undefined, "sign-out clears the refresh cookie");
     await page.goto(at("/settings"));
     await heading("Sign in").waitFor();
   });
@@ -116,6 +129,21 @@ describe("AutoArr web", { concurrency: false }, () => {
     await section("Downloads").getByText(/Aborted, cannot be completed/).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     await captureScreen(page, "home-demo");
+  });
+
+  it("keeps the refresh token where no script can read it, and stays signed in across a reload through it", async () => {
+    const cookie = await refreshCookie();
+    assert.ok(cookie, "sign-in sets the refresh cookie");
+    assert.deepEqual({ httpOnly: cookie.httpOnly, secure: cookie.secure, sameSite: cookie.sameSite, path: cookie.path }, { httpOnly: true, secure: true, sameSite: "Strict", path: "/api/v1/auth" });
+    const readable = await page.evaluate(() => ({ storage: JSON.stringify({ ...localStorage, ...sessionStorage }), cookies: document.cookie }));
+    assert.ok(!readable.storage.includes(cookie.value) && !readable.cookies.includes(cookie.value), "the refresh token is readable by script");
+    assert.equal(await page.evaluate(() => localStorage.getItem("autoarr.refreshToken")), null);
+
+    await page.reload();
+    await heading("Home").waitFor();
+    await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
+    const rotated = await refreshCookie();
+    assert.ok(rotated && rotated.value !== cookie.value, "the reload refreshed through the cookie, which rotated");
   });
 
   it("runs an audit, applies a recommendation after its dry run, and rolls it back", async () => {

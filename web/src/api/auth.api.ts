@@ -1,4 +1,5 @@
-// Sign up, sign in and sign out: each stores or clears the session in the token store.
+// Sign up, sign in and sign out: each stores or clears the session in the token store; the refresh token is the
+// server's HttpOnly cookie, set by sign-up and sign-in and cleared by sign-out.
 import { queryOptions } from "@tanstack/react-query";
 import type { Me, Session } from "./contract.types";
 import { apiRequest } from "./http-client";
@@ -9,23 +10,23 @@ export type Credentials = { email: string; password: string };
 export type Registration = Credentials & { tenantName: string };
 
 export async function register(registration: Registration): Promise<Session> {
-  const session = await apiRequest<Session>("/api/v1/auth/register", { method: "POST", body: registration, auth: "none" });
+  const session = await apiRequest<Session>("/api/v1/auth/register", { method: "POST", body: registration, auth: "none", cookieSession: true });
   tokenStore.save(session);
   return session;
 }
 
 export async function signIn(credentials: Credentials): Promise<Session> {
-  const session = await apiRequest<Session>("/api/v1/auth/login", { method: "POST", body: credentials, auth: "none" });
+  const session = await apiRequest<Session>("/api/v1/auth/login", { method: "POST", body: credentials, auth: "none", cookieSession: true });
   tokenStore.save(session);
   return session;
 }
 
 export async function signOut(): Promise<void> {
-  const refreshToken = tokenStore.refreshToken();
+  const wasSignedIn = tokenStore.isSignedIn();
   tokenStore.clear();
-  if (!refreshToken) return;
+  if (!wasSignedIn) return;
   try {
-    await apiRequest<void>("/api/v1/auth/logout", { method: "POST", body: { refreshToken }, auth: "none" });
+    await apiRequest<void>("/api/v1/auth/logout", { method: "POST", body: {}, auth: "none", cookieSession: true });
   } catch {
     // The local session is already gone; a server that can't be reached lets the refresh token expire on its own.
   }

@@ -17,11 +17,29 @@ describe("apiRequest", () => {
     const { calls } = mockApi({
       "GET /api/v1/connectors": ({ headers }) =>
         headers.get("Authorization") === "Bearer access-2" ? { body: { connectors: [] } } : { status: 401, body: { error: { code: "unauthorized", message: "expired" } } },
-      "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2", refreshToken: "refresh-2" }) },
+      "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2" }) },
     });
     await Promise.all([apiRequest("/api/v1/connectors"), apiRequest("/api/v1/connectors")]);
     expect(calls.filter((call) => call.path === "/api/v1/auth/refresh")).toHaveLength(1);
-    expect(tokenStore.refreshToken()).toBe("refresh-2");
+    expect(tokenStore.usableAccessToken()).toBe("access-2");
+  });
+
+  it("refreshes by the HttpOnly cookie: asks for cookie mode and sends no refresh token", async () => {
+    tokenStore.save(session());
+    tokenStore.forgetAccessToken();
+    const { calls, fetchMock } = mockApi({ "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2" }) }, "GET /api/v1/me": { body: { ok: true } } });
+    await apiRequest("/api/v1/me");
+    const refresh = calls.find((call) => call.path === "/api/v1/auth/refresh")!;
+    expect(refresh.headers.get("X-AutoArr-Session")).toBe("cookie");
+    expect(refresh.body).toEqual({});
+    expect(fetchMock.mock.calls.every(([, init]) => init?.credentials === "same-origin")).toBe(true);
+    expect(calls.find((call) => call.path === "/api/v1/me")?.headers.get("X-AutoArr-Session")).toBeNull();
+  });
+
+  it("does not try to refresh in a browser that is not signed in", async () => {
+    const { calls } = mockApi({});
+    await expect(apiRequest("/api/v1/me")).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(0);
   });
 
   it("signs out when the refresh token is refused", async () => {

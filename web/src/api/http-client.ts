@@ -1,4 +1,5 @@
-// fetch for the AutoArr API: adds the bearer token, refreshes it once on 401 (one refresh at a time), and signs out when refresh is refused.
+// fetch for the AutoArr API: adds the bearer token, refreshes it once on 401 (one refresh at a time, across tabs too:
+// two refreshes with the same cookie would be a replay), and signs out when refresh is refused.
 import { ApiError, apiErrorFromResponse, networkError } from "./api-error";
 import type { Session } from "./contract.types";
 import { tokenStore } from "./token-store";
@@ -12,7 +13,11 @@ export type RequestOptions = {
   auth?: AuthMode;
   /** Statuses besides 2xx whose body is a normal answer, such as /health's 503 "degraded" report. */
   answerStatuses?: number[];
+  /** For the auth routes: the refresh token goes into and comes from the HttpOnly cookie, never the body. */
+  cookieSession?: boolean;
 };
+
+export const COOKIE_SESSION_HEADER = "X-AutoArr-Session";
 
 const REFRESH_LOCK = "autoarr-token-refresh";
 const REFUSED_REFRESH_STATUSES = new Set([400, 401, 403]);
@@ -32,9 +37,8 @@ function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
 }
 
 async function exchangeRefreshToken(): Promise<string> {
-  const refreshToken = tokenStore.refreshToken();
-  if (!refreshToken) throw new ApiError(401, "unauthorized", "You are signed out.");
-  const response = await send("/api/v1/auth/refresh", { method: "POST", body: { refreshToken } });
+  if (!tokenStore.isSignedIn()) throw new ApiError(401, "unauthorized", "You are signed out.");
+  const response = await send("/api/v1/auth/refresh", { method: "POST", body: {}, cookieSession: true });
   if (!response.ok) {
     const error = await apiErrorFromResponse(response);
     if (REFUSED_REFRESH_STATUSES.has(response.status)) tokenStore.clear();
@@ -64,6 +68,7 @@ async function send(path: string, options: RequestOptions, token?: string): Prom
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.cookieSession) headers[COOKIE_SESSION_HEADER] = "cookie";
   try {
     return await fetch(path, {
       method: options.method ?? "GET",

@@ -1,9 +1,12 @@
-// Where the session lives: the access token only in memory (script on the page can't read it after a reload),
-// the refresh token in localStorage so a reload or a new tab stays signed in. Signing out anywhere clears every tab.
+// Where the session lives: the access token only in memory; the refresh token only in an HttpOnly cookie that the
+// server sets and that no script here can read (the API is asked for cookie mode, see http-client.ts). What
+// localStorage keeps is the profile — not a secret — which says this browser is signed in, so a reload or a new tab
+// stays signed in by refreshing through the cookie. Signing out anywhere removes it, and that clears every tab.
 import type { Role, Session, Tenant, User } from "./contract.types";
 
-const REFRESH_TOKEN_KEY = "autoarr.refreshToken";
 const PROFILE_KEY = "autoarr.profile";
+// Where versions before the cookie kept the refresh token; removed wherever it is still found.
+const LEGACY_REFRESH_TOKEN_KEY = "autoarr.refreshToken";
 const EXPIRY_MARGIN_MS = 30_000;
 
 export type Profile = { user: User; tenant: Tenant; role: Role };
@@ -25,20 +28,28 @@ function readStorage(key: string): string | null {
   }
 }
 
+function removeStorage(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was kept there either.
+  }
+}
+
 export const tokenStore = {
   save(session: Session, now = Date.now()): void {
     accessToken = { value: session.accessToken, expiresAt: now + session.expiresIn * 1000 };
     const profile: Profile = { user: session.user, tenant: session.tenant, role: session.role };
-    localStorage.setItem(REFRESH_TOKEN_KEY, session.refreshToken);
+    removeStorage(LEGACY_REFRESH_TOKEN_KEY);
     localStorage.setItem(PROFILE_KEY, JSON.stringify(profile));
     notify();
   },
 
   clear(): void {
-    const wasSignedIn = accessToken !== null || readStorage(REFRESH_TOKEN_KEY) !== null;
+    const wasSignedIn = accessToken !== null || readStorage(PROFILE_KEY) !== null;
     accessToken = null;
-    localStorage.removeItem(REFRESH_TOKEN_KEY);
-    localStorage.removeItem(PROFILE_KEY);
+    removeStorage(LEGACY_REFRESH_TOKEN_KEY);
+    removeStorage(PROFILE_KEY);
     if (wasSignedIn) notify();
   },
 
@@ -49,10 +60,6 @@ export const tokenStore = {
   usableAccessToken(now = Date.now()): string | null {
     if (!accessToken || accessToken.expiresAt - EXPIRY_MARGIN_MS <= now) return null;
     return accessToken.value;
-  },
-
-  refreshToken(): string | null {
-    return readStorage(REFRESH_TOKEN_KEY);
   },
 
   profile(): Profile | null {
@@ -66,7 +73,7 @@ export const tokenStore = {
   },
 
   isSignedIn(): boolean {
-    return readStorage(REFRESH_TOKEN_KEY) !== null;
+    return readStorage(PROFILE_KEY) !== null;
   },
 
   subscribe(listener: () => void): () => void {
@@ -76,8 +83,9 @@ export const tokenStore = {
 };
 
 if (typeof window !== "undefined") {
+  removeStorage(LEGACY_REFRESH_TOKEN_KEY);
   window.addEventListener("storage", (event) => {
-    if (event.key !== REFRESH_TOKEN_KEY && event.key !== null) return;
+    if (event.key !== PROFILE_KEY && event.key !== null) return;
     if (event.newValue === null) accessToken = null;
     notify();
   });

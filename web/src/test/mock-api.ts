@@ -27,9 +27,9 @@ function jsonResponse({ status = 200, body, headers = {} }: MockAnswer): Respons
   return new Response(JSON.stringify(body ?? {}), { status, headers: { "Content-Type": "application/json", ...headers } });
 }
 
-export const session = (overrides: Partial<{ accessToken: string; refreshToken: string }> = {}) => ({
+// A cookie-mode session, as the API answers the web app: the refresh token is in the HttpOnly cookie, not here.
+export const session = (overrides: Partial<{ accessToken: string }> = {}) => ({
   accessToken: "access-1",
-  refreshToken: "refresh-1",
   tokenType: "Bearer",
   expiresIn: 900,
   user: { id: "user-1", email: "sam@example.com" },
