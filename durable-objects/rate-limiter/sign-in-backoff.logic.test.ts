@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admit, type BackoffState, delaySeconds, noticeOnSuccess } from "./sign-in-backoff.logic";
+import { admit, type BackoffState, delaySeconds, noticeOnSuccess, rememberNetwork } from "./sign-in-backoff.logic";
 
 const policy = { freeFailures: 5, firstDelaySeconds: 30, maxDelaySeconds: 900 };
 
@@ -42,5 +42,15 @@ describe("sign-in backoff", () => {
     expect(noticeOnSuccess(undefined)).toBeUndefined();
     expect(noticeOnSuccess(attempts([5]).state)).toBeUndefined();
     expect(noticeOnSuccess(attempts([5, 6, 7]).state)).toEqual({ failedSignIns: 2, since: 5 });
+  });
+
+  it("adds up the failures of every count, from the earliest", () => {
+    expect(noticeOnSuccess(attempts([9]).state, [attempts([3, 4]).state, undefined])).toEqual({ failedSignIns: 2, since: 3 });
+    expect(noticeOnSuccess(attempts([5, 6]).state, [attempts([7, 8, 9]).state])).toEqual({ failedSignIns: 4, since: 5 });
+  });
+
+  it("remembers the most recent networks, newest first, each once", () => {
+    expect(rememberNetwork(["a", "b", "c"], "b", 3)).toEqual(["b", "a", "c"]);
+    expect(rememberNetwork(["a", "b", "c"], "d", 3)).toEqual(["d", "a", "b"]);
   });
 });

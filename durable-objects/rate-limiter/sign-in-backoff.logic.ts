@@ -1,6 +1,7 @@
 // Per-account backoff for sign-in: a few failures are free, then each further attempt waits a delay that doubles with
 // every failure up to a cap. It slows guessing spread over many addresses without ever locking the owner out for good:
-// after the delay one attempt is admitted, and a successful sign-in clears the count.
+// after the delay one attempt is admitted, and a successful sign-in clears the count. Networks the account has signed
+// in from keep counts of their own, so a stranger who keeps the wait going elsewhere does not hold up the owner at home.
 
 export interface BackoffPolicy {
   /** Failures admitted without any delay. */
@@ -49,8 +50,16 @@ export function admit(
   };
 }
 
-/** What the owner is told on signing in: the failed attempts before this successful one, if any. */
-export function noticeOnSuccess(state: BackoffState | undefined): FailedSignInsNotice | undefined {
-  const failedSignIns = (state?.failures ?? 1) - 1;
-  return state && failedSignIns > 0 ? { failedSignIns, since: state.firstFailureAt } : undefined;
+/** What the owner is told on signing in: the failed attempts in every count, less the successful one that `current` holds. */
+export function noticeOnSuccess(current: BackoffState | undefined, others: readonly (BackoffState | undefined)[] = []): FailedSignInsNotice | undefined {
+  const failed = [current && current.failures > 1 ? { ...current, failures: current.failures - 1 } : undefined, ...others].filter(
+    (state): state is BackoffState => state !== undefined && state.failures > 0,
+  );
+  if (failed.length === 0) return undefined;
+  return { failedSignIns: failed.reduce((sum, s) => sum + s.failures, 0), since: Math.min(...failed.map((s) => s.firstFailureAt)) };
+}
+
+/** The networks an account signed in from most recently, newest first, with this one added. */
+export function rememberNetwork(known: readonly string[], network: string, keep: number): string[] {
+  return [network, ...known.filter((n) => n !== network)].slice(0, keep);
 }

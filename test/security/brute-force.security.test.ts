@@ -1,5 +1,6 @@
 // Password guessing: sign-in is limited to 10 attempts a minute per client address (an IPv4 address, an IPv6 /64),
-// signed in or not, and per account to 5 failures before each further attempt waits 30 s, doubling up to 15 min.
+// signed in or not, and per account to 5 failures before each further attempt waits 30 s, doubling up to 15 min;
+// networks the account signed in from count apart, so a stranger cannot keep the owner waiting there.
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { RateLimiter } from "../../durable-objects/rate-limiter/rate-limiter.do";
@@ -139,6 +140,33 @@ describe("brute-force sign-in per account", () => {
     expect(again).not.toHaveProperty("notice");
     // The count started over: five more failures are free again.
     expect(await failFiveTimes(victim.user.email)).toEqual(Array(5).fill(401));
+  });
+
+  it("does not hold up the owner on a network they signed in from before, however long a stranger keeps the wait going", async () => {
+    const owner = await signUp("backoff-home");
+    expect((await login("2001:db8:aaaa:1::10", owner.user.email, owner.password)).status).toBe(200);
+    await freezeAccountClock(owner.user.email);
+
+    expect(await failFiveTimes(owner.user.email)).toEqual(Array(5).fill(401));
+    expect((await login(freshNetwork(), owner.user.email, owner.password)).status).toBe(429);
+
+    const atHome = await login("2001:db8:aaaa:1::20", owner.user.email, owner.password);
+    expect(atHome.status).toBe(200);
+    expect(((await atHome.json()) as { notice?: unknown }).notice).toEqual({ failedSignIns: 5, since: expect.any(String) });
+  });
+
+  it("counts failures on a known network apart from the strangers', with the same backoff", async () => {
+    const owner = await signUp("backoff-known");
+    expect((await login("198.18.200.1", owner.user.email, owner.password)).status).toBe(200);
+    await freezeAccountClock(owner.user.email);
+    for (let i = 0; i < 5; i++) expect((await login("198.18.200.1", owner.user.email, `typo-${i}`)).status).toBe(401);
+    expect((await login("198.18.200.1", owner.user.email, owner.password)).status).toBe(429);
+    // Elsewhere the strangers' count is untouched: a guess is still answered.
+    expect((await login(freshNetwork(), owner.user.email, "a guess")).status).toBe(401);
+
+    await advanceAccountClock(owner.user.email, 30_000);
+    const signedIn = (await (await login("198.18.200.1", owner.user.email, owner.password)).json()) as { notice?: unknown };
+    expect(signedIn.notice).toEqual({ failedSignIns: 6, since: expect.any(String) });
   });
 
   it("doubles the wait with every further failure up to 15 minutes, and always admits an attempt after the wait", async () => {

@@ -1,5 +1,6 @@
 // Sign-up, sign-in, token refresh and sign-out.
 import { createRoute } from "@hono/zod-openapi";
+import { addressBucket } from "../lib/address-bucket";
 import { createRouter } from "../lib/router";
 import { ErrorResponse, errorResponses } from "../schemas/common";
 import { LoginBody, RefreshBody, RefreshCookie, RegisterBody, SessionModeHeaders, SessionResponse } from "../schemas/auth";
@@ -32,7 +33,7 @@ export const authRoutes = createRouter()
       request: { headers: SessionModeHeaders, body: json(LoginBody) },
       responses: { 200: session("Signed in"), ...errorResponses(400, 401, 429) },
     }),
-    async (c) => c.json(deliverSession(c, await login(database(c.env.DB), c.env, c.req.valid("json"))), 200),
+    async (c) => c.json(deliverSession(c, await login(database(c.env.DB), c.env, c.req.valid("json"), addressBucket(c.req.header("cf-connecting-ip")))), 200),
   )
   .openapi(
     createRoute({

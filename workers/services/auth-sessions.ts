@@ -117,13 +117,14 @@ export async function register(
   return tokensFor(db, env, userId, crypto.randomUUID());
 }
 
-export async function login(db: Database, env: Env, input: { email: string; password: string }): Promise<SessionTokens> {
+/** `network`: the caller's address bucket (lib/address-bucket.ts), for the account's backoff. */
+export async function login(db: Database, env: Env, input: { email: string; password: string }, network: string): Promise<SessionTokens> {
   const email = normaliseEmail(input.email);
-  await admitSignIn(env, email);
+  await admitSignIn(env, email, network);
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid) throw new AppError("unauthorized", BAD_CREDENTIALS);
-  const notice = await signInSucceeded(env, email);
+  const notice = await signInSucceeded(env, email, network);
   const tokens = await tokensFor(db, env, user.id, crypto.randomUUID());
   return notice ? { ...tokens, notice } : tokens;
 }
