@@ -21,8 +21,8 @@ const ADDRESS_POLICIES: PolicyEntry[] = [
   { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") },
 ];
 
-/** Sign-in attempts for one account, from any address: 5 free failures, then waits of 30 s, 1, 2, 4, 8 and at most 15 min,
- *  so guessing spread over many networks gets about 100 tries a day while the owner waits at most 15 min. */
+/** Sign-in attempts for one account: 5 free failures, then waits of 30 s, 1, 2, 4, 8 and at most 15 min, so guessing
+ *  spread over many networks gets about 100 tries a day. Networks the account signed in from count apart. */
 export const SIGN_IN_BACKOFF: BackoffPolicy = { freeFailures: 5, firstDelaySeconds: 30, maxDelaySeconds: 900 };
 
 /** Anonymous callers are limited per address. */
