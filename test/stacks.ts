@@ -2,6 +2,7 @@
 import { env } from "cloudflare:test";
 import { afterAll } from "vitest";
 import { hubFor } from "../workers/services/tenant-hub";
+import { describeLeaks, type Leak, watchStack } from "./canary/watch";
 import { api, type Session, signUp } from "./helpers";
 
 export type SimApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
@@ -10,6 +11,8 @@ export interface Stack {
   id: string;
   connectorUrl: string;
   simulators: Record<SimApp, string>;
+  /** The simulated apps' API keys (fresh per stack). */
+  keys: Record<SimApp, string>;
 }
 
 function harness(path: string, init?: RequestInit) {
@@ -20,7 +23,9 @@ function harness(path: string, init?: RequestInit) {
 export async function createStack(options: { profile?: "demo" | "well-configured"; connectorTimeoutMs?: number } = {}): Promise<Stack> {
   const response = await harness("/stacks", { method: "POST", body: JSON.stringify(options) });
   if (response.status !== 201) throw new Error(`harness: ${await response.text()}`);
-  return response.json();
+  const stack = (await response.json()) as Stack;
+  watchStack(stack);
+  return stack;
 }
 
 export async function startConnector(stack: Stack, pairingCode: string): Promise<void> {
@@ -39,8 +44,11 @@ export async function connectorLogs(stack: Stack): Promise<string> {
   return response.text();
 }
 
+/** Stops the stack; fails if its connector ever logged its pairing secret or an app's API key. */
 export async function removeStack(stack: Stack): Promise<void> {
-  await harness(`/stacks/${stack.id}`, { method: "DELETE" });
+  const response = await harness(`/stacks/${stack.id}`, { method: "DELETE" });
+  const { leaks = [] } = response.ok ? ((await response.json()) as { leaks?: Omit<Leak, "where">[] }) : {};
+  if (leaks.length > 0) throw new Error(describeLeaks(leaks.map((l) => ({ ...l, where: `the connector's log (test stack ${stack.id.slice(0, 8)})` }))));
 }
 
 /** A new tenant whose connector (a real process) is paired and running against its own simulated apps. */

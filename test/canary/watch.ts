@@ -14,6 +14,10 @@ export interface Leak extends Finding {
 
 interface WatchState {
   leaks: Leak[];
+  /** Secrets of the test stacks (their apps' API keys), looked for besides the Worker's own. */
+  stackSecrets: Record<string, string>;
+  /** Stacks whose connector logs are checked, with what was already reported of each. */
+  stacks: Map<string, Set<string>>;
   /** Answer bodies still being read; waited for (briefly) before a test's leaks are judged. */
   pendingBodies: number;
   seen: { responses: number; logLines: number; socketMessages: number };
@@ -21,12 +25,41 @@ interface WatchState {
 
 const STATE = Symbol.for("autoarr.canary-watch");
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-const detector = createLeakDetector(secretsOf(env));
+const workerSecrets = secretsOf(env);
+let detector = createLeakDetector(workerSecrets);
 
 function state(): WatchState {
   const global = globalThis as { [STATE]?: WatchState };
-  global[STATE] ??= { leaks: [], pendingBodies: 0, seen: { responses: 0, logLines: 0, socketMessages: 0 } };
+  global[STATE] ??= { leaks: [], stackSecrets: {}, stacks: new Map(), pendingBodies: 0, seen: { responses: 0, logLines: 0, socketMessages: 0 } };
   return global[STATE];
+}
+
+/**
+ * A test stack (test/stacks.ts): its apps' API keys must never leave the NAS, so they are looked for in whatever
+ * leaves the Worker too; its connector's logs are checked by the harness (test/harness/connector-process.ts).
+ */
+export function watchStack(stack: { id: string; keys: Record<string, string> }): void {
+  const { stackSecrets, stacks } = state();
+  for (const [app, key] of Object.entries(stack.keys)) stackSecrets[`${app} API key of test stack ${stack.id.slice(0, 8)}`] = key;
+  stacks.set(stack.id, new Set());
+  detector = createLeakDetector({ ...workerSecrets, ...stackSecrets });
+}
+
+async function connectorLogLeaks(): Promise<Leak[]> {
+  const leaks: Leak[] = [];
+  for (const [id, reported] of state().stacks) {
+    const response = await fetch(`${env.TEST_HARNESS_URL}/stacks/${id}/leaks`);
+    // A removed stack was checked as it was removed (removeStack).
+    if (response.status === 404) state().stacks.delete(id);
+    if (!response.ok) continue;
+    const { leaks: found } = (await response.json()) as { leaks: Finding[] };
+    for (const finding of found) {
+      if (reported.has(`${finding.secret}\0${finding.form}`)) continue;
+      reported.add(`${finding.secret}\0${finding.form}`);
+      leaks.push({ ...finding, where: `the connector's log (test stack ${id.slice(0, 8)})` });
+    }
+  }
+  return leaks;
 }
 
 export function checkForSecrets(text: string, where: string): void {
@@ -45,7 +78,8 @@ export function seen(): WatchState["seen"] {
 export async function takeLeaks(): Promise<Leak[]> {
   const deadline = Date.now() + 500;
   while (state().pendingBodies > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  return state().leaks.splice(0);
+  const fromConnectors = await connectorLogLeaks();
+  return [...state().leaks.splice(0), ...fromConnectors];
 }
 
 async function scanBody(body: ReadableStream<Uint8Array>, where: string): Promise<void> {
@@ -122,5 +156,5 @@ export function installWatch(): void {
 }
 
 export function describeLeaks(leaks: Leak[]): string {
-  return `A secret left the Worker (canary values, see test/canary/):\n${leaks.map((l) => `  ${l.secret} (${l.form}) in ${l.where}`).join("\n")}`;
+  return `A secret got out (canary values, see test/canary/):\n${leaks.map((l) => `  ${l.secret} (${l.form}) in ${l.where}`).join("\n")}`;
 }

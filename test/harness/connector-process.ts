@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createLeakDetector, type Finding } from "../canary/detector.ts";
 import { ROOT, type SimulatorStack } from "./simulators.ts";
 
 function freePort(): Promise<number> {
@@ -19,6 +20,8 @@ function freePort(): Promise<number> {
 export class ConnectorProcess {
   private child: ChildProcess | undefined;
   private output = "";
+  private pairingCode = "";
+  private readonly found: Finding[] = [];
 
   private constructor(
     readonly port: number,
@@ -39,9 +42,35 @@ export class ConnectorProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** What the process must never log: its pairing code and secret, and the apps' API keys. */
+  private secrets(): Record<string, string> {
+    const { keys } = this.simulators;
+    const named: Record<string, string> = { "SABnzbd API key": keys.sabnzbd, "Sonarr API key": keys.sonarr, "Radarr API key": keys.radarr, "Plex token": keys.plex };
+    if (this.pairingCode) {
+      named["pairing code"] = this.pairingCode;
+      try {
+        const { secret } = JSON.parse(Buffer.from(this.pairingCode.slice("aac1.".length), "base64url").toString("utf8")) as { secret: string };
+        named["pairing secret"] = secret;
+        named["pairing secret (hex)"] = Buffer.from(secret, "base64url").toString("hex");
+      } catch {
+        // Not a pairing code the harness can read: the code itself is still looked for.
+      }
+    }
+    return named;
+  }
+
+  /** Secrets this process has written to its logs, over every run (the output of the current one included). */
+  leaks(): Finding[] {
+    for (const finding of createLeakDetector(this.secrets()).scan(this.output)) {
+      if (!this.found.some((f) => f.secret === finding.secret && f.form === finding.form)) this.found.push(finding);
+    }
+    return [...this.found];
+  }
+
   async start(pairingCode: string): Promise<void> {
     await this.stop();
     const { urls, keys } = this.simulators;
+    this.pairingCode = pairingCode;
     this.output = "";
     const child = spawn(process.execPath, [path.join(ROOT, "connector/bin/autoarr-connector.mjs"), "start", "--port", String(this.port)], {
       cwd: ROOT,
@@ -79,10 +108,13 @@ export class ConnectorProcess {
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    // Before a restart clears the output: what this run logged, its last lines included, is checked now.
+    this.leaks();
   }
 }

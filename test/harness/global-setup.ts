@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
         const connector = await ConnectorProcess.prepare(simulators, { timeoutMs: Number(body.connectorTimeoutMs ?? 10_000) });
         const stack = { id: crypto.randomUUID(), simulators, connector };
         stacks.set(stack.id, stack);
-        return reply(res, 201, { id: stack.id, connectorUrl: connector.url, simulators: simulators.urls });
+        return reply(res, 201, { id: stack.id, connectorUrl: connector.url, simulators: simulators.urls, keys: simulators.keys });
       }
       const stack = id ? stacks.get(id) : undefined;
       if (!stack) return reply(res, 404, { error: "no such stack" });
@@ -56,6 +56,9 @@ export default async function setup(project: TestProject) {
         res.writeHead(200, { "Content-Type": "text/plain" });
         return res.end(stack.connector.logs);
       }
+      if (req.method === "GET" && action === "leaks") {
+        return reply(res, 200, { leaks: stack.connector.leaks() });
+      }
       if (req.method === "DELETE" && action === "connector") {
         await stack.connector.stop();
         return reply(res, 200, { stopped: true });
@@ -64,7 +67,7 @@ export default async function setup(project: TestProject) {
         await stack.connector.stop();
         await stack.simulators.close();
         stacks.delete(stack.id);
-        return reply(res, 200, { deleted: true });
+        return reply(res, 200, { deleted: true, leaks: stack.connector.leaks() });
       }
       return reply(res, 404, { error: "unknown harness route" });
     } catch (error) {
@@ -81,14 +84,18 @@ export default async function setup(project: TestProject) {
   project.provide("canaryTargets", { urls: canaryTargets.urls });
 
   return async () => {
+    const leaked: string[] = [];
     for (const stack of stacks.values()) {
       await stack.connector.stop();
       await stack.simulators.close();
+      // Stacks no test removed (removeStack checks the others) are checked here.
+      for (const leak of stack.connector.leaks()) leaked.push(`${leak.secret} (${leak.form}) in the connector's log of stack ${stack.id.slice(0, 8)}`);
     }
     await new Promise((resolve) => server.close(resolve));
     await fakeAnthropic.close();
     await fakeDns.close();
     await canaryTargets.close();
+    if (leaked.length > 0) throw new Error(`A connector logged a secret:\n${leaked.join("\n")}`);
   };
 }
 

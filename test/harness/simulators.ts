@@ -1,4 +1,5 @@
 // Starts the bundled simulators of SABnzbd, Sonarr, Radarr and Plex (from the built connector package).
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -12,9 +13,15 @@ export interface SimulatorStack {
   close(): Promise<void>;
 }
 
+/** Fresh API keys per stack (not the fixed demo keys), so a connector log or Worker answer that carries one is caught. */
+function canaryKeys(): Record<AppName, string> {
+  const hex = () => randomBytes(16).toString("hex");
+  return { sabnzbd: hex(), sonarr: hex(), radarr: hex(), plex: randomBytes(15).toString("base64url") };
+}
+
 export async function startSimulatorStack(profile: "demo" | "well-configured"): Promise<SimulatorStack> {
   const module = (await import(pathToFileURL(path.join(ROOT, "connector/dist/simulators/index.js")).href)) as {
-    startSimulators(options: { profile: string; host?: string }): Promise<SimulatorStack>;
+    startSimulators(options: { profile: string; host?: string; keys?: Record<AppName, string> }): Promise<SimulatorStack>;
   };
-  return module.startSimulators({ profile, host: "127.0.0.1" });
+  return module.startSimulators({ profile, host: "127.0.0.1", keys: canaryKeys() });
 }

@@ -8,6 +8,7 @@ import { createLeakDetector } from "../canary/detector";
 import { makeCanarySecrets, SECRET_NAMES } from "../canary/secrets";
 import { seen, takeLeaks, watchResponse } from "../canary/watch";
 import { api, BASE, secrets, signUp } from "../helpers";
+import { createStack, removeStack } from "../stacks";
 
 const detector = createLeakDetector(secrets);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -124,5 +125,15 @@ describe("the watch on what leaves the Worker", () => {
     expect(after.logLines).toBeGreaterThan(before.logLines);
     expect(after.socketMessages).toBeGreaterThan(before.socketMessages);
     expect(await takeLeaks()).toEqual([]);
+  });
+
+  it("also looks for a test stack's API keys, which never leave the NAS", async () => {
+    const stack = await createStack();
+    try {
+      console.log(`calling ${stack.simulators.sonarr}/api/v3/queue?apikey=${stack.keys.sonarr}`);
+      expect(await takeLeaks()).toContainEqual({ secret: `sonarr API key of test stack ${stack.id.slice(0, 8)}`, form: "raw", where: "console.log" });
+    } finally {
+      await removeStack(stack);
+    }
   });
 });
