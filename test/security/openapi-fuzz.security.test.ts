@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { describeLeaks, takeLeaks } from "../canary/watch";
-import { type JsonSchema, type OpenApiDocument, type Operation, bodyTextFor, operationsOf, urlPieceFor } from "../fuzz/openapi-arbitraries";
+import { type JsonSchema, type OpenApiDocument, type Operation, bodyTextFor, operationsOf, PROTOTYPE_NAMES, RAW_URL_PIECES, urlPieceFor } from "../fuzz/openapi-arbitraries";
 import { api, BASE, signUp } from "../helpers";
 import { pairedTenantsForThisFile } from "../stacks";
 
@@ -65,6 +65,52 @@ function requestFor(operation: Operation) {
   });
 }
 
+type FuzzRequest = { identity: string; address: string; path: Record<string, string>; query: [string, string][]; body: string | null };
+
+/** Sends one request and checks its answer: below 500, an error in the JSON envelope, no secret anywhere. */
+async function expectSafeAnswer(operation: Operation, request: FuzzRequest) {
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.path[name] ?? "x");
+  const query = request.query.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join("&");
+  const headers = new Headers({ "CF-Connecting-IP": request.address });
+  const token = identities[request.identity];
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  if (request.body !== null) headers.set("Content-Type", "application/json");
+  const response = await api(`${path}${query ? `?${query}` : ""}`, { method: operation.method, headers, body: request.body ?? undefined });
+  const text = await response.text();
+  const what = `${operation.method} ${BASE}${path}${query ? `?${query}` : ""} as ${request.identity} → ${response.status} ${text.slice(0, 300)}`;
+  expect(response.status, what).toBeLessThan(500);
+  if (response.status >= 400) {
+    expect(response.headers.get("content-type"), what).toMatch(/^application\/json/);
+    expect(ErrorEnvelope.safeParse(parsedOrText(text)).success, what).toBe(true);
+  }
+  const leaks = await takeLeaks();
+  expect(leaks, `${what}\n${describeLeaks(leaks)}`).toEqual([]);
+}
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Every inherited name and odd encoding in every path parameter, as each identity: too important to leave to chance. */
+function hostilePathRequests(operation: Operation): FuzzRequest[] {
+  const names = operation.parameters.filter((p) => p.in === "path").map((p) => p.name);
+  if (names.length === 0) return [];
+  const identityNames = Object.keys(identities).filter((name) => !(name === PAIRED && unpairs(operation)));
+  return [...PROTOTYPE_NAMES, ...RAW_URL_PIECES].flatMap((piece, i) =>
+    identityNames.map((identity, j) => ({
+      identity,
+      address: `203.0.113.${((i * identityNames.length + j) % 250) + 1}`,
+      path: Object.fromEntries(names.map((name) => [name, piece])),
+      query: [],
+      body: operation.body ? "{}" : null,
+    })),
+  );
+}
+
 describe("OpenAPI fuzz", () => {
   it("covers the document's operations", () => {
     expect(operations.length).toBeGreaterThan(30);
@@ -76,26 +122,12 @@ describe("OpenAPI fuzz", () => {
     it(`${operation.method} ${operation.path}: no 5xx, errors in the envelope, no secret`, { timeout: 120_000 }, async () => {
       // Its own user per operation: what another operation created (a connector, say) must not change what this one sees.
       identities[NO_CONNECTOR] = (await signUp("fuzz-fresh")).accessToken;
+      for (const request of hostilePathRequests(operation)) await expectSafeAnswer(operation, request);
       let runs = 0;
       await fc.assert(
         fc.asyncProperty(requestFor(operation), async (request) => {
           runs++;
-          const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.path[name] ?? "x");
-          const query = request.query.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join("&");
-          const headers = new Headers({ "CF-Connecting-IP": request.address });
-          const token = identities[request.identity];
-          if (token) headers.set("Authorization", `Bearer ${token}`);
-          if (request.body !== null) headers.set("Content-Type", "application/json");
-          const response = await api(`${path}${query ? `?${query}` : ""}`, { method: operation.method, headers, body: request.body ?? undefined });
-          const text = await response.text();
-          const what = `${operation.method} ${BASE}${path}${query ? `?${query}` : ""} as ${request.identity} → ${response.status} ${text.slice(0, 300)}`;
-          expect(response.status, what).toBeLessThan(500);
-          if (response.status >= 400) {
-            expect(response.headers.get("content-type"), what).toMatch(/^application\/json/);
-            expect(ErrorEnvelope.safeParse(JSON.parse(text)).success, what).toBe(true);
-          }
-          const leaks = await takeLeaks();
-          expect(leaks, `${what}\n${describeLeaks(leaks)}`).toEqual([]);
+          await expectSafeAnswer(operation, request);
         }),
         { numRuns, seed, endOnFailure: true, plugins: timePerOperationMs ? [fc.interruptAfterTimeLimit(timePerOperationMs)] : [] },
       );
