@@ -12,7 +12,7 @@ const CONNECTOR_BIN = path.join(ROOT, "connector/bin/autoarr-connector.mjs");
 
 export const DEMO_ACCOUNT = {
   email: process.env.AUTOARR_DEMO_EMAIL ?? "demo@autoarr.local",
-  password: process.env.AUTOARR_DEMO_PASSWORD ?? "autoarr-demo",
+  password: process.env.AUTOARR_DEMO_PASSWORD ?? "popcorn on the sofa",
   tenantName: "Demo home",
 };
 
