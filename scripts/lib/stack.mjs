@@ -45,7 +45,12 @@ async function demoSession(baseUrl) {
     method: "POST",
     body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }),
   });
-  if (login.status !== 200) throw new Error(`could not sign in the demo account: ${JSON.stringify(login.body)}`);
+  if (login.status !== 200) {
+    throw new Error(
+      `could not sign in the demo account ${DEMO_ACCOUNT.email}: ${JSON.stringify(login.body)}. ` +
+        "It exists in local storage with another password: set AUTOARR_DEMO_PASSWORD to it, or delete .wrangler/state to start over.",
+    );
+  }
   return login.body;
 }
 
