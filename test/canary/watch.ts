@@ -18,8 +18,8 @@ interface WatchState {
   stackSecrets: Record<string, string>;
   /** Stacks whose connector logs are checked, with what was already reported of each. */
   stacks: Map<string, Set<string>>;
-  /** Answer bodies still being read; waited for (briefly) before a test's leaks are judged. */
-  pendingBodies: number;
+  /** Answer bodies still being read, by when they started; recent ones are waited for before a test's leaks are judged. */
+  pendingBodies: Map<object, number>;
   seen: { responses: number; logLines: number; socketMessages: number };
 }
 
@@ -30,7 +30,7 @@ let detector = createLeakDetector(workerSecrets);
 
 function state(): WatchState {
   const global = globalThis as { [STATE]?: WatchState };
-  global[STATE] ??= { leaks: [], stackSecrets: {}, stacks: new Map(), pendingBodies: 0, seen: { responses: 0, logLines: 0, socketMessages: 0 } };
+  global[STATE] ??= { leaks: [], stackSecrets: {}, stacks: new Map(), pendingBodies: new Map(), seen: { responses: 0, logLines: 0, socketMessages: 0 } };
   return global[STATE];
 }
 
@@ -74,10 +74,14 @@ export function seen(): WatchState["seen"] {
   return { ...state().seen };
 }
 
-/** The leaks seen since the last call, after the answer bodies still being read are done (or 500 ms passed). */
+/**
+ * The leaks seen since the last call, once the answer bodies started in the last 2 s are read (or 500 ms passed):
+ * a stream that stays open (an MCP event stream) is checked as it goes, not waited for.
+ */
 export async function takeLeaks(): Promise<Leak[]> {
   const deadline = Date.now() + 500;
-  while (state().pendingBodies > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  const waitingFor = () => [...state().pendingBodies.values()].some((startedAt) => startedAt > Date.now() - 2_000);
+  while (waitingFor() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   const fromConnectors = await connectorLogLeaks();
   return [...state().leaks.splice(0), ...fromConnectors];
 }
@@ -85,7 +89,7 @@ export async function takeLeaks(): Promise<Leak[]> {
 async function scanBody(body: ReadableStream<Uint8Array>, where: string): Promise<void> {
   const decoder = new TextDecoder();
   let tail = "";
-  state().pendingBodies++;
+  state().pendingBodies.set(body, Date.now());
   try {
     for await (const chunk of body) {
       // Keep the end of the previous chunk so a secret split across two chunks is still whole once.
@@ -96,7 +100,7 @@ async function scanBody(body: ReadableStream<Uint8Array>, where: string): Promis
   } catch {
     // The client went away; what was read is checked.
   } finally {
-    state().pendingBodies--;
+    state().pendingBodies.delete(body);
   }
 }
 

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createLeakDetector, type Finding } from "../canary/detector.ts";
+import { createLeakDetector, type Finding, type LeakDetector } from "../canary/detector.ts";
 import { ROOT, type SimulatorStack } from "./simulators.ts";
 
 function freePort(): Promise<number> {
@@ -22,6 +22,9 @@ export class ConnectorProcess {
   private output = "";
   private pairingCode = "";
   private readonly found: Finding[] = [];
+  /** For the current run: its detector, and how much of its output was already scanned (logs grow to megabytes). */
+  private detector: LeakDetector | undefined;
+  private scanned = 0;
 
   private constructor(
     readonly port: number,
@@ -61,7 +64,11 @@ export class ConnectorProcess {
 
   /** Secrets this process has written to its logs, over every run (the output of the current one included). */
   leaks(): Finding[] {
-    for (const finding of createLeakDetector(this.secrets()).scan(this.output)) {
+    this.detector ??= createLeakDetector(this.secrets());
+    // Back a little, for a secret split across what was and was not scanned yet.
+    const unscanned = this.output.slice(Math.max(0, this.scanned - 512));
+    this.scanned = this.output.length;
+    for (const finding of this.detector.scan(unscanned)) {
       if (!this.found.some((f) => f.secret === finding.secret && f.form === finding.form)) this.found.push(finding);
     }
     return [...this.found];
@@ -71,6 +78,8 @@ export class ConnectorProcess {
     await this.stop();
     const { urls, keys } = this.simulators;
     this.pairingCode = pairingCode;
+    this.detector = undefined;
+    this.scanned = 0;
     this.output = "";
     const child = spawn(process.execPath, [path.join(ROOT, "connector/bin/autoarr-connector.mjs"), "start", "--port", String(this.port)], {
       cwd: ROOT,
