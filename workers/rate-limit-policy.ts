@@ -15,10 +15,15 @@ const POLICIES: PolicyEntry[] = [
   { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
 ];
 
-/** Sign-up, sign-in and refresh are limited per address to slow down password guessing, for every caller:
- *  a valid access token of the guesser's own account must not buy them its tenant's larger budget. */
+const isPasswordRoute = (p: string) => p === "/api/v1/auth/login" || p === "/api/v1/auth/register";
+
+/** Sign-up and sign-in are limited per address to slow down password guessing, for every caller: a valid access
+ *  token of the guesser's own account must not buy them its tenant's larger budget. Refresh and sign-out guess
+ *  nothing (a refresh token is 256 random bits) but every page load of the web app refreshes, so a household behind
+ *  one address gets a larger budget for them. */
 const ADDRESS_POLICIES: PolicyEntry[] = [
-  { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") },
+  { name: "auth", limit: 10, windowSeconds: 60, applies: (m, p) => m === "POST" && isPasswordRoute(p) },
+  { name: "auth-session", limit: 60, windowSeconds: 60, applies: (m, p) => m === "POST" && p.startsWith("/api/v1/auth/") && !isPasswordRoute(p) },
 ];
 
 /** Sign-in attempts for one account: 5 free failures, then waits of 30 s, 1, 2, 4, 8 and at most 15 min, so guessing

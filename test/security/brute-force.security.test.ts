@@ -187,3 +187,21 @@ describe("brute-force sign-in per account", () => {
     expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900]);
   });
 });
+
+describe("refresh and sign-out per address", () => {
+  // Every page load of the web app refreshes, so a household behind one address reloads past ten a minute;
+  // a refresh token is 256 random bits and guesses nothing, so these routes have their own, larger budget.
+  it("allows 60 refreshes a minute from one address, apart from the sign-in budget, then answers 429", async () => {
+    const address = "203.0.113.91";
+    const refresh = (refreshToken: string) => api("/api/v1/auth/refresh", { method: "POST", headers: { "CF-Connecting-IP": address }, json: { refreshToken } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await refresh(`not-a-real-refresh-token-${i}`)).status);
+    expect(statuses).toEqual(Array(60).fill(401));
+    const refused = await refresh("one-too-many");
+    expect(refused.status).toBe(429);
+    expect(await errorOf(refused)).toMatchObject({ code: "rate_limited", message: expect.stringContaining("auth-session limit") });
+
+    const owner = await signUp("refresh-household");
+    expect((await login(address, owner.user.email, owner.password)).status).toBe(200);
+  });
+});

@@ -50,7 +50,6 @@ export const RefreshCookie = z.object({
   }),
 });
 
-
 export const UserSummary = z.object({ id: z.string(), email: z.string() }).openapi("User");
 export const TenantSummary = z.object({ id: z.string(), name: z.string() }).openapi("Tenant");
 export const Role = z.enum(["owner", "member"]);
