@@ -50,13 +50,18 @@ describe("SABnzbd tools against the simulator", () => {
     const history = await call(client, "sabnzbd_history", { failedOnly: true });
     const failed = (history.data.slots as { nzoId: string }[])[0]!;
     const retry = await call(client, "sabnzbd_retry", { nzoId: failed.nzoId });
-    expect(retry.data).toEqual({ retried: true, nzoId: failed.nzoId });
+    // A real SABnzbd 4.5 gives the retried job a new id and drops the old history entry.
+    const newId = retry.data.nzoId as string;
+    expect(retry.data).toEqual({ retried: true, nzoId: expect.stringMatching(/^SABnzbd_nzo_/) });
+    expect(newId).not.toBe(failed.nzoId);
     const queue = await call(client, "sabnzbd_queue");
-    expect((queue.data.slots as { nzoId: string }[]).some((s) => s.nzoId === failed.nzoId)).toBe(true);
-    const deleted = await call(client, "sabnzbd_delete", { from: "queue", nzoIds: [failed.nzoId], deleteFiles: true });
-    expect(deleted.data).toEqual({ deleted: true, from: "queue", nzoIds: [failed.nzoId] });
+    expect((queue.data.slots as { nzoId: string }[]).some((s) => s.nzoId === newId)).toBe(true);
+    const after = await call(client, "sabnzbd_history", { failedOnly: true });
+    expect((after.data.slots as { nzoId: string }[]).some((s) => s.nzoId === failed.nzoId)).toBe(false);
+    const deleted = await call(client, "sabnzbd_delete", { from: "queue", nzoIds: [newId], deleteFiles: true });
+    expect(deleted.data).toEqual({ deleted: true, from: "queue", nzoIds: [newId] });
     const request = harness.sims.requests("sabnzbd").at(-1);
-    expect(request?.query).toMatchObject({ mode: "queue", name: "delete", value: failed.nzoId, del_files: "1", output: "json" });
+    expect(request?.query).toMatchObject({ mode: "queue", name: "delete", value: newId, del_files: "1", output: "json" });
   });
 
   it("surfaces a retry of an unknown job (HTTP 200, status false) as an error", async () => {

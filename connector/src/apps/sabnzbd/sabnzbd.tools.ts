@@ -90,7 +90,7 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
       input: { nzoId },
       output: { retried: z.boolean().describe("True when SABnzbd re-queued the job"), nzoId: z.string().describe("Id of the re-queued job") },
       run: async ({ nzoId: id }) => outcome(await api.call("retry", { value: id }), (raw) => {
-        const newId = typeof raw.nzo_id === "string" ? raw.nzo_id : id;
+        const newId = retriedJobId(raw.nzo_id) ?? id;
         return { data: { retried: true, nzoId: newId }, text: `SABnzbd re-queued ${newId}` };
       }),
     }),
@@ -146,6 +146,17 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
       },
     }),
   ];
+}
+
+/**
+ * The id of the re-queued job. A real SABnzbd 4.5.0 answers `"nzo_id": ["OK", ["SABnzbd_nzo_…"]]` with a new id
+ * (trash-checklist.md); its API documents a plain string. Both are read.
+ */
+function retriedJobId(value: unknown): string | undefined {
+  if (typeof value === "string") return value || undefined;
+  if (!Array.isArray(value)) return undefined;
+  const ids = value.flat(2).filter((v): v is string => typeof v === "string" && v !== "OK");
+  return ids[0];
 }
 
 function pauseResumeTool(api: SabnzbdApi, action: "pause" | "resume"): ToolSpec {

@@ -151,11 +151,14 @@ export function createSabnzbdSim(world: World): SimApp {
       case "retry": {
         const job = findJob(value);
         if (!job || job.state !== "failed") return modeError("item does not exist");
+        // As a real SABnzbd 4.5.0 does (trash-checklist.md, "Found on a real SABnzbd 4.5.0"): the retried job gets a
+        // new nzo_id, the old history entry goes away, and the answer is {"status":true,"nzo_id":["OK",[newId]]}.
+        job.nzoId = world.newNzoId();
         job.state = "downloading";
         delete job.failMessage;
         job.ignoredByArr = false;
         world.touchHistory();
-        return ok({ status: true, nzo_id: job.nzoId });
+        return ok({ status: true, nzo_id: ["OK", [job.nzoId]] });
       }
       case "pause":
       case "resume":
