@@ -3,6 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, registerToolSpecs, WRITE, WRITE_IDEMPOTENT, type RegisterOptions, type ToolSpec } from "../../tools/tool.js";
 import { redactSecrets } from "../../redact.js";
+import { refusedSetting } from "./sabnzbd.protected-settings.js";
 import type { SabnzbdApi } from "./sabnzbd.api.js";
 import { historySlotSchema, numeric, projectHistorySlot, projectQueue, queueSchema } from "./sabnzbd.types.js";
 
@@ -17,7 +18,6 @@ const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v ===
 const nzoId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).describe("Job id, e.g. SABnzbd_nzo_p86tgx");
 const CONFIG_SECTIONS = ["misc", "servers", "categories", "sorters", "rss", "logging", "ncenter", "email"] as const;
 const WRITABLE_SECTIONS = ["misc", "servers", "categories"] as const;
-const PROTECTED_KEYS = new Set(["api_key", "nzb_key"]);
 
 export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
   return [
@@ -126,7 +126,7 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
     }),
     defineTool({
       app: "sabnzbd", name: "sabnzbd_set_config", title: "Change a SABnzbd setting", annotations: WRITE_IDEMPOTENT,
-      description: "Sets one setting: a misc keyword (e.g. cache_limit, direct_unpack), or one field of a server or category item (give its name). SABnzbd's API key and NZB key cannot be changed here.",
+      description: "Sets one setting: a misc keyword (e.g. cache_limit, direct_unpack), or one field of a server or category item (give its name). Credentials, scripts, folders and paths, and SABnzbd's host and port cannot be changed here.",
       input: {
         section: z.enum(WRITABLE_SECTIONS).describe("misc, servers or categories"),
         name: z.string().regex(/^[A-Za-z0-9_.:*-]{1,100}$/).optional().describe("Server or category name (required for servers/categories); an unknown name creates the item"),
@@ -135,7 +135,8 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
       },
       output: { section: z.string().describe("Config section"), keyword: z.string().describe("Setting changed"), name: z.string().optional().describe("Item changed"), config: z.unknown().describe("SABnzbd's reply: the setting as saved") },
       run: async ({ section, name, keyword, value }) => {
-        if (PROTECTED_KEYS.has(keyword)) return failure(`The connector does not change SABnzbd's ${keyword}`);
+        const refused = refusedSetting(section, keyword, value);
+        if (refused) return failure(`The connector does not change this SABnzbd setting: ${refused}`);
         if (section !== "misc" && !name) return failure(`Setting a ${section} field needs the item's name`);
         const encoded = typeof value === "boolean" ? (value ? 1 : 0) : value;
         const params = section === "misc" ? { section, keyword, value: encoded } : { section, name, [keyword]: encoded };
