@@ -40,6 +40,9 @@ export function valuesMatch(actual: unknown, expected: Json): boolean {
   return sameValue(actual, expected) || (typeof actual !== "object" && sameValue(expected, actual as string | number | boolean));
 }
 
+/** The same setting value however the app spells it this time: SABnzbd serves a switch as 0/1 after a start and false/true after a write. */
+const sameSetting = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b) || (valuesMatch(a, b) && valuesMatch(b, a));
+
 /** The connector call that sets a concrete setting path to a value, for the settings AutoArr can write. */
 export function writeCall(setting: string, value: Json): ToolCall | undefined {
   let steps;
@@ -105,17 +108,20 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   if (!rec) throw notFound("Recommendation");
   if (rec.fix === "manual") throw new AppError("conflict", `This recommendation is changed by hand: ${rec.instructions ?? "see the app's settings"}`);
   if (rec.status !== "open") throw new AppError("conflict", `This recommendation is already ${rec.status}`);
-  if (dryRun) return { app: rec.app, setting: rec.setting, before: rec.currentValue, after: rec.recommendedValue };
 
   const rule = (await loadRules(actor.env)).find((r) => r.id === rec.ruleId);
   if (!rule) throw new AppError("conflict", `Rule ${rec.ruleId} is no longer in the catalogue; run a new audit`);
   const snapshot = await readFresh(actor, appsOf(rule), rec.app);
   const finding = evaluate([rule], snapshot).find((f) => f.setting === rec.setting && (rec.target === undefined || f.target === rec.target));
   const now = finding ? finding.currentValue : valueAt(snapshot, rec.setting);
-  if (!finding || JSON.stringify(now) !== JSON.stringify(rec.currentValue)) {
+  if (valuesMatch(now, rec.recommendedValue)) {
+    throw new AppError("conflict", `${rec.setting} is already set to ${show(now)}; nothing was changed`, { now });
+  }
+  if (!finding || !sameSetting(now, rec.currentValue)) {
     throw new AppError("conflict", `${rec.setting} changed since the audit (was ${show(rec.currentValue)}, now ${show(now)}); run a new audit`, { before: rec.currentValue, now });
   }
   if (finding.fix.kind !== "apply") throw new AppError("conflict", `This recommendation is changed by hand: ${finding.fix.instructions}`);
+  if (dryRun) return { app: rec.app, setting: rec.setting, before: now, after: rec.recommendedValue };
 
   const after = await writeAndVerify(actor, rec.app, rec.setting, { tool: finding.fix.tool, arguments: finding.fix.arguments }, rec.recommendedValue);
   const change = await insertChange(db, { tenantId: actor.tenantId, userId: actor.userId, recommendationId: rec.id, app: rec.app, setting: rec.setting, before: now, after });
