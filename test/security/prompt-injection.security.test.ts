@@ -156,11 +156,9 @@ describe("prompt injection in the apps' configuration (config audit)", () => {
 
     // Orders planted in a free-text field of the apps' configuration, which the audit reads and shows Claude.
     id = marker();
-    const planted = await api("/api/v1/mcp/call", {
-      method: "POST", token: owner.accessToken,
-      json: { tool: "sabnzbd_set_config", arguments: { section: "servers", name: "news.newshosting.com", keyword: "notes", value: orders("settings", id) } },
-    });
-    expect(planted.status).toBe(200);
+    // Planted through the tenant's hub: the tool passthrough writes no settings.
+    const planted = await hub(owner.tenant.id).callTool(owner.tenant.id, "sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "notes", value: orders("settings", id) });
+    expect(planted.ok).toBe(true);
   });
 
   const logLevel = { ruleId: "sonarr.general.log-level", app: "sonarr", setting: "sonarr.host.logLevel", recommendedValue: "info", priority: "high", title: "Log level" };

@@ -5,6 +5,7 @@ import { createRouter } from "../lib/router";
 import { toTraceparent } from "../lib/trace";
 import { bearerSecurity, errorResponses } from "../schemas/common";
 import { CallToolBody, CallToolResponse, ToolList } from "../schemas/mcp";
+import { assertPassthroughAllowed } from "../services/mcp-passthrough-policy";
 import { callErrorToAppError, hubFor } from "../services/tenant-hub";
 
 const ok = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -31,15 +32,22 @@ export const mcpRoutes = createRouter()
       method: "post",
       path: "/call",
       tags: ["mcp"],
-      summary: "Call one connector tool; arguments are checked against the tool's schema",
+      summary: "Call one connector tool: reads, and job actions on an allow-list (settings change through the audit's apply); arguments are checked against the tool's schema",
       security: bearerSecurity,
       request: { body: { content: { "application/json": { schema: CallToolBody } }, required: true } },
-      responses: { 200: ok(CallToolResponse, "The tool's result"), ...errorResponses(400, 401, 404, 409, 429, 503) },
+      responses: { 200: ok(CallToolResponse, "The tool's result"), ...errorResponses(400, 401, 403, 404, 409, 429, 503) },
     }),
     async (c) => {
       const { tenantId } = requireAuth(c);
       const { tool, arguments: args } = c.req.valid("json");
-      const outcome = await hubFor(c.env, tenantId).callTool(tenantId, tool, args, { traceparent: toTraceparent(c.get("trace")) });
+      const hub = hubFor(c.env, tenantId);
+      const context = { traceparent: toTraceparent(c.get("trace")) };
+      // The listing is cached in the hub, and callTool reads it too; a tool it lacks gets callTool's 404.
+      const listed = await hub.listTools(tenantId, context);
+      if (!listed.ok) throw callErrorToAppError(listed.error);
+      const definition = listed.tools.find((t) => t.name === tool);
+      if (definition) assertPassthroughAllowed(definition);
+      const outcome = await hub.callTool(tenantId, tool, args, context);
       if (!outcome.ok) throw callErrorToAppError(outcome.error);
       return c.json({ tool: outcome.tool, app: outcome.app, data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts }, 200);
     },
