@@ -5,12 +5,27 @@ export type FailureCause =
   | "broken_release" // missing articles, out of retention, bad archive: the same NZB will fail again
   | "protected_release" // password-protected or encrypted
   | "transient" // a news server or connection problem: the same NZB may well work
+  | "server_setup" // the news server or indexer cannot be reached as set up (login refused, name does not resolve)
   | "disk_full"
   | "permissions"
   | "import_path" // Sonarr/Radarr could not import for a path or naming reason
   | "stalled"
   | "vanished" // left the queue without being imported, failed or removed on purpose
   | "unknown";
+
+/**
+ * Real SABnzbd fail_message texts, checked before the broad patterns below: several name a "server" without being a
+ * passing server problem, and retrying them in SABnzbd only loops (each retry is a new job that fails the same way).
+ */
+export const KNOWN_SABNZBD_FAILURES: { text: RegExp; cause: FailureCause; source: string }[] = [
+  // The indexer answered 404: the NZB is gone, so the same job can never work.
+  { text: /^URL Fetching failed; File not on server/i, cause: "broken_release", source: "trash-checklist.md (real SABnzbd 4.5.0, NZB URL answering 404); sabnzbd/urlgrabber.py" },
+  // Every article is missing from every configured server.
+  { text: /^Download failed - Not on your server\(s\)/i, cause: "broken_release", source: "trash-checklist.md (real SABnzbd 4.5.0, all articles missing); sabnzbd/nzbstuff.py" },
+  { text: /^Aborted, cannot be completed/i, cause: "broken_release", source: "trash-checklist.md (real SABnzbd 4.5.0, 30% of articles missing); sabnzbd/nzbstuff.py" },
+  { text: /server name does not resolve/i, cause: "server_setup", source: "issue #15 (real SABnzbd 4.5.0); sabnzbd/urlgrabber.py, sabnzbd/newswrapper.py" },
+  { text: /failed login|requires user\/?password|authentication failed|login (refused|rejected|failed)|wrong (user ?name|password)|(481|482) /i, cause: "server_setup", source: "issue #15: the news server refused the login; sabnzbd/newswrapper.py" },
+];
 
 const PATTERNS: [FailureCause, RegExp][] = [
   ["disk_full", /no space left|disk (is )?full|not enough (free )?(disk )?space|insufficient (disk )?space/i],
@@ -23,6 +38,7 @@ const PATTERNS: [FailureCause, RegExp][] = [
 
 export function causeOf(message: string | null | undefined): FailureCause {
   if (!message) return "unknown";
+  for (const known of KNOWN_SABNZBD_FAILURES) if (known.text.test(message)) return known.cause;
   for (const [cause, pattern] of PATTERNS) if (pattern.test(message)) return cause;
   return "unknown";
 }

@@ -20,6 +20,26 @@ describe("failure causes", () => {
   ])("reads %j as %s", (message, cause) => {
     expect(causeOf(message)).toBe(cause);
   });
+
+  it.each([
+    ["URL Fetching failed; File not on server", "broken_release"],
+    ["Download failed - Not on your server(s)", "broken_release"],
+    ["Aborted, cannot be completed - https://sabnzbd.org/not-complete", "broken_release"],
+    ["Server name does not resolve", "server_setup"],
+    ["Failed login for server news.example.com", "server_setup"],
+    ["Server news.example.com requires user/password", "server_setup"],
+    ["Authentication failed, check username/password.", "server_setup"],
+  ])("reads the real SABnzbd text %j as %s, never as a transient server problem", (message, cause) => {
+    expect(causeOf(message)).toBe(cause);
+  });
+
+  it("never retries a real permanent failure in SABnzbd", () => {
+    const history: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", retryableInSab: true, arr: undefined };
+    for (const message of ["URL Fetching failed; File not on server", "Server name does not resolve", "Download failed - Not on your server(s)", "Failed login for server news.example.com"]) {
+      expect(decide({ ...history, reason: message, cause: causeOf(message) }, ctx(0)).strategy).not.toBe("retry_download");
+    }
+    expect(decide({ ...history, cause: "server_setup" }, ctx(0)).strategy).toBe("alert");
+  });
 });
 
 const ctx = (attempts: number, more: Partial<DecisionContext> = {}): DecisionContext => ({ attempts, maxAttempts: 3, failuresAtQuality: 1, allowLowerQuality: false, ...more });

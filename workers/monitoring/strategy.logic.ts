@@ -29,7 +29,7 @@ export interface DecisionContext {
 
 /** Failures that say nothing about the release itself, and so do not count against its quality. */
 export function countsAgainstQuality(detection: Detection): boolean {
-  return !["disk_full", "permissions", "import_path", "vanished"].includes(detection.cause);
+  return !["disk_full", "permissions", "server_setup", "import_path", "vanished"].includes(detection.cause);
 }
 
 export function decide(detection: Detection, context: DecisionContext): Decision {
@@ -42,6 +42,8 @@ export function decide(detection: Detection, context: DecisionContext): Decision
       return { strategy: "alert", why: "The disk is full: retrying would fail the same way until space is freed" };
     case "permissions":
       return { strategy: "alert", why: "A permissions problem: retrying cannot fix it" };
+    case "server_setup":
+      return { strategy: "alert", why: `${detection.reason}: check the news server or indexer settings; retrying cannot fix it` };
     case "import_path":
       return { strategy: "alert", why: `The download finished but could not be imported: ${detection.reason}` };
     case "vanished":
