@@ -70,3 +70,20 @@ describe("applying after the app changed how it spells a value", () => {
     expect(await historyOf(owner.accessToken)).toEqual([]);
   });
 });
+
+describe("the executable-files fix", () => {
+  // Real SABnzbd 4.5: unwanted_extensions blocks nothing while action_on_unwanted_extensions is 0 (its default).
+  it("finds a list that blocks nothing, fixes both settings, and the re-audit no longer shows either", async () => {
+    const { owner } = await pairedTenant("audit-unwanted", { profile: "demo" });
+    const list = await recommendation(owner.accessToken, "sabnzbd.security.unwanted-extensions");
+    expect((await apply(owner.accessToken, list.id)).status).toBe(200);
+
+    const action = await recommendation(owner.accessToken, "sabnzbd.security.unwanted-extensions-action");
+    expect(action).toMatchObject({ currentValue: 0, recommendedValue: 2 });
+    expect((await apply(owner.accessToken, action.id)).status).toBe(200);
+
+    const response = await api("/api/v1/config/audit", { method: "POST", token: owner.accessToken, json: {} });
+    const ruleIds = Object.values(((await response.json()) as AuditBody).apps).flatMap((a) => a.recommendations).map((r) => r.ruleId);
+    expect(ruleIds.filter((id) => id.startsWith("sabnzbd.security.unwanted-extensions"))).toEqual([]);
+  });
+});

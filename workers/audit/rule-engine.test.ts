@@ -39,6 +39,7 @@ const DEMO_DEPARTURES: Array<[departure: string, finding: string, priority: Prio
   ["SABnzbd server ssl_verify 0", "sabnzbd.servers.ssl-verify#news.newshosting.com", "medium"],
   ["SABnzbd has no movies category for Radarr", "sabnzbd.categories.radarr-category-exists", "high"],
   ["SABnzbd unwanted_extensions empty", "sabnzbd.security.unwanted-extensions", "high"],
+  ["SABnzbd action_on_unwanted_extensions 0 (off)", "sabnzbd.security.unwanted-extensions-action", "high"],
   ["SABnzbd cleanup_list empty", "sabnzbd.post-processing.cleanup-list", "low"],
   ["SABnzbd history_retention_option all", "sabnzbd.history.retention-bounded", "low"],
   ["Plex FSEventLibraryPartialScanEnabled false", "plex.library.partial-scan", "medium"],
