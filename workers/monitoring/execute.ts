@@ -11,6 +11,8 @@ export type Caller = (tool: string, args: Record<string, unknown>) => Promise<Ca
 export interface ExecutionResult {
   outcome: "succeeded" | "failed" | "alerted";
   steps: { tool: string; ok: boolean; message: string }[];
+  /** The SABnzbd job that now carries the download: a real SABnzbd gives a retried job a new nzo_id. */
+  nextJobId?: string;
 }
 
 function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; seriesId?: number; movieId?: number }) {
@@ -84,8 +86,12 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
   switch (strategy) {
     case "alert":
       return { outcome: "alerted", steps };
-    case "retry_download":
-      return done(await run(call, steps, "sabnzbd_retry", { nzoId: detection.downloadId }));
+    case "retry_download": {
+      const outcome = await call("sabnzbd_retry", { nzoId: detection.downloadId });
+      steps.push({ tool: "sabnzbd_retry", ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
+      const retried = outcome.ok ? (outcome.data as { nzoId?: unknown } | undefined)?.nzoId : undefined;
+      return { ...done(outcome.ok), ...(typeof retried === "string" ? { nextJobId: retried } : {}) };
+    }
     case "blocklist_and_search": {
       const arr = detection.arr;
       if (!arr) return done(false);

@@ -44,6 +44,12 @@ interface Handled {
   lastSeenAt: number;
   announced?: boolean;
   final?: "alerted" | "exhausted" | "dry_run" | "awaiting_approval";
+  /** The cause the final decision was taken on: a stall alert must not hide a later real failure. */
+  finalCause?: string;
+  /** The failed SABnzbd job last acted on; a failure of another job of the same download is a new attempt. */
+  jobId?: string;
+  /** The new job id SABnzbd gave the download when AutoArr retried it. */
+  retriedAs?: string;
 }
 
 const STALL_KEY = "monitor:stall";
@@ -51,6 +57,8 @@ const TRACKED_KEY = "monitor:tracked";
 /** History lookups for downloads that left a queue, per check; the rest wait for the next check. */
 const MAX_HISTORY_LOOKUPS = 10;
 const HANDLED_PREFIX = "monitor:handled:";
+/** SABnzbd job id → the key the download was first handled under, so attempts survive retries' new ids. */
+const ALIAS_PREFIX = "monitor:alias:";
 const CHECK_INTERVAL_MS = 120_000;
 const FORGET_AFTER_MS = 7 * 86_400_000;
 
@@ -102,13 +110,22 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   report.detections = detections.length;
 
   for (const detection of detections) {
-    const handledKey = HANDLED_PREFIX + detection.key;
+    const identity = deps.storage.get<{ key: string }>(ALIAS_PREFIX + detection.key)?.key ?? detection.key;
+    const handledKey = HANDLED_PREFIX + identity;
     const handled: Handled = { attempts: 0, lastActionAt: 0, ...deps.storage.get<Handled>(handledKey), lastSeenAt: now };
+    if (handled.final !== undefined && handled.finalCause === "stalled" && detection.cause !== "stalled") {
+      // It stalled, was alerted, and has now really failed: a new problem to announce and decide on.
+      delete handled.final;
+      delete handled.finalCause;
+      handled.announced = false;
+    }
+    const anotherJob = detection.downloadId !== null && handled.jobId !== undefined && detection.downloadId !== handled.jobId;
     if (!handled.announced) {
       handled.announced = true;
       await notify(deps, settings, detection, { kind: "detection", level: "warning", message: `${detection.title}: ${detection.reason}` });
     }
-    const waiting = handled.final !== undefined || (handled.attempts > 0 && (detection.source === "sabnzbd_history" || now < nextAttemptDue(handled)));
+    // A failure in SABnzbd's history waits for nothing once acted on, unless it is a new job of the download (a retry that failed again).
+    const waiting = handled.final !== undefined || (handled.attempts > 0 && (detection.source === "sabnzbd_history" ? !anotherJob : now < nextAttemptDue(handled)));
     if (!waiting) {
       const rules = decide(detection, {
         attempts: handled.attempts,
@@ -121,6 +138,7 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
       const decision = suggested.decision;
       report.actions.push({ key: detection.key, title: detection.title, strategy: decision.strategy, outcome });
     }
+    if (handled.retriedAs) deps.storage.put(ALIAS_PREFIX + handled.retriedAs, { key: identity, lastSeenAt: now });
     deps.storage.put(handledKey, handled);
   }
   forgetOldItems(deps.storage, now);
@@ -138,6 +156,7 @@ async function act(
   const exhausted = decision.strategy === "alert" && decision.exhausted === true;
   let outcome: RecoveryOutcome;
   let steps: unknown = [];
+  handled.finalCause = detection.cause;
   if (decision.strategy === "alert") {
     outcome = exhausted ? "exhausted" : "alerted";
     handled.final = outcome;
@@ -155,6 +174,9 @@ async function act(
     else {
       handled.attempts++;
       handled.lastActionAt = deps.now();
+      if (detection.downloadId) handled.jobId = detection.downloadId;
+      if (result.nextJobId) handled.retriedAs = result.nextJobId;
+      else delete handled.retriedAs;
     }
   }
   const row = await insertRecoveryAction(deps.db, {
@@ -208,7 +230,7 @@ async function notify(
 }
 
 function forgetOldItems(storage: SyncKvStorage, now: number): void {
-  for (const prefix of [HANDLED_PREFIX, QUALITY_LEDGER_PREFIX]) {
+  for (const prefix of [HANDLED_PREFIX, ALIAS_PREFIX, QUALITY_LEDGER_PREFIX]) {
     for (const [key, item] of storage.list<{ lastSeenAt: number }>({ prefix })) {
       if (now - item.lastSeenAt > FORGET_AFTER_MS) storage.delete(key);
     }
