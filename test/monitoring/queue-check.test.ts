@@ -66,6 +66,29 @@ describe("queue monitoring and recovery", () => {
     expect(stalled).toHaveLength(1);
   });
 
+  it("reports a stalled download that later really fails as failed", async () => {
+    const { owner, stack } = await paired("stallfail");
+    await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });
+    const h = hub(owner.tenant.id);
+    const rows = async () =>
+      (await env.DB.prepare("SELECT download_id, failure_reason FROM recovery_actions WHERE tenant_id = ?").bind(owner.tenant.id).all<{ download_id: string; failure_reason: string }>()).results;
+    const tick = () => fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 20 }) });
+    await h.runQueueCheck(owner.tenant.id);
+    await tick();
+    await h.runQueueCheck(owner.tenant.id);
+    await tick();
+    await h.runQueueCheck(owner.tenant.id);
+    const stalled = (await rows()).find((r) => r.failure_reason.startsWith("No progress"))!;
+    expect(stalled).toBeDefined();
+    await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ downloadId: stalled.download_id, message: "Download failed - Not on your server(s)" }),
+    });
+    await h.runQueueCheck(owner.tenant.id);
+    expect((await rows()).filter((r) => r.download_id === stalled.download_id && !r.failure_reason.startsWith("No progress")).length).toBeGreaterThan(0);
+  });
+
   it("only alerts on a disk-full failure: no retry, no blocklist", async () => {
     const { owner, stack } = await paired("diskfull");
     const queue = (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as { items: { downloadId: string | null; problem: string | null }[] };
