@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detect, type Detection } from "./detect.logic";
+import { execute } from "./execute";
 import { causeOf } from "./failure-reason.logic";
 import { decide, type DecisionContext } from "./strategy.logic";
 import { lowerQualityProfile } from "./quality-step.logic";
@@ -164,4 +165,13 @@ describe("webhook URLs", () => {
     "https://2130706433/",
     "https://user:pw@example.com/",
   ])("refuses %s", (url) => expect(isPublicHttpsUrl(url)).toBe(false));
+});
+
+describe("a download's identity across SABnzbd retries", () => {
+  it("follows the new job id a SABnzbd retry returns", async () => {
+    const detection: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", downloadId: "SABnzbd_nzo_old", cause: "transient", retryableInSab: true };
+    const call = async (tool: string) => ({ ok: true as const, tool, app: "sabnzbd" as const, data: { retried: true, nzoId: "SABnzbd_nzo_new" }, text: "re-queued", latencyMs: 1, attempts: 1 });
+    const result = await execute(call, detection, "retry_download");
+    expect(result).toMatchObject({ outcome: "succeeded", nextJobId: "SABnzbd_nzo_new" });
+  });
 });
