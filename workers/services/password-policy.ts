@@ -9,7 +9,9 @@ export const MAX_PASSWORD_LENGTH = 128;
 const MIN_LOCAL_PART_LENGTH = 3;
 const SERVICE_NAME = "autoarr";
 
-const common = new Set(COMMON_PASSWORDS);
+// Built on the first sign-up an isolate serves, not when it starts: most requests never choose a password.
+let common: ReadonlySet<string> | undefined;
+const isCommon = (folded: string) => (common ??= new Set(COMMON_PASSWORDS)).has(folded);
 
 /** The form a password is measured, compared and hashed in, so the same password typed on another keyboard still matches. */
 export function normalisePassword(password: string): string {
@@ -28,7 +30,7 @@ export function passwordProblems(password: string): string[] {
   if (/\p{Cc}/u.test(normalised)) problems.push("contains a control character");
   if (length > 0 && /^\s+$/u.test(normalised)) problems.push("is only whitespace");
   const folded = normalised.toLowerCase();
-  if (common.has(folded)) problems.push("is one of the most common passwords");
+  if (isCommon(folded)) problems.push("is one of the most common passwords");
   if (folded.includes(SERVICE_NAME)) problems.push("contains the name of this service");
   return problems;
 }
