@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import { DEFAULT_APP_TIMEOUT_MS } from "./app-timeout-contract.js";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 
 const httpUrl = z.url({ protocol: /^https?$/ }).describe("Base URL of the app, e.g. http://192.168.1.10:8989");
@@ -46,7 +47,7 @@ export interface ConnectorConfig {
 
 export const DEFAULT_PORT = 8790;
 export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_APP_TIMEOUT_MS;
 export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 
 export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -42,11 +42,11 @@ export function toolSpecsFor(clients: AppClients): ToolSpec[] {
 /** The status tool of each app, which the cloud calls for health pings. */
 export const STATUS_TOOLS = { sabnzbd: "sabnzbd_version", sonarr: "sonarr_system_status", radarr: "radarr_system_status", plex: "plex_identity" } as const;
 
-export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[] }): McpServer {
+export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[]; appTimeoutMs: number }): McpServer {
   const server = new McpServer(
     { name: "autoarr-connector", version: CONNECTOR_VERSION },
     { capabilities: { tools: {} }, instructions: "Tools to inspect and manage the user's SABnzbd, Sonarr, Radarr and Plex. Only configured apps have tools." },
   );
-  registerToolSpecs(server, toolSpecsFor(clients), { logger: options.logger.child("tools"), secrets: options.secrets });
+  registerToolSpecs(server, toolSpecsFor(clients), { logger: options.logger.child("tools"), secrets: options.secrets, appTimeoutMs: options.appTimeoutMs });
   return server;
 }

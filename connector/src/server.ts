@@ -108,7 +108,7 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
     transport.onclose = () => {
       if (transport.sessionId && sessions.delete(transport.sessionId)) logger.info("mcp session closed", { session: transport.sessionId });
     };
-    const server = buildMcpServer(clients, { logger, secrets });
+    const server = buildMcpServer(clients, { logger, secrets, appTimeoutMs: config.timeoutMs });
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
   };

@@ -1,4 +1,5 @@
 // One HTTP call to a configured app, with a timeout and failures classified into safe, user-facing text.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "../logger.js";
 
 export type FailureKind = "auth" | "unreachable" | "timeout" | "malformed" | "http" | "app" | "validation" | "not_found";
@@ -8,6 +9,8 @@ export interface AppFailure {
   /** Safe to show to a user or a model: no URLs, keys or stack traces. */
   message: string;
   status?: number;
+  /** For a timeout: the limit the app did not answer within. */
+  timeoutMs?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: AppFailure };
@@ -51,8 +54,23 @@ export function buildUrl(target: AppTarget, request: UpstreamRequest): URL {
   return url;
 }
 
+/** The deadline shared by every request one tool call makes to its app. */
+const callBudget = new AsyncLocalStorage<{ deadline: number; budgetMs: number }>();
+
+/**
+ * Runs one tool call so that all its requests to the app end within `budgetMs` together: the connector advertises
+ * this as its app timeout, and the hub waits that long plus a margin, so a slow app can never outlast the hub.
+ */
+export function withinAppTimeout<T>(budgetMs: number, run: () => Promise<T>): Promise<T> {
+  return callBudget.run({ deadline: Date.now() + budgetMs, budgetMs }, run);
+}
+
 /** Performs the request; any HTTP status is a success here, only transport problems fail. */
 export async function send(target: AppTarget, request: UpstreamRequest): Promise<Result<UpstreamResponse>> {
+  const budget = callBudget.getStore();
+  const limitMs = budget?.budgetMs ?? target.timeoutMs;
+  const remainingMs = budget ? Math.min(target.timeoutMs, budget.deadline - Date.now()) : target.timeoutMs;
+  if (remainingMs <= 0) return fail(timedOut(target, limitMs));
   const url = buildUrl(target, request);
   const method = request.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json", ...target.headers, ...request.headers };
@@ -63,12 +81,12 @@ export async function send(target: AppTarget, request: UpstreamRequest): Promise
   }
   const started = Date.now();
   try {
-    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(target.timeoutMs) });
+    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(remainingMs) });
     const text = await response.text();
     target.logger.debug("upstream call", { app: target.appName, method, path: url.pathname, status: response.status, ms: Date.now() - started });
     return ok({ status: response.status, contentType: response.headers.get("content-type") ?? "", text });
   } catch (error) {
-    const failure = classifyTransportError(target, error);
+    const failure = classifyTransportError(target, error, limitMs);
     target.logger.warn("upstream call failed", {
       app: target.appName,
       method,
@@ -81,11 +99,13 @@ export async function send(target: AppTarget, request: UpstreamRequest): Promise
   }
 }
 
-function classifyTransportError(target: AppTarget, error: unknown): AppFailure {
+function timedOut(target: AppTarget, limitMs: number): AppFailure {
+  return { kind: "timeout", message: `${target.appName} did not answer within ${formatSeconds(limitMs)}`, timeoutMs: limitMs };
+}
+
+function classifyTransportError(target: AppTarget, error: unknown, limitMs: number): AppFailure {
   const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError" || name === "AbortError") {
-    return { kind: "timeout", message: `${target.appName} did not answer within ${formatSeconds(target.timeoutMs)}` };
-  }
+  if (name === "TimeoutError" || name === "AbortError") return timedOut(target, limitMs);
   const code = errorCode(error);
   const reason =
     code === "ECONNREFUSED" ? "connection refused"

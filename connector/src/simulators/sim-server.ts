@@ -35,6 +35,12 @@ export interface Faults {
   latencyMs?: number;
   malformed?: boolean;
   down?: boolean;
+  /**
+   * Accept the request and never answer, like a real SABnzbd frozen with SIGSTOP (its kernel still accepts
+   * connections). Held requests carry on as usual once the fault is lifted (DELETE, new faults, reset): the real
+   * process reads them after SIGCONT, so a late write is still applied.
+   */
+  hang?: boolean;
 }
 
 export interface LoggedRequest {
@@ -65,16 +71,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startSimServer(app: SimApp, hooks: SimHooks, options: { host: string; port: number }): Promise<RunningSim> {
   let faults: Faults | undefined;
   let log: LoggedRequest[] = [];
+  let resumeHung: (() => void)[] = [];
+  const setFaults = (next: Faults | undefined) => {
+    faults = next ? { ...next } : undefined;
+    if (faults?.hang) return;
+    for (const resume of resumeHung) resume();
+    resumeHung = [];
+  };
   const sockets = new Set<Socket>();
 
   const simRoute = (action: string, request: SimRequest): SimResponse => {
     if (action === "faults" && request.method === "POST") {
-      const body = (request.body ?? {}) as Faults;
-      faults = { ...body };
+      setFaults((request.body ?? {}) as Faults);
       return json(200, { faults });
     }
     if (action === "faults" && request.method === "DELETE") {
-      faults = undefined;
+      setFaults(undefined);
       return json(200, { faults: null });
     }
     if (action === "faults") return json(200, { faults: faults ?? null });
@@ -84,7 +96,7 @@ export async function startSimServer(app: SimApp, hooks: SimHooks, options: { ho
     }
     if (action === "requests") return json(200, { requests: log });
     if (action === "reset" && request.method === "POST") {
-      faults = undefined;
+      setFaults(undefined);
       log = [];
     }
     return app.simAction?.(action, request) ?? hooks.worldAction(action, request) ?? json(404, { error: `unknown simulator action ${action}` });
@@ -115,6 +127,7 @@ export async function startSimServer(app: SimApp, hooks: SimHooks, options: { ho
         active.failNext -= 1;
         if (active.failNext <= 0) faults = undefined;
       }
+      if (active.hang) await new Promise<void>((resume) => resumeHung.push(resume));
       if (active.latencyMs) await sleep(active.latencyMs);
       if (active.down) {
         entry.status = 0;
@@ -152,9 +165,7 @@ export async function startSimServer(app: SimApp, hooks: SimHooks, options: { ho
   return {
     url,
     port: address.port,
-    setFaults: (next) => {
-      faults = next ? { ...next } : undefined;
-    },
+    setFaults,
     requests: () => log.slice(),
     clearRequests: () => {
       log = [];

@@ -2,7 +2,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import type { AppFailure, Result } from "../http/upstream.js";
+import { APP_TIMEOUT_CAPABILITY } from "../app-timeout-contract.js";
+import { type AppFailure, type Result, withinAppTimeout } from "../http/upstream.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../redact.js";
 import { currentTraceId } from "../trace.js";
@@ -51,19 +52,31 @@ export interface RegisterOptions {
   logger: Logger;
   /** Configured API keys and tokens; scrubbed from every result as a last line of defence. */
   secrets: readonly string[];
+  /** How long one tool call may wait for its app, all its requests together; advertised to the hub at initialize. */
+  appTimeoutMs: number;
+}
+
+/** `_meta` of a failed call: its kind (and HTTP status, or the limit a timeout hit) tell AutoArr whose failure it is. */
+function failureMeta(failure: AppFailure) {
+  return {
+    "autoarr/failure": {
+      kind: failure.kind,
+      ...(failure.status === undefined ? {} : { status: failure.status }),
+      ...(failure.timeoutMs === undefined ? {} : { timeoutMs: failure.timeoutMs }),
+    },
+  };
 }
 
 export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[], options: RegisterOptions): void {
+  server.server.registerCapabilities({ experimental: { [APP_TIMEOUT_CAPABILITY]: { ms: options.appTimeoutMs } } });
   for (const spec of specs) {
     const handler = async (args: Record<string, unknown>): Promise<CallToolResult> => {
       const started = Date.now();
       try {
-        const result = await spec.run(args as never);
+        const result = await withinAppTimeout(options.appTimeoutMs, () => spec.run(args as never));
         options.logger.info("tool call", { tool: spec.name, traceId: currentTraceId(), ok: result.ok, ms: Date.now() - started, ...(result.ok ? {} : { failure: result.failure.kind }) });
         if (!result.ok) {
-          // The kind (and HTTP status) let AutoArr tell an unhealthy app from a refused request.
-          const meta = { "autoarr/failure": { kind: result.failure.kind, ...(result.failure.status === undefined ? {} : { status: result.failure.status }) } };
-          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }], _meta: meta };
+          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }], _meta: failureMeta(result.failure) };
         }
         const data = redactSecrets(result.data as Record<string, unknown>, options.secrets);
         return { content: [{ type: "text", text: redactSecrets(result.text, options.secrets) }], structuredContent: data };
