@@ -155,6 +155,8 @@ export const configChanges = sqliteTable(
     createdAt: createdAt(),
     rolledBackAt: integer("rolled_back_at", { mode: "timestamp_ms" }),
     rollbackOf: text("rollback_of"),
+    /** Every setting of a change that wrote several at once ([{setting, before, after}], the first as above); null for one. */
+    writes: text("writes", { mode: "json" }),
   },
   (t) => [index("config_changes_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`)],
 );

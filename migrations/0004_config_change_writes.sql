@@ -1,0 +1,1 @@
+ALTER TABLE `config_changes` ADD `writes` text;
