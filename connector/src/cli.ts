@@ -2,6 +2,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { explainFailure } from "./check-diagnosis.js";
+import { CONFIGURED_APPS } from "./config-apps.js";
 import { ConfigError, configuredSecrets, defaultConfigPath, loadConfig, type ConnectorConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createAppClients, STATUS_TOOLS, toolSpecsFor } from "./mcp.js";
@@ -130,10 +132,11 @@ async function start(values: Values): Promise<number> {
 }
 
 async function check(configPath: string | undefined): Promise<number> {
-  const config = loadConfig(configPath ? { configPath } : {});
+  const config = loadConfig({ ...(configPath ? { configPath } : {}), keepInvalidApps: true });
   const logger = createLogger("check", { level: "error", secrets: configuredSecrets(config.apps) });
   const clients = createAppClients(config.apps, config.timeoutMs, logger);
-  const apps = Object.keys(config.apps) as (keyof typeof STATUS_TOOLS)[];
+  const problems = config.appProblems ?? {};
+  const apps = CONFIGURED_APPS.filter((app) => config.apps[app] !== undefined || problems[app] !== undefined);
   if (apps.length === 0) {
     console.error("No apps configured: set e.g. SONARR_URL and SONARR_API_KEY, or write them to the config file.");
     return 1;
@@ -141,12 +144,14 @@ async function check(configPath: string | undefined): Promise<number> {
   const specs = toolSpecsFor(clients);
   let failed = 0;
   for (const app of apps) {
-    const spec = specs.find((s) => s.name === STATUS_TOOLS[app]);
-    const result = await spec!.run({});
-    if (result.ok) console.log(`${app.padEnd(8)} OK     ${result.text}`);
+    const problem = problems[app];
+    const entry = config.apps[app];
+    const result = problem || !entry ? undefined : await specs.find((s) => s.name === STATUS_TOOLS[app])!.run({});
+    if (result?.ok) console.log(`${app.padEnd(8)} OK     ${result.text}`);
     else {
       failed++;
-      console.log(`${app.padEnd(8)} FAILED ${result.failure.message}`);
+      const message = problem ?? (result && entry ? await explainFailure(app, entry.url, result.failure) : "not configured");
+      console.log(`${app.padEnd(8)} FAILED ${message}`);
     }
   }
   console.log(config.pairing ? `paired   tenant ${config.pairing.tenantId}, connector ${config.pairing.connectorId}` : "paired   no (run `autoarr-connector pair <code>`)");

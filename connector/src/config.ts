@@ -4,16 +4,15 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_APP_TIMEOUT_MS } from "./app-timeout-contract.js";
+import { type ConfiguredApp, describeIssues, validateApps } from "./config-apps.js";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 
-const httpUrl = z.url({ protocol: /^https?$/ }).describe("Base URL of the app, e.g. http://192.168.1.10:8989");
-const keyedApp = z.object({ url: httpUrl, apiKey: z.string().min(1) });
-
+// The apps' entries are checked one by one in validateApps (config-apps.ts), so each problem gets its own sentence.
 export const configFileSchema = z.object({
-  sabnzbd: keyedApp.optional(),
-  sonarr: keyedApp.optional(),
-  radarr: keyedApp.optional(),
-  plex: z.object({ url: httpUrl, token: z.string().min(1) }).optional(),
+  sabnzbd: z.unknown().optional(),
+  sonarr: z.unknown().optional(),
+  radarr: z.unknown().optional(),
+  plex: z.unknown().optional(),
   pairing: z.string().optional().describe("Pairing code stored by `autoarr-connector pair`"),
   host: z.string().optional(),
   port: z.number().int().min(0).max(65535).optional(),
@@ -43,6 +42,8 @@ export interface ConnectorConfig {
   stateDir?: string;
   /** Only for `start --demo --insecure-no-auth`: accept /mcp requests without a token. */
   insecureNoAuth?: boolean;
+  /** With `keepInvalidApps` only: each app left out of `apps`, and why (`check` reports them beside the others). */
+  appProblems?: Partial<Record<ConfiguredApp, string>>;
 }
 
 export const DEFAULT_PORT = 8790;
@@ -66,7 +67,7 @@ export function readConfigFile(path: string): ConfigFile {
     throw new ConfigError(`Config file ${path} is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = configFileSchema.safeParse(json);
-  if (!parsed.success) throw new ConfigError(`Config file ${path} is invalid: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`Config file ${path} is invalid: ${describeIssues(parsed.error).join("; ")}`);
   return parsed.data;
 }
 
@@ -87,6 +88,8 @@ export interface LoadOptions {
   configPath?: string;
   env?: NodeJS.ProcessEnv;
   overrides?: { host?: string; port?: number; pairing?: string };
+  /** Leave a misconfigured app out (named in appProblems) instead of refusing the whole configuration. */
+  keepInvalidApps?: boolean;
 }
 
 export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
@@ -107,8 +110,11 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   overlay("plex", "token", "PLEX_URL", "PLEX_TOKEN");
 
   const parsed = configFileSchema.safeParse(apps);
-  if (!parsed.success) throw new ConfigError(`Invalid app configuration: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error).join("; ")}`);
   const merged = parsed.data;
+  const { apps: valid, problems } = validateApps(apps);
+  const problemLines = Object.values(problems);
+  if (problemLines.length > 0 && !options.keepInvalidApps) throw new ConfigError(`Invalid app configuration:\n  ${problemLines.join("\n  ")}`);
 
   const pairingCode = options.overrides?.pairing ?? secretFromEnv(env, "AUTOARR_PAIRING") ?? merged.pairing;
   const portText = options.overrides?.port ?? (env.CONNECTOR_PORT ? Number(env.CONNECTOR_PORT) : undefined) ?? merged.port;
@@ -116,12 +122,8 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid port: ${String(portText)}`);
 
   return {
-    apps: {
-      ...(merged.sabnzbd ? { sabnzbd: merged.sabnzbd } : {}),
-      ...(merged.sonarr ? { sonarr: merged.sonarr } : {}),
-      ...(merged.radarr ? { radarr: merged.radarr } : {}),
-      ...(merged.plex ? { plex: merged.plex } : {}),
-    },
+    apps: valid as AppsConfig,
+    ...(problemLines.length > 0 ? { appProblems: problems } : {}),
     ...(pairingCode ? { pairing: parsePairingCode(pairingCode) } : {}),
     host: options.overrides?.host ?? env.CONNECTOR_HOST ?? merged.host ?? DEFAULT_HOST,
     port,

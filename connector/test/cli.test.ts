@@ -1,6 +1,8 @@
 // The built CLI and the configuration rules (env over file, *_FILE secrets, pairing storage).
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -72,6 +74,85 @@ describe("autoarr-connector CLI", () => {
       expect(bad.stdout, bad.stderr).toMatch(/sonarr\s+FAILED API key rejected by Sonarr \(HTTP 401\)/);
       expect(bad.stdout).not.toContain(sims.keys.plex);
     } finally {
+      await sims.close();
+    }
+  });
+});
+
+describe("autoarr-connector check: one clear line per problem, never a schema dump", () => {
+  const noDump = (output: string) => expect(output).not.toMatch(/✖|→ at|Invalid input|expected string|Too small/);
+  const lineFor = (stdout: string, app: string) => stdout.split("\n").find((line) => line.startsWith(app.padEnd(8))) ?? "";
+
+  it("names an empty or missing key and where to copy it from, and still checks the other apps", async () => {
+    const sims = await startSimulators();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "autoarr-check-"));
+      const configPath = join(dir, "config.json");
+      writeFileSync(configPath, JSON.stringify({ radarr: { url: sims.urls.radarr, apiKey: "  " } }));
+      const env = { SABNZBD_URL: sims.urls.sabnzbd, SABNZBD_API_KEY: "", SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, PLEX_URL: sims.urls.plex };
+      const result = await cli(["check", "--config", configPath], env);
+      expect(result.code).toBe(1);
+      expect(lineFor(result.stdout, "sabnzbd")).toBe("sabnzbd  FAILED SABnzbd: the API key is empty — copy it from SABnzbd → Config → General → API Key");
+      expect(lineFor(result.stdout, "radarr")).toBe("radarr   FAILED Radarr: the API key is empty — copy it from Radarr → Settings → General → API Key");
+      expect(lineFor(result.stdout, "plex")).toMatch(/^plex {5}FAILED Plex: the token is empty — /);
+      expect(lineFor(result.stdout, "sonarr")).toMatch(/^sonarr {3}OK/);
+      noDump(result.stdout + result.stderr);
+    } finally {
+      await sims.close();
+    }
+  });
+
+  it("tells to remove /api or /api/v3 from the URL, naming the base URL to use", async () => {
+    const sims = await startSimulators();
+    try {
+      const env = {
+        SABNZBD_URL: `${sims.urls.sabnzbd}/api`, SABNZBD_API_KEY: sims.keys.sabnzbd,
+        SONARR_URL: `${sims.urls.sonarr}/api/v3/`, SONARR_API_KEY: sims.keys.sonarr,
+      };
+      const result = await cli(["check", "--config", "/nonexistent.json"], env);
+      expect(result.code).toBe(1);
+      expect(lineFor(result.stdout, "sabnzbd")).toBe(`sabnzbd  FAILED SABnzbd: remove /api from the URL: use the app's base URL, e.g. ${sims.urls.sabnzbd}`);
+      expect(lineFor(result.stdout, "sonarr")).toBe(`sonarr   FAILED Sonarr: remove /api/v3 from the URL: use the app's base URL, e.g. ${sims.urls.sonarr}`);
+      noDump(result.stdout + result.stderr);
+      // start refuses the same configuration with the same sentences.
+      const start = await cli(["start", "--config", "/nonexistent.json", "--port", "0"], env);
+      expect(start.code).toBe(1);
+      expect(start.stderr).toContain("SABnzbd: remove /api from the URL");
+      noDump(start.stderr);
+    } finally {
+      await sims.close();
+    }
+  });
+
+  it("says what an HTTP 500 was and where", async () => {
+    const sims = await startSimulators();
+    try {
+      // A real SABnzbd 4.5.0 answers an unknown path under /api with CherryPy's HTML 500 page; the simulator's fault does the same.
+      sims.setFaults("sabnzbd", { status: 500 });
+      const result = await cli(["check", "--config", "/nonexistent.json"], { SABNZBD_URL: sims.urls.sabnzbd, SABNZBD_API_KEY: sims.keys.sabnzbd });
+      expect(result.code).toBe(1);
+      expect(lineFor(result.stdout, "sabnzbd")).toBe("sabnzbd  FAILED SABnzbd answered HTTP 500 at /api — is this the right URL?");
+    } finally {
+      await sims.close();
+    }
+  });
+
+  it("recognises another app or a plain web page at the address (a wrong port)", async () => {
+    const sims = await startSimulators();
+    const page = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<!doctype html><title>NAS</title><h1>Welcome</h1>");
+    });
+    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+    const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+    try {
+      const env = { SONARR_URL: sims.urls.sabnzbd, SONARR_API_KEY: sims.keys.sonarr, SABNZBD_URL: pageUrl, SABNZBD_API_KEY: sims.keys.sabnzbd };
+      const result = await cli(["check", "--config", "/nonexistent.json"], env);
+      expect(result.code).toBe(1);
+      expect(lineFor(result.stdout, "sonarr")).toBe(`sonarr   FAILED Sonarr: the server at ${sims.urls.sabnzbd} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`);
+      expect(lineFor(result.stdout, "sabnzbd")).toBe(`sabnzbd  FAILED SABnzbd: the server at ${pageUrl} answered with a web page, not SABnzbd's API — is this the right port? (SABnzbd listens on 8080 unless changed)`);
+    } finally {
+      page.close();
       await sims.close();
     }
   });
