@@ -3,6 +3,7 @@ import { MOVIES, type MovieMeta } from "./data/movies.js";
 import { SERIES, type SeriesMeta } from "./data/series.js";
 import type { Profile } from "./profiles.js";
 import { seedWorld } from "./seed.js";
+import { queueIdOf, queueIdsOf } from "./arr/arr-queue-id.js";
 
 export type ArrApp = "sonarr" | "radarr";
 export type DownloadState = "queued" | "downloading" | "stalled" | "paused" | "failed" | "completed" | "importBlocked" | "imported";
@@ -183,7 +184,7 @@ export class World {
   }
 
   findDownload(ref: { downloadId?: string; id?: number }): Download | undefined {
-    return this.downloads.find((d) => d.nzoId === ref.downloadId || (ref.id !== undefined && queueIdOf(d) === ref.id));
+    return this.downloads.find((d) => d.nzoId === ref.downloadId || (ref.id !== undefined && queueIdsOf(d).includes(ref.id)));
   }
 
   addHistory(event: Omit<HistoryEvent, "id">): HistoryEvent {
@@ -279,9 +280,5 @@ export interface SimPorts { sabnzbd: number; sonarr: number; radarr: number; ple
 export const pad = (n: number) => String(n).padStart(2, "0");
 export const releaseGroup = (title: string) => title.split("-").pop() ?? "";
 
-/** Servarr derives queue ids from a hash of the download id; keep it deterministic and positive. */
-export function queueIdOf(download: Download): number {
-  let hash = 2166136261;
-  for (const char of download.nzoId) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return (hash >>> 1) || 1;
-}
+/** Servarr's queue ids (a hash of client, download and episode ids): see arr/arr-queue-id.ts. */
+export { queueIdOf, queueIdsOf };

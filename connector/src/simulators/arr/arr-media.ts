@@ -5,7 +5,7 @@ import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
 import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
 import type { World } from "../world.js";
-import { created, notFound, okJson, paged, validationFailure } from "./arr-errors.js";
+import { created, notFound, okJson, paged, validationFailure, validationFailures, type ValidationError } from "./arr-errors.js";
 import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
 
@@ -48,6 +48,33 @@ function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
   return { status: 202, json: present(entry) };
 }
 
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+const GREATER_THAN_0 = (property: string, label: string, value: unknown): ValidationError =>
+  ({ propertyName: property, errorMessage: `'${label}' must be greater than '0'.`, attemptedValue: value ?? 0, errorCode: "GreaterThanValidator" });
+const NOT_EMPTY = (property: string, label: string, value: unknown): ValidationError =>
+  ({ propertyName: property, errorMessage: `'${label}' must not be empty.`, attemptedValue: value ?? null, errorCode: "NotEmptyValidator" });
+
+/**
+ * The rules SeriesController and MovieController share for POST (constructor: SharedValidator, then PostValidator), in
+ * the order RestController.ValidateResource collects them; `identity` adds each app's own title/id rules.
+ */
+function addRules(app: "sonarr" | "radarr", world: World, body: Body, identity: () => ValidationError[]): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const profileId = Number(body.qualityProfileId ?? 0);
+  // SharedValidator.RuleFor(QualityProfileId).Cascade(Stop).ValidId().SetValidator(qualityProfileExistsValidator)
+  if (!(profileId > 0)) errors.push(GREATER_THAN_0("QualityProfileId", "Quality Profile Id", body.qualityProfileId));
+  else if (!qualityProfiles(app).some((p) => p.id === profileId)) errors.push({ propertyName: "QualityProfileId", errorMessage: "Quality Profile does not exist", attemptedValue: profileId, errorCode: "QualityProfileExistsValidator" });
+  const path = text(body.path);
+  const root = text(body.rootFolderPath);
+  // PostValidator: Path NotEmpty when RootFolderPath is empty; RootFolderPath NotEmpty + RootFolderExistsValidator when Path is empty.
+  if (!root && !path) errors.push(NOT_EMPTY("Path", "Path", body.path), NOT_EMPTY("RootFolderPath", "Root Folder Path", body.rootFolderPath));
+  const known = app === "sonarr" ? rootFolders(world).tv : rootFolders(world).movies;
+  if (root && !path && root.replace(/\/$/, "") !== known) {
+    errors.push({ propertyName: "RootFolderPath", errorMessage: `Root folder '${root}' does not exist`, attemptedValue: root, errorCode: "RootFolderExistsValidator" });
+  }
+  return [...errors, ...identity()];
+}
+
 const numberList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : []);
 
 export function sonarrMedia(world: World): MediaHandlers {
@@ -79,14 +106,17 @@ export function sonarrMedia(world: World): MediaHandlers {
       }, (entry) => resource(entry.meta.tvdbId)),
     add: (body) => {
       const tvdbId = Number(body.tvdbId ?? 0);
-      if (typeof body.title !== "string" || body.title === "") return validationFailure("Title", "'Title' must not be empty.", body.title ?? null, "NotEmptyValidator");
-      if (!(tvdbId > 0)) return validationFailure("TvdbId", "'Tvdb Id' must be greater than '0'.", tvdbId, "GreaterThanValidator");
-      if (!(Number(body.qualityProfileId) > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
-      const root = typeof body.rootFolderPath === "string" ? body.rootFolderPath : typeof body.path === "string" ? body.path : "";
-      if (!root) return validationFailure("Path", "'Path' must not be empty.", null, "NotEmptyValidator");
-      if (entryOf(tvdbId)) return validationFailure("TvdbId", "This series has already been added", tvdbId, "SeriesExistsValidator");
+      // Sonarr: src/Sonarr.Api.V3/Series/SeriesController.cs (constructor): Title NotEmpty; TvdbId GreaterThan(0) + SeriesExistsValidator.
+      const errors = addRules("sonarr", world, body, () => [
+        ...(text(body.title) ? [] : [NOT_EMPTY("Title", "Title", body.title)]),
+        ...(!(tvdbId > 0) ? [GREATER_THAN_0("TvdbId", "Tvdb Id", body.tvdbId)]
+          : entryOf(tvdbId) ? [{ propertyName: "TvdbId", errorMessage: "This series has already been added", attemptedValue: tvdbId, errorCode: "SeriesExistsValidator" }] : []),
+      ]);
+      if (errors.length > 0) return validationFailures(errors);
+      const root = text(body.rootFolderPath) || text(body.path);
       const meta = world.seriesMeta(tvdbId);
-      if (!meta) return validationFailure("TvdbId", "Unable to find series with TVDB id", tvdbId, "SeriesExistsValidator");
+      // src/NzbDrone.Core/Tv/AddSeriesService.cs (AddSkyhookData): SeriesNotFoundException becomes this one failure; Path is still unset.
+      if (!meta) return validationFailures([{ propertyName: "TvdbId", errorMessage: `A series with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tvdbId }]);
       const entry = {
         id: world.next("series"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title}`,
         qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false, seasonFolder: body.seasonFolder !== false,
@@ -94,10 +124,14 @@ export function sonarrMedia(world: World): MediaHandlers {
       };
       world.series.push(entry);
       const options = (body.addOptions ?? {}) as Body;
-      if (options.searchForMissingEpisodes === true) {
-        const commandBody = { seriesId: entry.id };
-        world.commands.push({ id: world.next("command"), app: "sonarr", name: "SeriesSearch", body: commandBody, queued: Date.now() });
-        for (const episode of missingIds(entry.id).slice(0, 2)) grabEpisode(world, entry, episode.season, episode.episode, { ageMs: 0 });
+      // src/NzbDrone.Core/Tv/SeriesScannedHandler.cs (HandleScanEvents): both options → SeriesSearch; missing alone →
+      // MissingEpisodeSearch; cutoff-unmet alone → CutoffUnmetEpisodeSearch, each for the new series.
+      const missingOption = options.searchForMissingEpisodes === true;
+      const cutoffOption = options.searchForCutoffUnmetEpisodes === true;
+      const searchName = missingOption && cutoffOption ? "SeriesSearch" : missingOption ? "MissingEpisodeSearch" : cutoffOption ? "CutoffUnmetEpisodeSearch" : undefined;
+      if (searchName) {
+        world.commands.push({ id: world.next("command"), app: "sonarr", name: searchName, body: { seriesId: entry.id }, queued: Date.now() });
+        if (missingOption) for (const episode of missingIds(entry.id).slice(0, 2)) grabEpisode(world, entry, episode.season, episode.episode, { ageMs: 0 });
       }
       return created(resource(tvdbId), `/api/v3/series/${entry.id}`);
     },
@@ -148,13 +182,18 @@ export function radarrMedia(world: World): MediaHandlers {
       }, (entry) => resource(entry.meta.tmdbId)),
     add: (body) => {
       const tmdbId = Number(body.tmdbId ?? 0);
-      if (!(tmdbId > 0)) return validationFailure("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdbId, "GreaterThanValidator");
-      if (!(Number(body.qualityProfileId) > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
-      const root = typeof body.rootFolderPath === "string" ? body.rootFolderPath : typeof body.path === "string" ? body.path : "";
-      if (!root) return validationFailure("Path", "'Path' must not be empty.", null, "NotEmptyValidator");
-      if (entryOf(tmdbId)) return validationFailure("TmdbId", "This movie has already been added", tmdbId, "MovieExistsValidator");
+      // Radarr: src/Radarr.Api.V3/Movies/MovieController.cs (constructor): Title NotEmpty only when TmdbId <= 0;
+      // TmdbId NotNull().NotEmpty() (0 is empty) + MovieExistsValidator.
+      const errors = addRules("radarr", world, body, () => [
+        ...(tmdbId <= 0 && !text(body.title) ? [NOT_EMPTY("Title", "Title", body.title)] : []),
+        ...(!tmdbId ? [NOT_EMPTY("TmdbId", "Tmdb Id", body.tmdbId ?? 0)]
+          : entryOf(tmdbId) ? [{ propertyName: "TmdbId", errorMessage: "This movie has already been added", attemptedValue: tmdbId, errorCode: "MovieExistsValidator" }] : []),
+      ]);
+      if (errors.length > 0) return validationFailures(errors);
+      const root = text(body.rootFolderPath) || text(body.path);
       const meta = world.movieMeta(tmdbId);
-      if (!meta) return notFound();
+      // src/NzbDrone.Core/Movies/AddMovieService.cs (AddSkyhookData): MovieNotFoundException becomes this one failure.
+      if (!meta) return validationFailures([{ propertyName: "TmdbId", errorMessage: `A movie with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tmdbId }]);
       const entry = {
         id: world.next("movie"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title.replace(/:/g, "")} (${meta.year})`,
         qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false,

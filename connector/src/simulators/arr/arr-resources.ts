@@ -3,7 +3,7 @@ import { movieImages } from "../data/movies.js";
 import { seriesImages, type SeriesMeta } from "../data/series.js";
 import type { MovieMeta } from "../data/movies.js";
 import { episodesOf } from "../seed.js";
-import { queueIdOf, releaseGroup, type ArrApp, type BlocklistEntry, type CommandEntry, type Download, type HistoryEvent, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "../world.js";
+import { releaseGroup, type ArrApp, type BlocklistEntry, type CommandEntry, type Download, type HistoryEvent, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "../world.js";
 
 /** Servarr dates: UTC, no fraction. */
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -123,11 +123,21 @@ const timeleft = (seconds: number) => {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 };
 
-export function queueResource(world: World, download: Download, completeDir: string, incompleteDir: string) {
+/** The time left Servarr reports (DownloadClientItem.RemainingTime), in seconds; undefined when unknown (stalled, queued, paused). */
+export function timeleftSeconds(world: World, download: Download): number | undefined {
+  const active = download.state === "downloading" && !world.sabPaused;
+  const finished = download.state === "importBlocked" || download.state === "completed" || download.state === "failed";
+  return active ? download.leftBytes / download.bytesPerSecond : finished ? 0 : undefined;
+}
+
+/** One queue record: Sonarr makes one per episode of the download (see arr-queue-id.ts), Radarr one per download. */
+export function queueResource(world: World, download: Download, completeDir: string, incompleteDir: string, queueId: number, episodeId?: number) {
   const active = download.state === "downloading" && !world.sabPaused;
   const seconds = active ? download.leftBytes / download.bytesPerSecond : 0;
   const [status, trackedDownloadStatus, trackedDownloadState] =
-    download.state === "failed" ? ["failed", "warning", "failedPending"]
+    // Sonarr/Radarr: src/NzbDrone.Core/Download/FailedDownloadService.cs (Check) moves a grabbed download the client
+    // reports failed to FailedPending and leaves TrackedDownloadStatus alone (Ok); only Warn()/Fail() change it.
+    download.state === "failed" ? ["failed", "ok", "failedPending"]
     : download.state === "importBlocked" ? ["completed", "warning", "importBlocked"]
     : download.state === "completed" ? ["completed", "ok", "importPending"]
     : download.state === "queued" ? ["queued", "ok", "downloading"]
@@ -135,7 +145,7 @@ export function queueResource(world: World, download: Download, completeDir: str
     : ["downloading", "ok", "downloading"];
   const finished = download.state === "importBlocked" || download.state === "completed";
   const media = download.app === "sonarr"
-    ? { seriesId: download.mediaId, episodeId: download.episodeIds[0] ?? 0, seasonNumber: download.seasonNumber ?? 0 }
+    ? { seriesId: download.mediaId, episodeId: episodeId ?? download.episodeIds[0] ?? 0, seasonNumber: download.seasonNumber ?? 0 }
     : { movieId: download.mediaId };
   return {
     ...media,
@@ -150,7 +160,7 @@ export function queueResource(world: World, download: Download, completeDir: str
     ...(download.app === "sonarr" ? { episodeHasFile: false } : {}),
     sizeleft: download.leftBytes,
     ...(active || finished || download.state === "failed" ? { timeleft: timeleft(seconds) } : {}),
-    id: queueIdOf(download),
+    id: queueId,
   };
 }
 

@@ -1,20 +1,28 @@
 // Sonarr / Radarr simulator: the Servarr API v3 endpoints the connector uses, with X-Api-Key auth.
-import { completeDir, rootFolders } from "../seed.js";
+// Behaviour follows the apps' source: Sonarr main 4ff1b780 (v4.0.19.2979), Radarr develop 1b9662d5 (v6.0.3.10276+6);
+// ../SOURCES.md lists which file each behaviour comes from.
+import { rootFolders } from "../seed.js";
 import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
 import { arrDownloadClientConfig, arrHealth, arrHostConfig, arrIndexers, arrSabnzbdClient, radarrMediaManagement, radarrNaming, sonarrMediaManagement, sonarrNaming } from "../profiles.js";
-import { QUALITIES, queueIdOf, type ArrApp, type Download, type World } from "../world.js";
-import { boolParam, emptyOk, notFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
+import { QUALITIES, type ArrApp, type Download, type World } from "../world.js";
+import { bindingFailure, emptyObject, modelNotFound, notFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
 import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
-import { blocklistResource, commandResource, historyResource, iso, queueResource } from "./arr-resources.js";
+import { arrQueue } from "./arr-queue.js";
+import { blocklistResource, commandResource, historyResource, iso } from "./arr-resources.js";
 import { qualityProfiles, systemStatus } from "./arr-static.js";
 
 type Body = Record<string, unknown>;
 const CONFIG_RESOURCES = ["host", "mediamanagement", "naming", "downloadclient"] as const;
 type ConfigName = (typeof CONFIG_RESOURCES)[number];
+/**
+ * The numbers GET /history?eventType= filters on. Sonarr: src/NzbDrone.Core/History/EpisodeHistory.cs (EpisodeHistoryEventType);
+ * Radarr: src/NzbDrone.Core/History/History.cs (MovieHistoryEventType; 2 and 5 are retired).
+ */
 const EVENT_TYPES: Record<ArrApp, Record<string, string>> = {
   sonarr: { "1": "grabbed", "2": "seriesFolderImported", "3": "downloadFolderImported", "4": "downloadFailed", "5": "episodeFileDeleted", "6": "episodeFileRenamed", "7": "downloadIgnored" },
-  radarr: { "1": "grabbed", "3": "downloadFolderImported", "4": "downloadFailed", "6": "movieFileDeleted", "8": "movieFolderImported", "9": "movieFileRenamed", "10": "downloadIgnored" },
+  radarr: { "1": "grabbed", "3": "downloadFolderImported", "4": "downloadFailed", "6": "movieFileDeleted", "7": "movieFolderImported", "8": "movieFileRenamed", "9": "downloadIgnored" },
 };
+const HISTORY_MODEL: Record<ArrApp, string> = { sonarr: "EpisodeHistory", radarr: "MovieHistory" };
 
 export function createArrSim(app: ArrApp, world: World): SimApp {
   const appName = app === "sonarr" ? "Sonarr" : "Radarr";
@@ -41,13 +49,25 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     return command;
   };
 
-  /** What Servarr's FailedDownloadService does: history event, blocklist entry, and (optionally) a replacement search. */
+  const grabbed = (download: Download) => world.history.some((h) => h.app === app && h.downloadId === download.nzoId && h.eventType === "grabbed");
+  /** One history event per episode (HistoryService.Handle(DownloadFailedEvent / DownloadIgnoredEvent) loops over EpisodeIds). */
+  const perEpisode = (download: Download, eventType: string, message: string) => {
+    for (const episodeId of app === "sonarr" && download.episodeIds.length > 0 ? download.episodeIds : [undefined]) {
+      world.addHistory({
+        app, eventType, date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId, mediaId: download.mediaId,
+        ...(episodeId ? { episodeId } : {}), quality: download.quality,
+        data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message, releaseGroup: download.title.split("-").pop() ?? "", size: String(download.sizeBytes) },
+      });
+    }
+  };
+
+  /**
+   * FailedDownloadService.MarkAsFailed(trackedDownload): only a download with grabbed history publishes DownloadFailedEvent,
+   * whose handlers record downloadFailed, blocklist the release and (RedownloadFailedDownloadService) search again.
+   */
   const markFailed = (download: Download, skipRedownload: boolean) => {
-    world.addHistory({
-      app, eventType: "downloadFailed", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId, mediaId: download.mediaId,
-      ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
-      data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message: "Manually marked as failed", releaseGroup: download.title.split("-").pop() ?? "", size: String(download.sizeBytes) },
-    });
+    if (!grabbed(download)) return;
+    perEpisode(download, "downloadFailed", "Manually marked as failed");
     world.blocklist.push({
       id: world.next("blocklist"), app, mediaId: download.mediaId, episodeIds: download.episodeIds, sourceTitle: download.title, quality: download.quality,
       date: Date.now(), indexer: download.indexer, message: download.failMessage ?? "Manually marked as failed",
@@ -57,6 +77,20 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       startCommand(search.name, search.body);
     }
   };
+
+  const queue = arrQueue(app, world, {
+    visible: visibleDownloads,
+    incompleteDir: incomplete,
+    // Sonarr/Radarr QueueController.Remove(trackedDownload, ...), then StopTracking: the download leaves the queue.
+    remove: (download, { removeFromClient, blocklist, skipRedownload }) => {
+      if (removeFromClient) download.deletedFromClient = true;
+      if (blocklist) markFailed(download, skipRedownload);
+      // IgnoredDownloadService.IgnoreDownload: removing neither from the client nor by blocklisting records downloadIgnored.
+      if (!removeFromClient && !blocklist) perEpisode(download, "downloadIgnored", "Manually ignored");
+      download.ignoredByArr = true;
+      world.touchHistory();
+    },
+  });
 
   const route = (request: SimRequest, path: string): SimResponse => {
     const { method, query } = request;
@@ -83,24 +117,16 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       if (method === "PUT" && Number.isInteger(id) && !third) return media.update(id, body);
     }
     if (head === "queue") {
-      if (method === "GET" && segments.length === 1) {
-        const rows = visibleDownloads().map((d) => queueResource(world, d, completeDir(world), incomplete()));
-        return okJson(paged(query, rows, { sortKey: "timeleft", sortDirection: "ascending" }));
-      }
-      if (method === "DELETE" && Number.isInteger(id)) {
-        const download = visibleDownloads().find((d) => queueIdOf(d) === id);
-        if (!download) return notFound();
-        // Without removeFromClient the job stays in SABnzbd; either way Sonarr/Radarr stop tracking it.
-        if (boolParam(query, "removeFromClient", true)) download.deletedFromClient = true;
-        download.ignoredByArr = true;
-        if (boolParam(query, "blocklist", false)) markFailed(download, boolParam(query, "skipRedownload", false));
-        world.touchHistory();
-        return emptyOk();
-      }
+      if (method === "GET" && segments.length === 1) return queue.list(query);
+      if (method === "DELETE" && second === "bulk" && !third) return queue.removeMany(body, query);
+      if (method === "DELETE" && Number.isInteger(id) && !third) return queue.removeOne(id, query);
     }
     if (head === "history") {
       if (method === "GET" && segments.length === 1) {
-        const types = query.getAll("eventType").map((t) => EVENT_TYPES[app][t] ?? t);
+        // HistoryController.GetHistory binds [FromQuery(Name = "eventType")] int[]: a name does not bind.
+        const unbound = query.getAll("eventType").find((t) => !/^-?\d+$/.test(t.trim()));
+        if (unbound !== undefined) return bindingFailure("eventType", unbound);
+        const types = query.getAll("eventType").map((t) => EVENT_TYPES[app][String(Number(t))] ?? "unknown");
         const downloadId = query.get("downloadId");
         const rows = world.history
           .filter((h) => h.app === app && (types.length === 0 || types.includes(h.eventType)) && (!downloadId || h.downloadId === downloadId))
@@ -109,14 +135,16 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
         return okJson(paged(query, rows, { sortKey: "date", sortDirection: "descending" }));
       }
       if (method === "POST" && second === "failed" && Number.isInteger(Number(third))) {
+        // HistoryController.MarkAsFailed → FailedDownloadService.MarkAsFailed(historyId): _historyService.Get throws
+        // ModelNotFoundException for an unknown id; the controller answers `new { }`. It does not pass skipRedownload on.
         const event = world.history.find((h) => h.app === app && h.id === Number(third));
-        if (!event) return notFound();
+        if (!event) return modelNotFound(HISTORY_MODEL[app], Number(third));
         const download = world.downloads.find((d) => d.nzoId === event.downloadId);
         if (download) {
           download.ignoredByArr = true;
           markFailed(download, false);
         }
-        return emptyOk();
+        return emptyObject();
       }
     }
     if (head === "wanted" && method === "GET" && (second === "missing" || second === "cutoff")) return media.wanted(second, query);
@@ -127,7 +155,9 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     if (head === "command") {
       if (method === "POST" && segments.length === 1) {
         const name = typeof body.name === "string" ? body.name : "";
-        if (!KNOWN_COMMANDS[app].includes(name)) return { status: 500, json: { message: "Sequence contains no matching element" } };
+        // CommandController: PostValidator.RuleFor(c => c.Name).NotBlank(); then KnownTypes...Single(...) throws for an unknown name.
+        if (name.trim() === "") return validationFailure("Name", "'Name' must not be empty.", body.name ?? null, "NotEmptyValidator");
+        if (!KNOWN_COMMANDS[app].some((known) => known.toLowerCase() === name.toLowerCase())) return { status: 500, json: { message: "Sequence contains no matching element" } };
         const { name: _name, ...rest } = body;
         const command = startCommand(name, rest);
         return created(commandResource(command), `/api/v3/command/${command.id}`);

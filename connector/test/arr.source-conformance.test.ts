@@ -1,0 +1,180 @@
+// The Sonarr/Radarr simulators against the apps' own source (issue #15: a simulator is never more forgiving than the
+// real program). Each test names the source it follows; SOURCES.md lists the commits read (Sonarr main 4ff1b78 =
+// v4.0.19.2979, Radarr develop 1b9662d = v6.0.3.10276+6).
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimulators, type RunningSimulators } from "../src/simulators/index.js";
+
+let sims: RunningSimulators;
+beforeAll(async () => {
+  sims = await startSimulators();
+});
+afterAll(() => sims.close());
+beforeEach(() => sims.reset("demo"));
+
+type App = "sonarr" | "radarr";
+type Json = Record<string, unknown>;
+async function api(app: App, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
+  const response = await fetch(`${sims.urls[app]}/api/v3/${path}`, {
+    method, headers: { "X-Api-Key": sims.keys[app], "Content-Type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed, text };
+}
+const records = (body: unknown) => (body as { records: Json[] }).records;
+
+/** NzbDrone.Common/Crypto/HashConverter.cs GetHashInt31: the first four bytes of SHA-1, little-endian, top bit cleared. */
+const hashInt31 = (text: string) => createHash("sha1").update(text, "utf8").digest().readInt32LE(0) & 0x7fffffff;
+
+describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/QueueService.cs)", () => {
+  it("Sonarr: a queue id is the hash of the client id, download id and episode id, one record per episode", async () => {
+    const download = sims.world.downloads.find((d) => d.app === "sonarr" && d.state === "downloading")!;
+    const first = download.episodeIds[0]!;
+    download.episodeIds = [first, first + 1];
+    const rows = records((await api("sonarr", "GET", "queue?pageSize=50")).body).filter((r) => r.downloadId === download.nzoId);
+    expect(rows.map((r) => r.episodeId)).toEqual([first, first + 1]);
+    expect(rows.map((r) => r.id)).toEqual([first, first + 1].map((ep) => hashInt31(`trackedDownload-1-${download.nzoId}-ep${ep}`)));
+  });
+
+  it("Radarr: a queue id is the hash of the client id and download id", async () => {
+    const download = sims.world.downloads.find((d) => d.app === "radarr" && d.state === "downloading")!;
+    const row = records((await api("radarr", "GET", "queue")).body).find((r) => r.downloadId === download.nzoId)!;
+    expect(row.id).toBe(hashInt31(`trackedDownload-1-${download.nzoId}`));
+  });
+
+  it("defaults to sortKey timeleft, descending when no direction is given, and replaces an unknown sort key", async () => {
+    // PagingResource(requestResource) sets SortDirection ?? Descending before MapToPagingSpec sees it (src/Sonarr.Http/PagingResource.cs).
+    const plain = (await api("sonarr", "GET", "queue")).body as Json;
+    expect(plain).toMatchObject({ page: 1, pageSize: 10, sortKey: "timeleft", sortDirection: "descending" });
+    const unknown = (await api("sonarr", "GET", "queue?sortKey=nonsense&sortDirection=ascending")).body as Json;
+    expect(unknown).toMatchObject({ sortKey: "timeleft", sortDirection: "ascending" });
+  });
+
+  it("sorts by timeleft with unknown time left last when ascending", async () => {
+    const rows = records((await api("sonarr", "GET", "queue?sortKey=timeleft&sortDirection=ascending")).body);
+    const known = rows.map((r) => r.timeleft !== undefined);
+    expect(known.indexOf(false) === -1 || known.slice(known.indexOf(false)).every((k) => !k)).toBe(true);
+  });
+
+  it("answers a page past the end with the last page, not an empty one", async () => {
+    const body = (await api("sonarr", "GET", "queue?page=9&pageSize=2")).body as Json;
+    // GetQueue: Page = Math.Max(Math.Ceiling((decimal)(TotalRecords / PageSize)), 1) — integer division first.
+    expect(body.totalRecords).toBe(4);
+    expect(body.page).toBe(2);
+    expect(records(body)).toHaveLength(2);
+  });
+
+  it("marks a download failed in the client as failedPending with status ok (FailedDownloadService.Check changes the state only)", async () => {
+    for (const app of ["sonarr", "radarr"] as const) {
+      const row = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;
+      expect(row).toMatchObject({ status: "failed", trackedDownloadStatus: "ok" });
+    }
+  });
+
+  it.each(["sonarr", "radarr"] as const)("%s: removing without removeFromClient or blocklist ignores the download (downloadIgnored, 'Manually ignored')", async (app) => {
+    const row = records((await api(app, "GET", "queue")).body)[0]!;
+    const removed = await api(app, "DELETE", `queue/${row.id}?removeFromClient=false`);
+    expect(removed.status).toBe(200);
+    const history = records((await api(app, "GET", `history?downloadId=${row.downloadId as string}`)).body);
+    expect(history[0]).toMatchObject({ eventType: "downloadIgnored", data: expect.objectContaining({ message: "Manually ignored" }) });
+  });
+
+  it.each(["sonarr", "radarr"] as const)("%s: DELETE queue/0 is refused as an invalid id (RestController.ValidateId)", async (app) => {
+    const answer = await api(app, "DELETE", "queue/0");
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ message: "BadRequest: 0 is not a valid ID" });
+  });
+
+  it.each(["sonarr", "radarr"] as const)("%s: DELETE queue/bulk removes known ids and fails whole with 404 on an unknown one", async (app) => {
+    const ids = records((await api(app, "GET", "queue")).body).map((r) => r.id as number);
+    const refused = await api(app, "DELETE", "queue/bulk?removeFromClient=false", { ids: [ids[0], 12345] });
+    expect(refused.status).toBe(404);
+    expect(records((await api(app, "GET", "queue")).body).map((r) => r.id)).toContain(ids[0]);
+    const removed = await api(app, "DELETE", "queue/bulk?removeFromClient=false", { ids: [ids[0], ids[1]] });
+    expect(removed).toMatchObject({ status: 200, body: {} });
+    const left = records((await api(app, "GET", "queue")).body).map((r) => r.id);
+    expect(left).not.toContain(ids[0]);
+    expect(left).not.toContain(ids[1]);
+  });
+});
+
+describe("history (src/*.Api.V3/History/HistoryController.cs)", () => {
+  it("Radarr numbers its events as MovieHistoryEventType does: 7 movieFolderImported, 8 movieFileRenamed, 9 downloadIgnored", async () => {
+    const row = records((await api("radarr", "GET", "queue")).body)[0]!;
+    await api("radarr", "DELETE", `queue/${row.id}?removeFromClient=false`);
+    const ignored = records((await api("radarr", "GET", "history?eventType=9")).body);
+    expect(ignored.map((r) => r.eventType)).toEqual(["downloadIgnored"]);
+    expect(records((await api("radarr", "GET", "history?eventType=10")).body)).toEqual([]);
+  });
+
+  it("binds eventType as int[]: a name is a 400 model-binding error, not a filter", async () => {
+    const answer = await api("sonarr", "GET", "history?eventType=downloadFailed");
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ status: 400, title: "One or more validation errors occurred.", errors: { eventType: ["The value 'downloadFailed' is not valid."] } });
+  });
+
+  it.each([["sonarr", "EpisodeHistory"], ["radarr", "MovieHistory"]] as const)("%s: mark failed answers {} and 404s an unknown history id", async (app, model) => {
+    const grabbed = records((await api(app, "GET", "history?eventType=1")).body)[0]!;
+    const marked = await api(app, "POST", `history/failed/${grabbed.id as number}`);
+    expect(marked).toMatchObject({ status: 200, body: {} });
+    const missing = await api(app, "POST", "history/failed/99999");
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ message: `${model} with ID 99999 does not exist` });
+  });
+});
+
+describe("commands (src/*.Api.V3/Commands/CommandController.cs)", () => {
+  it.each(["sonarr", "radarr"] as const)("%s: a command without a name is a validation failure", async (app) => {
+    const answer = await api(app, "POST", "command", { name: "" });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual([expect.objectContaining({ propertyName: "Name", errorMessage: "'Name' must not be empty." })]);
+  });
+});
+
+describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V3/Movies/MovieController.cs)", () => {
+  const errorsOf = (body: unknown) => (body as { propertyName: string; errorMessage: string }[]).map((e) => `${e.propertyName}: ${e.errorMessage}`);
+
+  it("Sonarr reports every failing rule at once (RestController.ValidateResource collects Shared and Post errors)", async () => {
+    const answer = await api("sonarr", "POST", "series", { tvdbId: 0, qualityProfileId: 0 });
+    expect(answer.status).toBe(400);
+    expect(errorsOf(answer.body)).toEqual([
+      "QualityProfileId: 'Quality Profile Id' must be greater than '0'.",
+      "Path: 'Path' must not be empty.",
+      "RootFolderPath: 'Root Folder Path' must not be empty.",
+      "Title: 'Title' must not be empty.",
+      "TvdbId: 'Tvdb Id' must be greater than '0'.",
+    ]);
+  });
+
+  it("Sonarr refuses a quality profile or root folder that does not exist", async () => {
+    const answer = await api("sonarr", "POST", "series", { title: "The Office (UK)", tvdbId: 78107, qualityProfileId: 99, rootFolderPath: "/nowhere" });
+    expect(errorsOf(answer.body)).toEqual(["QualityProfileId: Quality Profile does not exist", "RootFolderPath: Root folder '/nowhere' does not exist"]);
+  });
+
+  it("Sonarr: an unknown TVDB id fails in AddSeriesService.AddSkyhookData", async () => {
+    const answer = await api("sonarr", "POST", "series", { title: "Nothing", tvdbId: 1, qualityProfileId: 4, rootFolderPath: "/tv" });
+    expect(answer.status).toBe(400);
+    expect(errorsOf(answer.body)).toEqual(["TvdbId: A series with this ID was not found. Path: "]);
+  });
+
+  it("Sonarr: searchForMissingEpisodes alone queues MissingEpisodeSearch for the series (SeriesScannedHandler)", async () => {
+    const answer = await api("sonarr", "POST", "series", { title: "The Office (UK)", tvdbId: 78107, qualityProfileId: 4, rootFolderPath: "/tv", addOptions: { searchForMissingEpisodes: true } });
+    expect(answer.status).toBe(201);
+    const id = (answer.body as Json).id;
+    expect(sims.world.commands.filter((c) => c.app === "sonarr").map((c) => [c.name, c.body])).toEqual([["MissingEpisodeSearch", { seriesId: id }]]);
+  });
+
+  it("Radarr: tmdbId must not be empty, title is needed only without one; an unknown TMDb id is a 400", async () => {
+    const empty = await api("radarr", "POST", "movie", { qualityProfileId: 4, rootFolderPath: "/movies" });
+    expect(errorsOf(empty.body)).toEqual(["Title: 'Title' must not be empty.", "TmdbId: 'Tmdb Id' must not be empty."]);
+    const unknown = await api("radarr", "POST", "movie", { tmdbId: 1, qualityProfileId: 4, rootFolderPath: "/movies" });
+    expect(unknown.status).toBe(400);
+    expect(errorsOf(unknown.body)).toEqual(["TmdbId: A movie with this ID was not found. Path: "]);
+  });
+});
