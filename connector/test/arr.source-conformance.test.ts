@@ -104,6 +104,35 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
   });
 });
 
+describe("failed downloads (src/NzbDrone.Core/Download/DownloadProcessingService.cs, FailedDownloadService.cs ProcessFailed)", () => {
+  it.each([["sonarr", true], ["radarr", false]] as const)(
+    "%s: RefreshMonitoredDownloads processes a failed download: one downloadFailed with the client's message, a blocklist entry, a new search, out of the queue",
+    async (app, removedFromClient) => {
+      const failed = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;
+      const downloadId = failed.downloadId as string;
+      const blocklistBefore = ((await api(app, "GET", "blocklist")).body as Json).totalRecords as number;
+      const refresh = await api(app, "POST", "command", { name: "RefreshMonitoredDownloads" });
+      expect(refresh.status).toBe(201);
+      expect(records((await api(app, "GET", "queue")).body).map((r) => r.downloadId)).not.toContain(downloadId);
+      const history = records((await api(app, "GET", `history?downloadId=${downloadId}&eventType=4`)).body);
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ data: expect.objectContaining({ message: failed.errorMessage }) });
+      const blocklist = (await api(app, "GET", "blocklist")).body as Json;
+      expect(blocklist.totalRecords).toBe(blocklistBefore + 1);
+      expect(records(blocklist)[0]).toMatchObject({ sourceTitle: failed.title, message: failed.errorMessage });
+      // RedownloadFailedDownloadService: one episode → EpisodeSearch; Radarr → MoviesSearch for the movie.
+      const search = sims.world.commands.filter((c) => c.app === app && /Search$/.test(c.name));
+      expect(search.map((c) => [c.name, c.body])).toEqual([app === "sonarr" ? ["EpisodeSearch", { episodeIds: [failed.episodeId] }] : ["MoviesSearch", { movieIds: [failed.movieId] }]]);
+      // DownloadEventHub.Handle(DownloadFailedEvent): removed from SABnzbd only when the client has RemoveFailedDownloads (demo Radarr: off).
+      expect(sims.world.downloads.find((d) => d.nzoId === downloadId)?.deletedFromClient ?? false).toBe(removedFromClient);
+      // A second refresh finds nothing more to process.
+      await api(app, "POST", "command", { name: "RefreshMonitoredDownloads" });
+      expect(records((await api(app, "GET", `history?downloadId=${downloadId}&eventType=4`)).body)).toHaveLength(1);
+      expect(((await api(app, "GET", "blocklist")).body as Json).totalRecords).toBe(blocklistBefore + 1);
+    },
+  );
+});
+
 describe("history (src/*.Api.V3/History/HistoryController.cs)", () => {
   it("Radarr numbers its events as MovieHistoryEventType does: 7 movieFolderImported, 8 movieFileRenamed, 9 downloadIgnored", async () => {
     const row = records((await api("radarr", "GET", "queue")).body)[0]!;

@@ -45,6 +45,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
   const startCommand = (name: string, body: Body) => {
     const command = { id: world.next("command"), app, name, body, queued: Date.now() };
     world.commands.push(command);
+    if (name.toLowerCase() === "refreshmonitoreddownloads") processFailedDownloads();
     media.search(name, body);
     return command;
   };
@@ -68,9 +69,14 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
   const markFailed = (download: Download, skipRedownload: boolean) => {
     if (!grabbed(download)) return;
     perEpisode(download, "downloadFailed", "Manually marked as failed");
+    blocklistAndRedownload(download, "Manually marked as failed", skipRedownload);
+  };
+
+  /** The other DownloadFailedEvent handlers: BlocklistService (message = the event's message) and RedownloadFailedDownloadService. */
+  const blocklistAndRedownload = (download: Download, message: string, skipRedownload: boolean) => {
     world.blocklist.push({
       id: world.next("blocklist"), app, mediaId: download.mediaId, episodeIds: download.episodeIds, sourceTitle: download.title, quality: download.quality,
-      date: Date.now(), indexer: download.indexer, message: download.failMessage ?? "Manually marked as failed",
+      date: Date.now(), indexer: download.indexer, message,
     });
     if (!skipRedownload && config.downloadclient.autoRedownloadFailed === true) {
       const search = media.redownload(download.mediaId, download.episodeIds);
@@ -91,6 +97,28 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       world.touchHistory();
     },
   });
+
+  /**
+   * RefreshMonitoredDownloads (src/NzbDrone.Core/Download/TrackedDownloads/DownloadMonitoringService.cs, Refresh) pushes
+   * ProcessMonitoredDownloads (DownloadProcessingService.cs, Execute): FailedDownloadService.ProcessFailed turns each grabbed
+   * failedPending download into Failed and publishes DownloadFailedEvent with the client's message ("Failed download
+   * detected" without one) — history, blocklist (BlocklistService), a new search (RedownloadFailedDownloadService) and, if
+   * the client has RemoveFailedDownloads, removal from SABnzbd (DownloadEventHub). A Failed download is no longer
+   * trackable (DownloadIsTrackable), so it leaves the queue. The real apps run this every minute.
+   */
+  const processFailedDownloads = () => {
+    const removeFailed = arrSabnzbdClient(appName, world.profile, world.ports.sabnzbd).removeFailedDownloads;
+    for (const download of visibleDownloads().filter((d) => d.state === "failed" && grabbed(d))) {
+      const message = download.failMessage || "Failed download detected";
+      // world.failDownload already wrote this download's downloadFailed event when SABnzbd failed it.
+      const recorded = world.history.some((h) => h.app === app && h.downloadId === download.nzoId && h.eventType === "downloadFailed");
+      if (!recorded) perEpisode(download, "downloadFailed", message);
+      blocklistAndRedownload(download, message, false);
+      if (removeFailed) download.deletedFromClient = true;
+      download.ignoredByArr = true;
+      world.touchHistory();
+    }
+  };
 
   const route = (request: SimRequest, path: string): SimResponse => {
     const { method, query } = request;
@@ -219,7 +247,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
 }
 
 const KNOWN_COMMANDS: Record<ArrApp, string[]> = {
-  sonarr: ["EpisodeSearch", "SeriesSearch", "RefreshSeries", "MissingEpisodeSearch", "RefreshMonitoredDownloads", "DownloadedEpisodesScan", "RssSync"],
+  sonarr: ["EpisodeSearch", "SeasonSearch", "SeriesSearch", "RefreshSeries", "MissingEpisodeSearch", "CutoffUnmetEpisodeSearch", "RefreshMonitoredDownloads", "DownloadedEpisodesScan", "RssSync"],
   radarr: ["MoviesSearch", "RefreshMovie", "MissingMoviesSearch", "RefreshMonitoredDownloads", "DownloadedMoviesScan", "RssSync"],
 };
 
