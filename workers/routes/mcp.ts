@@ -5,7 +5,9 @@ import { createRouter } from "../lib/router";
 import { toTraceparent } from "../lib/trace";
 import { bearerSecurity, errorResponses } from "../schemas/common";
 import { CallToolBody, CallToolResponse, ToolList } from "../schemas/mcp";
-import { assertPassthroughAllowed } from "../services/mcp-passthrough-policy";
+import { database } from "../services/db";
+import { assertPassthroughAllowed, isPassthroughAction } from "../services/mcp-passthrough-policy";
+import { recordPassthroughAction } from "../services/passthrough-record";
 import { callErrorToAppError, hubFor } from "../services/tenant-hub";
 
 const ok = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -38,7 +40,8 @@ export const mcpRoutes = createRouter()
       responses: { 200: ok(CallToolResponse, "The tool's result"), ...errorResponses(400, 401, 403, 404, 409, 429, 503) },
     }),
     async (c) => {
-      const { tenantId } = requireAuth(c);
+      const auth = requireAuth(c);
+      const { tenantId } = auth;
       const { tool, arguments: args } = c.req.valid("json");
       const hub = hubFor(c.env, tenantId);
       const context = { traceparent: toTraceparent(c.get("trace")) };
@@ -48,6 +51,10 @@ export const mcpRoutes = createRouter()
       const definition = listed.tools.find((t) => t.name === tool);
       if (definition) assertPassthroughAllowed(definition);
       const outcome = await hub.callTool(tenantId, tool, args, context);
+      if (definition && isPassthroughAction(definition)) {
+        const activity = await recordPassthroughAction(database(c.env.DB), auth, args, outcome, c.get("trace").traceId);
+        if (activity) await hub.broadcast({ type: "activity", at: activity.at, data: activity });
+      }
       if (!outcome.ok) throw callErrorToAppError(outcome.error);
       return c.json({ tool: outcome.tool, app: outcome.app, data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts }, 200);
     },

@@ -17,6 +17,11 @@ const SAFE_WRITES = new Set([
 const SETTING_WRITE = /_(set_config|config_update)$/;
 const ADD = /^(sonarr_series|radarr_movie)_add$/;
 
+/** A tool the passthrough runs that is not a read: the route records each call of it in the activity feed. */
+export function isPassthroughAction(tool: Tool): boolean {
+  return tool.annotations?.readOnlyHint !== true;
+}
+
 /** Throws 403 unless the passthrough may run this tool. */
 export function assertPassthroughAllowed(tool: Tool): void {
   if (SETTING_WRITE.test(tool.name)) {
