@@ -70,6 +70,39 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
     expect(records(body)).toHaveLength(2);
   });
 
+  it("reports SABnzbd's time left for a stalled download (00:00:00, Sabnzbd.cs GetQueue) and none while paused", async () => {
+    const stalled = sims.world.downloads.find((d) => d.app === "sonarr" && d.state === "stalled")!;
+    const row = async () => records((await api("sonarr", "GET", "queue")).body).find((r) => r.downloadId === stalled.nzoId)!;
+    const moving = await row();
+    expect(moving).toMatchObject({ status: "downloading", timeleft: "00:00:00", estimatedCompletionTime: expect.any(String) });
+    sims.world.sabPaused = true;
+    const paused = await row();
+    expect(paused.status).toBe("paused");
+    expect(paused.timeleft).toBeUndefined();
+    expect(paused.estimatedCompletionTime).toBeUndefined();
+  });
+
+  it("writes a time left over a day as .NET's TimeSpan.ToString does (d.hh:mm:ss)", async () => {
+    const download = sims.world.downloads.find((d) => d.app === "radarr" && d.state === "downloading")!;
+    download.bytesPerSecond = 1;
+    download.leftBytes = 26 * 3600 + 61;
+    const row = records((await api("radarr", "GET", "queue")).body).find((r) => r.downloadId === download.nzoId)!;
+    expect(row.timeleft).toBe("1.02:01:01");
+  });
+
+  it("treats SABnzbd's disk-full failure as a warning the app does not process (Sabnzbd.cs GetHistory)", async () => {
+    for (const app of ["sonarr", "radarr"] as const) {
+      const download = sims.world.downloads.find((d) => d.app === app && d.state === "failed")!;
+      download.failMessage = "Unpacking failed, write error or disk is full?";
+      const row = records((await api(app, "GET", "queue")).body).find((r) => r.downloadId === download.nzoId)!;
+      expect(row).toMatchObject({ status: "warning", trackedDownloadStatus: "ok", trackedDownloadState: "downloading", errorMessage: download.failMessage });
+      const blocklistBefore = ((await api(app, "GET", "blocklist")).body as Json).totalRecords;
+      await api(app, "POST", "command", { name: "RefreshMonitoredDownloads" });
+      expect(records((await api(app, "GET", "queue")).body).map((r) => r.downloadId)).toContain(download.nzoId);
+      expect(((await api(app, "GET", "blocklist")).body as Json).totalRecords).toBe(blocklistBefore);
+    }
+  });
+
   it("marks a download failed in the client as failedPending with status ok (FailedDownloadService.Check changes the state only)", async () => {
     for (const app of ["sonarr", "radarr"] as const) {
       const row = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;

@@ -71,7 +71,7 @@ export const queueItemSchema = z.object({
   qualityResolution: z.number().optional().describe("Vertical resolution of that quality (e.g. 1080); 0 for unknown"),
   size: z.number().describe("Total size in bytes"),
   sizeleft: z.number().describe("Bytes left to download"),
-  timeleft: z.string().optional().describe("Estimated time left (hh:mm:ss); absent when unknown, e.g. stalled"),
+  timeleft: z.string().optional().describe("Estimated time left ([d.]hh:mm:ss); absent while paused, 00:00:00 when the download client reports no speed (stalled or queued)"),
   estimatedCompletionTime: z.string().optional().describe("Estimated completion time (UTC)"),
   added: z.string().optional().describe("When the release was grabbed (UTC)"),
   outputPath: z.string().optional().describe("Download folder"),

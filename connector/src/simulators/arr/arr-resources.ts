@@ -118,30 +118,44 @@ export function episodeResource(world: World, series: SeriesEntry, episodeId: nu
   };
 }
 
+/** A TimeSpan as Servarr writes it (STJTimeSpanConverter: TimeSpan.ToString(), "[d.]hh:mm:ss"). */
 const timeleft = (seconds: number) => {
-  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = Math.floor(seconds % 60);
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+  const d = Math.floor(seconds / 86_400), h = Math.floor((seconds % 86_400) / 3600), m = Math.floor((seconds % 3600) / 60), s = Math.floor(seconds % 60);
+  return `${d > 0 ? `${d}.` : ""}${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 };
 
-/** The time left Servarr reports (DownloadClientItem.RemainingTime), in seconds; undefined when unknown (stalled, queued, paused). */
+/** SABnzbd's history keeps finished and failed jobs; everything else is in its queue. */
+const inSabHistory = (download: Download) => download.state === "importBlocked" || download.state === "completed" || download.state === "failed";
+const pausedInSab = (world: World, download: Download) => !inSabHistory(download) && (download.state === "paused" || world.sabPaused);
+
+/**
+ * DownloadClientItem.RemainingTime in seconds, as Sonarr/Radarr read it from SABnzbd (src/NzbDrone.Core/Download/Clients/
+ * Sabnzbd/Sabnzbd.cs): a queue job's `timeleft` ("0:00:00" when it does not move: stalled or queued), none while paused,
+ * zero for a history job.
+ */
 export function timeleftSeconds(world: World, download: Download): number | undefined {
-  const active = download.state === "downloading" && !world.sabPaused;
-  const finished = download.state === "importBlocked" || download.state === "completed" || download.state === "failed";
-  return active ? download.leftBytes / download.bytesPerSecond : finished ? 0 : undefined;
+  if (inSabHistory(download)) return 0;
+  if (pausedInSab(world, download)) return undefined;
+  return download.state === "downloading" ? download.leftBytes / download.bytesPerSecond : 0;
 }
+
+/** Sabnzbd.cs GetHistory: this fail message makes the job a Warning, not Failed, so FailedDownloadService leaves it alone. */
+export const DISK_FULL = "Unpacking failed, write error or disk is full?";
+export const failedInClient = (download: Download) => download.state === "failed" && (download.failMessage ?? "").toLowerCase() !== DISK_FULL.toLowerCase();
 
 /** One queue record: Sonarr makes one per episode of the download (see arr-queue-id.ts), Radarr one per download. */
 export function queueResource(world: World, download: Download, completeDir: string, incompleteDir: string, queueId: number, episodeId?: number) {
-  const active = download.state === "downloading" && !world.sabPaused;
-  const seconds = active ? download.leftBytes / download.bytesPerSecond : 0;
+  const seconds = timeleftSeconds(world, download);
   const [status, trackedDownloadStatus, trackedDownloadState] =
     // Sonarr/Radarr: src/NzbDrone.Core/Download/FailedDownloadService.cs (Check) moves a grabbed download the client
     // reports failed to FailedPending and leaves TrackedDownloadStatus alone (Ok); only Warn()/Fail() change it.
-    download.state === "failed" ? ["failed", "ok", "failedPending"]
+    failedInClient(download) ? ["failed", "ok", "failedPending"]
+    : download.state === "failed" ? ["warning", "ok", "downloading"]
     : download.state === "importBlocked" ? ["completed", "warning", "importBlocked"]
     : download.state === "completed" ? ["completed", "ok", "importPending"]
+    // Sabnzbd.cs GetQueue: a paused queue (or job) is Paused before Queued is considered.
+    : pausedInSab(world, download) ? ["paused", "ok", "downloading"]
     : download.state === "queued" ? ["queued", "ok", "downloading"]
-    : download.state === "paused" || world.sabPaused ? ["paused", "ok", "downloading"]
     : ["downloading", "ok", "downloading"];
   const finished = download.state === "importBlocked" || download.state === "completed";
   const media = download.app === "sonarr"
@@ -151,7 +165,8 @@ export function queueResource(world: World, download: Download, completeDir: str
     ...media,
     languages: [ENGLISH], quality: qualityModel(download.app, download.quality), customFormats: [], customFormatScore: 0,
     size: download.sizeBytes, title: download.title,
-    ...(active ? { estimatedCompletionTime: iso(Date.now() + seconds * 1000) } : {}),
+    // QueueService.MapQueueItem: EstimatedCompletionTime = now + TimeLeft whenever TimeLeft has a value.
+    ...(seconds !== undefined ? { estimatedCompletionTime: iso(Date.now() + seconds * 1000) } : {}),
     added: iso(download.added), status, trackedDownloadStatus, trackedDownloadState,
     statusMessages: download.state === "importBlocked" && download.importMessage ? [{ title: download.title, messages: [download.importMessage] }] : [],
     ...(download.state === "failed" && download.failMessage ? { errorMessage: download.failMessage } : {}),
@@ -159,7 +174,7 @@ export function queueResource(world: World, download: Download, completeDir: str
     outputPath: finished ? `${completeDir}/${download.category}/${download.title}` : `${incompleteDir}/${download.title}`,
     ...(download.app === "sonarr" ? { episodeHasFile: false } : {}),
     sizeleft: download.leftBytes,
-    ...(active || finished || download.state === "failed" ? { timeleft: timeleft(seconds) } : {}),
+    ...(seconds !== undefined ? { timeleft: timeleft(seconds) } : {}),
     id: queueId,
   };
 }

@@ -8,7 +8,7 @@ import { QUALITIES, type ArrApp, type Download, type World } from "../world.js";
 import { bindingFailure, emptyObject, modelNotFound, notFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
 import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
 import { arrQueue } from "./arr-queue.js";
-import { blocklistResource, commandResource, historyResource, iso } from "./arr-resources.js";
+import { blocklistResource, commandResource, failedInClient, historyResource, iso } from "./arr-resources.js";
 import { qualityProfiles, systemStatus } from "./arr-static.js";
 
 type Body = Record<string, unknown>;
@@ -108,7 +108,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
    */
   const processFailedDownloads = () => {
     const removeFailed = arrSabnzbdClient(appName, world.profile, world.ports.sabnzbd).removeFailedDownloads;
-    for (const download of visibleDownloads().filter((d) => d.state === "failed" && grabbed(d))) {
+    for (const download of visibleDownloads().filter((d) => failedInClient(d) && grabbed(d))) {
       const message = download.failMessage || "Failed download detected";
       // world.failDownload already wrote this download's downloadFailed event when SABnzbd failed it.
       const recorded = world.history.some((h) => h.app === app && h.downloadId === download.nzoId && h.eventType === "downloadFailed");
