@@ -103,6 +103,18 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
     }
   });
 
+  it("embeds the series, episode or movie only when asked (QueueResource.ToResource includeSeries/includeEpisode, Radarr includeMovie)", async () => {
+    const plain = records((await api("sonarr", "GET", "queue")).body)[0]!;
+    expect(plain.series).toBeUndefined();
+    expect(plain.episode).toBeUndefined();
+    const full = records((await api("sonarr", "GET", "queue?includeSeries=true&includeEpisode=true")).body).find((r) => r.id === plain.id)!;
+    expect(full.series).toMatchObject({ id: plain.seriesId });
+    expect(full.episode).toMatchObject({ id: plain.episodeId, seriesId: plain.seriesId });
+    const movie = records((await api("radarr", "GET", "queue?includeMovie=true")).body)[0]!;
+    expect(movie.movie).toMatchObject({ id: movie.movieId });
+    expect(records((await api("radarr", "GET", "queue")).body)[0]!.movie).toBeUndefined();
+  });
+
   it("marks a download failed in the client as failedPending with status ok (FailedDownloadService.Check changes the state only)", async () => {
     for (const app of ["sonarr", "radarr"] as const) {
       const row = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;

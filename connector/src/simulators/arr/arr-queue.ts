@@ -5,7 +5,7 @@ import type { SimResponse } from "../sim-server.js";
 import type { ArrApp, Download, World } from "../world.js";
 import { badRequest, boolParam, emptyObject, emptyOk, notFound, okJson } from "./arr-errors.js";
 import { queueIdOf } from "./arr-queue-id.js";
-import { queueResource, timeleftSeconds } from "./arr-resources.js";
+import { episodeResource, movieResource, queueResource, seriesResource, timeleftSeconds } from "./arr-resources.js";
 
 /** Sonarr: src/Sonarr.Api.V3/Queue/QueueController.cs (GetQueue); Radarr: src/Radarr.Api.V3/Queue/QueueController.cs (GetQueue). */
 const SORT_KEYS: Record<ArrApp, string[]> = {
@@ -60,10 +60,25 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
       effectivePage = Math.max(Math.floor(ordered.length / pageSize), 1);
       records = slice(effectivePage);
     }
+    const embed = { series: boolParam(query, "includeSeries", false), episode: boolParam(query, "includeEpisode", false), movie: boolParam(query, "includeMovie", false) };
     return okJson({
       page: effectivePage, pageSize, sortKey, sortDirection, totalRecords: ordered.length,
-      records: records.map((r) => queueResource(world, r.download, completeDir(world), options.incompleteDir(), r.id, r.episodeId)),
+      records: records.map((r) => ({ ...queueResource(world, r.download, completeDir(world), options.incompleteDir(), r.id, r.episodeId), ...embedded(r, embed) })),
     });
+  };
+
+  /** QueueResource.ToResource: Series/Episode (Sonarr) or Movie (Radarr) only when includeSeries/includeEpisode/includeMovie is true. */
+  const embedded = (row: Row, embed: { series: boolean; episode: boolean; movie: boolean }) => {
+    if (app === "radarr") {
+      const movie = world.movies.find((m) => m.id === row.download.mediaId);
+      return embed.movie && movie ? { movie: movieResource(world, movie.meta, movie) } : {};
+    }
+    const series = world.series.find((s) => s.id === row.download.mediaId);
+    if (!series) return {};
+    return {
+      ...(embed.series ? { series: seriesResource(world, series.meta, series) } : {}),
+      ...(embed.episode && row.episodeId !== undefined ? { episode: episodeResource(world, series, row.episodeId, false) } : {}),
+    };
   };
 
   const flags = (query: URLSearchParams) => ({
