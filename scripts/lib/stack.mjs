@@ -1,7 +1,8 @@
 // Runs AutoArr locally: builds the web app, applies D1 migrations, starts `wrangler dev` (local D1/KV/Durable
 // Objects, cron testable), creates the demo account, and pairs the demo connector with the simulated apps.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, run, runToEnd, stop, waitForUrl } from "./processes.mjs";
@@ -84,8 +85,20 @@ export async function buildConnector({ quiet = false } = {}) {
 }
 
 /**
+ * The connector's own config file for real apps (the file `autoarr-connector pair` writes to on a NAS), in a fresh
+ * directory that also holds the connector's state; the pairing code stays in the environment.
+ */
+function writeConnectorConfig(dir, { apps, timeoutMs, logLevel }) {
+  const file = path.join(dir, "config.json");
+  writeFileSync(file, JSON.stringify({ ...apps, ...(timeoutMs ? { timeoutMs } : {}), ...(logLevel ? { logLevel } : {}) }, null, 2), { mode: 0o600 });
+  return file;
+}
+
+/**
  * Starts the whole local stack and returns its URL, the demo account and a stop function.
  * `persistDir` keeps local D1/KV/Durable Object data between runs.
+ * `connector`: without it the connector runs `--demo` against the simulators; with `{ apps, timeoutMs?, logLevel? }`
+ * (apps as in the connector's config file, e.g. `{ sabnzbd: { url, apiKey } }`) it runs against those real apps.
  */
 export async function startStack({
   port,
@@ -95,6 +108,7 @@ export async function startStack({
   build = true,
   quiet = false,
   extraVars = {},
+  connector: realApps,
 } = {}) {
   port ??= Number(process.env.PORT ?? 8787);
   mkdirSync(persistDir, { recursive: true });
@@ -126,8 +140,10 @@ export async function startStack({
     { cwd: ROOT, label: "wrangler", quiet, env: { WRANGLER_SEND_METRICS: "false" } },
   );
   const children = [wrangler];
+  const tempDirs = [];
   const stopAll = async () => {
     for (const child of children.reverse()) await stop(child);
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   };
 
   try {
@@ -137,10 +153,17 @@ export async function startStack({
 
     let connectorUrl = null;
     let pairingCode = null;
-    if (withConnector) {
-      connectorUrl = `http://127.0.0.1:${connectorPort}`;
-      pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
-      const connector = run(process.execPath, [CONNECTOR_BIN, "start", "--demo", "--port", String(connectorPort)], {
+    let connector = null;
+    let configDir = null;
+    /** (Re)starts the connector on its port: against the simulators, or against `apps` when given. */
+    const startConnectorProcess = async (apps) => {
+      let appsArgs = ["--demo"];
+      if (apps) {
+        configDir ??= mkdtempSync(path.join(tmpdir(), "autoarr-connector-"));
+        if (!tempDirs.includes(configDir)) tempDirs.push(configDir);
+        appsArgs = ["--config", writeConnectorConfig(configDir, apps)];
+      }
+      connector = run(process.execPath, [CONNECTOR_BIN, "start", ...appsArgs, "--port", String(connectorPort)], {
         cwd: ROOT,
         label: "connector",
         quiet,
@@ -148,10 +171,32 @@ export async function startStack({
       });
       children.push(connector);
       await waitForUrl(`${connectorUrl}/healthz`, { child: connector, timeoutMs: 60_000 });
+    };
+    if (withConnector) {
+      connectorUrl = `http://127.0.0.1:${connectorPort}`;
+      pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
+      await startConnectorProcess(realApps);
     }
+    /** Points the connector at other real apps (a fresh SABnzbd, say): paired anew, on the same port. */
+    const useApps = async (apps) => {
+      if (!withConnector) throw new Error("this stack runs without a connector");
+      await stop(connector);
+      pairingCode = await pairDemoConnector(url, (await demoSession(url)).accessToken, connectorUrl);
+      await startConnectorProcess(apps);
+    };
     /** Everything the stack's processes printed so far (recent output only, for long runs). */
     const logs = () => children.map((c) => c.recentOutput()).join("");
-    return { url, demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }, connectorUrl, pairingCode, logs, stop: stopAll };
+    return {
+      url,
+      demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
+      connectorUrl,
+      get pairingCode() {
+        return pairingCode;
+      },
+      logs,
+      useApps,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
