@@ -1,4 +1,5 @@
 // HTTP client shared by Sonarr and Radarr (both expose the Servarr API v3 with X-Api-Key auth).
+import { z } from "zod";
 import { fail, ok, parseJson, send, type AppTarget, type Result, type UpstreamRequest } from "../../http/upstream.js";
 
 export interface ArrValidationFailure {
@@ -49,10 +50,24 @@ function tryParse(text: string): unknown {
   }
 }
 
+/** ASP.NET Core's automatic 400 for a value that does not bind (e.g. a name where Sonarr/Radarr bind int[]). */
+const problemDocument = z.object({ errors: z.record(z.string(), z.array(z.string())) });
+/** Sonarr.Http/REST/BadRequestException through the error pipeline: {"message":"BadRequest: …"}. */
+const badRequest = z.object({ message: z.string().min(1) });
+
+/** The three shapes a Servarr 400 takes: FluentValidation failures (an array), a problem document, a BadRequest message. */
 function validationMessages(body: unknown): string | undefined {
-  if (!Array.isArray(body)) return undefined;
-  const messages = body
-    .map((item: ArrValidationFailure) => item?.errorMessage)
-    .filter((message): message is string => typeof message === "string" && message.length > 0);
-  return messages.length > 0 ? messages.join("; ") : undefined;
+  if (Array.isArray(body)) {
+    const messages = body
+      .map((item: ArrValidationFailure) => item?.errorMessage)
+      .filter((message): message is string => typeof message === "string" && message.length > 0);
+    return messages.length > 0 ? messages.join("; ") : undefined;
+  }
+  const problem = problemDocument.safeParse(body);
+  if (problem.success) {
+    const messages = Object.entries(problem.data.errors).flatMap(([field, errors]) => errors.map((error) => `${field}: ${error}`));
+    if (messages.length > 0) return messages.join("; ");
+  }
+  const plain = badRequest.safeParse(body);
+  return plain.success ? plain.data.message : undefined;
 }
