@@ -27,6 +27,10 @@ export function normalise(value, secrets, key = "") {
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, secrets, k)]));
   }
+  if (typeof value === "number") {
+    const secret = secrets.find(([text]) => text === String(value));
+    return secret ? `<${secret[1]}:number>` : value;
+  }
   if (typeof value !== "string") return value;
   let text = value.replace(/SABnzbd_nzo_[A-Za-z0-9_-]+/g, "<nzo_id>");
   for (const [secret, name] of secrets) if (secret) text = text.split(secret).join(`<${name}>`);

@@ -166,6 +166,7 @@ async function main() {
       if (!(await waitFor(async () => settledFailure(id)))) throw new Error("the job with missing articles never failed");
     },
     "get-config-misc-after-restart": () => sab.restart(),
+    "get-config-misc-after-second-restart": () => sab.restart(),
   };
 
   const version = (await raw({ mode: "version" })).json.version;

@@ -13,12 +13,18 @@ export const ROLE_ABOUT = {
 };
 
 export const UNKNOWN_ID = "SABnzbd_nzo_nothere";
-export const SWITCH = "direct_unpack";
-export const UNWRITTEN_SWITCH = "pre_check";
+export const SWITCH = "direct_unpack"; // default 0
+export const UNWRITTEN_SWITCH = "pre_check"; // default 0, written with the value it holds
+export const ON_SWITCH = "fail_hopeless_jobs"; // default 1, written 0
 
 const queueSlots = async (io) => (await io.api({ mode: "queue" })).json?.queue?.slots ?? [];
 const historySlots = async (io, extra = {}) => (await io.api({ mode: "history", ...extra })).json?.history?.slots ?? [];
 const typeOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+/** Each watched switch as "type value", e.g. "number 0" or "boolean true". */
+const switches = (answer) => {
+  const misc = answer.json?.config?.misc ?? {};
+  return Object.fromEntries([SWITCH, UNWRITTEN_SWITCH, ON_SWITCH].map((key) => [key, `${typeOf(misc[key])} ${misc[key]}`]));
+};
 
 /** Each case: name, about, request (without apikey/output, which the runner adds), and optional `key` ("wrong" or "none"),
  *  `facts(io, answer, roles)` and `notOnSimulator` (why the simulator's different world cannot replay it). */
@@ -28,13 +34,14 @@ export const CASES = [
   { name: "auth-missing-key", about: "no API key at all", request: { mode: "queue" }, key: "none" },
   { name: "mode-unknown", about: "a mode SABnzbd does not have", request: { mode: "no_such_mode" } },
   { name: "get-config-misc-fresh", about: "get_config misc after a start: switches are 0/1 numbers", request: { mode: "get_config", section: "misc" },
-    facts: async (_io, answer) => ({ switchType: typeOf(answer.json?.config?.misc?.[SWITCH]), unwrittenSwitchType: typeOf(answer.json?.config?.misc?.[UNWRITTEN_SWITCH]) }) },
+    facts: async (_io, answer) => switches(answer) },
   { name: "get-config-misc-keyword", about: "get_config misc with one keyword", request: { mode: "get_config", section: "misc", keyword: SWITCH } },
   { name: "get-config-misc-unknown-keyword", about: "get_config misc with a keyword that does not exist", request: { mode: "get_config", section: "misc", keyword: "no_such_key" } },
   { name: "get-config-unknown-section", about: "get_config of a section that does not exist", request: { mode: "get_config", section: "no_such_section" } },
   { name: "get-config-servers-none", about: "get_config servers on a fresh install (no server)", request: { mode: "get_config", section: "servers" },
     notOnSimulator: "the simulator's world always has a news server configured; get-config-servers-one covers the shape" },
-  { name: "get-config-categories", about: "get_config categories (a list of items)", request: { mode: "get_config", section: "categories" } },
+  { name: "get-config-categories-untouched", about: "get_config categories before anything asked for them: none yet (config.py get_categories adds the defaults on first use)",
+    request: { mode: "get_config", section: "categories" }, notOnSimulator: "the simulator's world has been used: get-config-categories covers the shape" },
   { name: "get-config-sorters", about: "get_config sorters with none defined", request: { mode: "get_config", section: "sorters" } },
   { name: "get-config-rss", about: "get_config rss with no feed", request: { mode: "get_config", section: "rss" } },
   { name: "get-config-logging", about: "get_config logging", request: { mode: "get_config", section: "logging" } },
@@ -42,6 +49,7 @@ export const CASES = [
   { name: "get-config-email", about: "get_config email (the email settings live in misc)", request: { mode: "get_config", section: "email" } },
   { name: "queue", about: "the queue as sabnzbd_queue reads it, with a job", request: { mode: "queue", start: "0", limit: "50" } },
   { name: "queue-first", about: "the queue as sabnzbd_version reads it (limit 1)", request: { mode: "queue", start: "0", limit: "1" } },
+  { name: "get-config-categories", about: "get_config categories (a list of items)", request: { mode: "get_config", section: "categories" } },
   { name: "history", about: "the history as sabnzbd_history reads it, with a failed job", request: { mode: "history", start: "0", limit: "20" } },
   { name: "history-failed-only", about: "only failed jobs", request: { mode: "history", start: "0", limit: "20", failed_only: "1" } },
   { name: "history-unchanged", about: "history with the last_history_update just read: nothing changed", request: { mode: "history", start: "0", limit: "20", last_history_update: "<role:historyUpdate>" } },
@@ -90,7 +98,9 @@ export const CASES = [
     facts: async (io, _answer, roles) => ({ inQueue: (await queueSlots(io)).some((s) => s.nzo_id === roles.queued) }) },
   { name: "set-config-misc-switch", about: "set_config of a switch: read back as a boolean", request: { mode: "set_config", section: "misc", keyword: SWITCH, value: "1" } },
   { name: "get-config-misc-after-write", about: "get_config misc after one write: the written switch is a boolean, the others still 0/1", request: { mode: "get_config", section: "misc" },
-    facts: async (_io, answer) => ({ switchType: typeOf(answer.json?.config?.misc?.[SWITCH]), unwrittenSwitchType: typeOf(answer.json?.config?.misc?.[UNWRITTEN_SWITCH]) }) },
+    facts: async (_io, answer) => switches(answer) },
+  { name: "set-config-misc-switch-unchanged", about: "set_config of a switch to the value it holds: it stays 0/1", request: { mode: "set_config", section: "misc", keyword: UNWRITTEN_SWITCH, value: "0" } },
+  { name: "set-config-misc-switch-off", about: "set_config of a switch that defaults to 1 to 0: false", request: { mode: "set_config", section: "misc", keyword: ON_SWITCH, value: "0" } },
   { name: "set-config-misc-string", about: "set_config of a string setting", request: { mode: "set_config", section: "misc", keyword: "cache_limit", value: "512M" } },
   { name: "set-config-misc-list", about: "set_config of a list setting", request: { mode: "set_config", section: "misc", keyword: "unwanted_extensions", value: "exe,com,bat" } },
   { name: "set-config-misc-unknown", about: "set_config of a keyword that does not exist", request: { mode: "set_config", section: "misc", keyword: "no_such_key", value: "1" } },
@@ -104,8 +114,11 @@ export const CASES = [
   { name: "history-download-failed", about: "history holding a job whose articles were all missing on the server", request: { mode: "history", start: "0", limit: "20" } },
   { name: "fullstatus", about: "fullstatus (warnings, servers)", request: { mode: "fullstatus" } },
   { name: "warnings", about: "mode=warnings", request: { mode: "warnings" } },
-  { name: "get-config-misc-after-restart", about: "get_config misc after a restart: written switches are 0/1 again", request: { mode: "get_config", section: "misc" },
-    facts: async (_io, answer) => ({ switchType: typeOf(answer.json?.config?.misc?.[SWITCH]), switchValue: answer.json?.config?.misc?.[SWITCH] }) },
+  { name: "get-config-misc-after-restart", about: "get_config misc after a restart: a switch that differs from its default stays true/false", request: { mode: "get_config", section: "misc" },
+    facts: async (_io, answer) => switches(answer) },
+  { name: "set-config-misc-switch-default", about: "set_config of a switch back to its default: false until the next restart", request: { mode: "set_config", section: "misc", keyword: SWITCH, value: "0" } },
+  { name: "get-config-misc-after-second-restart", about: "get_config misc after another restart: a switch back at its default reads 0 again (was false)", request: { mode: "get_config", section: "misc" },
+    facts: async (_io, answer) => switches(answer) },
 ];
 
 /** The request with every "<role:x>" replaced by the role's value on this side. */

@@ -1,5 +1,9 @@
 // SABnzbd's value conventions: sizes and speeds as strings, H:MM:SS time left, priority names.
+import { createHash } from "node:crypto";
 import type { Download } from "../world.js";
+
+/** The md5 SABnzbd keeps of a job's NZB (its duplicate check); the simulator has no NZB, so it hashes the name. */
+export const nzbMd5 = (name: string) => createHash("md5").update(name).digest("hex");
 
 export const mbString = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 
@@ -27,6 +31,7 @@ export function queueSlot(download: Download, index: number, paused: boolean) {
   const done = download.sizeBytes - download.leftBytes;
   const moving = download.state === "downloading" && !paused;
   const status = download.state === "paused" ? "Paused" : download.state === "queued" ? "Queued" : paused ? "Paused" : "Downloading";
+  // The keys of a real 4.5.0 queue slot (test/recorded/sabnzbd-4.5/queue.json): no time_added.
   return {
     index,
     nzo_id: download.nzoId,
@@ -48,7 +53,6 @@ export function queueSlot(download: Download, index: number, paused: boolean) {
     // A stalled job has no measurable speed, so SABnzbd cannot estimate its time left.
     timeleft: moving ? sabTimeleft(download.leftBytes / download.bytesPerSecond) : "0:00:00",
     avg_age: "12d",
-    time_added: Math.floor(download.added / 1000),
   };
 }
 
@@ -84,15 +88,16 @@ export function historySlot(download: Download, completeDir: string, incompleteD
     url_info: "",
     bytes: download.sizeBytes,
     meta: null,
-    series: "",
+    // As a real 4.5.0 stores a job (sabnzbd/database.py build_history_info, test/recorded/sabnzbd-4.5/history-download-failed.json):
+    // `series` is never written any more (null), `password` is the password found (null when none), `md5sum` the NZB's hash.
+    series: null,
     duplicate_key: download.title.split(".").slice(0, 2).join("/"),
-    md5sum: "",
-    password: "",
+    md5sum: nzbMd5(download.title),
+    password: null,
     action_line: "",
     size: humanSize(download.sizeBytes),
     loaded: false,
     retry: failed,
     archive: false,
-    time_added: Math.floor(download.added / 1000),
   };
 }

@@ -3,23 +3,58 @@ import { completeDir } from "../seed.js";
 import { sabnzbdConfig } from "../profiles.js";
 import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
 import type { Download, World } from "../world.js";
-import { historySlot, humanSize, mbString, queueSlot, sabTimeleft } from "./sabnzbd-format.js";
+import { historySlot, humanSize, mbString, nzbMd5, queueSlot, sabTimeleft } from "./sabnzbd-format.js";
+import { REAL_NCENTER, realMiscDefaults, SWITCH_DEFAULTS } from "./sabnzbd-defaults.js";
 
 export type SabAuthStyle = "http403" | "json200";
 const VERSION = "4.5.0";
 const LIST_SECTIONS = new Set(["servers", "categories", "sorters", "rss"]);
-type Config = ReturnType<typeof sabnzbdConfig>;
+/** An empty list section is no key at all (test/recorded/sabnzbd-4.5/get-config-sorters.json and get-config-servers-none.json: {"config":{}}). */
+const present = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+type Config = ReturnType<typeof buildConfig>;
 type Item = Record<string, unknown> & { name: string };
 
 const ok = (body: unknown): SimResponse => ({ status: 200, json: body, contentType: "application/json;charset=UTF-8" });
 const modeError = (error: string) => ok({ status: false, error });
+/** sabnzbd/misc.py int_conv: int(value), or 0 when it is not an integer (so "true" sets a switch off). */
+const intConv = (raw: string) => (/^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : 0);
+
+/**
+ * The profile's settings laid on a real 4.5.0's defaults, typed as SABnzbd types them (a list stays a list), and with
+ * the switches as a start leaves them: config.py read_config sets every switch from the ini through OptionBool.set,
+ * which keeps int(default) for a value equal to the default and stores a bool otherwise.
+ */
+function buildConfig(world: World) {
+  const profile = sabnzbdConfig(world.profile, world.keys.sabnzbd, world.keys.sabnzbdNzb, world.ports.sabnzbd);
+  const misc = realMiscDefaults(world.keys.sabnzbd, world.keys.sabnzbdNzb, world.ports.sabnzbd);
+  for (const [key, value] of Object.entries(profile.misc)) {
+    const real = misc[key];
+    misc[key] = Array.isArray(real) && typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : typeof real === "string" && typeof value === "number" ? String(value) : value;
+  }
+  startSwitches(misc);
+  return { ...profile, misc, ncenter: structuredClone(REAL_NCENTER) };
+}
+
+/** After a (re)start a switch equal to its default reads 0/1, any other true/false (test/recorded/sabnzbd-4.5/get-config-misc-after-restart.json). */
+function startSwitches(misc: Record<string, unknown>): void {
+  for (const [key, def] of Object.entries(SWITCH_DEFAULTS)) {
+    const value = misc[key];
+    if (typeof value !== "number" && typeof value !== "boolean") continue;
+    misc[key] = Number(Boolean(value)) === def ? def : Boolean(value);
+  }
+}
 
 export function createSabnzbdSim(world: World): SimApp {
   let authStyle: SabAuthStyle = "http403";
-  let config: Config = sabnzbdConfig(world.profile, world.keys.sabnzbd, world.keys.sabnzbdNzb, world.ports.sabnzbd);
+  let config: Config = buildConfig(world);
+  /** History jobs deleted into SABnzbd 4.x's archive (listed by history&archive=1 only), and renamed queue jobs. */
+  const archive = new Map<string, Record<string, unknown>>();
+  const renamed = new Map<string, string>();
   world.onReset(() => {
-    config = sabnzbdConfig(world.profile, world.keys.sabnzbd, world.keys.sabnzbdNzb, world.ports.sabnzbd);
+    config = buildConfig(world);
     authStyle = "http403";
+    archive.clear();
+    renamed.clear();
   });
   const incompleteDir = () => String(config.misc.download_dir);
   const inQueue = (d: Download) => ["queued", "downloading", "stalled", "paused"].includes(d.state) && !d.deletedFromClient;
@@ -40,9 +75,9 @@ export function createSabnzbdSim(world: World): SimApp {
         speedlimit: "100", speedlimit_abs: "", have_warnings: "0", finishaction: null, quota: "0 ", have_quota: false, left_quota: "0 ",
         cache_art: "0", cache_size: config.misc.cache_limit ? "0 B" : "0 B", kbpersec: (speed / 1024).toFixed(2), speed: speed ? humanSize(speed).replace(/B$/, "") : "0 ",
         mbleft: mbString(left), mb: mbString(total), sizeleft: humanSize(left), size: humanSize(total), noofslots_total: jobs.length, noofslots: page.length,
-        start, limit, finish: start + page.length, status: world.sabPaused ? "Paused" : jobs.some((d) => d.state === "downloading") ? "Downloading" : "Idle",
+        start, limit, finish: start + limit, status: world.sabPaused ? "Paused" : jobs.some((d) => d.state === "downloading") ? "Downloading" : "Idle",
         timeleft: speed ? sabTimeleft(left / speed) : "0:00:00",
-        slots: page.map((d, i) => queueSlot(d, start + i, world.sabPaused)),
+        slots: page.map((d, i) => ({ ...queueSlot(d, start + i, world.sabPaused), ...(renamed.has(d.nzoId) ? { filename: renamed.get(d.nzoId) } : {}) })),
       },
     };
   };
@@ -53,8 +88,10 @@ export function createSabnzbdSim(world: World): SimApp {
     const failedOnly = query.get("failed_only") === "1";
     const category = query.get("category") ?? query.get("cat");
     const recent = world.downloads.filter(inHistory).sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0)).map((d) => historySlot(d, completeDir(world), incompleteDir()));
-    const archived = world.sabArchive.map((job) => archivedSlot(job, completeDir(world)));
-    const all = [...recent, ...archived].filter((s) => (!failedOnly || s.status === "Failed") && (!category || s.category === category));
+    const old = world.sabArchive.map((job) => archivedSlot(job, completeDir(world)));
+    // sabnzbd/database.py fetch_history: archive=1 lists only the archive ("archive = 1"), otherwise only the rest.
+    const listed: Array<{ status: string; category: string; bytes: number }> = query.get("archive") === "1" ? ([...archive.values()] as never) : [...recent, ...old];
+    const all = listed.filter((s) => (!failedOnly || s.status === "Failed") && (!category || s.category === category));
     const start = Number(query.get("start") ?? 0) || 0;
     const limit = Number(query.get("limit") ?? config.misc.history_limit) || 10;
     const bytes = all.reduce((n, s) => n + s.bytes, 0);
@@ -68,16 +105,22 @@ export function createSabnzbdSim(world: World): SimApp {
 
   const findJob = (id: string) => world.downloads.find((d) => d.nzoId === id && !d.deletedFromClient);
 
-  const deleteJobs = (from: "queue" | "history", value: string) => {
+  const deleteJobs = (from: "queue" | "history", value: string, toArchive = false) => {
     const ids = value === "all" ? world.downloads.filter(from === "queue" ? inQueue : inHistory).map((d) => d.nzoId) : value.split(",").filter(Boolean);
     const removed: string[] = [];
     for (const id of ids) {
       const job = findJob(id);
       if (job && (from === "queue" ? inQueue(job) : inHistory(job) || (value === "failed" && job.state === "failed"))) {
+        if (from === "history" && toArchive) archive.set(id, { ...historySlot(job, completeDir(world), incompleteDir()), archive: true });
         job.deletedFromClient = true;
         removed.push(id);
       }
-      if (from === "history") world.sabArchive = world.sabArchive.filter((a) => a.nzoId !== id);
+      if (from === "history") {
+        const old = world.sabArchive.find((a) => a.nzoId === id);
+        if (old && toArchive) archive.set(id, { ...archivedSlot(old, completeDir(world)), archive: true });
+        world.sabArchive = world.sabArchive.filter((a) => a.nzoId !== id);
+        if (!toArchive) archive.delete(id);
+      }
     }
     world.touchHistory();
     return from === "queue" ? ok({ status: removed.length > 0, nzo_ids: removed }) : ok({ status: true });
@@ -87,10 +130,10 @@ export function createSabnzbdSim(world: World): SimApp {
     const section = query.get("section");
     const keyword = query.get("keyword");
     const sections = config as unknown as Record<string, unknown>;
-    if (!section) return ok({ config });
+    if (!section) return ok({ config: Object.fromEntries(Object.entries(config).filter(([, value]) => present(value))) });
     // SABnzbd looks sections and keywords up in Python dicts: only the names it has, never inherited ones.
     const value = Object.hasOwn(sections, section) ? sections[section] : undefined;
-    if (value === undefined) return ok({ config: {} });
+    if (!present(value)) return ok({ config: {} });
     if (!keyword) return ok({ config: { [section]: value } });
     if (LIST_SECTIONS.has(section)) {
       const item = (value as Item[]).find((i) => i.name === keyword);
@@ -109,9 +152,11 @@ export function createSabnzbdSim(world: World): SimApp {
       const list = (sections[section] ?? []) as Item[];
       let item = list.find((i) => i.name === name);
       if (!item) {
+        // As a real 4.5.0 creates them (test/recorded/sabnzbd-4.5/set-config-category-new.json, set-config-server-new.json):
+        // a new category has order 0, a new server no host until one is written.
         item = section === "categories"
-          ? { name, order: list.length, pp: "", script: "Default", dir: "", newzbin: "", priority: -100 }
-          : { name, displayname: name, host: name, port: 119, timeout: 60, username: "", password: "", connections: 1, ssl: 0, ssl_verify: 3, ssl_ciphers: "", enable: 1, required: 0, optional: 0, retention: 0, expire_date: "", quota: "", usage_at_start: 0, priority: 0, notes: "" };
+          ? { name, order: 0, pp: "", script: "Default", dir: "", newzbin: "", priority: -100 }
+          : { name, displayname: name, host: "", port: 119, timeout: 60, username: "", password: "", connections: 1, ssl: 0, ssl_verify: 3, ssl_ciphers: "", enable: 1, required: 0, optional: 0, retention: 0, expire_date: "", quota: "", usage_at_start: 0, priority: 0, notes: "" };
         list.push(item);
         sections[section] = list;
       }
@@ -126,11 +171,39 @@ export function createSabnzbdSim(world: World): SimApp {
     if (!target || !keyword || !Object.hasOwn(target, keyword)) return modeError("Config item does not exist");
     const raw = query.get("value") ?? "";
     const current = target[keyword];
-    // Booleans read back as true/false once they have been set; numbers and strings keep their type.
-    target[keyword] = typeof current === "number" && (current === 0 || current === 1) && (raw === "0" || raw === "1") && isSwitch(keyword)
-      ? raw === "1"
+    // A switch reads back true/false once set to a value other than the one it holds; the same value leaves it as it
+    // was, 0/1 included (config.py Option.set compares first; OptionBool.set stores bool_conv(value)).
+    const next = section === "misc" && Object.hasOwn(SWITCH_DEFAULTS, keyword) ? intConv(raw) !== 0 : undefined;
+    target[keyword] = next !== undefined
+      ? (Number(next) === Number(current) ? current : next)
       : typeof current === "number" ? Number(raw) : Array.isArray(current) ? raw.split(",").map((s) => s.trim()).filter(Boolean) : raw;
     return ok({ config: { [section]: { [keyword]: target[keyword] } } });
+  };
+
+  /** The shape of a real 4.5.0's fullstatus (test/recorded/sabnzbd-4.5/fullstatus.json), the API key included as it sends it. */
+  const fullStatus = () => {
+    const listed = (handleMode("warnings", new URLSearchParams()).json as { warnings: unknown[] }).warnings;
+    const base = queue(new URLSearchParams({ limit: "1" })).queue;
+    const servers = (config.servers as Item[]).filter((s) => s.enable && s.host).map((s) => ({
+      servername: s.name, serveractive: true, serveractiveconn: 0, servertotalconn: Number(s.connections), serverconnections: [] as unknown[],
+      serverssl: Number(s.ssl), serversslinfo: "", serveripaddress: null, servercanonname: null, serverwarning: "", servererror: "",
+      serverpriority: Number(s.priority), serveroptional: Number(s.optional), serverbps: "0 ",
+    }));
+    return {
+      status: {
+        uptime: "3d", color_scheme: "Auto", confighelpuri: "https://sabnzbd.org/wiki/configuration/4.5/", pid: 1, active_lang: "en", rtl: false,
+        my_lcldata: "/config", my_home: "/config", webdir: "/app/sabnzbd/interfaces/Glitter/templates", url_base: "", windows: false, macos: false,
+        power_options: true, pp_pause_event: false, apikey: world.keys.sabnzbd, new_release: null, new_rel_url: null, version: VERSION,
+        paused: base.paused, pause_int: base.pause_int, paused_all: base.paused_all, diskspace1: base.diskspace1, diskspace2: base.diskspace2,
+        diskspace1_norm: base.diskspace1_norm, diskspace2_norm: base.diskspace2_norm, diskspacetotal1: base.diskspacetotal1, diskspacetotal2: base.diskspacetotal2,
+        speedlimit: base.speedlimit, speedlimit_abs: base.speedlimit_abs, have_warnings: String(listed.length), finishaction: null, quota: base.quota,
+        have_quota: false, left_quota: base.left_quota, cache_art: base.cache_art, cache_size: base.cache_size, logfile: "/config/logs/sabnzbd.log", weblogfile: null,
+        loglevel: "1", folders: [] as string[], configfn: "/config/sabnzbd.ini", warnings: listed, delayed_assembler: 0, loadavg: "0.52 | 0.41 | 0.38 | V=412M R=98M",
+        pystone: 0, downloaddir: incompleteDir(), downloaddirspeed: 0, completedir: completeDir(world), completedirspeed: 0, internetbandwidth: 0,
+        // getipaddress.py: dnslookup() is None below log level 2, public_ipv4/ipv6() None without an answer.
+        active_socks5_proxy: null, localipv4: "172.18.0.4", publicipv4: null, ipv6: null, dnslookup: null, servers,
+      },
+    };
   };
 
   const handleMode = (mode: string, query: URLSearchParams): SimResponse => {
@@ -139,6 +212,16 @@ export function createSabnzbdSim(world: World): SimApp {
     switch (mode) {
       case "queue":
         if (name === "delete") return value ? deleteJobs("queue", value) : modeError("expects one parameter");
+        if (name === "rename") {
+          // sabnzbd/api.py _api_queue_rename: {"status": NzbQueue.change_name(...)}, false for an unknown job
+          // (test/recorded/sabnzbd-4.5/queue-rename-unknown.json); without value2 "expects two parameters".
+          const newName = query.get("value2");
+          if (!value || !newName) return modeError("expects two parameters");
+          const job = findJob(value);
+          if (!job || !inQueue(job)) return ok({ status: false });
+          renamed.set(job.nzoId, newName);
+          return ok({ status: true });
+        }
         if (name === "pause" || name === "resume") {
           const job = findJob(value);
           if (job && inQueue(job)) job.state = name === "pause" ? "paused" : job.leftBytes > 0 ? "downloading" : job.state;
@@ -146,7 +229,12 @@ export function createSabnzbdSim(world: World): SimApp {
         }
         return ok(queue(query));
       case "history":
-        if (name === "delete") return value ? deleteJobs("history", value) : modeError("expects one parameter");
+        if (name === "delete") {
+          // sabnzbd/api.py _api_history: a delete archives the job unless archive=0 or misc.disable_archive is set.
+          const toArchive = query.get("archive") !== "0" && !config.misc.disable_archive;
+          return value ? deleteJobs("history", value, toArchive) : modeError("expects one parameter");
+        }
+        if (name) return modeError("not implemented");
         return ok(history(query));
       case "retry": {
         const job = findJob(value);
@@ -172,7 +260,7 @@ export function createSabnzbdSim(world: World): SimApp {
         return ok({ categories: config.categories.map((c) => c.name) });
       case "fullstatus":
       case "status":
-        return ok({ status: { localipv4: "172.18.0.4", ipv6: null, publicipv4: null, dnslookup: "OK", folders: [], completedir: completeDir(world), downloaddir: incompleteDir(), loglevel: "1", uptime: "3d", pid: 1, servers: [], have_warnings: "0", warnings: [] } });
+        return ok(fullStatus());
       case "warnings":
         return ok({ warnings: [] });
       default:
@@ -184,6 +272,11 @@ export function createSabnzbdSim(world: World): SimApp {
     name: "sabnzbd",
     faultResponse: (status) => (status === 401 || status === 403 ? { status: 403, text: "API Key Incorrect", contentType: "text/html;charset=utf-8" } : { status, text: `${status} Simulated failure`, contentType: "text/html;charset=utf-8" }),
     simAction: (action, request: SimRequest) => {
+      if (action === "sabnzbd-restart" && request.method === "POST") {
+        // A restart re-reads the ini: switches equal to their default read 0/1 again (see startSwitches).
+        startSwitches(config.misc);
+        return { status: 200, json: { restarted: true } };
+      }
       if (action !== "sabnzbd-auth-style" || request.method !== "POST") return undefined;
       const style = (request.body as { style?: string } | undefined)?.style;
       if (style !== "http403" && style !== "json200") return { status: 400, json: { error: "style must be http403 or json200" } };
@@ -207,9 +300,6 @@ export function createSabnzbdSim(world: World): SimApp {
   };
 }
 
-const SWITCHES = new Set(["direct_unpack", "pre_check", "top_only", "fail_hopeless_jobs", "enable_unrar", "enable_all_par", "sfv_check", "enable_recursive", "flat_unpack", "overwrite_files", "ignore_samples", "folder_rename", "replace_spaces", "safe_postproc", "pause_on_pwrar", "new_nzb_on_failure", "enable_https", "api_warnings", "disable_archive"]);
-const isSwitch = (keyword: string) => SWITCHES.has(keyword);
-
 function archivedSlot(job: Record<string, unknown>, completeDir: string) {
   const name = String(job.name);
   const bytes = Number(job.bytes);
@@ -217,7 +307,7 @@ function archivedSlot(job: Record<string, unknown>, completeDir: string) {
     completed: Number(job.completed), name, nzb_name: `${name}.nzb`, category: String(job.category), pp: "D", script: "None", report: "", url: `${name}.nzb`,
     status: "Completed", nzo_id: String(job.nzoId), storage: `${completeDir}/${String(job.category)}/${name}`, path: `${completeDir}/${name}`, script_line: "",
     download_time: 64, postproc_time: 40, stage_log: [{ name: "Source", actions: [`${name}.nzb`] }], downloaded: bytes, completeness: null, fail_message: "",
-    url_info: "", bytes, meta: null, series: "", duplicate_key: name.split(".").slice(0, 2).join("/"), md5sum: "", password: "", action_line: "",
-    size: humanSize(bytes), loaded: false, retry: false, archive: false, time_added: Number(job.completed) - 300,
+    url_info: "", bytes, meta: null, series: null, duplicate_key: name.split(".").slice(0, 2).join("/"), md5sum: nzbMd5(name), password: null, action_line: "",
+    size: humanSize(bytes), loaded: false, retry: false, archive: false,
   };
 }
