@@ -189,6 +189,17 @@ describe("history (src/*.Api.V3/History/HistoryController.cs)", () => {
     expect(records((await api("radarr", "GET", "history?eventType=10")).body)).toEqual([]);
   });
 
+  it("pages history as PagingResource/MapToPagingSpec do: sortDirection defaults to descending, unknown keys become date, ascending is oldest first", async () => {
+    const plain = (await api("sonarr", "GET", "history?pageSize=50")).body as Json;
+    expect(plain).toMatchObject({ sortKey: "date", sortDirection: "descending" });
+    const dates = records(plain).map((r) => r.date as string);
+    const up = (await api("sonarr", "GET", "history?pageSize=50&sortKey=nonsense&sortDirection=ascending")).body as Json;
+    expect(up).toMatchObject({ sortKey: "date", sortDirection: "ascending" });
+    expect(records(up).map((r) => r.date)).toEqual([...dates].reverse());
+    // Radarr's wanted/missing: default key movieMetadata.sortTitle, and again descending when no direction is given.
+    expect((await api("radarr", "GET", "wanted/missing")).body).toMatchObject({ sortKey: "movieMetadata.sortTitle", sortDirection: "descending" });
+  });
+
   it("binds eventType as int[]: a name is a 400 model-binding error, not a filter", async () => {
     const answer = await api("sonarr", "GET", "history?eventType=downloadFailed");
     expect(answer.status).toBe(400);

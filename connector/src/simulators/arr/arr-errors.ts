@@ -38,17 +38,21 @@ export const created = (body: unknown, location: string): SimResponse => ({ stat
 export const okJson = (body: unknown): SimResponse => ({ status: 200, json: body });
 export const emptyOk = (): SimResponse => ({ status: 200, text: "" });
 
-export function paged<T>(query: URLSearchParams, all: T[], defaults: { sortKey: string; sortDirection: "ascending" | "descending" }) {
+/**
+ * A database-paged list (history, blocklist, wanted) as Servarr pages it. src/*.Http/PagingResource.cs: page 1 and
+ * pageSize 10 by default, a missing sortDirection becomes Descending before MapToPagingSpec could apply the
+ * controller's default ("default" means that default); a sortKey outside the controller's list becomes its default key.
+ * `all` must be sorted by the default key in `order`; the other allowed keys keep that order (not simulated).
+ */
+export function paged<T>(query: URLSearchParams, all: T[], defaults: { sortKey: string; order: "ascending" | "descending"; allowedKeys: string[]; defaultDirection: "ascending" | "descending" }) {
   const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
   const pageSize = Math.max(1, Number(query.get("pageSize") ?? 10) || 10);
-  return {
-    page,
-    pageSize,
-    sortKey: query.get("sortKey") ?? defaults.sortKey,
-    sortDirection: query.get("sortDirection") ?? defaults.sortDirection,
-    totalRecords: all.length,
-    records: all.slice((page - 1) * pageSize, page * pageSize),
-  };
+  const requestedKey = query.get("sortKey");
+  const sortKey = requestedKey !== null && defaults.allowedKeys.some((k) => k.toLowerCase() === requestedKey.toLowerCase()) ? requestedKey : defaults.sortKey;
+  const direction = (query.get("sortDirection") ?? "descending").toLowerCase();
+  const sortDirection = direction === "default" ? defaults.defaultDirection : direction === "ascending" ? "ascending" : "descending";
+  const ordered = sortKey === defaults.sortKey && sortDirection !== defaults.order ? [...all].reverse() : all;
+  return { page, pageSize, sortKey, sortDirection, totalRecords: all.length, records: ordered.slice((page - 1) * pageSize, page * pageSize) };
 }
 
 export const boolParam = (query: URLSearchParams, name: string, fallback: boolean) => {

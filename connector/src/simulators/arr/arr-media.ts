@@ -139,8 +139,10 @@ export function sonarrMedia(world: World): MediaHandlers {
       const includeSeries = query.get("includeSeries") === "true";
       const rows = list === "missing"
         ? missingIds().sort((a, b) => b.airDate - a.airDate).map((e) => episodeResource(world, e.series, e.id, includeSeries))
-        : world.series.flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)));
-      return okJson(paged(query, rows, { sortKey: "episodes.airDateUtc", sortDirection: "descending" }));
+        : world.series.flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)))
+          .sort((a, b) => (a.airDateUtc < b.airDateUtc ? 1 : a.airDateUtc > b.airDateUtc ? -1 : 0));
+      // Sonarr: src/Sonarr.Api.V3/Wanted/MissingController.cs, CutoffController.cs (default episodes.airDateUtc, ascending).
+      return okJson(paged(query, rows, { sortKey: "episodes.airDateUtc", order: "descending", allowedKeys: ["episodes.airDateUtc", "episodes.lastSearchTime", "series.sortTitle"], defaultDirection: "ascending" }));
     },
     search: (name, body) => {
       if (name === "EpisodeSearch") return searchEpisodes(world, numberList(body.episodeIds));
@@ -209,7 +211,12 @@ export function radarrMedia(world: World): MediaHandlers {
     },
     wanted: (list, query) => {
       const rows = list === "missing" ? missing() : world.movies.filter((m) => m.file && m.file.resolution < 1080);
-      return okJson(paged(query, rows.map((m) => resource(m.meta.tmdbId)), { sortKey: "movieMetadata.sortTitle", sortDirection: "ascending" }));
+      // Radarr: src/Radarr.Api.V3/Wanted/MissingController.cs, CutoffController.cs (default movieMetadata.sortTitle, ascending).
+      const sorted = rows.map((m) => resource(m.meta.tmdbId)).sort((a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0));
+      return okJson(paged(query, sorted, {
+        sortKey: "movieMetadata.sortTitle", order: "ascending", defaultDirection: "ascending",
+        allowedKeys: ["movieMetadata.digitalRelease", "movieMetadata.inCinemas", "movieMetadata.physicalRelease", "movieMetadata.sortTitle", "movieMetadata.year", "movies.lastSearchTime"],
+      }));
     },
     search: (name, body) => {
       if (name === "MoviesSearch") return searchMovies(world, numberList(body.movieIds));

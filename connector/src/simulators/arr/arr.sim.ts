@@ -23,6 +23,10 @@ const EVENT_TYPES: Record<ArrApp, Record<string, string>> = {
   radarr: { "1": "grabbed", "3": "downloadFolderImported", "4": "downloadFailed", "6": "movieFileDeleted", "7": "movieFolderImported", "8": "movieFileRenamed", "9": "downloadIgnored" },
 };
 const HISTORY_MODEL: Record<ArrApp, string> = { sonarr: "EpisodeHistory", radarr: "MovieHistory" };
+const HISTORY_SORT_KEYS: Record<ArrApp, string[]> = { sonarr: ["date", "series.sortTitle"], radarr: ["date", "languages", "movieMetadata.sortTitle", "quality"] };
+const BLOCKLIST_SORT_KEYS: Record<ArrApp, string[]> = {
+  sonarr: ["date", "indexer", "series.sortTitle", "sourceTitle"], radarr: ["date", "indexer", "languages", "movieMetadata.sortTitle", "quality", "sourceTitle"],
+};
 
 export function createArrSim(app: ArrApp, world: World): SimApp {
   const appName = app === "sonarr" ? "Sonarr" : "Radarr";
@@ -160,7 +164,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
           .filter((h) => h.app === app && (types.length === 0 || types.includes(h.eventType)) && (!downloadId || h.downloadId === downloadId))
           .sort((a, b) => b.date - a.date)
           .map(historyResource);
-        return okJson(paged(query, rows, { sortKey: "date", sortDirection: "descending" }));
+        // HistoryController.GetHistory: sort keys and default (date, descending).
+        return okJson(paged(query, rows, { sortKey: "date", order: "descending", allowedKeys: HISTORY_SORT_KEYS[app], defaultDirection: "descending" }));
       }
       if (method === "POST" && second === "failed" && Number.isInteger(Number(third))) {
         // HistoryController.MarkAsFailed → FailedDownloadService.MarkAsFailed(historyId): _historyService.Get throws
@@ -178,7 +183,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     if (head === "wanted" && method === "GET" && (second === "missing" || second === "cutoff")) return media.wanted(second, query);
     if (head === "blocklist" && method === "GET") {
       const rows = world.blocklist.filter((b) => b.app === app).sort((a, b) => b.date - a.date).map(blocklistResource);
-      return okJson(paged(query, rows, { sortKey: "date", sortDirection: "descending" }));
+      // BlocklistController.GetBlocklist: sort keys and default (date, descending).
+      return okJson(paged(query, rows, { sortKey: "date", order: "descending", allowedKeys: BLOCKLIST_SORT_KEYS[app], defaultDirection: "descending" }));
     }
     if (head === "command") {
       if (method === "POST" && segments.length === 1) {
