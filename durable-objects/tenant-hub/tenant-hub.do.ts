@@ -21,6 +21,7 @@ import { type AppKey, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome
 import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
+import { ReachabilityNotes } from "./reachability-notes";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 import { ClientMessage, type ServerEvent, SOCKET_CLOSE, type SocketAttachment, WS_PROTOCOL } from "./protocol";
 import { STATUS_TOOLS } from "./status-tools";
@@ -39,7 +40,6 @@ export const HUB_TOKEN_EXPIRES_HEADER = "X-AutoArr-Token-Expires";
 export type Admission = { sessionEnded: true } | { sessionEnded: false; rateLimit: RateLimitDecision };
 
 const HEALTH_CHECK_INTERVAL_MS = 60_000;
-const REACHABILITY_WRITE_INTERVAL_MS = 60_000;
 
 /** What a /metrics scrape gathers from each hub. */
 export interface HubMetrics {
@@ -63,7 +63,8 @@ export class TenantHub extends DurableObject<Env> {
   private client: ConnectorClient | null | undefined;
   private breakerStore: BreakerStore | undefined;
   private orchestratorInstance: Orchestrator | undefined;
-  private lastReachabilityWrite = 0;
+  /** Per paired connector: forgotten with the client when the tenant's connectors change. */
+  private reachability: ReachabilityNotes | undefined;
   private checkInProgress: Promise<CheckReport> | undefined;
   private readonly logger = createLogger("tenant-hub");
 
@@ -199,6 +200,7 @@ export class TenantHub extends DurableObject<Env> {
     this.bind(tenantId);
     this.client?.forget();
     this.client = undefined;
+    this.reachability = undefined;
   }
 
   async serviceHealth(tenantId: string): Promise<Partial<Record<BreakerKey, ServiceHealth>>> {
@@ -303,16 +305,14 @@ export class TenantHub extends DurableObject<Env> {
 
   private noteReachability(reachable: boolean, error: string | null): void {
     const client = this.client;
-    const now = Date.now();
-    if (!client || now - this.lastReachabilityWrite < REACHABILITY_WRITE_INTERVAL_MS) return;
-    this.lastReachabilityWrite = now;
-    const update = reachable ? { reachable, lastError: null, lastSeenAt: new Date(now) } : { reachable, lastError: error };
-    this.ctx.waitUntil(
-      database(this.env.DB).update(connectors).set(update).where(eq(connectors.id, client.target.connectorId)).then(
-        () => undefined,
-        (e) => this.logger.warn("could not note connector reachability", { error: String(e) }),
-      ),
+    if (!client) return;
+    this.reachability ??= new ReachabilityNotes(
+      async (update) => void (await database(this.env.DB).update(connectors).set(update).where(eq(connectors.id, client.target.connectorId))),
+      () => Date.now(),
+      (e) => this.logger.warn("could not note connector reachability", { error: String(e) }),
     );
+    const write = this.reachability.note(reachable, error);
+    if (write) this.ctx.waitUntil(write);
   }
 
   // ── live sockets ────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { connectors } from "../db/schema";
 import { AppError, notFound } from "../errors";
+import { reachableNow } from "./connector-reachability";
 import type { Database } from "./db";
 import type { KeyRing } from "./key-ring";
 import { encodePairing, newPairing } from "./pairing";
@@ -16,7 +17,7 @@ export function connectorView(row: ConnectorRow) {
     url: row.url,
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
-    reachable: row.reachable ?? null,
+    reachable: reachableNow({ reachable: row.reachable ?? null, lastSeenAt: row.lastSeenAt ?? null }),
     lastError: row.lastError ?? null,
   };
 }
