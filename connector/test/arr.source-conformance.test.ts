@@ -224,6 +224,17 @@ describe("commands (src/*.Api.V3/Commands/CommandController.cs)", () => {
   });
 });
 
+describe("a resource by id that does not exist (src/*.Http/REST/RestController.cs GetResourceByIdWithErrorHandler)", () => {
+  it.each([["sonarr", "series/9999"], ["sonarr", "command/9999"], ["radarr", "movie/9999"], ["radarr", "command/9999"]] as const)(
+    "%s %s: NotFound() is ASP.NET's 404 problem document",
+    async (app, path) => {
+      const answer = await api(app, "GET", path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toMatchObject({ type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 });
+    },
+  );
+});
+
 describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V3/Movies/MovieController.cs)", () => {
   const errorsOf = (body: unknown) => (body as { propertyName: string; errorMessage: string }[]).map((e) => `${e.propertyName}: ${e.errorMessage}`);
 

@@ -31,6 +31,11 @@ export const bindingFailure = (name: string, value: string): SimResponse => ({
   status: 400,
   json: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred.", status: 400, errors: { [name]: [`The value '${value}' is not valid.`] } },
 });
+/**
+ * RestController.GetResourceByIdWithErrorHandler answers a ModelNotFoundException with NotFound(), which ASP.NET's
+ * client-error mapping ([ApiController] behaviour) turns into a problem document.
+ */
+export const resourceNotFound = (): SimResponse => ({ status: 404, json: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 } });
 /** Controllers that `return new { }` (history/failed, queue/bulk). */
 export const emptyObject = (): SimResponse => ({ status: 200, json: {} });
 export const unauthorized = (): SimResponse => ({ status: 401, text: "" });

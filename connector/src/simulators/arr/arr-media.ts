@@ -5,7 +5,7 @@ import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
 import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
 import type { World } from "../world.js";
-import { created, notFound, okJson, paged, validationFailure, validationFailures, type ValidationError } from "./arr-errors.js";
+import { created, notFound, okJson, paged, resourceNotFound, validationFailure, validationFailures, type ValidationError } from "./arr-errors.js";
 import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
 
@@ -93,7 +93,7 @@ export function sonarrMedia(world: World): MediaHandlers {
     },
     get: (id) => {
       const entry = world.series.find((s) => s.id === id);
-      return entry ? okJson(resource(entry.meta.tvdbId)) : notFound();
+      return entry ? okJson(resource(entry.meta.tvdbId)) : resourceNotFound();
     },
     lookup: (term) => {
       const exact = /^tvdb(?:id)?:\s*(\d+)$/i.exec(term.trim());
@@ -165,7 +165,7 @@ export function radarrMedia(world: World): MediaHandlers {
     },
     get: (id) => {
       const entry = world.movies.find((m) => m.id === id);
-      return entry ? okJson(resource(entry.meta.tmdbId)) : notFound();
+      return entry ? okJson(resource(entry.meta.tmdbId)) : resourceNotFound();
     },
     lookup: (term) => {
       const exact = /^(tmdb|tmdbid|imdb|imdbid):\s*(\S+)$/i.exec(term.trim());

@@ -5,7 +5,7 @@ import { rootFolders } from "../seed.js";
 import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
 import { arrDownloadClientConfig, arrHealth, arrHostConfig, arrIndexers, arrSabnzbdClient, radarrMediaManagement, radarrNaming, sonarrMediaManagement, sonarrNaming } from "../profiles.js";
 import { QUALITIES, type ArrApp, type Download, type World } from "../world.js";
-import { bindingFailure, emptyObject, modelNotFound, notFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
+import { bindingFailure, emptyObject, modelNotFound, notFound, resourceNotFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
 import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
 import { arrQueue } from "./arr-queue.js";
 import { blocklistResource, commandResource, failedInClient, historyResource, iso } from "./arr-resources.js";
@@ -199,7 +199,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       if (method === "GET" && segments.length === 1) return okJson(world.commands.filter((c) => c.app === app).map(commandResource));
       if (method === "GET" && Number.isInteger(id)) {
         const command = world.commands.find((c) => c.app === app && c.id === id);
-        if (!command) return notFound();
+        if (!command) return resourceNotFound();
         const response = commandResource(command);
         // Commands complete quickly in the simulator: the first poll sees "queued", the next "completed".
         command.completedAt ??= Date.now();
