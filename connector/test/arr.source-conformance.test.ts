@@ -235,6 +235,19 @@ describe("a resource by id that does not exist (src/*.Http/REST/RestController.c
   );
 });
 
+describe("editing (SeriesController/MovieController UpdateSeries/UpdateMovie, RestController.ValidateResource)", () => {
+  it.each([["sonarr", "series", "Series"], ["radarr", "movie", "Movie"]] as const)("%s: PUT needs a path, and an unknown id is the error pipeline's 404", async (app, path, model) => {
+    const existing = ((await api(app, "GET", path)).body as Json[])[0]!;
+    const { path: _path, ...withoutPath } = existing;
+    const noPath = await api(app, "PUT", `${path}/${existing.id as number}`, withoutPath);
+    expect(noPath.status).toBe(400);
+    expect(noPath.body).toEqual([expect.objectContaining({ propertyName: "Path", errorMessage: "'Path' must not be empty." })]);
+    const unknown = await api(app, "PUT", `${path}/9999`, { ...existing, id: 9999 });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ message: `${model} with ID 9999 does not exist` });
+  });
+});
+
 describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V3/Movies/MovieController.cs)", () => {
   const errorsOf = (body: unknown) => (body as { propertyName: string; errorMessage: string }[]).map((e) => `${e.propertyName}: ${e.errorMessage}`);
 

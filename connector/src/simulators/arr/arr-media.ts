@@ -5,7 +5,7 @@ import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
 import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
 import type { World } from "../world.js";
-import { created, notFound, okJson, paged, resourceNotFound, validationFailure, validationFailures, type ValidationError } from "./arr-errors.js";
+import { created, modelNotFound, notFound, okJson, paged, resourceNotFound, validationFailures, type ValidationError } from "./arr-errors.js";
 import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
 
@@ -36,12 +36,18 @@ const matches = (title: string, term: string) => {
  * app's own) and answers as Servarr does, 202 Accepted with the saved resource.
  */
 function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
-  app: "sonarr" | "radarr", entry: E | undefined, body: Body, more: (entry: E) => void, present: (entry: E) => unknown,
+  app: "sonarr" | "radarr", id: number, entry: E | undefined, body: Body, more: (entry: E) => void, present: (entry: E) => unknown,
 ): SimResponse {
-  if (!entry) return notFound();
-  const profileId = Number(body.qualityProfileId);
-  if (!(profileId > 0)) return validationFailure("QualityProfileId", "'Quality Profile Id' must be greater than '0'.", body.qualityProfileId ?? 0, "GreaterThanValidator");
-  if (!qualityProfiles(app).some((p) => p.id === profileId)) return validationFailure("QualityProfileId", "Quality Profile does not exist", profileId, "QualityProfileExistsValidator");
+  // RestController.ValidateResource runs before the action: SharedValidator (QualityProfileId valid and existing), then
+  // PutValidator (Path NotEmpty). Only then does UpdateSeries/UpdateMovie load the item, whose absence is a
+  // ModelNotFoundException through the error pipeline.
+  const errors: ValidationError[] = [];
+  const profileId = Number(body.qualityProfileId ?? 0);
+  if (!(profileId > 0)) errors.push(GREATER_THAN_0("QualityProfileId", "Quality Profile Id", body.qualityProfileId));
+  else if (!qualityProfiles(app).some((p) => p.id === profileId)) errors.push({ propertyName: "QualityProfileId", errorMessage: "Quality Profile does not exist", attemptedValue: profileId, errorCode: "QualityProfileExistsValidator" });
+  if (!text(body.path)) errors.push(NOT_EMPTY("Path", "Path", body.path));
+  if (errors.length > 0) return validationFailures(errors);
+  if (!entry) return modelNotFound(app === "sonarr" ? "Series" : "Movie", id);
   entry.qualityProfileId = profileId;
   if (typeof body.monitored === "boolean") entry.monitored = body.monitored;
   more(entry);
@@ -101,7 +107,7 @@ export function sonarrMedia(world: World): MediaHandlers {
       return okJson(found.map((s) => resource(s.tvdbId)));
     },
     update: (id, body) =>
-      saveEdit("sonarr", world.series.find((s) => s.id === id), body, (entry) => {
+      saveEdit("sonarr", id, world.series.find((s) => s.id === id), body, (entry) => {
         if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
       }, (entry) => resource(entry.meta.tvdbId)),
     add: (body) => {
@@ -179,7 +185,7 @@ export function radarrMedia(world: World): MediaHandlers {
       return meta ? okJson(resource(meta.tmdbId)) : notFound();
     },
     update: (id, body) =>
-      saveEdit("radarr", world.movies.find((m) => m.id === id), body, (entry) => {
+      saveEdit("radarr", id, world.movies.find((m) => m.id === id), body, (entry) => {
         if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
       }, (entry) => resource(entry.meta.tmdbId)),
     add: (body) => {
