@@ -32,6 +32,8 @@ export interface Download {
   ignoredByArr?: boolean;
   /** Set when the job was deleted from SABnzbd's history. */
   deletedFromClient?: boolean;
+  /** Added to SABnzbd directly (mode=addurl): no Sonarr/Radarr grabbed it, so none tracks it, retried or not. */
+  sabnzbdOnly?: boolean;
 }
 
 export interface SeriesEntry {
@@ -213,6 +215,11 @@ export class World {
     download.state = "failed";
     download.failMessage = message;
     download.completedAt = Date.now();
+    this.touchHistory();
+    // A download Sonarr/Radarr ignore (or never grabbed) is not processed as failed: only a tracked download in a
+    // Downloading state reaches FailedDownloadService (Sonarr src/NzbDrone.Core/Download/TrackedDownloads/TrackedDownloadService.cs,
+    // TrackedDownloadState.Ignored), so no downloadFailed event is recorded for it.
+    if (download.ignoredByArr) return;
     this.addHistory({
       app: download.app, eventType: "downloadFailed", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId,
       mediaId: download.mediaId, ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,

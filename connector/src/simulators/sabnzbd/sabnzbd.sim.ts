@@ -2,7 +2,7 @@
 import { completeDir } from "../seed.js";
 import { sabnzbdConfig } from "../profiles.js";
 import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
-import type { Download, World } from "../world.js";
+import { type Download, QUALITIES, type World } from "../world.js";
 import { historySlot, humanSize, mbString, nzbMd5, queueSlot, sabTimeleft } from "./sabnzbd-format.js";
 import { REAL_NCENTER, realMiscDefaults, SWITCH_DEFAULTS } from "./sabnzbd-defaults.js";
 
@@ -236,6 +236,18 @@ export function createSabnzbdSim(world: World): SimApp {
         }
         if (name) return modeError("not implemented");
         return ok(history(query));
+      case "addurl": {
+        // sabnzbd/api.py _api_addurl: `name` is the URL, the answer {"status": true, "nzo_ids": [id]}; without one,
+        // "expects one parameter". A job added here is SABnzbd's alone: no Sonarr/Radarr tracks it.
+        if (!name) return modeError("expects one parameter");
+        const nzbname = query.get("nzbname") || decodeURIComponent(name.split("?")[0]!.split("/").pop() ?? "") || name;
+        const sizeBytes = 700 * 1024 * 1024;
+        world.downloads.push({
+          nzoId: world.newNzoId(), app: "sonarr", mediaId: 0, episodeIds: [], title: nzbname, category: query.get("cat") || "*", sizeBytes, leftBytes: sizeBytes,
+          bytesPerSecond: 10 * 1024 * 1024, state: "downloading", added: Date.now(), quality: QUALITIES.web1080, indexer: "", ignoredByArr: true, sabnzbdOnly: true,
+        });
+        return ok({ status: true, nzo_ids: [world.downloads[world.downloads.length - 1]!.nzoId] });
+      }
       case "retry": {
         const job = findJob(value);
         if (!job || job.state !== "failed") return modeError("item does not exist");
@@ -244,7 +256,7 @@ export function createSabnzbdSim(world: World): SimApp {
         job.nzoId = world.newNzoId();
         job.state = "downloading";
         delete job.failMessage;
-        job.ignoredByArr = false;
+        job.ignoredByArr = job.sabnzbdOnly === true;
         world.touchHistory();
         return ok({ status: true, nzo_id: ["OK", [job.nzoId]] });
       }
