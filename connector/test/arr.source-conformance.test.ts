@@ -117,6 +117,18 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
     expect(records((await api("radarr", "GET", "queue")).body)[0]!.movie).toBeUndefined();
   });
 
+  it("shows 'No files found are eligible for import' as importPending with a warning (CompletedDownloadService.Import), a rejected import as importBlocked", async () => {
+    for (const app of ["sonarr", "radarr"] as const) {
+      const rows = records((await api(app, "GET", "queue")).body);
+      const noFiles = rows.find((r) => (r.statusMessages as { messages: string[] }[])[0]?.messages[0]?.startsWith("No files found are eligible for import"))!;
+      expect(noFiles).toMatchObject({ status: "completed", trackedDownloadStatus: "warning", trackedDownloadState: "importPending" });
+      const download = sims.world.downloads.find((d) => d.nzoId === noFiles.downloadId)!;
+      download.importMessage = "Not an upgrade for existing episode file(s)";
+      const rejected = records((await api(app, "GET", "queue")).body).find((r) => r.downloadId === download.nzoId)!;
+      expect(rejected).toMatchObject({ status: "completed", trackedDownloadStatus: "warning", trackedDownloadState: "importBlocked" });
+    }
+  });
+
   it("marks a download failed in the client as failedPending with status ok (FailedDownloadService.Check changes the state only)", async () => {
     for (const app of ["sonarr", "radarr"] as const) {
       const row = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;

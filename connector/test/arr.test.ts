@@ -35,7 +35,8 @@ describe.each([
     const failed = records.find((r) => r.trackedDownloadState === "failedPending");
     expect(failed?.errorMessage).toBe("Aborted, cannot be completed - https://sabnzbd.org/not-complete");
     expect(failed?.downloadId).toMatch(/^SABnzbd_nzo_/);
-    const blocked = records.find((r) => r.trackedDownloadState === "importBlocked");
+    // Sonarr/Radarr CompletedDownloadService.Import: "No files found are eligible for import" is importPending with a warning.
+    const blocked = records.find((r) => r.trackedDownloadState === "importPending");
     expect(blocked?.statusMessages[0]?.messages[0]).toMatch(/No files found are eligible for import/);
     const request = harness.sims.requests(app).at(-1);
     expect(request?.query).toMatchObject({ page: "1", pageSize: "10" });

@@ -139,6 +139,8 @@ export function timeleftSeconds(world: World, download: Download): number | unde
   return download.state === "downloading" ? download.leftBytes / download.bytesPerSecond : 0;
 }
 
+const NO_FILES = /^No files found are eligible for import in /;
+
 /** Sabnzbd.cs GetHistory: this fail message makes the job a Warning, not Failed, so FailedDownloadService leaves it alone. */
 export const DISK_FULL = "Unpacking failed, write error or disk is full?";
 export const failedInClient = (download: Download) => download.state === "failed" && (download.failMessage ?? "").toLowerCase() !== DISK_FULL.toLowerCase();
@@ -151,7 +153,9 @@ export function queueResource(world: World, download: Download, completeDir: str
     // reports failed to FailedPending and leaves TrackedDownloadStatus alone (Ok); only Warn()/Fail() change it.
     failedInClient(download) ? ["failed", "ok", "failedPending"]
     : download.state === "failed" ? ["warning", "ok", "downloading"]
-    : download.state === "importBlocked" ? ["completed", "warning", "importBlocked"]
+    // CompletedDownloadService.Import: an import that finds no files leaves the state ImportPending and only warns;
+    // rejected import results (RejectedImportService / SetStateToImportBlocked) are ImportBlocked.
+    : download.state === "importBlocked" ? ["completed", "warning", NO_FILES.test(download.importMessage ?? "") ? "importPending" : "importBlocked"]
     : download.state === "completed" ? ["completed", "ok", "importPending"]
     // Sabnzbd.cs GetQueue: a paused queue (or job) is Paused before Queued is considered.
     : pausedInSab(world, download) ? ["paused", "ok", "downloading"]
