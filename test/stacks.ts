@@ -73,7 +73,7 @@ export function pairedTenantsForThisFile(): typeof pairedTenant {
 }
 
 export const sim = {
-  async faults(stack: Stack, app: SimApp, faults: { failNext?: number; status?: number; latencyMs?: number; malformed?: boolean; down?: boolean }) {
+  async faults(stack: Stack, app: SimApp, faults: { failNext?: number; status?: number; latencyMs?: number; malformed?: boolean; down?: boolean; hang?: boolean }) {
     const response = await fetch(`${stack.simulators[app]}/__sim/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
     if (!response.ok) throw new Error(`simulator: ${await response.text()}`);
   },

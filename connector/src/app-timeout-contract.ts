@@ -6,6 +6,9 @@
 /** How long the connector waits for an app during one tool call, unless configured (`timeoutMs`, CONNECTOR_TIMEOUT_MS). */
 export const DEFAULT_APP_TIMEOUT_MS = 10_000;
 
+/** The longest app timeout a connector may be configured with (and the hub believes it advertises). */
+export const MAX_APP_TIMEOUT_MS = 120_000;
+
 /** Where the connector advertises its app timeout: `capabilities.experimental` of its initialize answer, as `{ ms }`. */
 export const APP_TIMEOUT_CAPABILITY = "autoarr/appTimeout";
 

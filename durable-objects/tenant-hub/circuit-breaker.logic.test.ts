@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Circuit, CLOSED_CIRCUIT, type CircuitEvent, next, retryInMs } from "./circuit-breaker.logic";
+import { type Circuit, CLOSED_CIRCUIT, type CircuitEvent, currentError, next, retryInMs } from "./circuit-breaker.logic";
 
 const config = { failureThreshold: 5, openMs: 60_000 };
 
@@ -49,6 +49,27 @@ describe("circuit breaker", () => {
     const reopened = next(trial, failure("still down"), 60_005, config);
     expect(reopened).toMatchObject({ changedFrom: "half_open", circuit: { state: "open", openedAt: 60_005 } });
     expect(next(reopened.circuit, { type: "request" }, 100_000, config).permitted).toBe(false);
+  });
+
+  it("dates every recorded error", () => {
+    const failed = next(CLOSED_CIRCUIT, failure("SABnzbd did not answer within 10 s"), 4_000, config).circuit;
+    expect(failed).toMatchObject({ lastError: "SABnzbd did not answer within 10 s", lastFailureAt: 4_000 });
+  });
+
+  it("forgets the last error once a call succeeds, so a closed circuit never shows a stale one", () => {
+    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure("still down")), 0);
+    const trial = next(open, { type: "request" }, 60_000, config).circuit;
+    const closed = next(trial, { type: "success", latencyMs: 12 }, 60_010, config).circuit;
+    expect(closed).toMatchObject({ state: "closed", lastError: null, lastFailureAt: null, lastSuccessAt: 60_010 });
+    const recovered = apply(CLOSED_CIRCUIT, [failure(), { type: "success", latencyMs: 5 }]);
+    expect(recovered).toMatchObject({ state: "closed", lastError: null, lastFailureAt: null });
+  });
+
+  it("reads a circuit stored before errors were forgotten on success as having no current error", () => {
+    const stored: Circuit = { ...CLOSED_CIRCUIT, lastError: "old", lastFailureAt: 1_000, lastSuccessAt: 2_000 };
+    expect(currentError(stored)).toBeNull();
+    const failing = next(CLOSED_CIRCUIT, failure("now"), 3_000, config).circuit;
+    expect(currentError(failing)).toEqual({ message: "now", at: 3_000 });
   });
 
   it("honours a configured threshold", () => {

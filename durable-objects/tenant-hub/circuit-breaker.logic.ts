@@ -17,6 +17,7 @@ export interface Circuit {
   /** True while the single half-open trial call is in flight. */
   trialInFlight: boolean;
   lastSuccessAt: number | null;
+  /** The latest failure since the last success, and when it happened; both cleared by a success. */
   lastFailureAt: number | null;
   lastError: string | null;
   latencyMs: number | null;
@@ -72,6 +73,9 @@ export function next(circuit: Circuit, event: CircuitEvent, now: number, config:
         openedAt: null,
         trialInFlight: false,
         lastSuccessAt: now,
+        // A closed circuit beside an old error reads as "down but fine"; the past is in the activity log.
+        lastFailureAt: null,
+        lastError: null,
         latencyMs: event.latencyMs,
       });
     case "failure": {
@@ -89,6 +93,15 @@ export function next(circuit: Circuit, event: CircuitEvent, now: number, config:
       });
     }
   }
+}
+
+/**
+ * The error of the failures since the last success, with its time; null when the last call succeeded. Circuits stored
+ * before a success cleared the error keep it beside zero failures, and are read the same way.
+ */
+export function currentError(circuit: Circuit): { message: string; at: number } | null {
+  if (circuit.consecutiveFailures === 0 || circuit.lastError === null || circuit.lastFailureAt === null) return null;
+  return { message: circuit.lastError, at: circuit.lastFailureAt };
 }
 
 /** Milliseconds until an open circuit lets a trial through (0 if it would now). */

@@ -5,6 +5,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { z } from "zod";
+import { APP_TIMEOUT_CAPABILITY, MAX_APP_TIMEOUT_MS } from "../../connector/src/app-timeout-contract";
 import { type TraceContext, toTraceparent } from "../../workers/lib/trace";
 import { SpanKind, startSpan } from "../../workers/observability/tracing";
 import { outboundUrlProblem } from "../../workers/services/outbound-check";
@@ -35,6 +37,9 @@ export interface ConnectorUrlPolicy {
   allowLoopback: boolean;
   resolverUrl?: string;
 }
+
+/** The connector's advertised app timeout (`capabilities.experimental`), checked like anything it sends. */
+const AdvertisedAppTimeout = z.object({ ms: z.number().int().positive().max(MAX_APP_TIMEOUT_MS) });
 
 /** How long a URL's check (and its DNS answer) is trusted before the next request checks again. */
 const URL_CHECK_TTL_MS = 60_000;
@@ -106,6 +111,12 @@ export class ConnectorClient {
     this.client = undefined;
     this.tools = undefined;
     void client?.close().catch(() => undefined);
+  }
+
+  /** How long the connector gives an app per tool call, as its current session advertised; undefined before or if not. */
+  appTimeoutMs(): number | undefined {
+    const advertised = AdvertisedAppTimeout.safeParse(this.client?.getServerCapabilities()?.experimental?.[APP_TIMEOUT_CAPABILITY]);
+    return advertised.success ? advertised.data.ms : undefined;
   }
 
   cachedTools(): Tool[] | undefined {

@@ -1,5 +1,6 @@
-// Every call a tenant makes to its apps: through the circuit breakers, at most 10 in flight, with a timeout,
-// retried with backoff only when it is safe to repeat. Expected failures come back as results, never throws.
+// Every call a tenant makes to its apps: through the circuit breakers, at most 10 in flight, with a deadline longer
+// than the connector's own app timeout, retried with backoff only when the request never ran and it is safe to repeat.
+// Expected failures come back as results, never throws.
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
 import pLimit from "p-limit";
@@ -19,6 +20,7 @@ import {
 import type { ConnectorClient } from "./connector-client";
 import { connectorFailure } from "./connector-failure";
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./retry";
+import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "../../connector/src/app-timeout-contract";
 
 export interface BreakerGate {
   /** Asks to make a call; false means fail fast. */
@@ -30,21 +32,25 @@ export interface BreakerGate {
 }
 
 export interface OrchestratorOptions {
+  /** The least the hub waits for the connector (MCP_CALL_TIMEOUT_MS); a tool call also waits out its app timeout. */
   timeoutMs: number;
   maxInFlight: number;
   retry: RetryPolicy;
 }
 
-export const DEFAULT_ORCHESTRATOR_OPTIONS: OrchestratorOptions = { timeoutMs: 15_000, maxInFlight: 10, retry: DEFAULT_RETRY };
+export const DEFAULT_ORCHESTRATOR_OPTIONS: OrchestratorOptions = { timeoutMs: hubDeadlineMs(DEFAULT_APP_TIMEOUT_MS), maxInFlight: 10, retry: DEFAULT_RETRY };
+
+/** What the orchestrator needs of its connector's MCP session. */
+export type ConnectorConnection = Pick<ConnectorClient, "cachedTools" | "listTools" | "callTool" | "forget" | "appTimeoutMs">;
 
 export interface CallRequest {
   tool: string;
   arguments?: Record<string, unknown>;
 }
 
+/** No deadline here: a caller's shorter one would cut the connector off before it reports its app's timeout. */
 export interface CallContext {
   traceparent?: string;
-  timeoutMs?: number;
 }
 
 const validator = new CfWorkerJsonSchemaValidator();
@@ -55,7 +61,7 @@ export class Orchestrator {
   private readonly limit: ReturnType<typeof pLimit>;
 
   constructor(
-    private readonly client: () => Promise<ConnectorClient | null>,
+    private readonly client: () => Promise<ConnectorConnection | null>,
     private readonly breakers: BreakerGate,
     private readonly options: OrchestratorOptions = DEFAULT_ORCHESTRATOR_OPTIONS,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
@@ -76,7 +82,7 @@ export class Orchestrator {
     if (!gate.permitted) return { ok: false, error: circuitOpen("connector", gate.retryInMs) };
     const started = Date.now();
     try {
-      const tools = await client.listTools({ timeoutMs: context.timeoutMs ?? this.options.timeoutMs, traceparent: context.traceparent });
+      const tools = await client.listTools({ timeoutMs: this.options.timeoutMs, traceparent: context.traceparent });
       this.breakers.success("connector", Date.now() - started);
       return { ok: true, tools: tools.map(summarise) };
     } catch (error) {
@@ -133,7 +139,7 @@ export class Orchestrator {
       this.breakers.release("connector");
       return { ok: false, error: noConnector(), retryable: false };
     }
-    const timeoutMs = context.timeoutMs ?? this.options.timeoutMs;
+    const timeoutMs = this.deadlineMs(client);
     const started = Date.now();
     try {
       const result = await client.callTool(tool, args, { timeoutMs, traceparent: context.traceparent });
@@ -146,29 +152,44 @@ export class Orchestrator {
         const outcome: CallOutcome = { ok: true, tool, app, data, text: resultText(result), latencyMs, attempts: 1 };
         return { ok: true, outcome };
       }
+      if (failure.kind === "timeout") {
+        // The connector already waited its whole app timeout: asking again would only make the user wait that long again.
+        this.breakers.failure(app, failure.message, latencyMs);
+        const error: CallError = repeatable
+          ? { kind: "timeout", source: app, message: failure.message }
+          : { kind: "outcome_unknown", source: app, message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying` };
+        return { ok: false, error, retryable: false };
+      }
       if (isAppHealthFailure(failure)) {
         this.breakers.failure(app, failure.message, latencyMs);
-        const kind = failure.kind === "timeout" && !repeatable ? "outcome_unknown" : "app_unavailable";
-        return { ok: false, error: { kind, source: app, message: failure.message }, retryable: repeatable };
+        return { ok: false, error: { kind: "app_unavailable", source: app, message: failure.message }, retryable: repeatable };
       }
       this.breakers.success(app, latencyMs);
       return { ok: false, error: { kind: "app_error", source: app, message: failure.message }, retryable: false };
     } catch (error) {
       const latencyMs = Date.now() - started;
       this.breakers.release(app);
-      client.forget();
       if (isTimeout(error)) {
-        this.breakers.failure("connector", `No answer within ${timeoutMs} ms`, latencyMs);
+        // Past the connector's own app timeout and margin, so the connector itself is silent. Its session is kept:
+        // closing it would fail every other call in flight on it as the connector's fault before their own deadline.
+        const seconds = timeoutMs / 1000;
         const message = repeatable
-          ? `${displayName(app)} did not answer through the connector within ${timeoutMs / 1000} s`
-          : `${displayName(app)} did not confirm ${tool} within ${timeoutMs / 1000} s; it may or may not have been applied — read it back before retrying`;
-        return { ok: false, error: { kind: repeatable ? "timeout" : "outcome_unknown", source: app, message }, retryable: repeatable };
+          ? `The connector did not answer within ${seconds} s`
+          : `The connector did not confirm ${tool} within ${seconds} s; it may or may not have been applied — read it back before retrying`;
+        this.breakers.failure("connector", message, latencyMs);
+        return { ok: false, error: { kind: repeatable ? "timeout" : "outcome_unknown", source: "connector", message }, retryable: false };
       }
+      client.forget();
       const message = connectorFailure(error);
       this.breakers.failure("connector", message, latencyMs);
       // A request the connector refused or never received did nothing, so even a write may be re-sent once.
       return { ok: false, error: { kind: "connector_unavailable", source: "connector", message }, retryable: true };
     }
+  }
+
+  /** Longer than the connector's app timeout (as it advertised it, else its default), so its answer always comes first. */
+  private deadlineMs(client: ConnectorConnection): number {
+    return Math.max(this.options.timeoutMs, hubDeadlineMs(client.appTimeoutMs() ?? DEFAULT_APP_TIMEOUT_MS));
   }
 }
 

@@ -8,7 +8,7 @@ export type AppName = z.infer<typeof AppName>;
 export const ServerEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), at: z.string(), data: z.object({ tenantId: z.string(), connections: z.number() }) }),
   z.object({ type: z.literal("pong"), at: z.string(), data: z.object({}).optional() }),
-  z.object({ type: z.literal("circuit"), at: z.string(), data: z.object({ app: z.string(), state: z.string(), lastError: z.string().nullable() }) }),
+  z.object({ type: z.literal("circuit"), at: z.string(), data: z.object({ app: z.string(), state: z.string(), lastError: z.string().nullable(), lastErrorAt: z.string().nullable().optional() }) }),
   z.object({ type: z.literal("activity"), at: z.string(), data: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal("queue"), at: z.string(), data: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal("request"), at: z.string(), data: z.record(z.string(), z.unknown()) }),

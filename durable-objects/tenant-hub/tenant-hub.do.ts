@@ -18,7 +18,7 @@ import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
 import { type AppKey, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, displayName } from "./call-outcome";
-import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
+import { currentError, DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
 import { ReachabilityNotes } from "./reachability-notes";
@@ -52,7 +52,9 @@ export interface HubMetrics {
 export interface ServiceHealth {
   state: "closed" | "open" | "half_open";
   lastSuccessAt: string | null;
+  /** The error since the last success and when it happened; both null once a call succeeds. */
   lastError: string | null;
+  lastErrorAt: string | null;
   latencyMs: number | null;
 }
 
@@ -218,10 +220,12 @@ export class TenantHub extends DurableObject<Env> {
     const result: Partial<Record<BreakerKey, ServiceHealth>> = {};
     for (const key of BREAKER_KEYS.filter((k) => tracked.has(k))) {
       const c = this.breakers.get(key);
+      const error = currentError(c);
       result[key] = {
         state: c.state,
         lastSuccessAt: c.lastSuccessAt ? new Date(c.lastSuccessAt).toISOString() : null,
-        lastError: c.lastError,
+        lastError: error?.message ?? null,
+        lastErrorAt: error ? new Date(error.at).toISOString() : null,
         latencyMs: c.latencyMs,
       };
     }
@@ -235,7 +239,7 @@ export class TenantHub extends DurableObject<Env> {
     if (!listed.ok) return [];
     const names = new Set(listed.tools.map((t) => t.name));
     const calls = (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
-    return this.orchestrator.callMany(calls, { timeoutMs: 10_000 });
+    return this.orchestrator.callMany(calls);
   }
 
   /**
@@ -291,7 +295,9 @@ export class TenantHub extends DurableObject<Env> {
     const tenantId = this.tenantId;
     const { key, from, circuit } = change;
     const message = `${displayName(key)}: circuit ${from.replace("_", "-")} → ${circuit.state.replace("_", "-")}${circuit.lastError && circuit.state === "open" ? ` (${circuit.lastError})` : ""}`;
-    this.broadcast({ type: "circuit", at: new Date(this.clock()).toISOString(), data: { app: key, state: circuit.state, lastError: circuit.lastError } });
+    const error = currentError(circuit);
+    const data = { app: key, state: circuit.state, lastError: error?.message ?? null, lastErrorAt: error ? new Date(error.at).toISOString() : null };
+    this.broadcast({ type: "circuit", at: new Date(this.clock()).toISOString(), data });
     if (!tenantId) return;
     this.ctx.waitUntil(
       (async () => {

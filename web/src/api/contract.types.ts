@@ -29,7 +29,9 @@ export type CircuitState = "closed" | "open" | "half_open";
 export type ServiceHealth = {
   state: CircuitState;
   lastSuccessAt: string | null;
+  /** The error since the last success, and when it happened; both null once a call succeeds. */
   lastError: string | null;
+  lastErrorAt: string | null;
   latencyMs: number | null;
 };
 

@@ -9,7 +9,7 @@ const health: HealthReport = {
   status: "ok",
   version: "1",
   checks: { worker: { status: "ok" }, d1: { status: "ok", latencyMs: 1 }, kv: { status: "ok", latencyMs: 1 } },
-  services: { sonarr: { state: "closed", lastSuccessAt: "2026-01-01T00:00:00Z", lastError: null, latencyMs: 20 } },
+  services: { sonarr: { state: "closed", lastSuccessAt: "2026-01-01T00:00:00Z", lastError: null, lastErrorAt: null, latencyMs: 20 } },
 };
 
 describe("live events", () => {
@@ -22,9 +22,9 @@ describe("live events", () => {
   it("moves an app's circuit state in the cached health report and announces it", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(queryKeys.health, health);
-    const announcement = applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sonarr", state: "open", lastError: "timeout" } });
+    const announcement = applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sonarr", state: "open", lastError: "timeout", lastErrorAt: "2026-01-01T00:01:00.000Z" } });
     const services = queryClient.getQueryData<HealthReport>(queryKeys.health)?.services;
-    expect(services?.sonarr).toMatchObject({ state: "open", lastError: "timeout", latencyMs: 20 });
+    expect(services?.sonarr).toMatchObject({ state: "open", lastError: "timeout", lastErrorAt: "2026-01-01T00:01:00.000Z", latencyMs: 20 });
     expect(announcement).toBe("Sonarr is unreachable.");
   });
 

@@ -7,7 +7,7 @@ import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";
 
-export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null };
+export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null; lastErrorAt?: string | null };
 export type RecoveryEvent = { app: string; title: string; reason: string; action: string; outcome: string; at?: string };
 
 export type LiveEvent =
@@ -58,13 +58,14 @@ const CIRCUIT_ANNOUNCEMENTS: Record<CircuitState, string> = {
   half_open: "is being retried",
 };
 
-function updateCircuit(queryClient: QueryClient, { app, state, lastError }: CircuitEvent): string {
+function updateCircuit(queryClient: QueryClient, { app, state, lastError, lastErrorAt }: CircuitEvent): string {
   queryClient.setQueryData<HealthReport>(queryKeys.health, (report) => {
     if (!report) return report;
     const previous = report.services[app];
     const service = {
       state,
       lastError,
+      lastErrorAt: lastErrorAt ?? null,
       lastSuccessAt: previous?.lastSuccessAt ?? null,
       latencyMs: previous?.latencyMs ?? null,
     };

@@ -10,8 +10,8 @@ const degraded = {
   version: "0.1.0",
   checks: { worker: { status: "ok" }, d1: { status: "ok", latencyMs: 3 }, kv: { status: "error" } },
   services: {
-    sonarr: { state: "open", lastSuccessAt: null, lastError: "connect ECONNREFUSED", latencyMs: null },
-    radarr: { state: "closed", lastSuccessAt: new Date().toISOString(), lastError: null, latencyMs: 42 },
+    sonarr: { state: "open", lastSuccessAt: null, lastError: "connect ECONNREFUSED", lastErrorAt: new Date().toISOString(), latencyMs: null },
+    radarr: { state: "closed", lastSuccessAt: new Date().toISOString(), lastError: null, lastErrorAt: null, latencyMs: 42 },
   },
 };
 
