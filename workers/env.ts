@@ -36,7 +36,7 @@ export interface Env {
   CIRCUIT_FAILURE_THRESHOLD?: string;
   /** How long an open circuit fails fast before a trial call (default 60). */
   CIRCUIT_OPEN_SECONDS?: string;
-  /** Timeout of one call through the connector, in ms (default 15000). */
+  /** The least the hub waits for the connector, in ms (default 15000); a tool call also waits out the connector's advertised app timeout + 5 s. */
   MCP_CALL_TIMEOUT_MS?: string;
   /** "true" only for local runs (`npm start`, tests): connectors may be registered at http://127.0.0.1, localhost or [::1]. */
   AUTOARR_ALLOW_LOOPBACK_CONNECTORS?: string;
