@@ -302,6 +302,17 @@ describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V
   });
 });
 
+describe("lookups (src/Radarr.Api.V3/Movies/MovieLookupController.cs)", () => {
+  it("an unknown TMDb or IMDb id is SkyHook's MovieNotFoundException: a 500 with its message", async () => {
+    const tmdb = await api("radarr", "GET", "movie/lookup/tmdb?tmdbId=1");
+    expect(tmdb.status).toBe(500);
+    expect(tmdb.body).toMatchObject({ message: "Movie with tmdbId 1 was not found, it may have been removed from TMDb." });
+    const imdb = await api("radarr", "GET", "movie/lookup/imdb?imdbId=tt0000001");
+    expect(imdb.status).toBe(500);
+    expect(imdb.body).toMatchObject({ message: "Movie with IMDBId tt0000001 was not found, it may have been removed from TMDb." });
+  });
+});
+
 describe("the connector's client reads the real error shapes (connector/src/apps/arr/arr.api.ts)", () => {
   it("gives the field errors of ASP.NET's 400 problem document, not just 'invalid request'", async () => {
     const api = createSonarrApi({ url: sims.urls.sonarr, apiKey: sims.keys.sonarr, timeoutMs: 2000 }, createLogger("test", { write: () => {} }));

@@ -5,7 +5,7 @@ import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
 import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
 import type { World } from "../world.js";
-import { created, modelNotFound, notFound, okJson, paged, resourceNotFound, validationFailures, type ValidationError } from "./arr-errors.js";
+import { created, modelNotFound, okJson, paged, resourceNotFound, validationFailures, type ValidationError } from "./arr-errors.js";
 import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
 
@@ -182,7 +182,13 @@ export function radarrMedia(world: World): MediaHandlers {
     },
     lookupById: (kind, id) => {
       const meta = MOVIES.find((m) => (kind === "tmdb" ? m.tmdbId === Number(id) : m.imdbId === id));
-      return meta ? okJson(resource(meta.tmdbId)) : notFound();
+      if (meta) return okJson(resource(meta.tmdbId));
+      // SkyHookProxy throws MovieNotFoundException (src/NzbDrone.Core/Exceptions/MovieNotFoundExceptions.cs), a plain
+      // NzbDroneException, so RadarrErrorPipeline answers 500 with its message.
+      const message = kind === "tmdb"
+        ? `Movie with tmdbId ${Number(id) || 0} was not found, it may have been removed from TMDb.`
+        : `Movie with IMDBId ${id} was not found, it may have been removed from TMDb.`;
+      return { status: 500, json: { message, description: `NzbDrone.Core.Exceptions.MovieNotFoundException: ${message}` } };
     },
     update: (id, body) =>
       saveEdit("radarr", id, world.movies.find((m) => m.id === id), body, (entry) => {
