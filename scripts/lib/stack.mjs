@@ -1,7 +1,7 @@
 // Runs AutoArr locally: builds the web app, applies D1 migrations, starts `wrangler dev` (local D1/KV/Durable
 // Objects, cron testable), creates the demo account, and pairs the demo connector with the simulated apps.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,6 +79,34 @@ export async function buildWeb({ quiet = false } = {}) {
   await runToEnd("npm", ["run", "build", "-w", "web"], { cwd: ROOT, label: "web", quiet });
 }
 
+/**
+ * Runs work while holding the checkout's build lock, so two stacks started at once (test files run in parallel)
+ * never build into the same dist/ folders together. A lock left by a killed run is taken over after 10 minutes.
+ */
+async function withBuildLock(work) {
+  const lock = path.join(ROOT, ".wrangler/build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {}
+      if (Date.now() > deadline) throw new Error(`${lock} is still held after 15 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function buildConnector({ quiet = false } = {}) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "connector/package.json"), "utf8"));
   if (pkg.scripts?.build) await runToEnd("npm", ["run", "build", "-w", "connector"], { cwd: ROOT, label: "connector", quiet });
@@ -96,7 +124,8 @@ function writeConnectorConfig(dir, { apps, timeoutMs, logLevel }) {
 
 /**
  * Starts the whole local stack and returns its URL, the demo account and a stop function.
- * `persistDir` keeps local D1/KV/Durable Object data between runs.
+ * `persistDir` keeps local D1/KV/Durable Object data between runs. `build`: true builds the web app and the
+ * connector, "connector" the connector (and the web app only when it was never built), false neither.
  * `connector`: without it the connector runs `--demo` against the simulators; with `{ apps, timeoutMs?, logLevel? }`
  * (apps as in the connector's config file, e.g. `{ sabnzbd: { url, apiKey } }`) it runs against those real apps.
  */
@@ -112,10 +141,10 @@ export async function startStack({
 } = {}) {
   port ??= Number(process.env.PORT ?? 8787);
   mkdirSync(persistDir, { recursive: true });
-  if (build) {
-    await buildWeb({ quiet });
-    if (withConnector) await buildConnector({ quiet });
-  }
+  await withBuildLock(async () => {
+    if (build === true || (build === "connector" && !existsSync(path.join(ROOT, "web/dist/index.html")))) await buildWeb({ quiet });
+    if (build && withConnector) await buildConnector({ quiet });
+  });
 
   await runToEnd(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], {
     cwd: ROOT,
