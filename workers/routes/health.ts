@@ -23,24 +23,34 @@ async function tenantServices(c: Context<AppEnv>): Promise<ServiceHealthMap> {
   return services;
 }
 
+/** An app (or the connector) is failing while its circuit is not closed or its latest call failed (lastError is the error since the last success). */
+function isFailing(health: z.infer<typeof ServiceHealth>): boolean {
+  return health.state !== "closed" || health.lastError !== null;
+}
+
 export const healthRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
       path: "/",
       tags: ["health"],
-      summary: "Health of the Worker, D1, KV and the tenant's apps",
+      summary: "Health of the Worker, D1, KV and, for a signed-in caller, the tenant's connector and apps",
       responses: {
-        200: { description: "Everything answers", content: { "application/json": { schema: HealthResponse } } },
+        200: {
+          description: "The platform answers; status is degraded when one of the signed-in tenant's apps or its connector is failing",
+          content: { "application/json": { schema: HealthResponse } },
+        },
         503: { description: "A platform part is failing", content: { "application/json": { schema: HealthResponse } } },
         ...errorResponses(429),
       },
     }),
     async (c) => {
       const [checks, services] = await Promise.all([probePlatform(c.env), tenantServices(c)]);
-      const healthy = Object.values(checks).every((p) => p.status === "ok");
-      const body = { status: healthy ? ("ok" as const) : ("degraded" as const), version: c.env.APP_VERSION ?? "dev", checks, services };
-      return healthy ? c.json(body, 200) : c.json(body, 503);
+      const platformUp = Object.values(checks).every((p) => p.status === "ok");
+      const appsUp = !Object.values(services).some(isFailing);
+      const status = platformUp && appsUp ? ("ok" as const) : ("degraded" as const);
+      const body = { status, version: c.env.APP_VERSION ?? "dev", checks, services };
+      return platformUp ? c.json(body, 200) : c.json(body, 503);
     },
   )
   .openapi(
@@ -52,7 +62,7 @@ export const healthRoutes = createRouter()
       request: { params: ServiceName },
       responses: {
         200: { description: "The part answers", content: { "application/json": { schema: z.union([Probe, ServiceHealth]) } } },
-        503: { description: "The part is failing", content: { "application/json": { schema: Probe } } },
+        503: { description: "The part is failing", content: { "application/json": { schema: z.union([Probe, ServiceHealth]) } } },
         ...errorResponses(404, 429),
       },
     }),
@@ -64,6 +74,6 @@ export const healthRoutes = createRouter()
       }
       const app = ownValue(await tenantServices(c), service);
       if (!app) throw new AppError("not_found", `No health is tracked for '${service}'`);
-      return c.json(app, 200);
+      return isFailing(app) ? c.json(app, 503) : c.json(app, 200);
     },
   );

@@ -9,15 +9,16 @@ export const ServiceHealth = z
   .object({
     state: z.enum(["closed", "open", "half_open"]),
     lastSuccessAt: z.string().nullable(),
-    lastError: z.string().nullable().openapi({ description: "The error since the last success; null once a call succeeds" }),
-    lastErrorAt: z.string().nullable().openapi({ description: "When lastError happened; null with it" }),
+    lastError: z.string().nullable(),
     latencyMs: z.number().nullable(),
   })
   .openapi("ServiceHealth");
 
 export const HealthResponse = z
   .object({
-    status: z.enum(["ok", "degraded"]),
+    status: z.enum(["ok", "degraded"]).openapi({
+      description: "degraded when a platform check fails or, for a signed-in caller, the connector or one of the tenant's apps is failing (circuit not closed, or its latest call failed)",
+    }),
     version: z.string(),
     checks: z.object({ worker: Probe, d1: Probe, kv: Probe }),
     services: z.record(z.string(), ServiceHealth).openapi({
