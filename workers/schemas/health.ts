@@ -9,7 +9,8 @@ export const ServiceHealth = z
   .object({
     state: z.enum(["closed", "open", "half_open"]),
     lastSuccessAt: z.string().nullable(),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().openapi({ description: "The error since the last success; null once a call succeeds" }),
+    lastErrorAt: z.string().nullable().openapi({ description: "When lastError happened; null with it" }),
     latencyMs: z.number().nullable(),
   })
   .openapi("ServiceHealth");
