@@ -260,6 +260,17 @@ describe("editing (SeriesController/MovieController UpdateSeries/UpdateMovie, Re
   });
 });
 
+describe("search commands (src/NzbDrone.Core/IndexerSearch/EpisodeSearchService.cs)", () => {
+  it("MissingEpisodeSearch with a seriesId searches only that series' missing episodes", async () => {
+    const office = sims.world.series.find((s) => s.meta.title === "The Office (US)")!;
+    const before = sims.world.downloads.length;
+    const other = sims.world.series.find((s) => s.id !== office.id)!;
+    const answer = await api("sonarr", "POST", "command", { name: "MissingEpisodeSearch", seriesId: other.id });
+    expect(answer.status).toBe(201);
+    expect(sims.world.downloads.slice(before).filter((d) => d.mediaId === office.id)).toEqual([]);
+  });
+});
+
 describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V3/Movies/MovieController.cs)", () => {
   const errorsOf = (body: unknown) => (body as { propertyName: string; errorMessage: string }[]).map((e) => `${e.propertyName}: ${e.errorMessage}`);
 

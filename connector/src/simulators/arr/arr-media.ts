@@ -153,7 +153,11 @@ export function sonarrMedia(world: World): MediaHandlers {
     search: (name, body) => {
       if (name === "EpisodeSearch") return searchEpisodes(world, numberList(body.episodeIds));
       if (name === "SeriesSearch") return searchEpisodes(world, missingIds(Number(body.seriesId)).map((e) => e.id).slice(0, 2));
-      if (name === "MissingEpisodeSearch") return searchEpisodes(world, missingIds().map((e) => e.id).slice(0, 5));
+      // EpisodeSearchService.Execute(MissingEpisodeSearchCommand): with SeriesId only that series' missing episodes.
+      if (name === "MissingEpisodeSearch") {
+        const seriesId = typeof body.seriesId === "number" ? body.seriesId : undefined;
+        return searchEpisodes(world, missingIds(seriesId).map((e) => e.id).slice(0, 5));
+      }
       return 0;
     },
     redownload: (_mediaId, episodeIds) => ({ name: "EpisodeSearch", body: { episodeIds } }),
