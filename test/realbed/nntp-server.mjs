@@ -93,14 +93,14 @@ export async function startNntpServer({ articles = [], username, password, tls: 
 
     /** @param {string} line */
     const handle = async (line) => {
+      const [verbRaw = "", ...args] = line.trim().split(/[ \t]+/);
+      const verb = verbRaw.toUpperCase();
+      seen.push(verb === "AUTHINFO" && args[0]?.toUpperCase() === "PASS" ? `${verbRaw} ${args[0]} ****` : line);
       session.commands++;
       if (behaviour.dropAfterCommands !== undefined && session.commands > behaviour.dropAfterCommands) {
         socket.destroy();
         return;
       }
-      const [verbRaw = "", ...args] = line.trim().split(/[ \t]+/);
-      const verb = verbRaw.toUpperCase();
-      seen.push(verb === "AUTHINFO" && args[0]?.toUpperCase() === "PASS" ? `${verbRaw} ${args[0]} ****` : line);
       switch (verb) {
         case "CAPABILITIES": {
           const capabilities = ["VERSION 2", "IMPLEMENTATION autoarr-realbed", "READER"];

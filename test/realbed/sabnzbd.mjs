@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { freePort } from "../../scripts/lib/processes.mjs";
 
 const STOP_GRACE_MS = 10_000;
-const READY_TIMEOUT_MS = 45_000;
+// Generous: on a loaded 2-core machine a start of SABnzbd's Python can take half a minute.
+const READY_TIMEOUT_MS = 90_000;
 const POLL_MS = 200;
 
 /** @type {Set<import("node:child_process").ChildProcess>} */
