@@ -89,7 +89,12 @@ describe("an app that does not answer", () => {
     const breakers = recordingBreakers();
     const orchestrator = new Orchestrator(async () => fake, breakers.gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
     const outcome = await orchestrator.call("sabnzbd_queue", {});
-    expect(outcome).toMatchObject({ ok: false, app: "sabnzbd", attempts: 1, error: { kind: "timeout", source: "sabnzbd", message: "SABnzbd did not answer within 10 s" } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      app: "sabnzbd",
+      attempts: 1,
+      error: { kind: "timeout", source: "sabnzbd", message: "SABnzbd did not answer within 10 s", details: { timeoutMs: 10_000 } },
+    });
     expect(sent).toHaveLength(1);
     expect(breakers.failures).toEqual([{ key: "sabnzbd", error: "SABnzbd did not answer within 10 s" }]);
     expect(breakers.successes).toContain("connector");

@@ -155,9 +155,10 @@ export class Orchestrator {
       if (failure.kind === "timeout") {
         // The connector already waited its whole app timeout: asking again would only make the user wait that long again.
         this.breakers.failure(app, failure.message, latencyMs);
+        const details = failure.timeoutMs === undefined ? {} : { details: { timeoutMs: failure.timeoutMs } };
         const error: CallError = repeatable
-          ? { kind: "timeout", source: app, message: failure.message }
-          : { kind: "outcome_unknown", source: app, message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying` };
+          ? { kind: "timeout", source: app, message: failure.message, ...details }
+          : { kind: "outcome_unknown", source: app, message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying`, ...details };
         return { ok: false, error, retryable: false };
       }
       if (isAppHealthFailure(failure)) {

@@ -1,4 +1,6 @@
-// Exponential backoff with full jitter, for calls that are safe to repeat.
+// Exponential backoff with full jitter, for calls that are safe to repeat and failed without a verdict worth keeping:
+// a request the connector refused or dropped, an app's refused connection or 5xx. Never a timeout: the connector has
+// already waited the app's whole timeout, and asking again would make the user wait that long again.
 export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
