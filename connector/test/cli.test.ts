@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createPairingCode } from "../src/pairing.js";
 import { startSimulators } from "../src/simulators/index.js";
+import { sabnzbdBinary, startRealSabnzbd } from "../../test/realbed/sabnzbd.mjs";
 
 const run = promisify(execFile);
 const bin = new URL("../bin/autoarr-connector.mjs", import.meta.url).pathname;
@@ -156,4 +157,23 @@ describe("autoarr-connector check: one clear line per problem, never a schema du
       await sims.close();
     }
   });
+});
+
+describe.skipIf(!sabnzbdBinary())("autoarr-connector check against a real SABnzbd 4.5 (Debian's sabnzbdplus)", () => {
+  it("passes with the right key, names the key page for a wrong one, and recognises SABnzbd at Sonarr's address", async () => {
+    const sab = await startRealSabnzbd();
+    try {
+      const good = await cli(["check", "--config", "/nonexistent.json"], { SABNZBD_URL: sab.url, SABNZBD_API_KEY: sab.apiKey });
+      expect(good.code, good.stdout + good.stderr).toBe(0);
+      expect(good.stdout).toMatch(/^sabnzbd {2}OK {5}SABnzbd 4\.5\.\d+ is up/m);
+      // A real 4.5.0 answers a wrong key with HTTP 403 "API Key Incorrect", and mode=version without any key.
+      const env = { SABNZBD_URL: sab.url, SABNZBD_API_KEY: "0".repeat(32), SONARR_URL: sab.url, SONARR_API_KEY: "0".repeat(32) };
+      const bad = await cli(["check", "--config", "/nonexistent.json"], env);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain("sabnzbd  FAILED API key rejected by SABnzbd (HTTP 403) — copy the API key from SABnzbd → Config → General → API Key");
+      expect(bad.stdout).toContain(`sonarr   FAILED Sonarr: the server at ${sab.url} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`);
+    } finally {
+      await sab.stop();
+    }
+  }, 120_000);
 });
