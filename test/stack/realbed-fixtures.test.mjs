@@ -415,6 +415,40 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
     });
   });
 
+  describe("the real-SABnzbd launcher", { skip: skipReal, concurrency: false, timeout: 180_000 }, () => {
+    let sab;
+    before(async () => { sab = await startRealSabnzbd(); });
+    after(() => sab?.stop());
+
+    it("without servers leaves a default install: no news server, only its paths, keys and check_new_rel written", async () => {
+      const ini = sab.readIni();
+      assert.equal(Object.keys(ini).some((section) => section === "servers" || section.startsWith("servers.")), false);
+      assert.equal(ini.misc.api_key, sab.apiKey);
+      assert.equal(ini.misc.nzb_key, sab.nzbKey);
+      assert.equal(ini.misc.check_new_rel, "0");
+      // Defaults SABnzbd itself wrote on its first start (cfg.py).
+      assert.equal(ini.misc.max_art_tries, "3");
+      assert.equal(ini.misc.fail_hopeless_jobs, "1");
+      // SABnzbd 4.5 answers an empty section as an empty config object, not as "servers": [].
+      assert.deepEqual(await sab.api({ mode: "get_config", section: "servers" }), { config: {} });
+      assert.deepEqual((await sab.api({ mode: "fullstatus", skip_dashboard: 1 })).status.servers, []);
+    });
+
+    it("freezes (no answer while stopped), resumes, and restarts on the same port keeping sabnzbd.ini", async () => {
+      sab.freeze();
+      try {
+        await assert.rejects(fetch(`${sab.url}/api?mode=version&output=json`, { signal: AbortSignal.timeout(1500) }), { name: "TimeoutError" });
+      } finally {
+        sab.resume();
+      }
+      assert.match((await sab.api({ mode: "version" })).version, /^4\.5\./);
+      await sab.api({ mode: "set_config", section: "misc", keyword: "direct_unpack", value: 1 });
+      await sab.restart();
+      assert.equal((await sab.api({ mode: "get_config", section: "misc", keyword: "direct_unpack" })).config.misc.direct_unpack, true);
+      assert.equal(sab.readIni().misc.direct_unpack, "1");
+    });
+  });
+
   const warningTexts = async (sab) => (await sab.api({ mode: "warnings" })).warnings.map((warning) => warning.text);
   const serverStatus = async (sab, name) => (await sab.api({ mode: "fullstatus", skip_dashboard: 1 })).status.servers.find((server) => server.servername === name);
 
