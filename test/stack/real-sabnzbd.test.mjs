@@ -171,6 +171,14 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   });
 
   describe("a real default install (no news server)", () => {
+    it("audits it as a fresh install really is: no news server, so nothing can ever download, which only the user can fix", async () => {
+      // A real 4.5 default install has no [servers] section; fullstatus reports "servers": [] (trash-checklist.md).
+      assert.equal(sab.readIni()["servers"], undefined);
+      const missing = (await audit()).find((r) => r.ruleId === "sabnzbd.servers.configured");
+      assert.ok(missing, "a finding says no news server is configured");
+      assert.deepEqual([missing.priority, missing.fix, missing.status], ["high", "manual", "open"]);
+    });
+
     it("applies and rolls back every applicable SABnzbd rule, each checked in the real sabnzbd.ini", async () => {
       const applicable = (await audit()).filter((r) => r.fix === "apply" && r.status === "open");
       assert.ok(applicable.some((r) => r.ruleId === "sabnzbd.post-processing.direct-unpack"), `direct unpack among ${applicable.map((r) => r.ruleId)}`);
@@ -242,7 +250,9 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         frozenFor = { queueMs, checkMs, queue };
         // The connector itself answers throughout.
         assert.equal((await fetch(`${stack.connectorUrl}/healthz`)).status, 200);
-        const health = await services();
+        const overall = (await get("/health")).body;
+        assert.equal(overall.status, "degraded", "the only app is down, so AutoArr is not ok");
+        const health = overall.services;
         assert.equal(health.connector?.state, "closed", `the connector's breaker stays closed: ${JSON.stringify(health.connector)}`);
         assert.match(health.sabnzbd?.lastError ?? "", /SABnzbd/, JSON.stringify(health.sabnzbd));
         assert.doesNotMatch(health.sabnzbd?.lastError ?? "", /connector/i, JSON.stringify(health.sabnzbd));
@@ -256,8 +266,9 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         await check();
         const health = (await services()).sabnzbd;
         return health?.state === "closed" && Date.parse(health.lastSuccessAt) >= resumedAt - 1000;
-      }, { timeoutMs: 60_000, everyMs: 1000 });
+      }, { timeoutMs: 90_000, everyMs: 1000 });
       assert.equal((await services()).connector?.state, "closed");
+      assert.equal((await get("/health")).body.status, "ok");
       // About one connector timeout, not one per retry (issue #15: 3 × 10 s with the default timeout).
       const limit = CONNECTOR_TIMEOUT_MS + 3000;
       assert.ok(frozenFor.queueMs < limit, `the queue answered in ${frozenFor.queueMs} ms: ${JSON.stringify(frozenFor.queue.body)}`);
@@ -279,6 +290,13 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
     after(async () => {
       await nntp?.close();
       await indexer?.close();
+    });
+
+    it("audits a SABnzbd with a news server without a missing-server finding", async () => {
+      assert.ok(Object.keys(sab.readIni()).some((section) => section.startsWith("servers.")), "sabnzbd.ini has a [[server]]");
+      const found = (await audit()).map((r) => r.ruleId);
+      assert.ok(!found.includes("sabnzbd.servers.configured"), found.join(", "));
+      assert.ok(!found.includes("sabnzbd.servers.enabled"), found.join(", "));
     });
 
     it("completes a download: the file in complete_dir is byte-identical, and AutoArr has nothing to recover", async () => {
@@ -374,21 +392,42 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   describe("news-server trouble: the real SABnzbd's job stalls, and AutoArr alerts once with the real reason", () => {
     let indexer;
     const servers = [];
+    /** One SABnzbd per kind of trouble, each with a job that cannot progress; started together so their waits overlap. */
+    const troubled = {};
+
     before(async () => {
       indexer = await startIndexer();
+      const refusing = await startNntpServer({ username: "autoarr", password: "right" });
+      refusing.setBehaviour({ refuseLogin: 481 });
+      const hanging = await startNntpServer();
+      hanging.setBehaviour({ hang: true });
+      servers.push(refusing, hanging);
+      const setups = {
+        login: { host: refusing.host, port: refusing.port, username: "autoarr", password: "right" },
+        unreachable: { host: "127.0.0.1", port: await freePort() },
+        hang: { host: hanging.host, port: hanging.port },
+      };
+      await Promise.all(
+        Object.entries(setups).map(async ([kind, server], index) => {
+          const real = await startRealSabnzbd({ servers: [server] });
+          const r = release(`Real.Show.S02E0${index + 1}.1080p`);
+          const added = await real.api({ mode: "addurl", name: indexer.serve(r.name, r.nzbXml), cat: "*" });
+          troubled[kind] = { sab: real, id: added.nzo_ids[0] };
+        }),
+      );
     });
     after(async () => {
+      for (const { sab: real } of Object.values(troubled)) if (real !== sab) await real.stop();
       for (const server of servers) await server.close();
       await indexer?.close();
     });
 
-    /** A SABnzbd with one news server set up by `server`, and a job in it that cannot progress. */
-    async function stalledJob(name, server, warned) {
-      const r = release(name);
-      await connectTo(await startRealSabnzbd({ servers: [server] }));
-      const id = await addUrl(indexer.serve(r.name, r.nzbXml));
+    /** Points AutoArr at the troubled SABnzbd and runs checks until it acts on the stalled job, then three more. */
+    async function stalledJob(kind, warned) {
+      const { sab: real, id } = troubled[kind];
+      await connectTo(real);
       await sab.waitFor(async () => (await sab.api({ mode: "queue" })).queue.slots.some((q) => q.nzo_id === id && q.status === "Downloading"));
-      // Wait for SABnzbd's own account of the trouble, when it gives one.
+      // SABnzbd's own account of the trouble, when it gives one (long there by the third two-minute check in real life).
       if (warned) await sab.waitFor(async () => (await sab.api({ mode: "warnings" })).warnings.some((w) => warned.test(w.text ?? w)), { timeoutMs: 60_000 });
       let recoveries = [];
       for (let i = 0; i < 8 && recoveries.length === 0; i++) {
@@ -396,7 +435,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         recoveries = await recoveriesFor([id]);
       }
       await checks(3);
-      return { id, recoveries: await recoveriesFor([id]) };
+      return recoveriesFor([id]);
     }
     const sayOnce = (recoveries, reason) => {
       assert.equal(recoveries.length, 1, JSON.stringify(recoveries));
@@ -406,25 +445,15 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
     };
 
     it("login refused: the stall alert says the news server refused the login", async () => {
-      const nntp = await startNntpServer({ username: "autoarr", password: "right" });
-      servers.push(nntp);
-      nntp.setBehaviour({ refuseLogin: 481 });
-      const { recoveries } = await stalledJob("Real.Show.S02E01.1080p", { host: nntp.host, port: nntp.port, username: "autoarr", password: "right" }, /Failed login/);
-      sayOnce(recoveries, /Failed login|481|Authentication failed/i);
+      sayOnce(await stalledJob("login", /Failed login/), /Failed login|481|Authentication failed/i);
     });
 
     it("server unreachable: the stall alert says SABnzbd cannot connect to the news server", async () => {
-      const closedPort = await freePort();
-      const { recoveries } = await stalledJob("Real.Show.S02E02.1080p", { host: "127.0.0.1", port: closedPort }, /Cannot connect to server/);
-      sayOnce(recoveries, /Cannot connect to server/i);
+      sayOnce(await stalledJob("unreachable", /Cannot connect to server/), /Cannot connect to server/i);
     });
 
     it("a hanging news server: the job is reported stalled once", async () => {
-      const nntp = await startNntpServer();
-      servers.push(nntp);
-      nntp.setBehaviour({ hang: true });
-      const { recoveries } = await stalledJob("Real.Show.S02E03.1080p", { host: nntp.host, port: nntp.port }, null);
-      sayOnce(recoveries, /No progress|stalled/i);
+      sayOnce(await stalledJob("hang", null), /No progress|stalled/i);
     });
   });
 });
