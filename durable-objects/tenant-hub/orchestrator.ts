@@ -173,11 +173,9 @@ export class Orchestrator {
       if (isTimeout(error)) {
         // Past the connector's own app timeout and margin, so the connector itself is silent. Its session is kept:
         // closing it would fail every other call in flight on it as the connector's fault before their own deadline.
-        const seconds = timeoutMs / 1000;
-        const message = repeatable
-          ? `The connector did not answer within ${seconds} s`
-          : `The connector did not confirm ${tool} within ${seconds} s; it may or may not have been applied — read it back before retrying`;
-        this.breakers.failure("connector", message, latencyMs);
+        const silent = `The connector did not answer within ${timeoutMs / 1000} s`;
+        const message = repeatable ? silent : `${silent}; ${tool} may or may not have been applied — read it back before retrying`;
+        this.breakers.failure("connector", silent, latencyMs);
         return { ok: false, error: { kind: repeatable ? "timeout" : "outcome_unknown", source: "connector", message }, retryable: false };
       }
       client.forget();
