@@ -5,7 +5,7 @@ import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, registerToolSpecs
 import { redactSecrets } from "../../redact.js";
 import { refusedSetting } from "./sabnzbd.protected-settings.js";
 import type { SabnzbdApi } from "./sabnzbd.api.js";
-import { historySlotSchema, numeric, projectHistorySlot, projectQueue, queueSchema } from "./sabnzbd.types.js";
+import { historySlotSchema, numeric, projectHistorySlot, projectQueue, projectWarning, queueSchema, warningSchema } from "./sabnzbd.types.js";
 
 interface HistoryOutput {
   changed: boolean;
@@ -108,6 +108,17 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
           data: { deleted: true, from, nzoIds },
           text: `Deleted ${nzoIds.length} job(s) from SABnzbd's ${from}${deleteFiles ? " with their files" : ""}`,
         })),
+    }),
+    defineTool({
+      app: "sabnzbd", name: "sabnzbd_warnings", title: "SABnzbd's own warnings", annotations: READ_ONLY,
+      description: "Reads the warnings and errors SABnzbd shows under Status → Warnings (it keeps the last few, oldest first): server login failures, unreadable NZBs, a full disk and the like. Reading them does not clear them.",
+      input: {},
+      output: { count: z.number().describe("Number of warnings"), warnings: z.array(warningSchema).describe("Oldest first, as SABnzbd lists them") },
+      run: async () => outcome(await api.call("warnings"), (raw) => {
+        const warnings = Array.isArray(raw.warnings) ? raw.warnings.map((w) => projectWarning(obj(w))) : [];
+        const data = { count: warnings.length, warnings: redactSecrets(warnings, []) };
+        return { data, text: warnings.length === 0 ? "SABnzbd reports no warnings" : `SABnzbd reports ${warnings.length} warning(s); the latest: ${warnings.at(-1)!.text}` };
+      }),
     }),
     pauseResumeTool(api, "pause"),
     pauseResumeTool(api, "resume"),

@@ -96,3 +96,25 @@ export function projectHistorySlot(raw: Raw) {
     downloadSeconds: numeric(raw.download_time),
   });
 }
+
+/** One of SABnzbd's own warnings (`mode=warnings`; a real 4.5.0 answers {"warnings":[{"type","text","time","origin"}]}). */
+export const warningSchema = z.object({
+  type: z.string().describe("WARNING or ERROR"),
+  text: z.string().describe("The message as SABnzbd logged it"),
+  time: z.number().optional().describe("When (unix seconds)"),
+  origin: z.string().optional().describe("Where in SABnzbd it was logged, e.g. nzbstuff.py795"),
+});
+
+/** Credentials in URLs a warning may quote (an indexer's NZB link, a proxy): masked before they leave the connector. */
+const URL_SECRET = /([?&](?:apikey|api_key|api|nzbkey|token|password|pass|passkey|r)=)[^&\s"']+/gi;
+const URL_LOGIN = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
+export const maskUrlSecrets = (text: string) => text.replace(URL_SECRET, "$1********").replace(URL_LOGIN, "$1********@");
+
+export function projectWarning(raw: Raw) {
+  return compact({
+    type: str(raw.type) ?? "WARNING",
+    text: maskUrlSecrets(str(raw.text) ?? ""),
+    time: numeric(raw.time),
+    origin: str(raw.origin),
+  });
+}

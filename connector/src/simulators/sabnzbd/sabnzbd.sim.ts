@@ -50,11 +50,17 @@ export function createSabnzbdSim(world: World): SimApp {
   /** History jobs deleted into SABnzbd 4.x's archive (listed by history&archive=1 only), and renamed queue jobs. */
   const archive = new Map<string, Record<string, unknown>>();
   const renamed = new Map<string, string>();
+  /** What `mode=warnings` lists, oldest first (a real 4.5.0 keeps them in memory until a restart or name=clear). */
+  let warnings: Array<{ type: string; text: string; time: number; origin: string }> = [];
+  /** Test fault: set_config of these misc keywords fails with HTTP 503, every other write works. */
+  let failingWrites = new Set<string>();
   world.onReset(() => {
     config = buildConfig(world);
     authStyle = "http403";
     archive.clear();
     renamed.clear();
+    warnings = [];
+    failingWrites = new Set();
   });
   const incompleteDir = () => String(config.misc.download_dir);
   const inQueue = (d: Download) => ["queued", "downloading", "stalled", "paused"].includes(d.state) && !d.deletedFromClient;
@@ -180,6 +186,31 @@ export function createSabnzbdSim(world: World): SimApp {
     return ok({ config: { [section]: { [keyword]: target[keyword] } } });
   };
 
+  /**
+   * Test helpers: load a configuration as a real SABnzbd answered `get_config&section=…` (null or [] for a section it
+   * answered with {}, as a fresh 4.5.0 does for servers), log a warning as SABnzbd's GUIHandler records one, or make writes of some
+   * keywords fail.
+   */
+  const testAction = (action: string, body: Record<string, unknown>): SimResponse => {
+    if (action === "sabnzbd-config") {
+      const sections = config as unknown as Record<string, unknown>;
+      for (const section of ["misc", "servers", "categories", "sorters"]) {
+        if (!Object.hasOwn(body, section)) continue;
+        const value = body[section];
+        sections[section] = section === "misc" ? { ...(value as Record<string, unknown>) } : structuredClone(Array.isArray(value) ? value : []);
+      }
+      return ok({ loaded: true });
+    }
+    if (action === "sabnzbd-warning") {
+      const text = typeof body.text === "string" ? body.text : "";
+      if (!text) return { status: 400, json: { error: "text is required" } };
+      warnings.push({ type: body.type === "ERROR" ? "ERROR" : "WARNING", text, time: Math.floor(Date.now() / 1000), origin: typeof body.origin === "string" ? body.origin : "sim.py1" });
+      return ok({ warnings: warnings.length });
+    }
+    failingWrites = new Set(Array.isArray(body.keywords) ? body.keywords.filter((k): k is string => typeof k === "string") : []);
+    return ok({ keywords: [...failingWrites] });
+  };
+
   /** The shape of a real 4.5.0's fullstatus (test/recorded/sabnzbd-4.5/fullstatus.json), the API key included as it sends it. */
   const fullStatus = () => {
     const listed = (handleMode("warnings", new URLSearchParams()).json as { warnings: unknown[] }).warnings;
@@ -267,6 +298,7 @@ export function createSabnzbdSim(world: World): SimApp {
       case "get_config":
         return getConfig(query);
       case "set_config":
+        if (failingWrites.has(query.get("keyword") ?? "")) return { status: 503, text: "503 Simulated failure", contentType: "text/html;charset=utf-8" };
         return setConfig(query);
       case "get_cats":
         return ok({ categories: config.categories.map((c) => c.name) });
@@ -274,7 +306,11 @@ export function createSabnzbdSim(world: World): SimApp {
       case "status":
         return ok(fullStatus());
       case "warnings":
-        return ok({ warnings: [] });
+        // sabnzbd/api.py _api_warnings: name=clear empties the list and answers {"status": true} (seen on a real 4.5.0);
+        // any other name is "not implemented"; the list is {"warnings":[{"type","text","time","origin"}]}.
+        if (name === "clear") return (warnings = [], ok({ status: true }));
+        if (name && name !== "show") return modeError("not implemented");
+        return ok({ warnings });
       default:
         return modeError("not implemented");
     }
@@ -284,9 +320,14 @@ export function createSabnzbdSim(world: World): SimApp {
     name: "sabnzbd",
     faultResponse: (status) => (status === 401 || status === 403 ? { status: 403, text: "API Key Incorrect", contentType: "text/html;charset=utf-8" } : { status, text: `${status} Simulated failure`, contentType: "text/html;charset=utf-8" }),
     simAction: (action, request: SimRequest) => {
+      if (request.method === "POST" && (action === "sabnzbd-config" || action === "sabnzbd-warning" || action === "sabnzbd-failing-writes")) {
+        return testAction(action, (request.body ?? {}) as Record<string, unknown>);
+      }
       if (action === "sabnzbd-restart" && request.method === "POST") {
         // A restart re-reads the ini: switches equal to their default read 0/1 again (see startSwitches).
         startSwitches(config.misc);
+        // The warnings live in memory only (SABnzbd.py GUIHandler.store): a restart starts with none.
+        warnings = [];
         return { status: 200, json: { restarted: true } };
       }
       if (action !== "sabnzbd-auth-style" || request.method !== "POST") return undefined;
