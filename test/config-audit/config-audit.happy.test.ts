@@ -83,7 +83,10 @@ describe("applying and rolling back a recommendation", () => {
     expect(rec).toMatchObject({ fix: "apply", currentValue: "", recommendedValue: "1G", status: "open" });
 
     const dry = await api("/api/v1/config/apply", { method: "POST", token: owner.accessToken, json: { recommendationId: rec.id, dryRun: true } });
-    expect(await dry.json()).toEqual({ app: "sabnzbd", setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G" });
+    expect(await dry.json()).toEqual({
+      app: "sabnzbd", setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G",
+      writes: [{ setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G" }],
+    });
     expect((await sim.requests(stack, "sabnzbd")).some((r) => r.query.mode === "set_config")).toBe(false);
     expect(await sabMisc(tenantId, "cache_limit")).toBe("");
 

@@ -32,6 +32,9 @@ const historyOf = async (token: string) => ((await (await api("/api/v1/config/hi
 describe("applying after the app changed how it spells a value", () => {
   it("applies a switch the audit saw as false that reads 0 after a restart", async () => {
     const { owner, stack } = await pairedTenant("audit-restart", { profile: "demo" });
+    // A real 4.5.0 ignores a write of the value a switch holds (it stays 0): on then off makes it read false
+    // (connector/test/recorded/sabnzbd-4.5/set-config-misc-switch-unchanged.json, set-config-misc-switch-default.json).
+    await setMisc(owner.tenant.id, "direct_unpack", 1);
     await setMisc(owner.tenant.id, "direct_unpack", 0);
     const rec = await recommendation(owner.accessToken, "sabnzbd.post-processing.direct-unpack");
     expect(rec.currentValue).toBe(false);
@@ -73,14 +76,13 @@ describe("applying after the app changed how it spells a value", () => {
 
 describe("the executable-files fix", () => {
   // Real SABnzbd 4.5: unwanted_extensions blocks nothing while action_on_unwanted_extensions is 0 (its default).
-  it("finds a list that blocks nothing, fixes both settings, and the re-audit no longer shows either", async () => {
+  it("finds a list that blocks nothing, fixes both settings with one apply, and the re-audit no longer shows it", async () => {
     const { owner } = await pairedTenant("audit-unwanted", { profile: "demo" });
-    const list = await recommendation(owner.accessToken, "sabnzbd.security.unwanted-extensions");
-    expect((await apply(owner.accessToken, list.id)).status).toBe(200);
-
-    const action = await recommendation(owner.accessToken, "sabnzbd.security.unwanted-extensions-action");
-    expect(action).toMatchObject({ currentValue: 0, recommendedValue: 2 });
-    expect((await apply(owner.accessToken, action.id)).status).toBe(200);
+    const rec = await recommendation(owner.accessToken, "sabnzbd.security.unwanted-extensions");
+    expect(rec).toMatchObject({ currentValue: 0, recommendedValue: 2 });
+    expect((await apply(owner.accessToken, rec.id)).status).toBe(200);
+    const [change] = (await historyOf(owner.accessToken)) as Array<{ writes: Array<{ setting: string }> }>;
+    expect(change?.writes.map((w) => w.setting)).toEqual(["sabnzbd.config.misc.action_on_unwanted_extensions", "sabnzbd.config.misc.unwanted_extensions"]);
 
     const response = await api("/api/v1/config/audit", { method: "POST", token: owner.accessToken, json: {} });
     const ruleIds = Object.values(((await response.json()) as AuditBody).apps).flatMap((a) => a.recommendations).map((r) => r.ruleId);

@@ -25,7 +25,10 @@ describe("the best-practices catalogue", () => {
 
   it("only offers apply-fixes through connector tools that can write", () => {
     const writers = new Set(["sabnzbd_set_config", "sonarr_config_update", "radarr_config_update"]);
-    for (const rule of CATALOGUE) if (rule.fix.kind === "apply") expect(writers.has(rule.fix.tool), rule.id).toBe(true);
+    for (const rule of CATALOGUE) {
+      if (rule.fix.kind !== "apply") continue;
+      for (const write of "writes" in rule.fix ? rule.fix.writes : [rule.fix]) expect(writers.has(write.tool), rule.id).toBe(true);
+    }
   });
 
   it("never offers to apply a Plex change, because Plex settings are read-only through the connector", () => {

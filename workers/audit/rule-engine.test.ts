@@ -39,7 +39,10 @@ const DEMO_DEPARTURES: Array<[departure: string, finding: string, priority: Prio
   ["SABnzbd server ssl_verify 0", "sabnzbd.servers.ssl-verify#news.newshosting.com", "medium"],
   ["SABnzbd has no movies category for Radarr", "sabnzbd.categories.radarr-category-exists", "high"],
   ["SABnzbd unwanted_extensions empty", "sabnzbd.security.unwanted-extensions", "high"],
-  ["SABnzbd action_on_unwanted_extensions 0 (off)", "sabnzbd.security.unwanted-extensions-action", "high"],
+  // One rule with a fix that writes both the list and the action (issue #15: the list alone blocks nothing).
+  ["SABnzbd action_on_unwanted_extensions 0 (off)", "sabnzbd.security.unwanted-extensions", "high"],
+  ["SABnzbd download_free empty", "sabnzbd.storage.minimum-free-space", "medium"],
+  ["SABnzbd host 0.0.0.0 without a username and password", "sabnzbd.security.web-login", "high"],
   ["SABnzbd cleanup_list empty", "sabnzbd.post-processing.cleanup-list", "low"],
   ["SABnzbd history_retention_option all", "sabnzbd.history.retention-bounded", "low"],
   ["Plex FSEventLibraryPartialScanEnabled false", "plex.library.partial-scan", "medium"],
@@ -66,7 +69,10 @@ describe("the demo stack", () => {
   it("describes each failure with the current and recommended values, why and a named source", () => {
     const cache = failed.get("sabnzbd.performance.article-cache");
     expect(cache).toMatchObject({ setting: "sabnzbd.config.misc.cache_limit", currentValue: "", recommendedValue: "1G" });
-    expect(cache?.fix).toEqual({ kind: "apply", tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "cache_limit", value: "1G" } });
+    expect(cache?.fix).toEqual({
+      kind: "apply",
+      writes: [{ setting: "sabnzbd.config.misc.cache_limit", current: "", value: "1G", skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "cache_limit", value: "1G" } }],
+    });
     expect(cache?.source.url).toMatch(/^https:\/\/sabnzbd\.org\//);
   });
 
@@ -82,7 +88,7 @@ describe("the demo stack", () => {
     expect(failed.get("sabnzbd.categories.radarr-category-exists")).toMatchObject({
       setting: "sabnzbd.config.categories[name=movies].dir",
       recommendedValue: "movies",
-      fix: { kind: "apply", tool: "sabnzbd_set_config", arguments: { section: "categories", name: "movies", keyword: "dir", value: "movies" } },
+      fix: { kind: "apply", writes: [{ setting: "sabnzbd.config.categories[name=movies].dir", value: "movies", tool: "sabnzbd_set_config", arguments: { section: "categories", name: "movies", keyword: "dir", value: "movies" } }] },
     });
   });
 });
@@ -159,5 +165,60 @@ describe("recommendations", () => {
 
   it("is empty for the well-configured stack", () => {
     expect(recommendations(evaluate(CATALOGUE, wellConfigured))).toEqual([]);
+  });
+});
+
+describe("a fix that writes several settings", () => {
+  const base = {
+    id: "sabnzbd.test.pair", app: "sabnzbd", title: "Both settings are on", reads: ["sabnzbd.config.misc.a", "sabnzbd.config.misc.b"],
+    check: { op: "all", of: [{ op: "truthy", path: "sabnzbd.config.misc.a" }, { op: "truthy", path: "sabnzbd.config.misc.b" }] },
+    setting: "sabnzbd.config.misc.a", recommended: 1, priority: "high", category: "security", why: "Either one alone does nothing at all.",
+    source: { name: "SABnzbd Wiki — Configuration: Switches", url: "https://sabnzbd.org/wiki/configuration/4.5/switches" },
+  } as const;
+  const write = (keyword: "a" | "b", value: unknown, skipWhen?: unknown) => ({
+    setting: `sabnzbd.config.misc.${keyword}`, value, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword, value }, ...(skipWhen ? { skipWhen } : {}),
+  });
+  const snapshotWith = (misc: Record<string, unknown>) => ({ sabnzbd: { version: "4.5.0", config: { misc, servers: [], categories: [], sorters: [] } } });
+
+  it("resolves every write with the value the setting holds now, and skips one that already does its job", () => {
+    const rule = ruleSchema.parse({ ...base, fix: { kind: "apply", writes: [write("a", "{{recommended}}"), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.b" })] } });
+    const [finding] = evaluate([rule], snapshotWith({ a: 0, b: 0 }));
+    expect(finding?.fix).toEqual({
+      kind: "apply",
+      writes: [
+        { setting: "sabnzbd.config.misc.a", current: 0, value: 1, skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "a", value: 1 } },
+        { setting: "sabnzbd.config.misc.b", current: 0, value: 1, skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "b", value: 1 } },
+      ],
+    });
+    const [partly] = evaluate([rule], snapshotWith({ a: 0, b: true }));
+    expect(partly?.fix.kind === "apply" && partly.fix.writes.map((w) => w.skip)).toEqual([false, true]);
+  });
+
+  it("refuses a fix whose first write is not the rule's own setting, that writes a setting twice, or skips on a path it does not read", () => {
+    expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("b", 1), write("a", 1)] } }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1), write("a", 0)] } }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.c" })] } }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1)] } }).success).toBe(false);
+  });
+});
+
+describe("blocking findings", () => {
+  it("come before every other finding, whatever their priority", () => {
+    const ordered = recommendations(evaluate(CATALOGUE, { ...demo, sabnzbd: { ...demo.sabnzbd!, config: { ...demo.sabnzbd!.config, servers: [] } } }));
+    expect(ordered[0]?.ruleId).toBe("sabnzbd.servers.configured");
+    expect(ordered.slice(1).some((f) => f.blocking)).toBe(false);
+  });
+});
+
+describe("SABnzbd's own warnings", () => {
+  it("become informational findings, newest first, with the text as SABnzbd wrote it and a title that fits", async () => {
+    const { sabnzbdReportedFindings } = await import("./app-reports");
+    const long = `Failed to connect: ${"x".repeat(200)}`;
+    const findings = sabnzbdReportedFindings({
+      sabnzbd: { ...demo.sabnzbd!, warnings: [{ type: "WARNING", text: "Invalid NZB file bad.nzb, skipping", time: 1796123559, origin: "nzbstuff.py795" }, { type: "ERROR", text: long, time: 1796123600 }] },
+    });
+    expect(findings.map((f) => [f.title.length <= 120, f.priority, f.fix.kind, f.currentValue])).toEqual([[true, "medium", "none", long], [true, "low", "none", "Invalid NZB file bad.nzb, skipping"]]);
+    expect(findings[1]?.title).toBe("SABnzbd reports: Invalid NZB file bad.nzb, skipping");
+    expect(sabnzbdReportedFindings(demo)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // The rule engine: evaluates catalogue rules against a stack snapshot. Pure functions, no I/O.
+import type { Check } from "./check.schema";
 import { evaluateCheck } from "./dsl";
 import { resolve, rootOf, sectionOf, type Scope } from "./path";
 import { APPS, PRIORITY_WEIGHT, type App, type Priority, type Rule } from "./rule.schema";
@@ -7,9 +8,21 @@ import { renderTemplate, renderText, toJson, type Json, type TemplateContext } f
 
 export type FindingStatus = "pass" | "fail" | "not_applicable" | "not_evaluated";
 
+/** One concrete write of a fix, with the value the setting holds now; `skip` when it already does its job. */
+export interface ResolvedWrite {
+  setting: string;
+  current: Json;
+  value: Json;
+  tool: string;
+  arguments: Record<string, Json>;
+  skip: boolean;
+}
+
+/** `none`: a finding to read, not to fix (e.g. a warning the app reports itself). */
 export type ResolvedFix =
-  | { kind: "apply"; tool: string; arguments: Record<string, Json> }
-  | { kind: "manual"; instructions: string };
+  | { kind: "apply"; writes: ResolvedWrite[] }
+  | { kind: "manual"; instructions: string }
+  | { kind: "none" };
 
 export interface Finding {
   ruleId: string;
@@ -29,6 +42,8 @@ export interface Finding {
   why: string;
   source: Rule["source"];
   fix: ResolvedFix;
+  /** Listed before every other finding (nothing works until it is fixed). */
+  blocking?: boolean;
 }
 
 const APP_NAMES: Record<App, string> = { sabnzbd: "SABnzbd", sonarr: "Sonarr", radarr: "Radarr", plex: "Plex" };
@@ -55,17 +70,38 @@ function missingInput(rule: Rule, snapshot: StackSnapshot): string | undefined {
   return undefined;
 }
 
-function concreteSetting(rule: Rule, context: TemplateContext): string {
-  const setting = renderText(rule.setting, context);
+function concreteSetting(rule: Rule, template: string, context: TemplateContext): string {
+  const setting = renderText(template, context);
   if (!rule.forEach || !setting.startsWith("@")) return setting;
   const item = context.scope.current as Record<string, unknown> | undefined;
   const base = rule.forEach.path.replace(/\[\*\]$/, "");
   return `${base}[${rule.forEach.key}=${String(item?.[rule.forEach.key] ?? "")}]${setting.slice(1)}`;
 }
 
+function skipped(check: Check | undefined, scope: Scope): boolean {
+  if (!check) return false;
+  try {
+    return evaluateCheck(check, scope);
+  } catch {
+    return false;
+  }
+}
+
 function resolveFix(rule: Rule, context: TemplateContext): ResolvedFix {
-  if (rule.fix.kind === "manual") return { kind: "manual", instructions: renderText(rule.fix.instructions, context) };
-  return { kind: "apply", tool: rule.fix.tool, arguments: renderTemplate(rule.fix.arguments, context) as Record<string, Json> };
+  const { fix } = rule;
+  if (fix.kind === "manual") return { kind: "manual", instructions: renderText(fix.instructions, context) };
+  const writes = "writes" in fix ? fix.writes : [{ setting: rule.setting, value: "{{recommended}}" as Json, tool: fix.tool, arguments: fix.arguments }];
+  return {
+    kind: "apply",
+    writes: writes.map((write) => {
+      const setting = concreteSetting(rule, write.setting, context);
+      return {
+        setting, current: currentValueOf(setting, context.scope), value: renderTemplate(write.value as Json, context),
+        tool: write.tool, arguments: renderTemplate(write.arguments, context) as Record<string, Json>,
+        skip: skipped("skipWhen" in write ? write.skipWhen : undefined, context.scope),
+      };
+    }),
+  };
 }
 
 function currentValueOf(setting: string, scope: Scope): Json {
@@ -89,7 +125,7 @@ function finding(rule: Rule, scope: Scope, verdict: { status: FindingStatus; rea
   // The recommended value may itself name a snapshot value, e.g. the category Sonarr is configured to use.
   const recommended = renderTemplate(rule.recommended as Json, { scope, recommended: null });
   const context: TemplateContext = { scope, recommended };
-  const setting = concreteSetting(rule, context);
+  const setting = concreteSetting(rule, rule.setting, context);
   const target = rule.forEach ? String((scope.current as Record<string, unknown> | undefined)?.[rule.forEach.key] ?? "") : undefined;
   return {
     ruleId: rule.id,
@@ -106,6 +142,7 @@ function finding(rule: Rule, scope: Scope, verdict: { status: FindingStatus; rea
     why: rule.why,
     source: rule.source,
     fix: resolveFix(rule, context),
+    ...(rule.blocking ? { blocking: true } : {}),
   };
 }
 
@@ -127,12 +164,13 @@ export function evaluate(rules: readonly Rule[], snapshot: StackSnapshot): Findi
   return rules.flatMap((rule) => evaluateRule(rule, snapshot));
 }
 
-/** Only the failures, most important first (priority high → low), then by app, rule and item. */
+/** Only the failures, most important first (blocking, then priority high → low), then by app, rule and item. */
 export function recommendations(findings: readonly Finding[]): Finding[] {
   return findings
     .filter((f) => f.status === "fail")
     .sort(
       (a, b) =>
+        Number(b.blocking === true) - Number(a.blocking === true) ||
         PRIORITY_WEIGHT[b.priority] - PRIORITY_WEIGHT[a.priority] ||
         a.app.localeCompare(b.app) ||
         a.ruleId.localeCompare(b.ruleId) ||

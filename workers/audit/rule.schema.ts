@@ -22,12 +22,21 @@ export const CATEGORIES = ["security", "data-loss", "performance", "efficiency",
  */
 const argumentsSchema = z.record(z.string(), z.json());
 
-export const fixSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("apply"),
-    tool: z.string().regex(/^(sabnzbd|sonarr|radarr|plex)_[a-z_]+$/, "a connector tool name such as sonarr_config_update"),
-    arguments: argumentsSchema,
-  }),
+const toolSchema = z.string().regex(/^(sabnzbd|sonarr|radarr|plex)_[a-z_]+$/, "a connector tool name such as sonarr_config_update");
+
+/** One setting a fix writes. A fix that needs several settings changed lists them all: applied, recorded and rolled back as one. */
+export const writeSchema = z.strictObject({
+  setting: z.string().min(1).describe("The setting this write changes, as a path (may start with @ in forEach rules)"),
+  value: z.json().describe("The value it gets; {{recommended}} for the rule's own"),
+  tool: toolSchema,
+  arguments: argumentsSchema,
+  skipWhen: checkSchema.optional().describe("Leave the setting as it is when this holds (it already does its job)"),
+});
+export type Write = z.infer<typeof writeSchema>;
+
+export const fixSchema = z.union([
+  z.strictObject({ kind: z.literal("apply"), tool: toolSchema, arguments: argumentsSchema }),
+  z.strictObject({ kind: z.literal("apply"), writes: z.array(writeSchema).min(2).max(5) }),
   z.strictObject({ kind: z.literal("manual"), instructions: z.string().min(10).max(600) }),
 ]);
 export type Fix = z.infer<typeof fixSchema>;
@@ -56,6 +65,7 @@ export const ruleSchema = z
     category: z.enum(CATEGORIES),
     why: z.string().min(20).max(500),
     source: sourceSchema,
+    blocking: z.boolean().optional().describe("Nothing works until this is fixed: listed before every other finding"),
     version: z.number().int().positive().default(1),
   })
   .superRefine((rule, ctx) => {
@@ -69,6 +79,16 @@ export const ruleSchema = z
       if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["reads"], message: `reads must list ${path}` });
     }
     if (!rule.forEach && rule.setting.startsWith("@")) ctx.addIssue({ code: "custom", path: ["setting"], message: "@ settings need forEach" });
+    if ("writes" in rule.fix) {
+      const writes = rule.fix.writes;
+      if (writes[0]?.setting !== rule.setting) ctx.addIssue({ code: "custom", path: ["fix", "writes", 0, "setting"], message: "the first write must change the rule's own setting" });
+      if (new Set(writes.map((w) => w.setting)).size !== writes.length) ctx.addIssue({ code: "custom", path: ["fix", "writes"], message: "each setting is written once" });
+      for (const [i, write] of writes.entries()) {
+        const paths = write.skipWhen ? pathsOf(write.skipWhen).filter((path) => !parsePath(path).relative) : [];
+        for (const path of paths) if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "skipWhen"], message: `reads must list ${path}` });
+        if (!rule.forEach && write.setting.startsWith("@")) ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "setting"], message: "@ settings need forEach" });
+      }
+    }
   });
 
 export type Rule = z.output<typeof ruleSchema>;

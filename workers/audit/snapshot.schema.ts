@@ -61,10 +61,19 @@ const sabnzbdConfig = loose({
   sorters: list(z.looseObject({})),
 });
 
+/** SABnzbd's own warnings and errors (`mode=warnings`; 4.5.0 answers {"warnings":[{"type","text","time","origin"}]}). */
+export const sabnzbdWarningSchema = loose({
+  type: z.string().default("WARNING").describe("WARNING or ERROR"),
+  text: z.string(),
+  time: z.number().optional().describe("Unix seconds"),
+  origin: z.string().optional().describe("Source file and line in SABnzbd, e.g. nzbstuff.py795"),
+});
+export type SabnzbdWarning = z.infer<typeof sabnzbdWarningSchema>;
+
 const plexPrefValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const stackSnapshotSchema = z.looseObject({
-  sabnzbd: loose({ version: z.string(), config: sabnzbdConfig }).optional(),
+  sabnzbd: loose({ version: z.string(), config: sabnzbdConfig, warnings: z.array(sabnzbdWarningSchema).optional() }).optional(),
   sonarr: arrSnapshot.optional(),
   radarr: arrSnapshot.optional(),
   plex: loose({

@@ -1,5 +1,7 @@
-// Applies a recommendation or rolls a change back: re-read the setting, refuse if it moved, write through the
-// connector, read it back to verify, and record the change. A write whose outcome is unknown is reconciled by reading.
+// Applies a recommendation or rolls a change back: re-read the settings, refuse if one moved, write each through the
+// connector and read it back, and record the change. A fix that writes several settings is applied, recorded and
+// rolled back as one: if a later write fails, the earlier ones are put back. A write whose outcome is unknown is
+// reconciled by reading.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
 import { sameValue } from "../audit/coerce";
 import { parsePath, resolve, rootOf } from "../audit/path";
@@ -12,7 +14,7 @@ import { AppError, notFound } from "../errors";
 import { recordActivity } from "../services/activity";
 import { database } from "../services/db";
 import { callErrorToAppError, hubFor } from "../services/tenant-hub";
-import { findChange, findRecommendation, insertChange, markRolledBack, setRecommendationStatus, type ChangeView } from "./audit.repo";
+import { findChange, findRecommendation, insertChange, markRolledBack, setRecommendationStatus, type ChangeView, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { invalidateConfig, readSnapshot } from "./snapshot-reader";
 
@@ -95,17 +97,73 @@ async function writeAndVerify(actor: Actor, app: App, setting: string, call: Too
   throw new AppError("upstream_error", `${APP_NAMES[app]} accepted the change but ${setting} reads back ${show(after)} instead of ${show(expected)}; nothing was recorded`, { source: app, readBack: after });
 }
 
+/** A setting to write: the value it holds now, the value it gets, and the connector call that writes it. */
+interface Step extends SettingWrite {
+  call: ToolCall;
+}
+
+const listOf = (settings: string[]) => settings.length <= 1 ? (settings[0] ?? "") : `${settings.slice(0, -1).join(", ")} and ${settings.at(-1)}`;
+
+/** Puts back, newest first, the settings a half-done change already wrote; says which could not be put back. */
+async function undo(actor: Actor, app: App, done: SettingWrite[]): Promise<{ undone: string[]; stuck: Array<{ setting: string; restoreTo: Json; error: string }> }> {
+  const undone: string[] = [];
+  const stuck: Array<{ setting: string; restoreTo: Json; error: string }> = [];
+  for (const write of [...done].reverse()) {
+    const call = writeCall(write.setting, write.before);
+    try {
+      if (!call) throw new AppError("conflict", "AutoArr cannot write this setting back");
+      await writeAndVerify(actor, app, write.setting, call, write.before);
+      undone.push(write.setting);
+    } catch (error) {
+      stuck.push({ setting: write.setting, restoreTo: write.before, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { undone, stuck };
+}
+
+/**
+ * Writes the steps in order, each read back. When one fails, the ones already written are put back, so the change
+ * happens whole or not at all, and the error says what was undone (or, if SABnzbd refused that too, what was not).
+ */
+async function writeAll(actor: Actor, app: App, steps: Step[]): Promise<SettingWrite[]> {
+  const done: SettingWrite[] = [];
+  for (const step of steps) {
+    try {
+      const after = await writeAndVerify(actor, app, step.setting, step.call, step.after);
+      done.push({ setting: step.setting, before: step.before, after });
+    } catch (error) {
+      if (done.length === 0) throw error;
+      const failure = error instanceof AppError ? error : new AppError("upstream_error", String(error));
+      const { undone, stuck } = await undo(actor, app, done);
+      const told = [
+        undone.length > 0 ? `${listOf(undone)} ${undone.length > 1 ? "were" : "was"} changed back` : "",
+        ...stuck.map((s) => `${s.setting} could not be changed back (${s.error}): set it to ${show(s.restoreTo)} in ${APP_NAMES[app]}`),
+      ].filter(Boolean).join("; ");
+      throw new AppError(failure.code, `${step.setting} could not be changed: ${failure.message}. ${told}; nothing was recorded`, {
+        failed: step.setting, undone, notUndone: stuck, cause: failure.details ?? null,
+      });
+    }
+  }
+  return done;
+}
+
+const describeWrites = (app: App, writes: SettingWrite[]) =>
+  writes.map((w) => `${APP_NAMES[app]} ${w.setting} from ${show(w.before)} to ${show(w.after)}`).join(", ");
+
 export interface DryRun {
   app: App;
+  /** The first setting that would change (every one is in writes). */
   setting: string;
   before: Json;
   after: Json;
+  writes: SettingWrite[];
 }
 
 export async function applyRecommendation(actor: Actor, id: string, dryRun: boolean): Promise<DryRun | { change: ChangeView }> {
   const db = database(actor.env.DB);
   const rec = await findRecommendation(db, actor.tenantId, id);
   if (!rec) throw notFound("Recommendation");
+  if (rec.fix === "none") throw new AppError("conflict", `This is what ${APP_NAMES[rec.app]} reports itself; AutoArr has nothing to change for it (dismiss it once read)`);
   if (rec.fix === "manual") throw new AppError("conflict", `This recommendation is changed by hand: ${rec.instructions ?? "see the app's settings"}`);
   if (rec.status !== "open") throw new AppError("conflict", `This recommendation is already ${rec.status}`);
 
@@ -114,22 +172,36 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   const snapshot = await readFresh(actor, appsOf(rule), rec.app);
   const finding = evaluate([rule], snapshot).find((f) => f.setting === rec.setting && (rec.target === undefined || f.target === rec.target));
   const now = finding ? finding.currentValue : valueAt(snapshot, rec.setting);
-  if (valuesMatch(now, rec.recommendedValue)) {
-    throw new AppError("conflict", `${rec.setting} is already set to ${show(now)}; nothing was changed`, { now });
-  }
-  if (!finding || !sameSetting(now, rec.currentValue)) {
-    throw new AppError("conflict", `${rec.setting} changed since the audit (was ${show(rec.currentValue)}, now ${show(now)}); run a new audit`, { before: rec.currentValue, now });
-  }
-  if (finding.fix.kind !== "apply") throw new AppError("conflict", `This recommendation is changed by hand: ${finding.fix.instructions}`);
-  if (dryRun) return { app: rec.app, setting: rec.setting, before: now, after: rec.recommendedValue };
+  if (!finding) throw new AppError("conflict", `${rec.setting} changed since the audit (was ${show(rec.currentValue)}, now ${show(now)}); run a new audit`, { before: rec.currentValue, now });
+  if (finding.fix.kind !== "apply") throw new AppError("conflict", `This recommendation is changed by hand: ${finding.fix.kind === "manual" ? finding.fix.instructions : "see the app's settings"}`);
 
-  const after = await writeAndVerify(actor, rec.app, rec.setting, { tool: finding.fix.tool, arguments: finding.fix.arguments }, rec.recommendedValue);
-  const change = await insertChange(db, { tenantId: actor.tenantId, userId: actor.userId, recommendationId: rec.id, app: rec.app, setting: rec.setting, before: now, after });
+  const writes = finding.fix.writes;
+  const needed = writes.filter((w) => !w.skip && !valuesMatch(w.current, w.value));
+  if (needed.length === 0) {
+    const held = writes.map((w) => `${w.setting} is already set to ${show(w.current)}`).join(", ");
+    throw new AppError("conflict", `${held}; nothing was changed`, { now });
+  }
+  // Each setting must still hold what the audit saw (the audit kept the others' values beside the recommendation).
+  const seen = new Map<string, Json>((rec.writes ?? []).map((w) => [w.setting, w.before]));
+  seen.set(rec.setting, rec.currentValue);
+  const moved = writes.filter((w) => seen.has(w.setting) && !sameSetting(w.current, seen.get(w.setting)!));
+  if (moved.length > 0) {
+    const what = moved.map((w) => `${w.setting} was ${show(seen.get(w.setting)!)}, now ${show(w.current)}`).join("; ");
+    throw new AppError("conflict", `${listOf(moved.map((w) => w.setting))} changed since the audit (${what}); run a new audit`, {
+      before: seen.get(moved[0]!.setting), now: moved[0]!.current, changed: moved.map((w) => ({ setting: w.setting, before: seen.get(w.setting), now: w.current })),
+    });
+  }
+  const plan: Step[] = needed.map((w) => ({ setting: w.setting, before: w.current, after: w.value, call: { tool: w.tool, arguments: w.arguments } }));
+  const first = plan[0]!;
+  if (dryRun) return { app: rec.app, setting: first.setting, before: first.before, after: first.after, writes: plan.map(({ call: _call, ...write }) => write) };
+
+  const written = await writeAll(actor, rec.app, plan);
+  const change = await insertChange(db, { tenantId: actor.tenantId, userId: actor.userId, recommendationId: rec.id, app: rec.app, writes: written });
   await setRecommendationStatus(db, actor.tenantId, rec.id, "applied");
   await recordActivity(db, actor.tenantId, {
     app: rec.app, kind: "change", level: "info",
-    message: `Changed ${APP_NAMES[rec.app]} ${rec.setting} from ${show(now)} to ${show(after)} (${rec.title})`,
-    data: { changeId: change.id, recommendationId: rec.id, setting: rec.setting, before: now, after },
+    message: `Changed ${describeWrites(rec.app, written)} (${rec.title})`,
+    data: { changeId: change.id, recommendationId: rec.id, setting: written[0]!.setting, before: written[0]!.before, after: written[0]!.after, writes: written },
   });
   return { change };
 }
@@ -139,23 +211,32 @@ export async function rollbackChange(actor: Actor, id: string): Promise<{ change
   const original = await findChange(db, actor.tenantId, id);
   if (!original) throw notFound("Change");
   if (original.rolledBackAt) throw new AppError("conflict", "This change was already rolled back");
-  const call = writeCall(original.setting, original.before);
-  if (!call) throw new AppError("conflict", `${original.setting} cannot be restored to ${show(original.before)} automatically; change it in ${APP_NAMES[original.app]}`);
-  const now = valueAt(await readFresh(actor, [original.app], original.app), original.setting);
-  if (!valuesMatch(now, original.after)) {
-    throw new AppError("conflict", `${original.setting} was changed again since (expected ${show(original.after)}, now ${show(now)}); nothing was rolled back`, { expected: original.after, now });
+  const calls = original.writes.map((w) => ({ write: w, call: writeCall(w.setting, w.before) }));
+  const unwritable = calls.filter((c) => !c.call).map((c) => c.write);
+  if (unwritable.length > 0) {
+    throw new AppError("conflict", `${unwritable.map((w) => `${w.setting} cannot be restored to ${show(w.before)} automatically`).join("; ")}; change it in ${APP_NAMES[original.app]}`);
   }
-  const restored = await writeAndVerify(actor, original.app, original.setting, call, original.before);
+  const snapshot = await readFresh(actor, [original.app], original.app);
+  const current = original.writes.map((w) => ({ ...w, now: valueAt(snapshot, w.setting) }));
+  const moved = current.filter((w) => !valuesMatch(w.now, w.after));
+  if (moved.length > 0) {
+    const what = moved.map((w) => `${w.setting}: expected ${show(w.after)}, now ${show(w.now)}`).join("; ");
+    throw new AppError("conflict", `${listOf(moved.map((w) => w.setting))} ${moved.length > 1 ? "were" : "was"} changed again since (${what}); nothing was rolled back`, {
+      expected: moved[0]!.after, now: moved[0]!.now, changed: moved.map((w) => ({ setting: w.setting, expected: w.after, now: w.now })),
+    });
+  }
+  // Restored newest first, so settings that depend on each other come back in the reverse order they were changed.
+  const plan: Step[] = [...calls].reverse().map(({ write, call }) => ({ setting: write.setting, before: current.find((c) => c.setting === write.setting)!.now, after: write.before, call: call! }));
+  const restored = await writeAll(actor, original.app, plan);
   const change = await insertChange(db, {
-    tenantId: actor.tenantId, userId: actor.userId, recommendationId: original.recommendationId, app: original.app, setting: original.setting,
-    before: now, after: restored, rollbackOf: original.id,
+    tenantId: actor.tenantId, userId: actor.userId, recommendationId: original.recommendationId, app: original.app, writes: restored, rollbackOf: original.id,
   });
   await markRolledBack(db, actor.tenantId, original.id);
   if (original.recommendationId) await setRecommendationStatus(db, actor.tenantId, original.recommendationId, "open");
   await recordActivity(db, actor.tenantId, {
     app: original.app, kind: "change", level: "info",
-    message: `Rolled back ${APP_NAMES[original.app]} ${original.setting} to ${show(restored)}`,
-    data: { changeId: change.id, rollbackOf: original.id, setting: original.setting, before: now, after: restored },
+    message: `Rolled back ${restored.map((w) => `${APP_NAMES[original.app]} ${w.setting} to ${show(w.after)}`).join(", ")}`,
+    data: { changeId: change.id, rollbackOf: original.id, setting: restored[0]!.setting, before: restored[0]!.before, after: restored[0]!.after, writes: restored },
   });
   return { change };
 }

@@ -8,12 +8,24 @@ import type { Database } from "../services/db";
 export type AuditPath = "rules" | "llm";
 export type RecommendationStatus = "open" | "applied" | "dismissed";
 
+/** apply: AutoArr can change it; manual: follow the instructions; none: what the app reports, nothing to change. */
+export type FixKind = "apply" | "manual" | "none";
+
+/** One setting of a change: its value before and after. */
+export interface SettingWrite {
+  setting: string;
+  before: Json;
+  after: Json;
+}
+
 /** What the columns of `recommendations` do not hold, kept with the audit (audits.apps). */
 export interface RecommendationExtra {
-  fix: "apply" | "manual";
+  fix: FixKind;
   instructions?: string;
   target?: string;
   rank: number;
+  /** A fix that writes several settings: each with its value at the audit and the value it gets. */
+  writes?: SettingWrite[];
 }
 
 export interface AuditMeta {
@@ -44,8 +56,9 @@ export interface NewRecommendation extends RecommendationFields {
 export interface RecommendationView extends RecommendationFields {
   id: string;
   status: RecommendationStatus;
-  fix: "apply" | "manual";
+  fix: FixKind;
   instructions?: string;
+  writes?: SettingWrite[];
 }
 
 export interface AuditView {
@@ -87,6 +100,7 @@ function toView(row: RecommendationRow, extra: RecommendationExtra | undefined):
     currentValue: (row.currentValue ?? null) as Json, recommendedValue: (row.recommendedValue ?? null) as Json, why: row.why,
     source: { name: row.sourceName, url: row.sourceUrl }, status: row.status,
     fix: extra?.fix ?? "manual", ...(extra?.instructions ? { instructions: extra.instructions } : {}),
+    ...(extra?.writes ? { writes: extra.writes } : {}),
   };
 }
 
@@ -140,6 +154,8 @@ export interface ChangeView {
   rolledBackAt: string | null;
   recommendationId: string | null;
   rollbackOf: string | null;
+  /** Every setting the change wrote, in the order written; the first is setting/before/after above. */
+  writes: SettingWrite[];
 }
 
 type ChangeRow = typeof configChanges.$inferSelect;
@@ -147,15 +163,22 @@ const changeView = (row: ChangeRow): ChangeView => ({
   id: row.id, app: row.appName as App, setting: row.setting, before: (row.before ?? null) as Json, after: (row.after ?? null) as Json,
   at: row.createdAt.toISOString(), user: row.userId, rolledBackAt: row.rolledBackAt ? row.rolledBackAt.toISOString() : null,
   recommendationId: row.recommendationId, rollbackOf: row.rollbackOf,
+  // Rows from before multi-setting fixes (and single-setting changes) hold their one write in the columns.
+  writes: Array.isArray(row.writes) && row.writes.length > 0
+    ? (row.writes as SettingWrite[])
+    : [{ setting: row.setting, before: (row.before ?? null) as Json, after: (row.after ?? null) as Json }],
 });
 
 export async function insertChange(
   db: Database,
-  change: { tenantId: string; userId: string | null; recommendationId: string | null; app: App; setting: string; before: Json; after: Json; rollbackOf?: string },
+  change: { tenantId: string; userId: string | null; recommendationId: string | null; app: App; writes: SettingWrite[]; rollbackOf?: string },
 ): Promise<ChangeView> {
+  const [first] = change.writes;
+  if (!first) throw new Error("a change writes at least one setting");
   const [row] = await db.insert(configChanges).values({
     id: crypto.randomUUID(), tenantId: change.tenantId, userId: change.userId, recommendationId: change.recommendationId, appName: change.app,
-    setting: change.setting, before: change.before, after: change.after, createdAt: new Date(), rollbackOf: change.rollbackOf ?? null,
+    setting: first.setting, before: first.before, after: first.after, createdAt: new Date(), rollbackOf: change.rollbackOf ?? null,
+    writes: change.writes.length > 1 ? change.writes : null,
   }).returning();
   return changeView(row!);
 }

@@ -1,9 +1,10 @@
 // Runs an audit: read the configuration (cached 5 min), evaluate the rules, let Claude review when configured, store.
-import { evaluate, recommendations } from "../audit/rule-engine";
+import { sabnzbdReportedFindings } from "../audit/app-reports";
+import { evaluate, recommendations, type Finding } from "../audit/rule-engine";
 import { APPS, type App } from "../audit/rule.schema";
 import type { Env } from "../env";
 import { database } from "../services/db";
-import { insertAudit, findAudit, type AuditMeta, type AuditView, type NewRecommendation } from "./audit.repo";
+import { insertAudit, findAudit, type AuditMeta, type AuditView, type NewRecommendation, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { review } from "./llm-review";
 import { readSnapshot } from "./snapshot-reader";
@@ -26,7 +27,10 @@ export async function runAudit({ env, tenantId, userId, apps, refresh, tracepare
   const readMs = Date.now() - started;
   const { snapshot } = read;
   const audited = requested.filter((app) => snapshot[app] !== undefined);
-  const findings = recommendations(evaluate(rules.filter((rule) => requested.includes(rule.app)), snapshot));
+  const findings = recommendations([
+    ...evaluate(rules.filter((rule) => requested.includes(rule.app)), snapshot),
+    ...(requested.includes("sabnzbd") ? sabnzbdReportedFindings(snapshot) : []),
+  ]);
   const reviewed = audited.length > 0
     ? await review(env, { auditId, tenantId, findings, rules, snapshot, audited })
     : { path: "rules" as const, reason: "No app could be read", items: [] };
@@ -34,9 +38,11 @@ export async function runAudit({ env, tenantId, userId, apps, refresh, tracepare
   const meta: AuditMeta = { requested, pathReason: reviewed.reason, extras: {} };
   const recs: NewRecommendation[] = reviewed.items.map((item, rank) => {
     const id = crypto.randomUUID();
+    const writes = plannedWrites(item.finding);
     meta.extras[id] = {
       fix: item.fix.kind, rank,
       ...(item.fix.kind === "manual" ? { instructions: item.fix.instructions } : {}),
+      ...(writes ? { writes } : {}),
       ...(item.target !== undefined ? { target: item.target } : {}),
     };
     return {
@@ -52,4 +58,10 @@ export async function runAudit({ env, tenantId, userId, apps, refresh, tracepare
   await insertAudit(db, { id: auditId, tenantId, userId, path: reviewed.path, meta, results, recommendations: recs });
   const view = await findAudit(db, tenantId, auditId);
   return { ...view!, timings: { readMs, slowestCallMs: read.slowestCallMs } };
+}
+
+/** For a fix that writes several settings: each setting with the value it had at the audit and the value it gets. */
+function plannedWrites(finding: Finding | undefined): SettingWrite[] | undefined {
+  if (finding?.fix.kind !== "apply" || finding.fix.writes.length < 2) return undefined;
+  return finding.fix.writes.filter((w) => !w.skip).map((w) => ({ setting: w.setting, before: w.current, after: w.value }));
 }

@@ -69,9 +69,10 @@ describe("the rollback writer", () => {
     expect(fixes.length).toBeGreaterThan(10);
     for (const finding of fixes) {
       if (finding.fix.kind !== "apply") continue;
-      const call = writeCall(finding.setting, finding.recommendedValue);
-      if (Array.isArray(finding.recommendedValue)) continue; // lists are written as SABnzbd's comma-separated text
-      expect(call, finding.ruleId).toEqual({ tool: finding.fix.tool, arguments: finding.fix.arguments });
+      for (const write of finding.fix.writes) {
+        if (Array.isArray(write.value)) continue; // lists are written as SABnzbd's comma-separated text
+        expect(writeCall(write.setting, write.value), `${finding.ruleId} ${write.setting}`).toEqual({ tool: write.tool, arguments: write.arguments });
+      }
     }
   });
 

@@ -32,7 +32,7 @@ type Item = Review["recommendations"][number];
 
 export interface ReviewedRecommendation extends RecommendationFields {
   finding?: Finding;
-  fix: { kind: "apply" } | { kind: "manual"; instructions: string };
+  fix: { kind: "apply" } | { kind: "manual"; instructions: string } | { kind: "none" };
   target?: string;
 }
 
@@ -89,14 +89,16 @@ function fromFinding(finding: Finding, rank?: Item): ReviewedRecommendation {
     finding, ruleId: finding.ruleId, app: finding.app, setting: finding.setting, title: finding.title,
     priority: rank?.priority ?? finding.priority, currentValue: finding.currentValue, recommendedValue: finding.recommendedValue,
     why: rank?.why ?? finding.why, source: finding.source,
-    fix: finding.fix.kind === "apply" ? { kind: "apply" } : { kind: "manual", instructions: finding.fix.instructions },
+    fix: finding.fix.kind === "manual" ? { kind: "manual", instructions: finding.fix.instructions } : { kind: finding.fix.kind },
     ...(finding.target !== undefined ? { target: finding.target } : {}),
   };
 }
 
-/** Whether the rule passes once the setting holds the value. */
-function passesRule(rule: Rule, snapshot: StackSnapshot, setting: string, recommended: Json): boolean {
-  const changed = withSetting(snapshot, setting, recommended);
+/** Whether the rule passes once the setting holds the value (and the other settings its fix writes hold theirs). */
+function passesRule(rule: Rule, snapshot: StackSnapshot, setting: string, recommended: Json, finding?: Finding): boolean {
+  let changed = withSetting(snapshot, setting, recommended);
+  const others = finding?.fix.kind === "apply" ? finding.fix.writes.filter((w) => w.setting !== setting && !w.skip) : [];
+  for (const write of others) changed = changed && withSetting(changed, write.setting, write.value);
   if (!changed) return false;
   return evaluate([rule], changed).some((f) => f.setting === setting && f.status === "pass");
 }
@@ -122,9 +124,15 @@ export function vet(review: Review, context: { findings: Finding[]; rules: reado
     const recommended = item.recommendedValue as Json;
     if (item.ruleId !== undefined) {
       const finding = findings.find((f) => f.ruleId === item.ruleId && f.setting === item.setting && (item.target === undefined || f.target === item.target));
+      if (finding?.fix.kind === "none" && !used.has(finding)) {
+        // What the app reports about itself: the model may re-rank and explain it, never change what it says.
+        used.add(finding);
+        items.push({ ...fromFinding(finding, item), title: finding.title });
+        continue;
+      }
       const rule = byRule.get(item.ruleId);
       if (!finding || !rule) return { ok: false, reason: `${label} names rule ${item.ruleId}, which is not a finding of this audit for that setting` };
-      if (!passesRule(rule, snapshot, finding.setting, recommended)) return { ok: false, reason: `${label} recommends ${JSON.stringify(recommended)}, which fails rule ${rule.id}'s own check` };
+      if (!passesRule(rule, snapshot, finding.setting, recommended, finding)) return { ok: false, reason: `${label} recommends ${JSON.stringify(recommended)}, which fails rule ${rule.id}'s own check` };
       if (rule.category === "security" && PRIORITY_WEIGHT[item.priority] < PRIORITY_WEIGHT[rule.priority]) return { ok: false, reason: `${label} lowers the priority of security rule ${rule.id}` };
       if (weakens(finding.setting, recommended) && JSON.stringify(recommended) !== JSON.stringify(finding.recommendedValue)) return { ok: false, reason: `${label} would weaken security` };
       used.add(finding);

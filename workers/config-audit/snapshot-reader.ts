@@ -13,11 +13,17 @@ type AppRead = { ok: true; config: Data } | { ok: false; error: string };
 
 const ARR_CONFIG = { host: "host", mediamanagement: "mediamanagement", naming: "naming", downloadclientConfig: "downloadclient" } as const;
 const SAB_SECTIONS = ["misc", "servers", "categories", "sorters"] as const;
+/** Reads an audit can do without: a connector older than the sabnzbd_warnings tool still gets its audit. */
+const OPTIONAL_READS = new Set(["sabnzbd:warnings"]);
 
 /** The connector calls that read one app's configuration, keyed by where each answer goes in the snapshot. */
 export function callsFor(app: App): Array<[key: string, call: Call]> {
   if (app === "sabnzbd") {
-    return [["version", { tool: "sabnzbd_version" }], ...SAB_SECTIONS.map((section): [string, Call] => [section, { tool: "sabnzbd_get_config", arguments: { section } }])];
+    return [
+      ["version", { tool: "sabnzbd_version" }],
+      ...SAB_SECTIONS.map((section): [string, Call] => [section, { tool: "sabnzbd_get_config", arguments: { section } }]),
+      ["warnings", { tool: "sabnzbd_warnings" }],
+    ];
   }
   if (app === "plex") return [["identity", { tool: "plex_identity" }], ["prefs", { tool: "plex_preferences" }], ["libraries", { tool: "plex_libraries" }]];
   return [
@@ -40,7 +46,7 @@ const withFields = (item: Data): Data => ({ ...item, fields: Object.entries(asRe
 export function assemble(app: App, answers: Record<string, unknown>): Data {
   if (app === "sabnzbd") {
     const config = Object.fromEntries(SAB_SECTIONS.map((section) => [section, asRecord(answers[section]).config ?? (section === "misc" ? {} : [])]));
-    return { version: String(asRecord(answers.version).version ?? ""), config };
+    return { version: String(asRecord(answers.version).version ?? ""), config, warnings: asList(asRecord(answers.warnings).warnings) };
   }
   if (app === "plex") {
     const settings = asList(asRecord(answers.prefs).settings).map((s) => ({ id: String(s.id ?? ""), value: s.value }));
@@ -99,7 +105,7 @@ export async function readSnapshot(env: Env, tenantId: string, apps: readonly Ap
       const { app, key } = plan[i]!;
       slowestCallMs = Math.max(slowestCallMs, outcome.latencyMs);
       if (outcome.ok) (answers[app] ??= {})[key] = outcome.data;
-      else errors[app] ??= outcome.error.message;
+      else if (!OPTIONAL_READS.has(`${app}:${key}`)) errors[app] ??= outcome.error.message;
     });
     await Promise.all(toRead.map(async (app) => {
       const error = errors[app];

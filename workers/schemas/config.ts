@@ -4,6 +4,12 @@ import { AppName } from "./downloads";
 
 const SettingValue = z.unknown().openapi({ description: "A setting's value as the app serves it (any JSON)" });
 
+export const SettingWrite = z.object({
+  setting: z.string().openapi({ description: "Concrete setting path" }),
+  before: SettingValue,
+  after: SettingValue,
+}).openapi("SettingWrite");
+
 export const AuditRequest = z.object({
   apps: z.array(AppName).min(1).max(4).optional().openapi({ description: "Apps to audit; all four when omitted" }),
   refresh: z.boolean().optional().openapi({ description: "Read the apps again instead of using configuration cached in the last 5 minutes" }),
@@ -21,8 +27,9 @@ export const Recommendation = z.object({
   why: z.string(),
   source: z.object({ name: z.string(), url: z.string().nullable() }),
   status: z.enum(["open", "applied", "dismissed"]),
-  fix: z.enum(["apply", "manual"]).openapi({ description: "apply: AutoArr can change it; manual: follow the instructions" }),
+  fix: z.enum(["apply", "manual", "none"]).openapi({ description: "apply: AutoArr can change it; manual: follow the instructions; none: what the app reports about itself, nothing to change" }),
   instructions: z.string().optional(),
+  writes: z.array(SettingWrite).optional().openapi({ description: "A fix that changes several settings at once: each one, with its value at the audit (before) and the value it gets (after)" }),
 }).openapi("Recommendation");
 
 export const Audit = z.object({
@@ -42,7 +49,10 @@ export const ApplyRequest = z.object({
   dryRun: z.boolean().optional(),
 }).openapi("ApplyRequest");
 
-export const DryRunResult = z.object({ app: AppName, setting: z.string(), before: SettingValue, after: SettingValue }).openapi("ApplyDryRun");
+export const DryRunResult = z.object({
+  app: AppName, setting: z.string(), before: SettingValue, after: SettingValue,
+  writes: z.array(SettingWrite).openapi({ description: "Every setting the apply would write, in order; the first is setting/before/after" }),
+}).openapi("ApplyDryRun");
 
 export const ConfigChange = z.object({
   id: z.string(),
@@ -55,6 +65,7 @@ export const ConfigChange = z.object({
   rolledBackAt: z.string().nullable(),
   recommendationId: z.string().nullable(),
   rollbackOf: z.string().nullable(),
+  writes: z.array(SettingWrite).openapi({ description: "Every setting the change wrote, in order (applied and rolled back as one); the first is setting/before/after" }),
 }).openapi("ConfigChange");
 
 export const ChangeResult = z.object({ change: ConfigChange }).openapi("ConfigChangeResult");

@@ -241,9 +241,12 @@ export function sabnzbdConfig(profile: Profile, apiKey: string, nzbKey: string, 
   const complete = good ? "/data/usenet/complete" : "/downloads/complete";
   return {
     misc: {
-      host: "0.0.0.0", port: String(port), https_port: "", enable_https: 0, username: "", password: "",
+      // Listening on all addresses as in Docker; the well-configured one asks for a login (password masked as a real 4.5.0 serves it).
+      host: "0.0.0.0", port: String(port), https_port: "", enable_https: 0, username: good ? "autoarr" : "", password: good ? "**********" : "",
       api_key: apiKey, nzb_key: nzbKey, url_base: "", host_whitelist: "sabnzbd,", local_ranges: [] as string[], inet_exposure: 0,
       download_dir: good ? "/data/usenet/incomplete" : "/downloads/incomplete", complete_dir: complete, dirscan_dir: "", script_dir: "", permissions: "",
+      // A real 4.5.0 default install: download_free "" (no minimum free space), a size string such as "10G" once set.
+      download_free: good ? "10G" : "", complete_free: "",
       cache_limit: good ? "1G" : "", bandwidth_max: "", bandwidth_perc: 100, receive_threads: 2,
       direct_unpack: good ? 1 : 0, direct_unpack_threads: 3, pre_check: 0, top_only: 0, fail_hopeless_jobs: 1, req_completion_rate: 100.2,
       propagation_delay: 0, max_art_tries: 3, enable_unrar: 1, enable_all_par: 0, sfv_check: 1, enable_recursive: 1, flat_unpack: 0,
