@@ -218,12 +218,18 @@ export const recoveryActions = sqliteTable(
     decidedBy: text("decided_by").notNull().default("rules"),
     /** What the action needs to run later (approval mode) and what it reported. */
     detail: text("detail", { mode: "json" }),
+    /** The release for its episode/movie, the same across SABnzbd retries' new job ids: attempts are counted on it. */
+    releaseKey: text("release_key"),
+    /** The episode or movie (null for a job no Sonarr/Radarr tracks): the per-item cap counts on it. */
+    mediaKey: text("media_key"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("recovery_actions_tenant_created_idx").on(t.tenantId, sql`${t.createdAt} desc`),
     index("recovery_actions_tenant_download_idx").on(t.tenantId, t.downloadId),
+    index("recovery_actions_tenant_release_idx").on(t.tenantId, t.releaseKey),
+    index("recovery_actions_tenant_media_idx").on(t.tenantId, t.mediaKey),
   ],
 );
 

@@ -44,6 +44,8 @@ export interface Detection {
   /** The release's quality, as Sonarr/Radarr parsed it. */
   quality?: { name: string; resolution: number };
   retryableInSab?: boolean;
+  /** For a server_setup cause found in SABnzbd's config rather than in the failure's text: which problem it is. */
+  setupProblem?: string;
 }
 
 export function arrLinkOf(app: ArrApp, r: ArrRecord): ArrLink {

@@ -13,6 +13,10 @@ export interface ExecutionResult {
   steps: { tool: string; ok: boolean; message: string }[];
   /** The SABnzbd job that now carries the download: a real SABnzbd gives a retried job a new nzo_id. */
   nextJobId?: string;
+  /** Set when less than the chosen strategy was carried out (only an alert): what is recorded is what happened. */
+  carriedOut?: Strategy;
+  /** What was and was not done, for the user, when it differs from the strategy's own reason. */
+  note?: string;
 }
 
 function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; seriesId?: number; movieId?: number }) {
@@ -102,7 +106,7 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
       if (!arr) return done(false);
       // Lower first: if no lower profile exists the release stays where the user can see it.
       const lowered = await lowerQuality(call, steps, { ...detection, arr });
-      if (lowered === "none_lower") return { outcome: "alerted", steps };
+      if (lowered === "none_lower") return { outcome: "alerted", steps, carriedOut: "alert", note: `no quality profile allows less than ${detection.quality?.name ?? "this quality"}, so nothing was changed or searched` };
       if (lowered === "failed") return done(false);
       const removed = arr.queueId === undefined || (await blocklist(call, steps, arr));
       return done(removed && (await search(call, steps, arr.app, arr)));
@@ -115,7 +119,7 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
       const tracked = detection.downloadId ? await trackedFailure(call, detection.downloadId) : undefined;
       if (!tracked) {
         steps.push({ tool: "sonarr_history_failed", ok: false, message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for" });
-        return { outcome: "alerted", steps };
+        return { outcome: "alerted", steps, carriedOut: "alert", note: "neither Sonarr nor Radarr tracks this download, so nothing was marked failed or searched" };
       }
       return done(await search(call, steps, tracked.app, tracked.record));
     }

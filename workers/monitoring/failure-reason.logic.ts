@@ -23,6 +23,8 @@ export const KNOWN_SABNZBD_FAILURES: { text: RegExp; cause: FailureCause; source
   // Every article is missing from every configured server.
   { text: /^Download failed - Not on your server\(s\)/i, cause: "broken_release", source: "trash-checklist.md (real SABnzbd 4.5.0, all articles missing); sabnzbd/nzbstuff.py" },
   { text: /^Aborted, cannot be completed/i, cause: "broken_release", source: "trash-checklist.md (real SABnzbd 4.5.0, 30% of articles missing); sabnzbd/nzbstuff.py" },
+  // The indexer broke off its answer (IncompleteRead) or kept failing: the same URL may well work later.
+  { text: /^URL Fetching failed; (Server could not complete request|Maximum retries)/i, cause: "transient", source: "sabnzbd/urlgrabber.py (IncompleteRead/IOError while reading; max_url_retries)" },
   { text: /server name does not resolve/i, cause: "server_setup", source: "issue #15 (real SABnzbd 4.5.0); sabnzbd/urlgrabber.py, sabnzbd/newswrapper.py" },
   { text: /failed login|requires user\/?password|authentication failed|login (refused|rejected|failed)|wrong (user ?name|password)|(481|482) /i, cause: "server_setup", source: "issue #15: the news server refused the login; sabnzbd/newswrapper.py" },
 ];

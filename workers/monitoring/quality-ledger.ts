@@ -18,14 +18,14 @@ function itemKey(detection: Detection): string | undefined {
   return arr && id ? `${QUALITY_LEDGER_PREFIX}${arr.app}:${id}` : undefined;
 }
 
-/** Notes this failure (once per download) and returns how many downloads of the item failed at its quality. */
-export function failuresAtQuality(storage: SyncKvStorage, detection: Detection, now: number): number {
+/** Notes this failure (once per release: its retries are not other releases) and returns how many downloads of the item failed at its quality. */
+export function failuresAtQuality(storage: SyncKvStorage, detection: Detection, now: number, release: string = detection.key): number {
   const key = itemKey(detection);
   if (!key || !detection.quality || !countsAgainstQuality(detection)) return 0;
   const tier = detection.quality.resolution > 0 ? String(detection.quality.resolution) : detection.quality.name;
   const before = storage.get<Ledger>(key);
   const downloads = before?.tier === tier ? before.downloads : [];
-  const ledger: Ledger = { tier, downloads: downloads.includes(detection.key) ? downloads : [...downloads, detection.key], lastSeenAt: now };
+  const ledger: Ledger = { tier, downloads: downloads.includes(release) ? downloads : [...downloads, release], lastSeenAt: now };
   storage.put(key, ledger);
   return ledger.downloads.length;
 }

@@ -9,10 +9,12 @@ import { keyRing } from "../services/key-ring";
 import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
-import { insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
+import { countAttempts, insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
 import { readRecoverySettings, type RecoverySettings } from "./settings";
 import { suggestDecision } from "./llm-strategy";
-import { decide, type Decision } from "./strategy.logic";
+import { decide, type Decision, type Strategy } from "./strategy.logic";
+import { type DownloadIdentity, downloadIdentity, itemAttemptCap } from "./download-identity.logic";
+import { couldBeServerSetup, NO_NEWS_SERVER, serverSetupProblem, type SetupProblem, setupProblemKey } from "./server-setup.logic";
 import type { Env } from "../env";
 import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
@@ -34,7 +36,7 @@ export interface CheckReport {
   checkedAt: string;
   skipped?: "disabled" | "unreachable";
   detections: number;
-  actions: { key: string; title: string; strategy: string; outcome: RecoveryOutcome }[];
+  actions: { key: string; title: string; strategy: Strategy; outcome: RecoveryOutcome }[];
 }
 
 /** What the hub remembers about an item between checks. */
@@ -57,6 +59,8 @@ const TRACKED_KEY = "monitor:tracked";
 /** History lookups for downloads that left a queue, per check; the rest wait for the next check. */
 const MAX_HISTORY_LOOKUPS = 10;
 const HANDLED_PREFIX = "monitor:handled:";
+/** A setup problem (no news server, login refused …) already announced: one alert for it, not one per job. */
+const SETUP_PREFIX = "monitor:setup:";
 /** SABnzbd job id → the key the download was first handled under, so attempts survive retries' new ids. */
 const ALIAS_PREFIX = "monitor:alias:";
 const CHECK_INTERVAL_MS = 120_000;
@@ -109,35 +113,48 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   detections.push(...(await vanishedDownloads(deps, snapshot)));
   report.detections = detections.length;
 
-  for (const detection of detections) {
-    const identity = deps.storage.get<{ key: string }>(ALIAS_PREFIX + detection.key)?.key ?? detection.key;
+  const explain = setupExplainer(deps);
+  for (const found of detections) {
+    const identity = deps.storage.get<{ key: string }>(ALIAS_PREFIX + found.key)?.key ?? found.key;
     const handledKey = HANDLED_PREFIX + identity;
     const handled: Handled = { attempts: 0, lastActionAt: 0, ...deps.storage.get<Handled>(handledKey), lastSeenAt: now };
-    if (handled.final !== undefined && handled.finalCause === "stalled" && detection.cause !== "stalled") {
+    if (handled.final !== undefined && handled.finalCause === "stalled" && found.cause !== "stalled") {
       // It stalled, was alerted, and has now really failed: a new problem to announce and decide on.
       delete handled.final;
       delete handled.finalCause;
       handled.announced = false;
     }
-    const anotherJob = detection.downloadId !== null && handled.jobId !== undefined && detection.downloadId !== handled.jobId;
+    const anotherJob = found.downloadId !== null && handled.jobId !== undefined && found.downloadId !== handled.jobId;
+    // A failure in SABnzbd's history waits for nothing once acted on, unless it is a new job of the download (a retry that failed again).
+    const waiting = handled.final !== undefined || (handled.attempts > 0 && (found.source === "sabnzbd_history" ? !anotherJob : now < nextAttemptDue(handled)));
+    const detection = handled.announced && waiting ? found : await explain(found);
+    const setupKey = detection.cause === "server_setup" ? SETUP_PREFIX + setupProblemKey(detection) : undefined;
+    if (setupKey && deps.storage.get(setupKey) !== undefined) {
+      // The setup problem was announced for another download already: this one waits on the same fix.
+      deps.storage.put(setupKey, { lastSeenAt: now });
+      deps.storage.put(handledKey, { ...handled, announced: true, final: handled.final ?? "alerted", finalCause: "server_setup" });
+      continue;
+    }
     if (!handled.announced) {
       handled.announced = true;
       await notify(deps, settings, detection, { kind: "detection", level: "warning", message: `${detection.title}: ${detection.reason}` });
     }
-    // A failure in SABnzbd's history waits for nothing once acted on, unless it is a new job of the download (a retry that failed again).
-    const waiting = handled.final !== undefined || (handled.attempts > 0 && (detection.source === "sabnzbd_history" ? !anotherJob : now < nextAttemptDue(handled)));
     if (!waiting) {
+      const download = await downloadIdentity(detection);
+      const counts = await countAttempts(deps.db, deps.tenantId, download);
       const rules = decide(detection, {
-        attempts: handled.attempts,
+        attempts: counts.release,
         maxAttempts: settings.maxAttempts,
-        failuresAtQuality: failuresAtQuality(deps.storage, detection, now),
+        itemAttempts: counts.item,
+        maxItemAttempts: itemAttemptCap(settings.maxAttempts),
+        failuresAtQuality: failuresAtQuality(deps.storage, detection, now, download.releaseKey),
         allowLowerQuality: settings.allowLowerQuality,
       });
       const suggested = await suggestDecision(deps.env, deps.tenantId, detection, rules);
-      const outcome = await act(deps, settings, detection, suggested, handled);
-      const decision = suggested.decision;
-      report.actions.push({ key: detection.key, title: detection.title, strategy: decision.strategy, outcome });
+      const done = await act(deps, settings, detection, suggested, handled, { ...download, attempts: counts.release });
+      report.actions.push({ key: detection.key, title: detection.title, strategy: done.strategy, outcome: done.outcome });
     }
+    if (setupKey) deps.storage.put(setupKey, { lastSeenAt: now });
     if (handled.retriedAs) deps.storage.put(ALIAS_PREFIX + handled.retriedAs, { key: identity, lastSeenAt: now });
     deps.storage.put(handledKey, handled);
   }
@@ -151,8 +168,11 @@ async function act(
   detection: Detection,
   suggested: { decision: Decision; decidedBy: "rules" | "llm"; fallback?: string },
   handled: Handled,
-): Promise<RecoveryOutcome> {
+  download: DownloadIdentity & { attempts: number },
+): Promise<{ strategy: Strategy; outcome: RecoveryOutcome }> {
   const { decision } = suggested;
+  let strategy = decision.strategy;
+  let note: string | undefined;
   const exhausted = decision.strategy === "alert" && decision.exhausted === true;
   let outcome: RecoveryOutcome;
   let steps: unknown = [];
@@ -170,9 +190,11 @@ async function act(
     const result = await execute(deps.call, detection, decision.strategy);
     outcome = result.outcome;
     steps = result.steps;
+    strategy = result.carriedOut ?? strategy;
+    note = result.note;
     if (outcome === "alerted") handled.final = "alerted";
     else {
-      handled.attempts++;
+      handled.attempts = download.attempts + 1;
       handled.lastActionAt = deps.now();
       if (detection.downloadId) handled.jobId = detection.downloadId;
       if (result.nextJobId) handled.retriedAs = result.nextJobId;
@@ -186,20 +208,30 @@ async function act(
     downloadId: detection.downloadId,
     title: detection.title,
     failureReason: detection.reason,
-    strategy: decision.strategy,
-    attempt: Math.max(1, handled.attempts),
+    strategy,
+    attempt: outcome === "succeeded" || outcome === "failed" ? download.attempts + 1 : Math.max(1, download.attempts),
     outcome,
     decidedBy: suggested.decidedBy,
-    detail: { why: decision.why, cause: detection.cause, source: detection.source, steps, detection, ...(suggested.fallback ? { llmFallback: suggested.fallback } : {}) },
+    releaseKey: download.releaseKey,
+    mediaKey: download.mediaKey,
+    detail: {
+      why: note ? `${decision.why}; ${note}` : decision.why,
+      cause: detection.cause,
+      source: detection.source,
+      steps,
+      detection,
+      ...(strategy !== decision.strategy ? { chosen: decision.strategy } : {}),
+      ...(suggested.fallback ? { llmFallback: suggested.fallback } : {}),
+    },
   });
   const verb = { succeeded: "recovered", failed: "could not recover", alerted: "needs your attention", exhausted: "needs your attention", dry_run: "would be recovered (dry run)", awaiting_approval: "is waiting for your approval", rejected: "was left alone" }[outcome];
   await notify(deps, settings, detection, {
     kind: "recovery",
     level: outcome === "succeeded" || outcome === "dry_run" ? "info" : outcome === "awaiting_approval" ? "warning" : "error",
-    message: `${detection.title} ${verb}: ${decision.why}`,
-    action: { id: row.id, strategy: decision.strategy, outcome },
+    message: `${detection.title} ${verb}: ${decision.why}${note ? `; ${note}` : ""}`,
+    action: { id: row.id, strategy, outcome },
   });
-  return outcome;
+  return { strategy, outcome };
 }
 
 async function notify(
@@ -229,8 +261,27 @@ async function notify(
   if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: deps.env.DNS_RESOLVER_URL }));
 }
 
+/**
+ * Explains a stall or failure by SABnzbd's setup when its server list shows the cause. The list is read at most once
+ * per check, and only when there is something to explain; a server list that is fine re-arms the setup alert.
+ */
+function setupExplainer(deps: QueueCheckDeps): (detection: Detection) => Promise<Detection> {
+  let problem: Promise<SetupProblem | null | undefined> | undefined;
+  return async (detection) => {
+    if (!couldBeServerSetup(detection)) return detection;
+    problem ??= deps.call("sabnzbd_get_config", { section: "servers" }).then((answer) => {
+      const found = answer.ok ? serverSetupProblem(answer.data) : undefined;
+      if (found === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
+      return found;
+    });
+    const found = await problem;
+    if (!found) return detection;
+    return { ...detection, cause: "server_setup", reason: `${detection.reason}. ${found.message}`, setupProblem: found.key };
+  };
+}
+
 function forgetOldItems(storage: SyncKvStorage, now: number): void {
-  for (const prefix of [HANDLED_PREFIX, ALIAS_PREFIX, QUALITY_LEDGER_PREFIX]) {
+  for (const prefix of [HANDLED_PREFIX, ALIAS_PREFIX, QUALITY_LEDGER_PREFIX, SETUP_PREFIX]) {
     for (const [key, item] of storage.list<{ lastSeenAt: number }>({ prefix })) {
       if (now - item.lastSeenAt > FORGET_AFTER_MS) storage.delete(key);
     }

@@ -1,5 +1,5 @@
 // Recovery actions in D1: one row per decision taken on a detected failure.
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { recoveryActions } from "../db/schema";
 import type { Database } from "../services/db";
 
@@ -19,12 +19,18 @@ export async function insertRecoveryAction(
   return inserted!;
 }
 
-export async function countAttempts(db: Database, tenantId: string, itemId: string): Promise<number> {
+/** Outcomes of an action AutoArr carried out (a write that failed was still a try); alerts and dry runs are not attempts. */
+const CARRIED_OUT: RecoveryOutcome[] = ["succeeded", "failed"];
+
+/** Recovery actions carried out on one release, and on its episode or movie across all releases. */
+export async function countAttempts(db: Database, tenantId: string, identity: { releaseKey: string; mediaKey: string | null }): Promise<{ release: number; item: number }> {
+  const onRelease = eq(recoveryActions.releaseKey, identity.releaseKey);
+  const onItem = identity.mediaKey === null ? undefined : eq(recoveryActions.mediaKey, identity.mediaKey);
   const [row] = await db
-    .select({ n: count() })
+    .select({ release: sql<number>`coalesce(sum(${onRelease}), 0)`, item: onItem ? sql<number>`coalesce(sum(${onItem}), 0)` : sql<number>`0` })
     .from(recoveryActions)
-    .where(and(eq(recoveryActions.tenantId, tenantId), eq(recoveryActions.itemId, itemId), eq(recoveryActions.outcome, "succeeded")));
-  return row?.n ?? 0;
+    .where(and(eq(recoveryActions.tenantId, tenantId), inArray(recoveryActions.outcome, CARRIED_OUT), onItem ? or(onRelease, onItem) : onRelease));
+  return { release: Number(row?.release ?? 0), item: Number(row?.item ?? 0) };
 }
 
 export async function listRecoveryActions(db: Database, tenantId: string, limit: number, before?: Date) {

@@ -19,9 +19,12 @@ export interface Decision {
 }
 
 export interface DecisionContext {
-  /** Recovery attempts already made on this download. */
+  /** Recovery attempts already made on this release (every SABnzbd job of it, retried or added again). */
   attempts: number;
   maxAttempts: number;
+  /** Recovery attempts already made on the episode or movie, across all its releases (0 when no app tracks it). */
+  itemAttempts?: number;
+  maxItemAttempts?: number;
   /** Downloads of the same episode or movie that failed at this download's quality, this one included. */
   failuresAtQuality: number;
   allowLowerQuality: boolean;
@@ -36,6 +39,11 @@ export function decide(detection: Detection, context: DecisionContext): Decision
   const { attempts, maxAttempts } = context;
   if (attempts >= maxAttempts) {
     return { strategy: "alert", why: `Gave up after ${attempts} recovery attempts; it needs a look`, exhausted: true };
+  }
+  const { itemAttempts = 0, maxItemAttempts } = context;
+  if (maxItemAttempts !== undefined && itemAttempts >= maxItemAttempts) {
+    const what = detection.arr?.app === "radarr" ? "movie" : "episode";
+    return { strategy: "alert", why: `Gave up after ${itemAttempts} recovery attempts on this ${what} across its releases; it needs a look`, exhausted: true };
   }
   switch (detection.cause) {
     case "disk_full":
