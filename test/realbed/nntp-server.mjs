@@ -183,6 +183,13 @@ export async function startNntpServer({ articles = [], username, password, tls: 
   };
 
   const server = tlsOptions ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, onConnection) : net.createServer(onConnection);
+  // Every TCP connection, a TLS one still shaking hands included, so close() never waits on one.
+  /** @type {Set<import("node:net").Socket>} */
+  const transports = new Set();
+  server.on("connection", (transport) => {
+    transports.add(transport);
+    transport.on("close", () => transports.delete(transport));
+  });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve(undefined));
@@ -202,6 +209,7 @@ export async function startNntpServer({ articles = [], username, password, tls: 
     commandsSeen: () => [...seen],
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
+      for (const transport of transports) transport.destroy();
       server.close(() => resolve(undefined));
     }),
   };

@@ -239,6 +239,18 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
         await secure.close();
       }
     });
+
+    it("closes at once even with a TLS handshake left half-done", { skip: certificate ? false : "openssl not found" }, async () => {
+      const secure = await startNntpServer({ tls: certificate });
+      const plain = net.connect(secure.port, "127.0.0.1");
+      try {
+        await new Promise((resolve) => plain.once("connect", resolve));
+        const closed = await Promise.race([secure.close().then(() => "closed"), new Promise((resolve) => setTimeout(resolve, 3000, "still open"))]);
+        assert.equal(closed, "closed");
+      } finally {
+        plain.destroy();
+      }
+    });
   });
 
   describe("the real test bed's indexer", { concurrency: false }, () => {
