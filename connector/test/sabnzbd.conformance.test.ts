@@ -186,6 +186,12 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
     expect(data(await run("sabnzbd_queue", {}, "queue-paused"))).toMatchObject({ paused: true, status: "Paused" });
   });
 
+  it("sabnzbd_queue names the priority of a job SABnzbd answers with the number 0 (one still being fetched)", async () => {
+    const slots = data(await run("sabnzbd_queue", {}, "queue-grabbing")).slots as { status: string; priority: string; labels: string[] }[];
+    const grabbing = slots.find((s) => s.status === "Grabbing");
+    expect(grabbing).toMatchObject({ priority: "Normal", labels: [expect.stringMatching(/^WAIT /)] });
+  });
+
   it("sabnzbd_history: a failed URL fetch, a failed download, only failed, unchanged, the archive", async () => {
     const history = data(await run("sabnzbd_history", {}, "history"));
     expect(history.slots).toEqual([expect.objectContaining({ status: "Failed", failMessage: "URL Fetching failed; File not on server", retry: true })]);

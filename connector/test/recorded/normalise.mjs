@@ -32,7 +32,7 @@ export function normalise(value, secrets, key = "") {
     return secret ? `<${secret[1]}:number>` : value;
   }
   if (typeof value !== "string") return value;
-  let text = value.replace(/SABnzbd_nzo_[A-Za-z0-9_-]+/g, "<nzo_id>");
+  let text = value.replace(/SABnzbd_nzo_[A-Za-z0-9_-]+/g, "<nzo_id>").replace(/^WAIT \d+ sec$/, "WAIT <seconds> sec");
   for (const [secret, name] of secrets) if (secret) text = text.split(secret).join(`<${name}>`);
   return text;
 }

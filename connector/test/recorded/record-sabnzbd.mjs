@@ -3,6 +3,7 @@
 // Run: node connector/test/recorded/record-sabnzbd.mjs   (needs Debian's sabnzbdplus: sudo scripts/install-sabnzbd.sh)
 // It starts the real test bed's throw-away SABnzbd, indexer (an NZB, or 404) and a news server holding no article.
 import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startIndexer } from "../../../test/realbed/indexer.mjs";
@@ -12,6 +13,15 @@ import { CASES, resolveRequest, UNKNOWN_ID } from "./sabnzbd-cases.mjs";
 import { normalise } from "./normalise.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** A loopback URL on which nothing listens. */
+async function closedPortUrl() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 const TIMEOUT_MS = 90_000;
 
 /** An NZB of three articles the news server does not have. */
@@ -52,6 +62,7 @@ async function main() {
   const addUrl = async (url) => (await raw({ mode: "addurl", name: url, cat: "tv" })).json.nzo_ids[0];
   const serve = (name) => indexer.serve(name, NZB(name));
 
+  const unreachable = await closedPortUrl();
   const roles = { unknown: UNKNOWN_ID };
   const setup = {
     // A job that sits in the queue (no news server yet, so it never moves) and one whose NZB answers 404.
@@ -60,6 +71,14 @@ async function main() {
       if (!(await waitFor(async () => (await queue()).some((s) => s.nzo_id === roles.queued && s.status === "Downloading")))) throw new Error("the queued job never left Grabbing");
       roles.failed = await addUrl(`${indexer.url}/nzb/Gone.Show.S01E02.nzb`);
       if (!(await waitFor(async () => settledFailure(roles.failed)))) throw new Error("the 404 job never failed");
+    },
+    // A job whose indexer refuses the connection waits in Grabbing and is fetched again later; it is deleted after one look.
+    "queue-grabbing": async () => {
+      roles.grabbing = await addUrl(`${unreachable}/nzb/Not.Yet.S01E04.nzb`);
+      if (!(await waitFor(async () => (await queue()).some((s) => s.nzo_id === roles.grabbing && s.labels.some((l) => l.startsWith("WAIT")))))) throw new Error("the job never waited");
+    },
+    history: async () => {
+      await raw({ mode: "queue", name: "delete", value: roles.grabbing, del_files: "1" });
     },
     "history-unchanged": async () => {
       roles.historyUpdate = (await raw({ mode: "history" })).json.history.last_history_update;
@@ -83,7 +102,7 @@ async function main() {
   const outDir = join(here, `sabnzbd-${version.split(".").slice(0, 2).join(".")}`);
   mkdirSync(outDir, { recursive: true });
   for (const file of readdirSync(outDir)) if (file.endsWith(".json")) unlinkSync(join(outDir, file));
-  const secrets = [[sab.apiKey, "api_key"], [sab.nzbKey, "nzb_key"], [sab.dir, "dir"], [indexer.url, "indexer"], [new URL(sab.url).port, "port"], [String(news.port), "news_port"], [version, "version"]];
+  const secrets = [[sab.apiKey, "api_key"], [sab.nzbKey, "nzb_key"], [sab.dir, "dir"], [indexer.url, "indexer"], [unreachable, "unreachable"], [new URL(sab.url).port, "port"], [String(news.port), "news_port"], [version, "version"]];
 
   try {
     for (const [order, testCase] of CASES.entries()) {

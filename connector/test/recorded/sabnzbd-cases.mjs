@@ -49,6 +49,8 @@ export const CASES = [
   { name: "get-config-email", about: "get_config email (the email settings live in misc)", request: { mode: "get_config", section: "email" } },
   { name: "queue", about: "the queue as sabnzbd_queue reads it, with a job", request: { mode: "queue", start: "0", limit: "50" } },
   { name: "queue-first", about: "the queue as sabnzbd_version reads it (limit 1)", request: { mode: "queue", start: "0", limit: "1" } },
+  { name: "queue-grabbing", about: "the queue with a job whose NZB could not be fetched yet: Grabbing, a WAIT label, and priority the number 0 (api.py: INTERFACE_PRIORITIES.get(nzo.priority, NORMAL_PRIORITY))",
+    request: { mode: "queue", start: "0", limit: "50" } },
   { name: "get-config-categories", about: "get_config categories (a list of items)", request: { mode: "get_config", section: "categories" } },
   { name: "history", about: "the history as sabnzbd_history reads it, with a failed job", request: { mode: "history", start: "0", limit: "20" } },
   { name: "history-failed-only", about: "only failed jobs", request: { mode: "history", start: "0", limit: "20", failed_only: "1" } },

@@ -11,6 +11,12 @@ export const numeric = (v: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 const bool = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : v === "1" ? true : v === "0" ? false : undefined);
+/**
+ * SABnzbd names a queue job's priority, but answers the number 0 for one outside its table, e.g. a job still being
+ * fetched (sabnzbd/api.py: INTERFACE_PRIORITIES.get(nzo.priority, NORMAL_PRIORITY); test/recorded/sabnzbd-4.5/queue-grabbing.json).
+ */
+const PRIORITY_NAMES: Record<number, string> = { 3: "Repair", 2: "Force", 1: "High", 0: "Normal", [-1]: "Low" };
+const priorityName = (v: unknown): string | undefined => (typeof v === "number" ? PRIORITY_NAMES[v] ?? String(v) : str(v));
 const obj = (v: unknown): Raw => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {});
 
 export const queueSlotSchema = z.object({
@@ -18,7 +24,7 @@ export const queueSlotSchema = z.object({
   name: z.string().describe("Job name"),
   category: z.string().optional().describe("Category, e.g. tv or movies"),
   status: z.string().describe("Downloading, Queued, Paused, Propagating, Fetching, Grabbing or Checking"),
-  priority: z.string().optional().describe("Force, High, Normal, Low or Paused"),
+  priority: z.string().optional().describe("Force, Repair, High, Normal or Low"),
   percentage: z.number().optional().describe("Percent downloaded"),
   sizeMb: z.number().optional().describe("Total size in MB"),
   leftMb: z.number().optional().describe("MB left to download"),
@@ -33,7 +39,7 @@ export function projectQueueSlot(raw: Raw) {
     name: str(raw.filename) ?? "",
     category: str(raw.cat),
     status: str(raw.status) ?? "",
-    priority: str(raw.priority),
+    priority: priorityName(raw.priority),
     percentage: numeric(raw.percentage),
     sizeMb: numeric(raw.mb),
     leftMb: numeric(raw.mbleft),

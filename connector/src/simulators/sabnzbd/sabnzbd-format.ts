@@ -36,7 +36,8 @@ export function queueSlot(download: Download, index: number, paused: boolean) {
     index,
     nzo_id: download.nzoId,
     unpackopts: "3",
-    priority: download.state === "paused" ? "Paused" : "Normal",
+    // Pausing a job changes its status, not its priority; "Paused" is no priority name a real 4.5.0 answers (api.py INTERFACE_PRIORITIES).
+    priority: "Normal",
     script: "None",
     filename: download.title,
     labels: [] as string[],
