@@ -50,6 +50,7 @@ function canonical(value) {
   const text = Array.isArray(value) ? value.join(",") : String(value ?? "").replace(/^"(.*)"$/, "$1");
   return text.includes(",") ? text.split(",").map((part) => part.trim()).filter(Boolean).join(", ") : text.trim();
 }
+
 /**
  * An indexer that breaks off its first `failures` answers mid-body (a flaky indexer or network). The real SABnzbd
  * fails such a job with "URL Fetching failed; Server could not complete request" (sabnzbd/urlgrabber.py: an
@@ -90,6 +91,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   let stack;
   let token;
   let sab;
+  /** Every secret the stack was handed, none of which may ever reach its logs. */
+  const secrets = new Set();
+  /** A pairing code and the secret inside it (as test/stack/local-stack.test.mjs reads it). */
+  const pairingSecrets = (code) => [code, JSON.parse(Buffer.from(code.slice(5), "base64url").toString()).secret];
   const inIni = (setting) => canonical(iniValue(sab.readIni(), setting));
 
   const request = async (method, route, body) => {
@@ -131,7 +136,9 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   const connectTo = async (realSab) => {
     const previous = sab;
     sab = realSab;
+    secrets.add(sab.apiKey).add(sab.nzbKey);
     await stack.useApps({ apps: { sabnzbd: { url: sab.url, apiKey: sab.apiKey } }, timeoutMs: CONNECTOR_TIMEOUT_MS });
+    for (const secret of pairingSecrets(stack.pairingCode)) secrets.add(secret);
     await previous?.stop();
   };
   /** As Sonarr hands SABnzbd a release: mode=addurl with the indexer's URL. */
@@ -162,6 +169,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       build: process.env.AUTOARR_SKIP_BUILD ? false : "connector",
       connector: { apps: { sabnzbd: { url: sab.url, apiKey: sab.apiKey } }, timeoutMs: CONNECTOR_TIMEOUT_MS },
     });
+    for (const secret of [sab.apiKey, sab.nzbKey, ...pairingSecrets(stack.pairingCode)]) secrets.add(secret);
     await signIn();
   });
   after(async () => {
@@ -455,5 +463,11 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
     it("a hanging news server: the job is reported stalled once", async () => {
       sayOnce(await stalledJob("hang", null), /No progress|stalled/i);
     });
+  });
+
+  it("never wrote a SABnzbd key or the connector's pairing code to the logs of the Worker, the hub or the connector", () => {
+    const logs = stack.logs();
+    assert.ok(logs.includes("tool call"), "the connector's logs were captured");
+    for (const secret of secrets) assert.ok(!logs.includes(secret), "a secret appears in the logs");
   });
 });
