@@ -1,4 +1,4 @@
-// The tenant's activity log: detections, recoveries, changes and circuit transitions.
+// The tenant's activity log: detections, recoveries, setting changes, job actions run through the tool passthrough, and circuit transitions.
 import { createRoute } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/authentication";
 import { createRouter } from "../lib/router";
@@ -12,7 +12,7 @@ export const activityRoutes = createRouter().openapi(
     method: "get",
     path: "/",
     tags: ["activity"],
-    summary: "Activity, newest first; pass nextCursor as cursor for the next page",
+    summary: "Activity, newest first (kind: detection, recovery, change, action, request, circuit); pass nextCursor as cursor for the next page",
     security: bearerSecurity,
     request: { query: ActivityQuery },
     responses: { 200: { description: "A page of activity", content: { "application/json": { schema: ActivityPage } } }, ...errorResponses(400, 401, 429) },
