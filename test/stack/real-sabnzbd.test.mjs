@@ -260,6 +260,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         assert.equal((await fetch(`${stack.connectorUrl}/healthz`)).status, 200);
         const overall = (await get("/health")).body;
         assert.equal(overall.status, "degraded", "the only app is down, so AutoArr is not ok");
+        assert.equal((await get("/health/sabnzbd")).status, 503);
         const health = overall.services;
         assert.equal(health.connector?.state, "closed", `the connector's breaker stays closed: ${JSON.stringify(health.connector)}`);
         assert.match(health.sabnzbd?.lastError ?? "", /SABnzbd/, JSON.stringify(health.sabnzbd));
@@ -277,6 +278,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       }, { timeoutMs: 90_000, everyMs: 1000 });
       assert.equal((await services()).connector?.state, "closed");
       assert.equal((await get("/health")).body.status, "ok");
+      assert.equal((await get("/health/sabnzbd")).status, 200);
       // About one connector timeout, not one per retry (issue #15: 3 × 10 s with the default timeout).
       const limit = CONNECTOR_TIMEOUT_MS + 3000;
       assert.ok(frozenFor.queueMs < limit, `the queue answered in ${frozenFor.queueMs} ms: ${JSON.stringify(frozenFor.queue.body)}`);
