@@ -87,7 +87,7 @@ function release(name, { bytes = 300_000, articleSize = 50_000 } = {}) {
 }
 
 describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000 }, () => {
-  const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-real-sab-"));
+  let persistDir;
   let stack;
   let token;
   let sab;
@@ -151,7 +151,9 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   /** The job's history entry once SABnzbd is done with it (a failed job is retryable only once post-processing ended). */
   const settled = (nzoId) =>
     sab.waitFor(async () => (await sabHistory()).find((h) => h.nzo_id === nzoId && ((h.status === "Completed" && h.storage) || (h.status === "Failed" && h.retry))), { timeoutMs: 90_000 });
-  const recoveriesFor = async (ids) => (await get("/api/v1/downloads/recoveries?limit=100")).body.items.filter((r) => ids.includes(r.downloadId) || ids.includes(r.itemId));
+  /** Recoveries of these SABnzbd jobs, or of any job whose name holds the release's name (a retry is a new job). */
+  const recoveriesFor = async (ids, releaseName) =>
+    (await get("/api/v1/downloads/recoveries?limit=100")).body.items.filter((r) => ids.includes(r.downloadId) || ids.includes(r.itemId) || (releaseName && r.title?.includes(releaseName)));
   const detectionsFor = async (ids) => (await get("/api/v1/activity?kind=detection&limit=100")).body.items.filter((a) => ids.includes(a.data?.downloadId));
   const userHistory = async () => (await get("/api/v1/downloads/history?refresh=true")).body.items;
   const checks = async (count) => {
@@ -159,6 +161,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   };
 
   before(async () => {
+    persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-real-sab-"));
     sab = await startRealSabnzbd();
     stack = await startStack({
       port: await freePort(),
@@ -175,7 +178,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   after(async () => {
     await stack?.stop();
     await sab?.stop();
-    rmSync(persistDir, { recursive: true, force: true });
+    if (persistDir) rmSync(persistDir, { recursive: true, force: true });
   });
 
   describe("a real default install (no news server)", () => {
@@ -317,7 +320,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       assert.equal(slot.status, "Completed", slot.fail_message);
       assert.ok(readFileSync(downloadedFile(slot, r.fileName)).equals(r.content), "the downloaded file is byte-identical");
       await checks(3);
-      assert.deepEqual(await recoveriesFor([id]), []);
+      assert.deepEqual(await recoveriesFor([id], r.name), []);
       assert.deepEqual(await detectionsFor([id]), []);
       assert.equal((await userHistory()).find((h) => h.downloadId === id)?.status, "completed");
     });
@@ -332,7 +335,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       assert.equal(slot.status, "Failed");
       assert.match(slot.fail_message, /^Aborted, cannot be completed|^Download failed - Not on your server/);
       await checks(4);
-      const recoveries = await recoveriesFor([id]);
+      const recoveries = await recoveriesFor([id], r.name);
       assert.equal(recoveries.length, 1, `one recovery over four checks: ${JSON.stringify(recoveries)}`);
       assert.equal(recoveries[0].failureReason, slot.fail_message);
       assert.notEqual(recoveries[0].strategy, "retry_download", "a broken release is not retried in SABnzbd");
@@ -362,7 +365,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       const slot = await settled(id);
       assert.equal(slot.fail_message, "URL Fetching failed; File not on server");
       await checks(4);
-      const recoveries = await recoveriesFor([id]);
+      const recoveries = await recoveriesFor([id], r.name);
       assert.equal(recoveries.length, 1, JSON.stringify(recoveries));
       assert.equal(recoveries[0].failureReason, "URL Fetching failed; File not on server");
       assert.notEqual(recoveries[0].strategy, "retry_download");
@@ -388,7 +391,7 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         const third = await sab.waitFor(async () => (await jobs()).find((h) => h.nzo_id !== first && h.nzo_id !== second.nzo_id && h.status === "Completed" && h.storage), { timeoutMs: 60_000 });
         assert.ok(readFileSync(downloadedFile(third, r.fileName)).equals(r.content), "the retried download is byte-identical");
         await checks(2);
-        const recoveries = (await recoveriesFor([first, second.nzo_id, third.nzo_id])).sort((a, b) => a.attempt - b.attempt);
+        const recoveries = (await recoveriesFor([first, second.nzo_id, third.nzo_id], r.name)).sort((a, b) => a.attempt - b.attempt);
         assert.deepEqual(recoveries.map((x) => [x.strategy, x.attempt]), [["retry_download", 1], ["retry_download", 2]], JSON.stringify(recoveries));
         assert.equal(flaky.fetches(), 3, "one fetch per attempt, and none after the download completed");
         assert.notEqual(recoveries[0].outcome, "succeeded", "the first retry failed again in SABnzbd");
