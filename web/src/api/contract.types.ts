@@ -80,7 +80,7 @@ export type SourceStatus = Partial<Record<AppName, { status: "ok" | "unavailable
 export type Queue = { items: QueueItem[]; sources?: SourceStatus; cachedAt?: string };
 
 /** The kinds the Worker writes to the activity log. */
-export const ACTIVITY_KINDS = ["detection", "recovery", "change", "request", "circuit"] as const;
+export const ACTIVITY_KINDS = ["detection", "recovery", "change", "action", "request", "circuit"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export type ActivityLevel = "info" | "warning" | "error";

@@ -28,6 +28,14 @@ describe("live events", () => {
     expect(announcement).toBe("Sonarr is unreachable.");
   });
 
+  it("says degraded as soon as a circuit leaves closed, and asks the Worker again for the whole report", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(queryKeys.health, { ...health, status: "ok" });
+    applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sabnzbd", state: "open", lastError: "SABnzbd did not answer within 10 s", lastErrorAt: "2026-01-01T00:01:00.000Z" } });
+    expect(queryClient.getQueryData<HealthReport>(queryKeys.health)?.status).toBe("degraded");
+    expect(queryClient.getQueryState(queryKeys.health)?.isInvalidated).toBe(true);
+  });
+
   it("puts new activity at the top of the unfiltered log", () => {
     const queryClient = new QueryClient();
     const older: ActivityItem = { id: "a1", at: "2026-01-01T00:00:00Z", app: "radarr", kind: "detection", level: "info", message: "older" };

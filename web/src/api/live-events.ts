@@ -69,8 +69,12 @@ function updateCircuit(queryClient: QueryClient, { app, state, lastError, lastEr
       lastSuccessAt: previous?.lastSuccessAt ?? null,
       latencyMs: previous?.latencyMs ?? null,
     };
-    return { ...report, services: { ...report.services, [app]: service } };
+    // A circuit that is not closed makes the tenant degraded at once; whether a closed one makes it ok again is the
+    // Worker's call (another service may still be failing), so the report is fetched again either way.
+    const status = state === "closed" ? report.status : "degraded";
+    return { ...report, status, services: { ...report.services, [app]: service } };
   });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.health });
   return `${serviceLabel(app)} ${CIRCUIT_ANNOUNCEMENTS[state]}.`;
 }
 

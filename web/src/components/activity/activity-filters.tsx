@@ -7,6 +7,7 @@ const KINDS: { value: ActivityKind; label: string }[] = [
   { value: "detection", label: "Detections" },
   { value: "recovery", label: "Recoveries" },
   { value: "change", label: "Setting changes" },
+  { value: "action", label: "Job actions" },
   { value: "request", label: "Requests" },
   { value: "circuit", label: "Connection changes" },
 ];

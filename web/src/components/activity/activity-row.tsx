@@ -6,6 +6,7 @@ const KIND_LABELS: Record<string, string> = {
   detection: "detection",
   recovery: "recovery",
   change: "setting change",
+  action: "job action",
   request: "request",
   circuit: "connection",
 };
