@@ -92,6 +92,15 @@ export interface LoadOptions {
   keepInvalidApps?: boolean;
 }
 
+/** An environment variable held to the same rule as its config-file key, so a typo is refused instead of becoming NaN. */
+function fromEnv<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T | undefined>, read: (text: string) => unknown): T | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const parsed = schema.safeParse(read(text));
+  if (!parsed.success) throw new ConfigError(`Invalid ${name}: ${JSON.stringify(text)} — ${parsed.error.issues[0]?.message ?? "not accepted"}`);
+  return parsed.data;
+}
+
 export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   const env = options.env ?? process.env;
   const configPath = options.configPath ?? defaultConfigPath(env);
@@ -127,8 +136,8 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
     ...(pairingCode ? { pairing: parsePairingCode(pairingCode) } : {}),
     host: options.overrides?.host ?? env.CONNECTOR_HOST ?? merged.host ?? DEFAULT_HOST,
     port,
-    timeoutMs: merged.timeoutMs ?? (env.CONNECTOR_TIMEOUT_MS ? Number(env.CONNECTOR_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS),
-    logLevel: merged.logLevel ?? (env.LOG_LEVEL as ConnectorConfig["logLevel"] | undefined) ?? "info",
+    timeoutMs: merged.timeoutMs ?? fromEnv(env, "CONNECTOR_TIMEOUT_MS", configFileSchema.shape.timeoutMs, Number) ?? DEFAULT_TIMEOUT_MS,
+    logLevel: merged.logLevel ?? fromEnv(env, "LOG_LEVEL", configFileSchema.shape.logLevel, String) ?? "info",
     sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
     stateDir: dirname(configPath),
   };

@@ -34,6 +34,14 @@ describe("configuration", () => {
     expect(config.host).toBe("127.0.0.1");
   });
 
+  it("refuses an app timeout or log level from the environment that the config file would refuse, instead of running with NaN", () => {
+    const env = { SABNZBD_URL: "http://sab:8080", SABNZBD_API_KEY: "k" };
+    expect(loadConfig({ configPath: "/nonexistent.json", env: { ...env, CONNECTOR_TIMEOUT_MS: "2500" } }).timeoutMs).toBe(2500);
+    expect(() => loadConfig({ configPath: "/nonexistent.json", env: { ...env, CONNECTOR_TIMEOUT_MS: "10s" } })).toThrow(/Invalid CONNECTOR_TIMEOUT_MS: "10s"/);
+    expect(() => loadConfig({ configPath: "/nonexistent.json", env: { ...env, CONNECTOR_TIMEOUT_MS: "50" } })).toThrow(/Invalid CONNECTOR_TIMEOUT_MS/);
+    expect(() => loadConfig({ configPath: "/nonexistent.json", env: { ...env, LOG_LEVEL: "verbose" } })).toThrow(/Invalid LOG_LEVEL: "verbose"/);
+  });
+
   it("rejects a configured app without its key", () => {
     expect(() => loadConfig({ configPath: "/nonexistent.json", env: { SONARR_URL: "http://sonarr:8989" } })).toThrow(/Invalid app configuration/);
   });
