@@ -117,4 +117,18 @@ describe("retries of a SABnzbd-only job", () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toMatch(/nothing was marked failed or searched/i);
   });
+
+  it("records an approved search for a job no app tracks as the alert it became", async () => {
+    const { owner, stack } = await paired("approvealert");
+    await setRecovery(owner, { mode: "approval" });
+    const name = "Lost.Show.S03E01.1080p.WEB-DL-GRP";
+    await failJob(stack, await addJob(stack, name), "URL Fetching failed; File not on server");
+    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const waiting = (await (await api("/api/v1/downloads/recoveries?limit=100", { token: owner.accessToken })).json()) as { items: { id: string; title: string; outcome: string }[] };
+    const action = waiting.items.find((i) => i.title === name && i.outcome === "awaiting_approval")!;
+    expect(action).toBeDefined();
+    const approved = await api(`/api/v1/downloads/recoveries/${action.id}/approve`, { method: "POST", token: owner.accessToken });
+    expect(await approved.json()).toEqual({ outcome: "alerted" });
+    expect(await recoveriesOf(owner, name)).toMatchObject([{ strategy: "alert", outcome: "alerted" }]);
+  });
 });

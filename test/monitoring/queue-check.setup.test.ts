@@ -44,6 +44,8 @@ describe("stalls explained by SABnzbd's setup", () => {
     await tick(stack);
     await h.runQueueCheck(owner.tenant.id);
     expect(await reads()).toBe(1);
+    // SABnzbd's own warnings are read beside the servers, in the same round trip and as rarely.
+    expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "warnings")).toHaveLength(1);
 
     const rows = await env.DB.prepare("SELECT strategy, outcome, failure_reason FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'")
       .bind(owner.tenant.id)
@@ -75,5 +77,25 @@ describe("stalls explained by SABnzbd's setup", () => {
     const notices = await env.DB.prepare("SELECT message FROM activity_log WHERE tenant_id = ? AND message LIKE '%does not resolve%'").bind(owner.tenant.id).all<{ message: string }>();
     expect(notices.results).toHaveLength(2); // the detection and the alert, for the first job only
     expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "retry")).toEqual([]);
+  });
+
+  it("quotes SABnzbd's own latest warning in a stall's alert when its servers are fine", async () => {
+    const { owner, stack } = await paired("sabwarns");
+    await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });
+    // As SABnzbd's GUIHandler records a failed login (sabnzbd/newswrapper.py).
+    const planted = await fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-warning`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "Failed login for server news.newshosting.com", origin: "newswrapper.py437" }),
+    });
+    expect(planted.status).toBe(200);
+    const h = hub(owner.tenant.id);
+    for (let check = 0; check < 3; check++) {
+      await h.runQueueCheck(owner.tenant.id);
+      await tick(stack);
+    }
+    const rows = await env.DB.prepare("SELECT failure_reason FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'").bind(owner.tenant.id).all<{ failure_reason: string }>();
+    expect(rows.results).toHaveLength(1);
+    expect(rows.results[0]!.failure_reason).toContain('SABnzbd itself warns: "Failed login for server news.newshosting.com"');
   });
 });

@@ -25,20 +25,29 @@ export async function approveOrReject(deps: Deps, actionId: string, approve: boo
 
   let outcome: RecoveryOutcome = "rejected";
   let steps: unknown = [];
+  let carriedOut: Strategy | undefined;
+  let note: string | undefined;
   if (approve && detail.detection && STRATEGIES.includes(strategy)) {
     const result = await execute(deps.call, detail.detection, strategy);
     outcome = result.outcome;
     steps = result.steps;
+    carriedOut = result.carriedOut;
+    note = result.note;
   }
-  await updateRecoveryAction(deps.db, deps.tenantId, actionId, { outcome, detail: { ...detail, steps, decidedByUser: approve ? "approved" : "rejected" } });
+  // What was approved may turn out to be only an alert (no app tracks the download): the record says what was done.
+  await updateRecoveryAction(deps.db, deps.tenantId, actionId, {
+    outcome,
+    ...(carriedOut ? { strategy: carriedOut } : {}),
+    detail: { ...detail, steps, decidedByUser: approve ? "approved" : "rejected", ...(carriedOut ? { chosen: strategy, note } : {}) },
+  });
   const activity = await recordActivity(deps.db, deps.tenantId, {
     app: action.app,
     kind: "recovery",
     level: outcome === "succeeded" || outcome === "rejected" ? "info" : "error",
-    message: approve ? `${action.title}: approved ${strategy.replace(/_/g, " ")} — ${outcome}` : `${action.title}: recovery declined`,
-    data: { action: { id: actionId, strategy, outcome } },
+    message: approve ? `${action.title}: approved ${strategy.replace(/_/g, " ")} — ${outcome}${note ? `; ${note}` : ""}` : `${action.title}: recovery declined`,
+    data: { action: { id: actionId, strategy: carriedOut ?? strategy, outcome } },
   });
   deps.broadcast({ type: "activity", at: activity.at, data: activity });
-  deps.broadcast({ type: "recovery", at: activity.at, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: strategy, outcome } });
+  deps.broadcast({ type: "recovery", at: activity.at, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: carriedOut ?? strategy, outcome } });
   return { ok: true, outcome };
 }

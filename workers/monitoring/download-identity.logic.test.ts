@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Detection } from "./detect.logic";
 import { downloadIdentity, itemAttemptCap, releaseName } from "./download-identity.logic";
 import { causeOf } from "./failure-reason.logic";
-import { couldBeServerSetup, serverSetupProblem, setupProblemKey } from "./server-setup.logic";
+import { couldBeServerSetup, latestWarning, serverSetupProblem, setupProblemKey } from "./server-setup.logic";
 import { decide } from "./strategy.logic";
 
 const episode: Detection = {
@@ -78,5 +78,14 @@ describe("SABnzbd's server setup", () => {
     expect(a.cause).toBe("server_setup");
     expect(setupProblemKey(a)).toBe(setupProblemKey({ ...a, title: "Another.Job" }));
     expect(setupProblemKey(a)).not.toBe(setupProblemKey({ ...a, reason: "Failed login for server news.example.com" }));
+  });
+
+  it("quotes only SABnzbd's latest warning of the last day", () => {
+    const now = 1_800_000_000_000;
+    const warnings = (times: number[]) => ({ count: times.length, warnings: times.map((t, i) => ({ type: "WARNING", text: `w${i}`, time: t })) });
+    expect(latestWarning(warnings([now / 1000 - 90_000, now / 1000 - 60]), now)).toBe('SABnzbd itself warns: "w1"');
+    expect(latestWarning(warnings([now / 1000 - 90_000]), now)).toBeUndefined();
+    expect(latestWarning({ count: 0, warnings: [] }, now)).toBeUndefined();
+    expect(latestWarning(undefined, now)).toBeUndefined();
   });
 });

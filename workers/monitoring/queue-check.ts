@@ -14,7 +14,7 @@ import { readRecoverySettings, type RecoverySettings } from "./settings";
 import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision, type Strategy } from "./strategy.logic";
 import { type DownloadIdentity, downloadIdentity, itemAttemptCap } from "./download-identity.logic";
-import { couldBeServerSetup, NO_NEWS_SERVER, serverSetupProblem, type SetupProblem, setupProblemKey } from "./server-setup.logic";
+import { couldBeServerSetup, latestWarning, NO_NEWS_SERVER, serverSetupProblem, type SetupProblem, setupProblemKey } from "./server-setup.logic";
 import type { Env } from "../env";
 import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
@@ -262,21 +262,22 @@ async function notify(
 }
 
 /**
- * Explains a stall or failure by SABnzbd's setup when its server list shows the cause. The list is read at most once
- * per check, and only when there is something to explain; a server list that is fine re-arms the setup alert.
+ * Explains a stall or failure by SABnzbd's setup when its server list shows the cause, or by SABnzbd's own latest
+ * warning. Both are read together (one round trip) at most once per check, and only when there is something to
+ * explain; a server list that is fine re-arms the setup alert.
  */
 function setupExplainer(deps: QueueCheckDeps): (detection: Detection) => Promise<Detection> {
-  let problem: Promise<SetupProblem | null | undefined> | undefined;
+  let read: Promise<{ problem: SetupProblem | null | undefined; warning: string | undefined }> | undefined;
   return async (detection) => {
     if (!couldBeServerSetup(detection)) return detection;
-    problem ??= deps.call("sabnzbd_get_config", { section: "servers" }).then((answer) => {
-      const found = answer.ok ? serverSetupProblem(answer.data) : undefined;
-      if (found === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
-      return found;
+    read ??= deps.callMany([{ tool: "sabnzbd_get_config", arguments: { section: "servers" } }, { tool: "sabnzbd_warnings" }]).then(([servers, warnings]) => {
+      const problem = servers?.ok ? serverSetupProblem(servers.data) : undefined;
+      if (problem === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
+      return { problem, warning: warnings?.ok ? latestWarning(warnings.data, deps.now()) : undefined };
     });
-    const found = await problem;
-    if (!found) return detection;
-    return { ...detection, cause: "server_setup", reason: `${detection.reason}. ${found.message}`, setupProblem: found.key };
+    const { problem, warning } = await read;
+    if (problem) return { ...detection, cause: "server_setup", reason: `${detection.reason}. ${problem.message}`, setupProblem: problem.key };
+    return warning ? { ...detection, reason: `${detection.reason}. ${warning}` } : detection;
   };
 }
 

@@ -47,7 +47,7 @@ export async function getRecoveryAction(db: Database, tenantId: string, id: stri
   return row;
 }
 
-export async function updateRecoveryAction(db: Database, tenantId: string, id: string, fields: { outcome: RecoveryOutcome; detail?: unknown }) {
+export async function updateRecoveryAction(db: Database, tenantId: string, id: string, fields: { outcome: RecoveryOutcome; strategy?: string; detail?: unknown }) {
   await db
     .update(recoveryActions)
     .set({ ...fields, updatedAt: new Date() })

@@ -32,6 +32,19 @@ export function serverSetupProblem(answer: unknown): SetupProblem | undefined | 
   };
 }
 
+/** sabnzbd_warnings' answer: SABnzbd's own warnings, oldest first (absent from connectors older than the tool). */
+const Warnings = z.looseObject({ warnings: z.array(z.looseObject({ type: z.string(), text: z.string(), time: z.number().optional() })) });
+const RECENT_WARNING_S = 86_400;
+
+/** SABnzbd's latest warning of the last day, as a sentence for an alert; undefined when there is none. */
+export function latestWarning(answer: unknown, nowMs: number): string | undefined {
+  const parsed = Warnings.safeParse(answer);
+  if (!parsed.success) return undefined;
+  const recent = parsed.data.warnings.filter((w) => w.time === undefined || nowMs / 1000 - w.time <= RECENT_WARNING_S);
+  const latest = recent.at(-1);
+  return latest ? `SABnzbd itself warns: "${latest.text.slice(0, 200)}"` : undefined;
+}
+
 /** Failures and stalls that a missing or disabled news server would explain. */
 export function couldBeServerSetup(detection: Detection): boolean {
   return detection.app === "sabnzbd" && ["stalled", "transient", "unknown"].includes(detection.cause);
