@@ -112,9 +112,11 @@ export type Recommendation = {
   why: string;
   source: { name: string; url: string | null };
   status: "open" | "applied" | "dismissed";
-  /** apply: AutoArr can change it; manual: follow the instructions. */
-  fix: "apply" | "manual";
+  /** apply: AutoArr can change it; manual: follow the instructions; none: what the app reports about itself. */
+  fix: "apply" | "manual" | "none";
   instructions?: string;
+  /** A fix that changes several settings at once, each from its value at the audit to the one it gets. */
+  writes?: SettingWrite[];
 };
 
 export type AppAudit = {
@@ -131,7 +133,10 @@ export type Audit = {
   apps: Partial<Record<AppName, AppAudit>>;
 };
 
-export type PlannedChange = { app: AppName; setting: string; before: unknown; after: unknown };
+export type SettingWrite = { setting: string; before: unknown; after: unknown };
+
+/** setting/before/after is the first of `writes`, which lists every setting applied and rolled back as one. */
+export type PlannedChange = { app: AppName; setting: string; before: unknown; after: unknown; writes?: SettingWrite[] };
 
 export type ConfigChange = PlannedChange & {
   id: string;

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../confirm-dialog";
 import { ErrorState } from "../error-state";
 import { FormAlert } from "../form-alert";
 import { SkeletonList } from "../skeleton";
-import { ChangeDiff } from "./change-diff";
+import { ChangeDiffs, writesOf } from "./change-diff";
 
 export function ApplyDialog({ recommendation, onClose }: { recommendation: Recommendation | null; onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -51,9 +51,11 @@ export function ApplyDialog({ recommendation, onClose }: { recommendation: Recom
         <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
       ) : (
         <>
-          <p>This will change one setting in {serviceLabel(preview.data.app)}:</p>
-          <ChangeDiff setting={preview.data.setting} before={preview.data.before} after={preview.data.after} beforeLabel="Now" afterLabel="After" />
-          <p><small>You can roll this back from the change history.</small></p>
+          <p>
+            This will change {writesOf(preview.data).length === 1 ? "one setting" : `${writesOf(preview.data).length} settings together`} in {serviceLabel(preview.data.app)}:
+          </p>
+          <ChangeDiffs writes={writesOf(preview.data)} beforeLabel="Now" afterLabel="After" />
+          <p><small>You can roll this back from the change history{writesOf(preview.data).length > 1 ? " (all of it at once)" : ""}.</small></p>
         </>
       )}
       <FormAlert error={apply.error} />

@@ -1,3 +1,4 @@
+import type { SettingWrite } from "../../api/contract.types";
 import { formatValue } from "../format";
 
 export function ChangeDiff({ setting, before, after, beforeLabel = "Current", afterLabel = "Recommended" }: { setting: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string }) {
@@ -13,5 +14,20 @@ export function ChangeDiff({ setting, before, after, beforeLabel = "Current", af
         {formatValue(after)}
       </dd>
     </dl>
+  );
+}
+
+/** Every setting a change writes: its `writes`, or its one setting for a change recorded before fixes could write several. */
+export function writesOf(change: SettingWrite & { writes?: SettingWrite[] }): SettingWrite[] {
+  return change.writes && change.writes.length > 0 ? change.writes : [{ setting: change.setting, before: change.before, after: change.after }];
+}
+
+export function ChangeDiffs({ writes, beforeLabel, afterLabel }: { writes: SettingWrite[]; beforeLabel?: string; afterLabel?: string }) {
+  return (
+    <>
+      {writes.map((write) => (
+        <ChangeDiff key={write.setting} setting={write.setting} before={write.before} after={write.after} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+      ))}
+    </>
   );
 }

@@ -10,13 +10,13 @@ import { FormAlert } from "../form-alert";
 import { QueryView } from "../query-view";
 import { RelativeTime } from "../relative-time";
 import { SkeletonList } from "../skeleton";
-import { ChangeDiff } from "./change-diff";
+import { ChangeDiffs, writesOf } from "./change-diff";
 
 function ChangeRow({ change, onRollBack }: { change: ConfigChange; onRollBack: () => void }) {
   return (
     <li className="recommendation" aria-label={`${change.rollbackOf ? "Rollback of" : "Change to"} ${change.setting}`}>
       <strong>{serviceLabel(change.app)}</strong> · {change.rollbackOf ? "rollback" : "applied"} · <RelativeTime iso={change.at} />
-      <ChangeDiff setting={change.setting} before={change.before} after={change.after} beforeLabel="Before" afterLabel="After" />
+      <ChangeDiffs writes={writesOf(change)} beforeLabel="Before" afterLabel="After" />
       {change.rolledBackAt ? (
         <small>Rolled back <RelativeTime iso={change.rolledBackAt} /></small>
       ) : change.rollbackOf ? null : (
@@ -71,7 +71,7 @@ export function ChangeHistory() {
         {target ? (
           <>
             <p>{serviceLabel(target.app)} will be set back:</p>
-            <ChangeDiff setting={target.setting} before={target.after} after={target.before} beforeLabel="Now" afterLabel="After rollback" />
+            <ChangeDiffs writes={writesOf(target).map((w) => ({ setting: w.setting, before: w.after, after: w.before }))} beforeLabel="Now" afterLabel="After rollback" />
           </>
         ) : null}
         <FormAlert error={rollBack.error} />

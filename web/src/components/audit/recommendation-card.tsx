@@ -1,5 +1,5 @@
 import type { Recommendation } from "../../api/contract.types";
-import { ChangeDiff } from "./change-diff";
+import { ChangeDiffs, writesOf } from "./change-diff";
 
 type RecommendationCardProps = {
   recommendation: Recommendation;
@@ -16,7 +16,13 @@ export function RecommendationCard({ recommendation, onApply, onDismiss, dismiss
         <h4 id={`rec-${recommendation.id}`}>{recommendation.title}</h4>
         {!open ? <span className="pill">{recommendation.status}</span> : null}
       </header>
-      <ChangeDiff setting={recommendation.setting} before={recommendation.currentValue} after={recommendation.recommendedValue} />
+      {recommendation.fix === "none" ? null : (
+        <ChangeDiffs
+          writes={writesOf({ setting: recommendation.setting, before: recommendation.currentValue, after: recommendation.recommendedValue, writes: recommendation.writes })}
+          beforeLabel="Current"
+          afterLabel="Recommended"
+        />
+      )}
       <p>{recommendation.why}</p>
       {open && recommendation.fix === "manual" ? (
         <p className="manual-fix">
