@@ -72,7 +72,7 @@ describe("retries of a SABnzbd-only job", () => {
     expect(retried).not.toBe(job);
     await failJob(stack, retried!, TRANSIENT);
     await h.runQueueCheck(owner.tenant.id);
-    expect((await recoveriesOf(owner, name)).map((r) => r.attempt)).toEqual([1, 2]);
+    expect((await recoveriesOf(owner, name)).map((r) => [r.attempt, r.outcome])).toEqual([[1, "failed"], [2, "succeeded"]]);
 
     // The retry of attempt 2 is deleted, and the same release is added again as a new job: it is still the same download.
     const second = await queuedId(stack, name);
@@ -88,10 +88,11 @@ describe("retries of a SABnzbd-only job", () => {
     await h.runQueueCheck(owner.tenant.id);
     await h.runQueueCheck(owner.tenant.id);
     const rows = await recoveriesOf(owner, name);
+    // A retry whose new job failed again did not recover anything; the one whose job was deleted by hand is left as it was.
     expect(rows.map((r) => [r.strategy, r.outcome])).toEqual([
+      ["retry_download", "failed"],
       ["retry_download", "succeeded"],
-      ["retry_download", "succeeded"],
-      ["retry_download", "succeeded"],
+      ["retry_download", "failed"],
       ["alert", "exhausted"],
     ]);
     expect(rows[3]!.failureReason).toBe(TRANSIENT);

@@ -9,7 +9,7 @@ import { keyRing } from "../services/key-ring";
 import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
-import { countAttempts, insertRecoveryAction, type RecoveryOutcome } from "./recovery-actions.repo";
+import { countAttempts, insertRecoveryAction, type RecoveryOutcome, updateRecoveryAction } from "./recovery-actions.repo";
 import { readRecoverySettings, type RecoverySettings } from "./settings";
 import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision, type Strategy } from "./strategy.logic";
@@ -52,6 +52,8 @@ interface Handled {
   jobId?: string;
   /** The new job id SABnzbd gave the download when AutoArr retried it. */
   retriedAs?: string;
+  /** The recovery action last carried out: if its new job fails again, it did not recover the download. */
+  lastActionId?: string;
 }
 
 const STALL_KEY = "monitor:stall";
@@ -140,6 +142,11 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
       await notify(deps, settings, detection, { kind: "detection", level: "warning", message: `${detection.title}: ${detection.reason}` });
     }
     if (!waiting) {
+      if (anotherJob && handled.lastActionId) {
+        // The job AutoArr's last action started failed too: that action did not recover it, whatever the app answered then.
+        await updateRecoveryAction(deps.db, deps.tenantId, handled.lastActionId, { outcome: "failed" });
+        delete handled.lastActionId;
+      }
       const download = await downloadIdentity(detection);
       const counts = await countAttempts(deps.db, deps.tenantId, download);
       const rules = decide(detection, {
@@ -224,7 +231,8 @@ async function act(
       ...(suggested.fallback ? { llmFallback: suggested.fallback } : {}),
     },
   });
-  const verb = { succeeded: "recovered", failed: "could not recover", alerted: "needs your attention", exhausted: "needs your attention", dry_run: "would be recovered (dry run)", awaiting_approval: "is waiting for your approval", rejected: "was left alone" }[outcome];
+  if (outcome === "succeeded" || outcome === "failed") handled.lastActionId = row.id;
+  const verb = { succeeded: strategy === "retry_download" ? "was retried in SABnzbd" : "recovered", failed: "could not recover", alerted: "needs your attention", exhausted: "needs your attention", dry_run: "would be recovered (dry run)", awaiting_approval: "is waiting for your approval", rejected: "was left alone" }[outcome];
   await notify(deps, settings, detection, {
     kind: "recovery",
     level: outcome === "succeeded" || outcome === "dry_run" ? "info" : outcome === "awaiting_approval" ? "warning" : "error",
