@@ -11,11 +11,8 @@ import { sabnzbdTools } from "../src/apps/sabnzbd/sabnzbd.tools.js";
 import { silentLogger } from "../src/logger.js";
 import { startSimulators, type RunningSimulators } from "../src/simulators/index.js";
 import type { ToolSpec } from "../src/tools/tool.js";
-// @ts-expect-error plain .mjs shared with the recorder
-import { CASES, resolveRequest, UNKNOWN_ID } from "./recorded/sabnzbd-cases.mjs";
-// @ts-expect-error plain .mjs shared with the recorder
+import { type Answer, CASES, type Io, resolveRequest, UNKNOWN_ID } from "./recorded/sabnzbd-cases.mjs";
 import { revive } from "./recorded/normalise.mjs";
-// @ts-expect-error plain .mjs shared with the recorder
 import { shapeDifferences } from "./recorded/shape.mjs";
 
 interface Fixture {
@@ -30,9 +27,6 @@ interface Fixture {
   facts?: Record<string, unknown>;
   notOnSimulator?: string;
 }
-interface Answer { status: number; contentType: string | null; text: string; json: unknown }
-interface Io { api(params: Record<string, string>): Promise<Answer>; waitFor(predicate: () => Promise<boolean>): Promise<boolean> }
-interface Case { name: string; request: Record<string, string>; key?: "wrong" | "none"; facts?: (io: Io, answer: Answer, roles: Record<string, unknown>) => Promise<Record<string, unknown>> }
 
 const folder = new URL("./recorded/sabnzbd-4.5/", import.meta.url);
 const fixtures: Fixture[] = readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(new URL(f, folder), "utf8")) as Fixture).sort((a, b) => a.order - b.order);
@@ -41,7 +35,7 @@ const fixture = (name: string): Fixture => {
   if (!found) throw new Error(`no recorded case ${name}`);
   return found;
 };
-const cases = CASES as Case[];
+const cases = CASES;
 
 /**
  * The recorded answer with its queue or history slots replaced by every slot recorded anywhere: the simulator's world
@@ -55,9 +49,6 @@ function withEveryRecordedSlot(json: unknown): unknown {
   const slots = fixtures.flatMap((f) => ((f.json as Record<string, { slots?: unknown[] } | undefined> | undefined)?.[list]?.slots ?? []));
   return { ...record, [list]: { ...record![list], slots } };
 }
-
-/** The answer's body as the fixture holds it: parsed JSON, or the text. */
-const body = (answer: Answer) => (answer.json !== undefined ? { json: answer.json } : { text: answer.text });
 
 async function request(url: string, params: Record<string, string>): Promise<Answer> {
   const response = await fetch(`${url}/api?${new URLSearchParams(params)}`);
@@ -122,8 +113,8 @@ describe("the SABnzbd simulator answers as the real SABnzbd 4.5 did", () => {
     const testCase = cases.find((c) => c.name === recorded.case);
     it.skipIf(Boolean(recorded.notOnSimulator) || !testCase)(`${recorded.case}: ${recorded.about}`, async () => {
       await setup[recorded.case]?.();
-      const params = resolveRequest(testCase!.request, roles) as Record<string, string>;
-      const key = testCase!.key === "wrong" ? { apikey: "0".repeat(32) } : testCase!.key === "none" ? {} : { apikey: sims.keys.sabnzbd };
+      const params = resolveRequest(testCase!.request, roles);
+      const key: Record<string, string> = testCase!.key === "wrong" ? { apikey: "0".repeat(32) } : testCase!.key === "none" ? {} : { apikey: sims.keys.sabnzbd };
       const answer = await request(url, { output: "json", ...key, ...params });
       expect({ status: answer.status, contentType: answer.contentType }).toEqual({ status: recorded.status, contentType: recorded.contentType });
       if (recorded.text !== undefined) {
