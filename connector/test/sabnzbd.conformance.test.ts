@@ -71,6 +71,16 @@ async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 5000): Pro
   }
 }
 
+describe("the shape comparison", () => {
+  it("sees a different type, a missing and an extra key, and an element no recorded element matches", () => {
+    expect(shapeDifferences({ a: 1, b: "x" }, { a: "1", c: true })).toEqual([
+      "$.a: string where the real SABnzbd has number", "$.b: missing (the real SABnzbd has it)", "$.c: not in the real SABnzbd's answer",
+    ]);
+    expect(shapeDifferences({ t: "<unix-seconds:number>", s: [{ p: "Normal" }, { p: 0 }] }, { t: 17, s: [{ p: 0 }, { p: "High" }, { p: null }] })).toEqual(["$.s[2].p: null where the real SABnzbd has string"]);
+    expect(shapeDifferences({ s: [] }, { s: [{ anything: 1 }] })).toEqual([]);
+  });
+});
+
 describe("the SABnzbd simulator answers as the real SABnzbd 4.5 did", () => {
   let sims: RunningSimulators;
   let url: string;
