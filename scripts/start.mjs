@@ -1,13 +1,23 @@
-// `npm start`: AutoArr on this machine with embedded defaults and demo data.
+// `npm start`: AutoArr on this machine with embedded defaults and demo data; with SABNZBD_URL/SABNZBD_API_KEY (and
+// likewise SONARR_, RADARR_, PLEX_URL/PLEX_TOKEN) set, the connector is paired with those real apps instead.
 import { startStack } from "./lib/stack.mjs";
 
-const stack = await startStack();
+const REAL_APPS = { sabnzbd: "API_KEY", sonarr: "API_KEY", radarr: "API_KEY", plex: "TOKEN" };
+const realApps = Object.fromEntries(
+  Object.entries(REAL_APPS)
+    .map(([app, secret]) => [app, process.env[`${app.toUpperCase()}_URL`], process.env[`${app.toUpperCase()}_${secret}`]])
+    .filter(([, url]) => url)
+    .map(([app, url, key]) => [app, { url, [app === "plex" ? "token" : "apiKey"]: key ?? "" }]),
+);
+const paired = Object.keys(realApps);
+
+const stack = await startStack(paired.length > 0 ? { connector: { apps: realApps } } : {});
 
 console.log(`
   AutoArr is running at ${stack.url}
 
   Demo account:  ${stack.demo.email}  /  ${stack.demo.password}
-  ${stack.connectorUrl ? `Demo connector: ${stack.connectorUrl} (paired; simulated SABnzbd, Sonarr, Radarr and Plex behind it)` : "Demo connector: not available in this build"}
+  ${!stack.connectorUrl ? "Demo connector: not available in this build" : paired.length > 0 ? `Connector:     ${stack.connectorUrl} (paired with your ${paired.join(", ")})` : `Demo connector: ${stack.connectorUrl} (paired; simulated SABnzbd, Sonarr, Radarr and Plex behind it)`}
 
   Health:        ${stack.url}/health
   API:           ${stack.url}/api/v1   (OpenAPI: ${stack.url}/api/v1/openapi.json)
