@@ -84,6 +84,11 @@ describe("SABnzbd's server setup", () => {
     const now = 1_800_000_000_000;
     const warnings = (times: number[]) => ({ count: times.length, warnings: times.map((t, i) => ({ type: "WARNING", text: `w${i}`, time: t })) });
     expect(latestWarning(warnings([now / 1000 - 90_000, now / 1000 - 60]), now)).toBe('SABnzbd itself warns: "w1"');
+    // What a real 4.5.0 logs for a server it cannot reach: the cause, then the consequence, repeated.
+    const unreachable = ["Cannot connect to server 127.0.0.1 [Connection refused]", "Server 127.0.0.1 will be ignored for 10 minutes", "Cannot connect to server 127.0.0.1 [Connection refused]", "Server 127.0.0.1 will be ignored for 10 minutes"];
+    expect(latestWarning({ warnings: unreachable.map((text) => ({ type: "WARNING", text, time: now / 1000 - 30 })) }, now)).toBe(
+      'SABnzbd itself warns: "Cannot connect to server 127.0.0.1 [Connection refused]"; "Server 127.0.0.1 will be ignored for 10 minutes"',
+    );
     expect(latestWarning(warnings([now / 1000 - 90_000]), now)).toBeUndefined();
     expect(latestWarning({ count: 0, warnings: [] }, now)).toBeUndefined();
     expect(latestWarning(undefined, now)).toBeUndefined();

@@ -36,13 +36,16 @@ export function serverSetupProblem(answer: unknown): SetupProblem | undefined | 
 const Warnings = z.looseObject({ warnings: z.array(z.looseObject({ type: z.string(), text: z.string(), time: z.number().optional() })) });
 const RECENT_WARNING_S = 86_400;
 
-/** SABnzbd's latest warning of the last day, as a sentence for an alert; undefined when there is none. */
+/** Distinct warnings quoted: a real 4.5.0 follows "Cannot connect to server …" with "Server … will be ignored for 10 minutes". */
+const QUOTED_WARNINGS = 3;
+
+/** SABnzbd's latest distinct warnings of the last day (oldest first), as a sentence for an alert; undefined when none. */
 export function latestWarning(answer: unknown, nowMs: number): string | undefined {
   const parsed = Warnings.safeParse(answer);
   if (!parsed.success) return undefined;
-  const recent = parsed.data.warnings.filter((w) => w.time === undefined || nowMs / 1000 - w.time <= RECENT_WARNING_S);
-  const latest = recent.at(-1);
-  return latest ? `SABnzbd itself warns: "${latest.text.slice(0, 200)}"` : undefined;
+  const recent = parsed.data.warnings.filter((w) => w.time === undefined || nowMs / 1000 - w.time <= RECENT_WARNING_S).map((w) => w.text.slice(0, 160));
+  const distinct = recent.filter((text, index) => recent.lastIndexOf(text) === index).slice(-QUOTED_WARNINGS);
+  return distinct.length > 0 ? `SABnzbd itself warns: ${distinct.map((text) => `"${text}"`).join("; ")}` : undefined;
 }
 
 /** Failures and stalls that a missing or disabled news server would explain. */
