@@ -1,19 +1,16 @@
 // What the audit's SABnzbd rules read and write, checked against a real fresh SABnzbd (Debian's sabnzbdplus, installed
 // by scripts/install-sabnzbd.sh): the values a default install holds, and how each fix's values (and their rollback)
 // read back. The recorded answers the Worker's audit tests load into the simulator are compared with the live ones.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../src/logger.js";
 import { createPairingCode, parsePairingCode } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
-import { call, closedPortUrl, connectClient } from "./helpers.js";
+import { sabnzbdBinary, startRealSabnzbd, type RealSabnzbd } from "../../test/realbed/sabnzbd.mjs";
+import { call, connectClient } from "./helpers.js";
 
-const binary = spawnSync("sh", ["-c", "command -v sabnzbdplus"], { encoding: "utf8" }).stdout.trim();
+const binary = sabnzbdBinary();
 if (!binary) console.warn("SKIPPING real SABnzbd audit tests: sabnzbdplus not found on PATH (install it with `sudo scripts/install-sabnzbd.sh`)");
 
 const RECORDED = JSON.parse(readFileSync(new URL("../../test/config-audit/sabnzbd-default-install.json", import.meta.url), "utf8")) as {
@@ -22,10 +19,9 @@ const RECORDED = JSON.parse(readFileSync(new URL("../../test/config-audit/sabnzb
 const recordedMisc = (RECORDED.answers.misc.config as { misc: Record<string, unknown> }).misc;
 
 describe.skipIf(!binary)("the audit's SABnzbd settings on a real fresh SABnzbd", () => {
-  const apiKey = randomBytes(16).toString("hex");
-  let dir: string;
-  let sab: ChildProcess;
+  let sab: RealSabnzbd;
   let url: string;
+  let apiKey: string;
   let connector: RunningConnector;
   let client: Client;
 
@@ -38,25 +34,9 @@ describe.skipIf(!binary)("the audit's SABnzbd settings on a real fresh SABnzbd",
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "autoarr-sab-audit-"));
-    const port = Number(new URL(await closedPortUrl()).port);
-    url = `http://127.0.0.1:${port}`;
     // The same minimal sabnzbd.ini the recorded answers were taken from (see its "source").
-    writeFileSync(join(dir, "sabnzbd.ini"), [
-      "__version__ = 19", "__encoding__ = utf-8", "[misc]", `api_key = ${apiKey}`, `nzb_key = ${randomBytes(16).toString("hex")}`,
-      "host = 127.0.0.1", `port = ${port}`, `download_dir = ${dir}/incomplete`, `complete_dir = ${dir}/complete`, "check_new_rel = 0", "",
-    ].join("\n"));
-    sab = spawn(binary, ["--config-file", join(dir, "sabnzbd.ini"), "--server", `127.0.0.1:${port}`, "--browser", "0", "--disable-file-log"], { cwd: dir, stdio: "ignore" });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/api?mode=version&output=json`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error("real SABnzbd did not start within 30 s");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    sab = await startRealSabnzbd();
+    ({ url, apiKey } = sab);
     const pairing = parsePairingCode(createPairingCode("tenant-real-audit", "connector-real-audit"));
     connector = await startConnector({ pairing, host: "127.0.0.1", port: 0, timeoutMs: 5000, logLevel: "error", sessionIdleMs: 60_000, apps: { sabnzbd: { url, apiKey } } }, { logger: silentLogger });
     client = await connectClient(`${connector.url}/mcp`, pairing);
@@ -65,13 +45,7 @@ describe.skipIf(!binary)("the audit's SABnzbd settings on a real fresh SABnzbd",
   afterAll(async () => {
     await client?.close();
     await connector?.close();
-    if (sab?.pid) {
-      sab.kill("SIGTERM");
-      const deadline = Date.now() + 5000;
-      while (sab.exitCode === null && sab.signalCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      if (sab.exitCode === null && sab.signalCode === null) sab.kill("SIGKILL");
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await sab?.stop();
   });
 
   it("has no news server: get_config&section=servers answers {} and the tool reports no servers", async () => {

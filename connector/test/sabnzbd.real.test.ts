@@ -1,48 +1,27 @@
 // The SABnzbd tools against a real SABnzbd (Debian's sabnzbdplus, installed by scripts/install-sabnzbd.sh).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../src/logger.js";
 import { createPairingCode, parsePairingCode } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
-import { call, closedPortUrl, connectClient } from "./helpers.js";
+import { sabnzbdBinary, startRealSabnzbd, type RealSabnzbd } from "../../test/realbed/sabnzbd.mjs";
+import { call, connectClient } from "./helpers.js";
 
-const binary = spawnSync("sh", ["-c", "command -v sabnzbdplus"], { encoding: "utf8" }).stdout.trim();
+const binary = sabnzbdBinary();
 if (!binary) console.warn("SKIPPING real SABnzbd tests: sabnzbdplus not found on PATH (install it with `sudo scripts/install-sabnzbd.sh`)");
 
 describe.skipIf(!binary)("SABnzbd tools against a real SABnzbd", () => {
-  const apiKey = randomBytes(16).toString("hex");
-  let dir: string;
-  let sab: ChildProcess;
+  let sab: RealSabnzbd;
   let url: string;
+  let apiKey: string;
   let connector: RunningConnector;
   let wrongKeyConnector: RunningConnector;
   let client: Client;
   let wrongKeyClient: Client;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "autoarr-sab-"));
-    const port = Number(new URL(await closedPortUrl()).port);
-    url = `http://127.0.0.1:${port}`;
-    writeFileSync(join(dir, "sabnzbd.ini"), [
-      "__version__ = 19", "__encoding__ = utf-8", "[misc]", `api_key = ${apiKey}`, `nzb_key = ${randomBytes(16).toString("hex")}`,
-      "host = 127.0.0.1", `port = ${port}`, `download_dir = ${dir}/incomplete`, `complete_dir = ${dir}/complete`, "check_new_rel = 0", "",
-    ].join("\n"));
-    sab = spawn(binary, ["--config-file", join(dir, "sabnzbd.ini"), "--server", `127.0.0.1:${port}`, "--browser", "0", "--disable-file-log"], { cwd: dir, stdio: "ignore" });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/api?mode=version&output=json`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error("real SABnzbd did not start within 30 s");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    sab = await startRealSabnzbd();
+    ({ url, apiKey } = sab);
     const pairing = parsePairingCode(createPairingCode("tenant-real", "connector-real"));
     const base = { pairing, host: "127.0.0.1", port: 0, timeoutMs: 5000, logLevel: "error" as const, sessionIdleMs: 60_000 };
     connector = await startConnector({ ...base, apps: { sabnzbd: { url, apiKey } } }, { logger: silentLogger });
@@ -56,12 +35,7 @@ describe.skipIf(!binary)("SABnzbd tools against a real SABnzbd", () => {
     await wrongKeyClient?.close();
     await connector?.close();
     await wrongKeyConnector?.close();
-    if (sab?.pid) {
-      sab.kill("SIGTERM");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      if (sab.exitCode === null) sab.kill("SIGKILL");
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await sab?.stop();
   });
 
   it("reports the version and an idle queue", async () => {
