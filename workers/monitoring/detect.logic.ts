@@ -25,7 +25,10 @@ export interface ArrLink {
   app: ArrApp;
   /** Absent once the download has left the app's queue. */
   queueId?: number;
+  /** The first of `episodeIds`: what the download is counted and remembered under. */
   episodeId?: number;
+  /** Every episode the download carries (a season pack or a double episode has several). */
+  episodeIds?: number[];
   seriesId?: number;
   movieId?: number;
 }
@@ -48,8 +51,38 @@ export interface Detection {
   setupProblem?: string;
 }
 
-export function arrLinkOf(app: ArrApp, r: ArrRecord): ArrLink {
-  return { app, queueId: r.id, ...(r.episodeId ? { episodeId: r.episodeId } : {}), ...(r.seriesId ? { seriesId: r.seriesId } : {}), ...(r.movieId ? { movieId: r.movieId } : {}) };
+/** The link of one download, from its queue records (one per episode in Sonarr); removing any of them removes the download. */
+export function arrLinkOf(app: ArrApp, records: ArrRecord | ArrRecord[]): ArrLink {
+  const all = Array.isArray(records) ? records : [records];
+  const r = all[0]!;
+  const episodeIds = [...new Set(all.flatMap((x) => (x.episodeId ? [x.episodeId] : [])))];
+  return {
+    app,
+    queueId: r.id,
+    ...(episodeIds.length > 0 ? { episodeId: episodeIds[0], episodeIds } : {}),
+    ...(r.seriesId ? { seriesId: r.seriesId } : {}),
+    ...(r.movieId ? { movieId: r.movieId } : {}),
+  };
+}
+
+/**
+ * Queue records grouped by download, in queue order. Sonarr lists a download of several episodes as one record per
+ * episode, each with its own id and the same downloadId (src/NzbDrone.Core/Queue/QueueService.cs, MapQueue): it is one
+ * download to detect and recover. Records without a download id stand alone.
+ */
+export function byDownload(records: ArrRecord[]): ArrRecord[][] {
+  const groups: ArrRecord[][] = [];
+  const index = new Map<string, ArrRecord[]>();
+  for (const r of records) {
+    const group = r.downloadId ? index.get(r.downloadId) : undefined;
+    if (group) group.push(r);
+    else {
+      const created = [r];
+      groups.push(created);
+      if (r.downloadId) index.set(r.downloadId, created);
+    }
+  }
+  return groups;
 }
 
 export function qualityOf(r: ArrRecord): Detection["quality"] {
@@ -58,12 +91,14 @@ export function qualityOf(r: ArrRecord): Detection["quality"] {
 
 const FAILED_STATES = new Set(["failed", "failedPending", "importFailed"]);
 
+const failedRecord = (r: ArrRecord) => (r.trackedDownloadState !== undefined && FAILED_STATES.has(r.trackedDownloadState)) || r.status === "failed";
+const flaggedRecord = (r: ArrRecord) => r.trackedDownloadStatus === "warning" || r.trackedDownloadStatus === "error";
+
 function arrDetections(app: ArrApp, records: ArrRecord[]): Detection[] {
-  return records.flatMap((r): Detection[] => {
+  return byDownload(records).flatMap((group): Detection[] => {
+    const r = group.find(failedRecord) ?? group.find(flaggedRecord);
+    if (!r) return [];
     const messages = r.statusMessages.flatMap((m) => [m.title, ...m.messages]).filter(Boolean);
-    const failed = (r.trackedDownloadState && FAILED_STATES.has(r.trackedDownloadState)) || r.status === "failed";
-    const flagged = r.trackedDownloadStatus === "warning" || r.trackedDownloadStatus === "error";
-    if (!failed && !flagged) return [];
     const reason = r.errorMessage ?? (messages.join("; ") || `${r.trackedDownloadState ?? r.status}`);
     const importBlocked = r.trackedDownloadState === "importBlocked" || r.trackedDownloadState === "importFailed";
     const cause = causeOf(reason);
@@ -77,7 +112,7 @@ function arrDetections(app: ArrApp, records: ArrRecord[]): Detection[] {
         downloadId: r.downloadId ?? null,
         reason,
         cause: importBlocked && (cause === "unknown" || cause === "transient") ? "import_path" : cause,
-        arr: arrLinkOf(app, r),
+        arr: arrLinkOf(app, group),
         ...(quality ? { quality } : {}),
       },
     ];
@@ -88,9 +123,9 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
   const detections = [...arrDetections("sonarr", snapshot.sonarrQueue ?? []), ...arrDetections("radarr", snapshot.radarrQueue ?? [])];
   const arrByDownload = new Map<string, Pick<Detection, "arr" | "quality">>();
   for (const [app, records] of [["sonarr", snapshot.sonarrQueue ?? []], ["radarr", snapshot.radarrQueue ?? []]] as const) {
-    for (const r of records) {
-      const quality = qualityOf(r);
-      if (r.downloadId) arrByDownload.set(r.downloadId, { arr: arrLinkOf(app, r), ...(quality ? { quality } : {}) });
+    for (const group of byDownload(records)) {
+      const quality = qualityOf(group[0]!);
+      if (group[0]!.downloadId) arrByDownload.set(group[0]!.downloadId, { arr: arrLinkOf(app, group), ...(quality ? { quality } : {}) });
     }
   }
   const seen = new Set(detections.map((d) => d.key));

@@ -19,9 +19,11 @@ export interface ExecutionResult {
   note?: string;
 }
 
-function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; seriesId?: number; movieId?: number }) {
+function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; episodeIds?: number[]; seriesId?: number; movieId?: number }) {
   if (app === "radarr") return ids.movieId ? { name: "MoviesSearch", movieIds: [ids.movieId] } : undefined;
-  if (ids.episodeId) return { name: "EpisodeSearch", episodeIds: [ids.episodeId] };
+  // One search for every episode of a multi-episode download (EpisodeSearch takes episodeIds).
+  const episodeIds = ids.episodeIds?.length ? ids.episodeIds : ids.episodeId ? [ids.episodeId] : [];
+  if (episodeIds.length > 0) return { name: "EpisodeSearch", episodeIds };
   return ids.seriesId ? { name: "SeriesSearch", seriesId: ids.seriesId } : undefined;
 }
 
@@ -46,8 +48,10 @@ async function trackedFailure(call: Caller, downloadId: string) {
     const outcome = await call(`${app}_history_failed`, { pageSize: 50 });
     if (!outcome.ok) continue;
     const parsed = ArrHistoryOutput.safeParse(outcome.data);
-    const record = parsed.success ? parsed.data.records.find((r) => r.downloadId === downloadId) : undefined;
-    if (record) return { app, record: record as typeof record & { episodeId?: number; seriesId?: number; movieId?: number } };
+    // Sonarr records a failure once per episode of the download (HistoryService handles DownloadFailedEvent per episode).
+    const records = (parsed.success ? parsed.data.records.filter((r) => r.downloadId === downloadId) : []) as { episodeId?: number; seriesId?: number; movieId?: number }[];
+    const episodeIds = [...new Set(records.flatMap((r) => (r.episodeId ? [r.episodeId] : [])))];
+    if (records[0]) return { app, record: { ...records[0], ...(episodeIds.length > 0 ? { episodeIds } : {}) } };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Downloads that left Sonarr's or Radarr's queue without being imported. The episode or movie is still missing,
 // and nothing fetches it again until the app's RSS sync happens upon another release.
 import type { ArrApp, ArrLink, Detection, QueueSnapshot } from "./detect.logic";
-import { arrLinkOf, qualityOf } from "./detect.logic";
+import { arrLinkOf, byDownload, qualityOf } from "./detect.logic";
 
 export interface TrackedDownload {
   app: ArrApp;
@@ -31,9 +31,10 @@ export function trackDownloads(snapshot: QueueSnapshot, previous: TrackedDownloa
       for (const [id, download] of before) tracked[id] = download;
       continue;
     }
-    for (const r of records) {
+    for (const group of byDownload(records)) {
+      const r = group[0]!;
       if (!r.downloadId || !(r.episodeId || r.movieId)) continue;
-      const { queueId: _queueId, ...arr } = arrLinkOf(app, r);
+      const { queueId: _queueId, ...arr } = arrLinkOf(app, group);
       const quality = qualityOf(r);
       tracked[r.downloadId] = { app, title: r.title, arr, ...(quality ? { quality } : {}) };
     }
