@@ -49,6 +49,8 @@ export interface Detection {
   retryableInSab?: boolean;
   /** For a server_setup cause found in SABnzbd's config rather than in the failure's text: which problem it is. */
   setupProblem?: string;
+  /** The app that grabbed this failed SABnzbd job has not processed the failure, long after it would have. */
+  pendingInApp?: true;
 }
 
 /** The link of one download, from its queue records (one per episode in Sonarr); removing any of them removes the download. */

@@ -6,7 +6,8 @@ import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } fr
 import { recordActivity } from "../services/activity";
 import type { Database } from "../services/db";
 import { keyRing } from "../services/key-ring";
-import { type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
 import { countAttempts, insertRecoveryAction, type RecoveryOutcome, updateRecoveryAction } from "./recovery-actions.repo";
@@ -45,7 +46,7 @@ interface Handled {
   lastActionAt: number;
   lastSeenAt: number;
   announced?: boolean;
-  final?: "alerted" | "exhausted" | "dry_run" | "awaiting_approval";
+  final?: "alerted" | "exhausted" | "dry_run" | "awaiting_approval" | "handled_by_app";
   /** The cause the final decision was taken on: a stall alert must not hide a later real failure. */
   finalCause?: string;
   /** The failed SABnzbd job last acted on; a failure of another job of the same download is a new attempt. */
@@ -54,6 +55,8 @@ interface Handled {
   retriedAs?: string;
   /** The recovery action last carried out: if its new job fails again, it did not recover the download. */
   lastActionId?: string;
+  /** When AutoArr first saw this failure tracked by an app that had not processed it yet. */
+  appWaitSince?: number;
 }
 
 const STALL_KEY = "monitor:stall";
@@ -66,6 +69,9 @@ const SETUP_PREFIX = "monitor:setup:";
 /** SABnzbd job id → the key the download was first handled under, so attempts survive retries' new ids. */
 const ALIAS_PREFIX = "monitor:alias:";
 const CHECK_INTERVAL_MS = 120_000;
+/** The apps process a failed download within about a minute (their download monitoring runs every minute): a wait of five checks is ample. */
+const APP_GRACE_MS = 5 * CHECK_INTERVAL_MS;
+const APP_NAME = { sonarr: "Sonarr", radarr: "Radarr" } as const;
 const FORGET_AFTER_MS = 7 * 86_400_000;
 
 const READS = [
@@ -116,7 +122,8 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   report.detections = detections.length;
 
   const explain = setupExplainer(deps);
-  for (const found of detections) {
+  const sideOf = arrSideReader(deps);
+  for (let found of detections) {
     const identity = deps.storage.get<{ key: string }>(ALIAS_PREFIX + found.key)?.key ?? found.key;
     const handledKey = HANDLED_PREFIX + identity;
     const handled: Handled = { attempts: 0, lastActionAt: 0, ...deps.storage.get<Handled>(handledKey), lastSeenAt: now };
@@ -129,6 +136,29 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     const anotherJob = found.downloadId !== null && handled.jobId !== undefined && found.downloadId !== handled.jobId;
     // A failure in SABnzbd's history waits for nothing once acted on, unless it is a new job of the download (a retry that failed again).
     const waiting = handled.final !== undefined || (handled.attempts > 0 && (found.source === "sabnzbd_history" ? !anotherJob : now < nextAttemptDue(handled)));
+    if (!waiting && found.source === "sabnzbd_history" && !found.arr) {
+      // Not in any app's queue: an app may still track it (it left the queue once the app processed the failure).
+      const side = await sideOf(found.downloadId);
+      if (side === undefined) continue; // the apps' history could not be read: ask again at the next check
+      if (side.kind === "processed") {
+        const tracked = { ...found, arr: side.link };
+        found = tracked;
+        const searches = await appSearchesAgain(deps, side.app);
+        if (searches !== false) {
+          await leftToApp(deps, settings, tracked, handled, side.message, searches);
+          deps.storage.put(handledKey, handled);
+          continue;
+        }
+        // The app blocklisted the release but does not search again: AutoArr searches, through the app, once.
+      } else if (side.kind === "pending") {
+        handled.appWaitSince ??= now;
+        if (now - handled.appWaitSince < APP_GRACE_MS) {
+          deps.storage.put(handledKey, handled);
+          continue;
+        }
+        found = { ...found, arr: side.link, pendingInApp: true };
+      }
+    }
     const detection = handled.announced && waiting ? found : await explain(found);
     const setupKey = detection.cause === "server_setup" ? SETUP_PREFIX + setupProblemKey(detection) : undefined;
     if (setupKey && deps.storage.get(setupKey) !== undefined) {
@@ -240,6 +270,65 @@ async function act(
     action: { id: row.id, strategy, outcome },
   });
   return { strategy, outcome };
+}
+
+/**
+ * Records that Sonarr/Radarr processed the failure themselves and tells the user once, at info level: no second
+ * blocklist, search or SABnzbd retry. `searches` is the app's autoRedownloadFailed, undefined when it could not be read.
+ */
+async function leftToApp(deps: QueueCheckDeps, settings: RecoverySettings, detection: Detection & { arr: ArrLink }, handled: Handled, message: string | undefined, searches: boolean | undefined): Promise<void> {
+  const name = APP_NAME[detection.arr.app];
+  const searched = searches === true ? "searched for another release" : `searches for another if its "Redownload Failed" setting is on (AutoArr could not read it)`;
+  const why = `${name} handled this failure itself: it recorded the download as failed${message ? ` ("${message}")` : ""}, blocklisted the release and ${searched}; AutoArr did nothing more`;
+  const download = await downloadIdentity(detection);
+  const row = await insertRecoveryAction(deps.db, {
+    tenantId: deps.tenantId,
+    app: detection.arr.app,
+    itemId: detection.key,
+    downloadId: detection.downloadId,
+    title: detection.title,
+    failureReason: detection.reason,
+    strategy: "alert",
+    attempt: 1,
+    outcome: "handled_by_app",
+    decidedBy: "rules",
+    releaseKey: download.releaseKey,
+    mediaKey: download.mediaKey,
+    detail: { why, cause: detection.cause, source: detection.source, steps: [], detection, handledBy: detection.arr.app },
+  });
+  handled.announced = true;
+  handled.final = "handled_by_app";
+  handled.finalCause = detection.cause;
+  await notify(deps, settings, detection, { kind: "recovery", level: "info", message: `${detection.title}: ${why}`, action: { id: row.id, strategy: "alert", outcome: "handled_by_app" } });
+}
+
+/** The app's own "Redownload Failed" setting (download client settings, autoRedownloadFailed); undefined when unreadable. */
+async function appSearchesAgain(deps: QueueCheckDeps, app: ArrApp): Promise<boolean | undefined> {
+  const outcome = await deps.call(`${app}_config_get`, { resource: "downloadclient" });
+  const value = outcome.ok ? (outcome.data as { values?: { autoRedownloadFailed?: unknown } } | null)?.values?.autoRedownloadFailed : undefined;
+  return typeof value === "boolean" ? value : undefined;
+}
+
+/**
+ * Reads Sonarr's and Radarr's history of a SABnzbd job (one round trip, at most MAX_HISTORY_LOOKUPS jobs a check).
+ * An app that is not paired has no such tool and tracks nothing; any other failed read leaves the answer unknown.
+ */
+function arrSideReader(deps: QueueCheckDeps): (downloadId: string | null) => Promise<ArrSide | undefined> {
+  let lookups = 0;
+  return async (downloadId) => {
+    if (downloadId === null) return { kind: "untracked" };
+    if (lookups++ >= MAX_HISTORY_LOOKUPS) return undefined;
+    const apps = ["sonarr", "radarr"] as const;
+    const answers = await deps.callMany(apps.map((app) => ({ tool: `${app}_history_download`, arguments: { downloadId } })));
+    const histories: Partial<Record<ArrApp, ArrHistoryRecord[]>> = {};
+    apps.forEach((app, index) => {
+      const answer = answers[index];
+      if (answer && !answer.ok && answer.error.kind === "unknown_tool") histories[app] = [];
+      const parsed = answer?.ok ? ArrHistoryOutput.safeParse(answer.data) : undefined;
+      if (parsed?.success) histories[app] = parsed.data.records.filter((r) => r.downloadId === undefined || r.downloadId === downloadId) as ArrHistoryRecord[];
+    });
+    return arrSideOf(histories);
+  };
 }
 
 async function notify(

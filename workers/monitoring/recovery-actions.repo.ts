@@ -3,7 +3,8 @@ import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { recoveryActions } from "../db/schema";
 import type { Database } from "../services/db";
 
-export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "dry_run" | "awaiting_approval" | "rejected" | "exhausted";
+/** handled_by_app: Sonarr/Radarr processed the failure themselves (blocklist, new search), so AutoArr did nothing more. */
+export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "dry_run" | "awaiting_approval" | "rejected" | "exhausted" | "handled_by_app";
 
 export type RecoveryActionRow = typeof recoveryActions.$inferSelect;
 

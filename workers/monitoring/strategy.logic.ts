@@ -45,6 +45,11 @@ export function decide(detection: Detection, context: DecisionContext): Decision
     const what = detection.arr?.app === "radarr" ? "movie" : "episode";
     return { strategy: "alert", why: `Gave up after ${itemAttempts} recovery attempts on this ${what} across its releases; it needs a look`, exhausted: true };
   }
+  if (detection.pendingInApp && detection.arr) {
+    // Acting from SABnzbd's side would race the app, which may still process it (blocklist, search) at any moment.
+    const name = detection.arr.app === "radarr" ? "Radarr" : "Sonarr";
+    return { strategy: "alert", why: `${name} grabbed this download but has not processed its failure; AutoArr leaves it to ${name}: look at its Activity queue` };
+  }
   switch (detection.cause) {
     case "disk_full":
       return { strategy: "alert", why: "The disk is full: retrying would fail the same way until space is freed" };
@@ -59,7 +64,9 @@ export function decide(detection: Detection, context: DecisionContext): Decision
         ? { strategy: "search_again", why: "The download disappeared without being imported; search for it again" }
         : { strategy: "alert", why: `${detection.reason}; no app tracks it, so AutoArr cannot search again` };
     case "transient":
-      if (detection.source === "sabnzbd_history" && detection.retryableInSab) {
+      // Only a job no app tracks: Sonarr/Radarr blocklist a failed download and grab another themselves
+      // (FailedDownloadService.ProcessFailed), so a retry in SABnzbd would race them for the same episode or movie.
+      if (detection.source === "sabnzbd_history" && detection.retryableInSab && !detection.arr) {
         return { strategy: "retry_download", why: "A server or connection problem: the same download may well work now" };
       }
       break;
