@@ -23,6 +23,8 @@ export interface Download {
   bytesPerSecond: number;
   state: DownloadState;
   failMessage?: string;
+  /** Articles the news servers did not have, in a job SABnzbd still completed (1 to 5, no PAR2 to repair them). */
+  missingArticles?: number;
   importMessage?: string;
   added: number;
   completedAt?: number;

@@ -56,7 +56,7 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
     }),
     defineTool({
       app: "sabnzbd", name: "sabnzbd_history", title: "SABnzbd history", annotations: READ_ONLY,
-      description: "Reads SABnzbd's history, optionally only failed jobs, with each job's fail_message and whether it can be retried. Pass lastHistoryUpdate from a previous call: if nothing changed, SABnzbd answers cheaply and changed is false.",
+      description: "Reads SABnzbd's history, optionally only failed jobs, with each job's fail_message, its stage log (where a job completed with missing articles says so) and whether it can be retried. Pass lastHistoryUpdate from a previous call: if nothing changed, SABnzbd answers cheaply and changed is false.",
       input: {
         failedOnly: z.boolean().default(false).describe("Only failed jobs"),
         category: z.string().max(100).optional().describe("Only jobs in this category"),

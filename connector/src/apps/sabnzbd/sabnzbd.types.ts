@@ -86,7 +86,27 @@ export const historySlotSchema = z.object({
   completed: z.number().optional().describe("When it finished (unix seconds)"),
   storage: z.string().optional().describe("Final (or failed/incomplete) folder"),
   downloadSeconds: z.number().optional().describe("Download time in seconds"),
+  stageLog: z
+    .array(z.object({ name: z.string().describe("Source, Download, Servers, Repair, Unpack …"), actions: z.array(z.string()).describe("What SABnzbd wrote for the stage, one line each") }))
+    .optional()
+    .describe('SABnzbd\'s post-processing log. A job completed with damage says so only here, e.g. Download "2 articles were missing" with no Repair line saying it was repaired'),
 });
+
+/**
+ * A history job's stage_log ([{name, actions}], sabnzbd/database.py unpack_history_info). SABnzbd joins the Download
+ * stage's lines into one action with "<br/>" (nzbstuff.py set_download_report): they are split back into lines. The
+ * Source stage is the NZB's URL when it was fetched (nzbstuff.py: self.url or self.filename), so keys in URLs are masked.
+ */
+function projectStageLog(raw: unknown) {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.flatMap((entry) => {
+    const stage = obj(entry);
+    const name = str(stage.name);
+    if (!name) return [];
+    const actions = Array.isArray(stage.actions) ? stage.actions.flatMap((a) => (typeof a === "string" ? a.split("<br/>") : [])) : [];
+    return [{ name, actions: actions.map(maskUrlSecrets) }];
+  });
+}
 
 export function projectHistorySlot(raw: Raw) {
   return compact({
@@ -100,6 +120,7 @@ export function projectHistorySlot(raw: Raw) {
     completed: numeric(raw.completed),
     storage: str(raw.storage),
     downloadSeconds: numeric(raw.download_time),
+    stageLog: projectStageLog(raw.stage_log),
   });
 }
 

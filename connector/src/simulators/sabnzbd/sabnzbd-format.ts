@@ -57,6 +57,28 @@ export function queueSlot(download: Download, index: number, paused: boolean) {
   };
 }
 
+/**
+ * A job completed with missing articles and no PAR2, as a real 4.5 logs it (captured through test/realbed, see
+ * connector/test/sabnzbd-stage-log.test.ts): nzbstuff.py set_download_report appends T("%s articles were missing") to the
+ * Download stage's <br/>-joined lines; postproc.py runs the RAR renamer and, with no PAR2 set, logs
+ * T("[%s] No par2 sets") under Repair; with nothing to unpack there is no Unpack stage, and no fail_message.
+ */
+function stageLog(download: Download, failed: boolean) {
+  const source = { name: "Source", actions: [`${download.title}.nzb`] };
+  if (failed) return [source, { name: "Download", actions: [download.failMessage ?? ""] }];
+  const downloaded = "Downloaded in 1 min 4 seconds at an average of 24.8 MB/s<br/>Age: 12d";
+  if (download.missingArticles) {
+    return [
+      source,
+      { name: "Download", actions: [`${downloaded}<br/>${download.missingArticles} articles were missing`] },
+      // nzbstuff.py set_download_report: "<server>=<bytes>B" per server that served articles.
+      { name: "Servers", actions: [`news.example.com=${humanSize(download.sizeBytes)}`] },
+      { name: "Repair", actions: ["Trying RAR renamer", `[${download.title}] No par2 sets`] },
+    ];
+  }
+  return [source, { name: "Download", actions: [downloaded] }, { name: "Unpack", actions: ["[" + download.title + "] Unpacked 1 files/folders in 6 seconds"] }];
+}
+
 export function historySlot(download: Download, completeDir: string, incompleteDir: string) {
   const failed = download.state === "failed";
   const storage = failed ? `${incompleteDir}/${download.title}` : `${completeDir}/${download.category}/${download.title}`;
@@ -78,11 +100,7 @@ export function historySlot(download: Download, completeDir: string, incompleteD
     script_line: "",
     download_time: Math.max(1, Math.round(downloaded / download.bytesPerSecond)),
     postproc_time: failed ? 0 : 38,
-    stage_log: [
-      { name: "Source", actions: [`${download.title}.nzb`] },
-      { name: "Download", actions: [failed ? (download.failMessage ?? "") : `Downloaded in 1 min 4 seconds at an average of 24.8 MB/s<br/>Age: 12d`] },
-      ...(failed ? [] : [{ name: "Unpack", actions: ["[" + download.title + "] Unpacked 1 files/folders in 6 seconds"] }]),
-    ],
+    stage_log: stageLog(download, failed),
     downloaded,
     completeness: null,
     fail_message: failed ? (download.failMessage ?? "") : "",

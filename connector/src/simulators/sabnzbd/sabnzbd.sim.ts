@@ -211,6 +211,27 @@ export function createSabnzbdSim(world: World): SimApp {
     return ok({ keywords: [...failingWrites] });
   };
 
+  /**
+   * Test fault: a queued job finishes with `missingArticles` articles the servers lacked and no PAR2, which a real 4.5
+   * completes all the same (constants.py MAX_BAD_ARTICLES = 5; nzbstuff.py check_availability_ratio aborts only past it):
+   * "Completed", fail_message "", the damage only in its stage log (sabnzbd-format.ts stageLog). Sonarr/Radarr then
+   * import it as any completed download, unless `imported: false` leaves it waiting for their import.
+   */
+  const completeDamaged = (body: Record<string, unknown>): SimResponse => {
+    const job = typeof body.downloadId === "string" ? findJob(body.downloadId) : undefined;
+    if (!job || !inQueue(job)) return { status: 404, json: { error: "no such queued job" } };
+    const missing = body.missingArticles;
+    if (typeof missing !== "number" || !Number.isInteger(missing) || missing < 1 || missing > 5) return { status: 400, json: { error: "missingArticles must be 1 to 5; more aborts the job" } };
+    job.missingArticles = missing;
+    if (job.sabnzbdOnly || body.imported === false) {
+      job.leftBytes = 0;
+      job.state = "completed";
+      job.completedAt = Date.now();
+      world.touchHistory();
+    } else world.importDownload(job);
+    return ok({ downloadId: job.nzoId, state: job.state });
+  };
+
   /** The shape of a real 4.5.0's fullstatus (test/recorded/sabnzbd-4.5/fullstatus.json), the API key included as it sends it. */
   const fullStatus = () => {
     const listed = (handleMode("warnings", new URLSearchParams()).json as { warnings: unknown[] }).warnings;
@@ -320,6 +341,7 @@ export function createSabnzbdSim(world: World): SimApp {
     name: "sabnzbd",
     faultResponse: (status) => (status === 401 || status === 403 ? { status: 403, text: "API Key Incorrect", contentType: "text/html;charset=utf-8" } : { status, text: `${status} Simulated failure`, contentType: "text/html;charset=utf-8" }),
     simAction: (action, request: SimRequest) => {
+      if (request.method === "POST" && action === "sabnzbd-damaged") return completeDamaged((request.body ?? {}) as Record<string, unknown>);
       if (request.method === "POST" && (action === "sabnzbd-config" || action === "sabnzbd-warning" || action === "sabnzbd-failing-writes")) {
         return testAction(action, (request.body ?? {}) as Record<string, unknown>);
       }
