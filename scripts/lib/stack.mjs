@@ -123,6 +123,37 @@ function writeConnectorConfig(dir, { apps, timeoutMs, logLevel }) {
 }
 
 /**
+ * `wrangler dev` on `port`, answering /ping. Its inspector and workerd's own ports are picked free, but another
+ * process may take one between the pick and the bind (seen on a busy machine): then it is started again, on new ones.
+ */
+async function startWrangler({ port, persistDir, vars, quiet }) {
+  for (let attempt = 1; ; attempt++) {
+    const wrangler = run(
+      WRANGLER,
+      [
+        "dev",
+        "--ip", "127.0.0.1",
+        "--port", String(port),
+        "--inspector-port", String(await freePort()),
+        "--persist-to", persistDir,
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ],
+      { cwd: ROOT, label: "wrangler", quiet, env: { WRANGLER_SEND_METRICS: "false" } },
+    );
+    try {
+      await waitForUrl(`http://127.0.0.1:${port}/ping`, { child: wrangler, timeoutMs: 120_000 });
+      return wrangler;
+    } catch (error) {
+      await stop(wrangler);
+      const lostARace = /Address already in use \(127\.0\.0\.1:(\d+)\)/.exec(String(error.message));
+      if (!lostARace || Number(lostARace[1]) === port || attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
  * Starts the whole local stack and returns its URL, the demo account and a stop function.
  * `persistDir` keeps local D1/KV/Durable Object data between runs. `build`: true builds the web app and the
  * connector, "connector" the connector (and the web app only when it was never built), false neither.
@@ -154,20 +185,8 @@ export async function startStack({
   });
 
   const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
-  const wrangler = run(
-    WRANGLER,
-    [
-      "dev",
-      "--ip", "127.0.0.1",
-      "--port", String(port),
-      "--inspector-port", String(await freePort()),
-      "--persist-to", persistDir,
-      "--test-scheduled",
-      "--show-interactive-dev-session=false",
-      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-    ],
-    { cwd: ROOT, label: "wrangler", quiet, env: { WRANGLER_SEND_METRICS: "false" } },
-  );
+  const url = `http://127.0.0.1:${port}`;
+  const wrangler = await startWrangler({ port, persistDir, vars, quiet });
   const children = [wrangler];
   const tempDirs = [];
   const stopAll = async () => {
@@ -176,8 +195,6 @@ export async function startStack({
   };
 
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitForUrl(`${url}/ping`, { child: wrangler, timeoutMs: 120_000 });
     const session = await demoSession(url);
 
     let connectorUrl = null;
