@@ -17,6 +17,8 @@ export type ArrSide =
   | { kind: "untracked" }
   /** The app recorded the failure itself: blocklisted, and searched again when its settings say so. */
   | { kind: "processed"; app: ArrApp; link: ArrLink; message?: string }
+  /** The app imported it (a job SABnzbd completed, damaged or not). */
+  | { kind: "imported"; app: ArrApp; link: ArrLink }
   /** The app grabbed it and has not processed its failure yet. */
   | { kind: "pending"; app: ArrApp; link: ArrLink };
 
@@ -44,6 +46,8 @@ export function arrSideOf(histories: Partial<Record<ArrApp, ArrHistoryRecord[]>>
     if (!records.some((r) => r.eventType === "grabbed")) continue;
     const failed = records.find((r) => r.eventType === "downloadFailed");
     if (failed) return { kind: "processed", app, link: linkOf(app, records), ...(failed.message ? { message: failed.message } : {}) };
+    // downloadFolderImported, seriesFolderImported, movieFolderImported (EpisodeHistory.cs / History.cs event types).
+    if (records.some((r) => /imported$/i.test(r.eventType))) return { kind: "imported", app, link: linkOf(app, records) };
     // IgnoredDownloadService.IgnoreDownload: the app was told to forget it, so it will not process its failure.
     if (records.some((r) => r.eventType === "downloadIgnored")) continue;
     return { kind: "pending", app, link: linkOf(app, records) };

@@ -1,6 +1,7 @@
 // Finds what needs recovery in one snapshot of the download queues, given what earlier checks saw.
 import type { z } from "zod";
 import type { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import { damageOf } from "./damage.logic";
 import { causeOf, type FailureCause } from "./failure-reason.logic";
 
 type SabSlot = z.infer<typeof SabQueueOutput>["slots"][number];
@@ -11,6 +12,8 @@ export type ArrApp = "sonarr" | "radarr";
 export interface QueueSnapshot {
   sabQueue?: SabSlot[];
   sabFailed?: SabFailed[];
+  /** SABnzbd history jobs that completed: one may be damaged all the same. */
+  sabCompleted?: SabFailed[];
   sonarrQueue?: ArrRecord[];
   radarrQueue?: ArrRecord[];
   /** The apps whose whole queue this snapshot holds (read without error, on one page). */
@@ -146,6 +149,24 @@ export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: 
       cause: causeOf(failed.failMessage),
       retryableInSab: failed.retry,
       ...link,
+    });
+  }
+
+  for (const done of snapshot.sabCompleted ?? []) {
+    const damage = done.status === "Completed" ? damageOf(done.stageLog) : undefined;
+    if (!damage || seen.has(done.nzoId)) continue;
+    seen.add(done.nzoId);
+    detections.push({
+      key: done.nzoId,
+      source: "sabnzbd_history",
+      app: "sabnzbd",
+      title: done.name,
+      downloadId: done.nzoId,
+      reason: `Completed with missing articles that nothing repaired (SABnzbd's log: ${damage})`,
+      cause: "damaged",
+      // A retry downloads the same articles, which the servers do not have.
+      retryableInSab: false,
+      ...arrByDownload.get(done.nzoId),
     });
   }
 

@@ -11,6 +11,7 @@ export type FailureCause =
   | "import_path" // Sonarr/Radarr could not import for a path or naming reason
   | "stalled"
   | "vanished" // left the queue without being imported, failed or removed on purpose
+  | "damaged" // SABnzbd completed it with articles missing and nothing repaired them (only its stage log says so)
   | "unknown";
 
 /**

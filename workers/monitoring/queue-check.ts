@@ -76,7 +76,8 @@ const FORGET_AFTER_MS = 7 * 86_400_000;
 
 const READS = [
   { tool: "sabnzbd_queue", arguments: { limit: 200 } },
-  { tool: "sabnzbd_history", arguments: { failedOnly: true, limit: 50 } },
+  // Every status: a job SABnzbd completed can be damaged all the same (its stage log says so, not its status).
+  { tool: "sabnzbd_history", arguments: { limit: 50 } },
   { tool: "sonarr_queue", arguments: { pageSize: 100 } },
   { tool: "radarr_queue", arguments: { pageSize: 100 } },
 ];
@@ -92,9 +93,11 @@ function snapshotOf(outcomes: CallOutcome[]): QueueSnapshot {
   const sonarr = parse("sonarr_queue", ArrQueueOutput);
   const radarr = parse("radarr_queue", ArrQueueOutput);
   const complete = (queue: typeof sonarr) => queue !== undefined && (queue.totalRecords ?? queue.records.length) <= queue.records.length;
+  const history = parse("sabnzbd_history", SabHistoryOutput)?.slots;
   return {
     sabQueue: parse("sabnzbd_queue", SabQueueOutput)?.slots,
-    sabFailed: parse("sabnzbd_history", SabHistoryOutput)?.slots,
+    sabFailed: history?.filter((s) => s.status === "Failed"),
+    sabCompleted: history?.filter((s) => s.status === "Completed"),
     sonarrQueue: sonarr?.records,
     radarrQueue: radarr?.records,
     completeQueues: [...(complete(sonarr) ? ["sonarr" as const] : []), ...(complete(radarr) ? ["radarr" as const] : [])],
@@ -150,6 +153,8 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
           continue;
         }
         // The app blocklisted the release but does not search again: AutoArr searches, through the app, once.
+      } else if (side.kind === "imported") {
+        found = { ...found, arr: side.link };
       } else if (side.kind === "pending") {
         handled.appWaitSince ??= now;
         if (now - handled.appWaitSince < APP_GRACE_MS) {

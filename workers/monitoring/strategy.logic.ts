@@ -45,7 +45,7 @@ export function decide(detection: Detection, context: DecisionContext): Decision
     const what = detection.arr?.app === "radarr" ? "movie" : "episode";
     return { strategy: "alert", why: `Gave up after ${itemAttempts} recovery attempts on this ${what} across its releases; it needs a look`, exhausted: true };
   }
-  if (detection.pendingInApp && detection.arr) {
+  if (detection.pendingInApp && detection.arr && detection.cause !== "damaged") {
     // Acting from SABnzbd's side would race the app, which may still process it (blocklist, search) at any moment.
     const name = detection.arr.app === "radarr" ? "Radarr" : "Sonarr";
     return { strategy: "alert", why: `${name} grabbed this download but has not processed its failure; AutoArr leaves it to ${name}: look at its Activity queue` };
@@ -59,6 +59,19 @@ export function decide(detection: Detection, context: DecisionContext): Decision
       return { strategy: "alert", why: `${detection.reason}: check the news server or indexer settings; retrying cannot fix it` };
     case "import_path":
       return { strategy: "alert", why: `The download finished but could not be imported: ${detection.reason}` };
+    case "damaged": {
+      // The articles are missing from the servers, so this release is damaged for anyone who downloads it: the
+      // broken-release action, while the app can still be kept from importing it. Once imported (or with no app), AutoArr
+      // deletes no one's files: it reports what SABnzbd found.
+      const name = detection.arr?.app === "radarr" ? "Radarr" : "Sonarr";
+      if (detection.arr?.queueId !== undefined) {
+        return { strategy: "blocklist_and_search", why: `SABnzbd finished it damaged (${detection.reason}); blocklist it and search for another before ${name} imports it` };
+      }
+      if (detection.arr) {
+        return { strategy: "alert", why: `SABnzbd finished it damaged and ${name} has it (${detection.reason}); if the file does not play, delete it in ${name} and search again` };
+      }
+      return { strategy: "alert", why: `SABnzbd finished it damaged (${detection.reason}); no app tracks it, so AutoArr changed nothing` };
+    }
     case "vanished":
       return detection.arr
         ? { strategy: "search_again", why: "The download disappeared without being imported; search for it again" }

@@ -56,6 +56,7 @@ export const SabHistoryOutput = z.looseObject({
       retry: z.boolean(),
       bytes: z.number().optional(),
       completed: z.number().optional(),
+      stageLog: z.array(z.object({ name: z.string(), actions: z.array(z.string()) })).optional(),
     }),
   ),
 });
