@@ -84,3 +84,16 @@ describe("a SABnzbd failure Sonarr/Radarr track", () => {
     expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "retry")).toEqual([]);
   });
 });
+
+describe("a tracked failure the app processed but that needs the user", () => {
+  it("is still an alert when it is a news-server problem the next download would hit too", async () => {
+    const { owner, stack } = await paired("appsetup");
+    const movie = (await queueItems(owner)).find((i) => i.app === "radarr" && i.downloadId && i.problem === null)!;
+    await failInSab(stack, movie.downloadId!, "Failed login for server news.example.com");
+    await appProcessesFailures(stack, "radarr");
+    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const rows = await env.DB.prepare("SELECT strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND download_id = ?").bind(owner.tenant.id, movie.downloadId).all<{ strategy: string; outcome: string }>();
+    expect(rows.results).toEqual([{ strategy: "alert", outcome: "alerted" }]);
+    expect(writes((await sim.requests(stack, "radarr")) as Logged[])).toEqual([]);
+  });
+});

@@ -146,13 +146,15 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
       if (side.kind === "processed") {
         const tracked = { ...found, arr: side.link };
         found = tracked;
-        const searches = await appSearchesAgain(deps, side.app);
+        // A full disk, a permissions or a news-server problem fails the next download too, whatever the app did: the user hears of it.
+        const needsUser = ["disk_full", "permissions", "server_setup"].includes((await explain(tracked)).cause);
+        const searches = needsUser ? false : await appSearchesAgain(deps, side.app);
         if (searches !== false) {
           await leftToApp(deps, settings, tracked, handled, side.message, searches);
           deps.storage.put(handledKey, handled);
           continue;
         }
-        // The app blocklisted the release but does not search again: AutoArr searches, through the app, once.
+        // Otherwise the app blocklisted the release but does not search again: AutoArr searches, through the app, once.
       } else if (side.kind === "imported") {
         found = { ...found, arr: side.link };
       } else if (side.kind === "pending") {
