@@ -204,7 +204,7 @@ export type RecoverySettings = {
   webhookFormat: "json" | "discord";
 };
 
-export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "exhausted" | "dry_run" | "awaiting_approval" | "rejected";
+export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "exhausted" | "dry_run" | "awaiting_approval" | "rejected" | "handled_by_app";
 
 export type RecoveryAction = {
   id: string;

@@ -18,6 +18,7 @@ const OUTCOMES: Record<string, string> = {
   dry_run: "Dry run",
   awaiting_approval: "Waiting for approval",
   rejected: "Declined",
+  handled_by_app: "Handled by the app",
 };
 
 function RecoveryRow({ action }: { action: RecoveryAction }) {
