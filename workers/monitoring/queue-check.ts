@@ -2,11 +2,12 @@
 // the user. Runs inside the tenant's hub, which runs one check at a time.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
 import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
-import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import { ArrHistoryOutput } from "../schemas/tool-outputs";
 import { recordActivity } from "../services/activity";
 import type { Database } from "../services/db";
 import { keyRing } from "../services/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { snapshotOf } from "./queue-snapshot";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { type Caller, execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
@@ -81,28 +82,6 @@ const READS = [
   { tool: "sonarr_queue", arguments: { pageSize: 100 } },
   { tool: "radarr_queue", arguments: { pageSize: 100 } },
 ];
-
-function snapshotOf(outcomes: CallOutcome[]): QueueSnapshot {
-  const data = (tool: string) => outcomes.find((o) => o.tool === tool && o.ok);
-  const parse = <T>(tool: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) => {
-    const found = data(tool);
-    if (!found?.ok) return undefined;
-    const parsed = schema.safeParse(found.data);
-    return parsed.success ? parsed.data : undefined;
-  };
-  const sonarr = parse("sonarr_queue", ArrQueueOutput);
-  const radarr = parse("radarr_queue", ArrQueueOutput);
-  const complete = (queue: typeof sonarr) => queue !== undefined && (queue.totalRecords ?? queue.records.length) <= queue.records.length;
-  const history = parse("sabnzbd_history", SabHistoryOutput)?.slots;
-  return {
-    sabQueue: parse("sabnzbd_queue", SabQueueOutput)?.slots,
-    sabFailed: history?.filter((s) => s.status === "Failed"),
-    sabCompleted: history?.filter((s) => s.status === "Completed"),
-    sonarrQueue: sonarr?.records,
-    radarrQueue: radarr?.records,
-    completeQueues: [...(complete(sonarr) ? ["sonarr" as const] : []), ...(complete(radarr) ? ["radarr" as const] : [])],
-  };
-}
 
 /** Attempts are spaced further apart each time: 2, 4, 8 … minutes. */
 function nextAttemptDue(handled: Handled): number {

@@ -54,6 +54,8 @@ export const SabHistoryOutput = z.looseObject({
       status: z.string(),
       failMessage: z.string(),
       retry: z.boolean(),
+      /** Absent from connectors older than this field. */
+      postProcessing: z.boolean().optional(),
       bytes: z.number().optional(),
       completed: z.number().optional(),
       stageLog: z.array(z.object({ name: z.string(), actions: z.array(z.string()) })).optional(),

@@ -82,6 +82,9 @@ export const historySlotSchema = z.object({
   status: z.string().describe("Completed, Failed, or a post-processing stage"),
   failMessage: z.string().describe("Why the job failed; empty when it succeeded"),
   retry: z.boolean().describe("Whether SABnzbd can retry the job"),
+  postProcessing: z
+    .boolean()
+    .describe("SABnzbd is still post-processing the job: its status may already say Failed, but retry and storage are not final yet"),
   bytes: z.number().optional().describe("Size in bytes"),
   completed: z.number().optional().describe("When it finished (unix seconds)"),
   storage: z.string().optional().describe("Final (or failed/incomplete) folder"),
@@ -116,6 +119,9 @@ export function projectHistorySlot(raw: Raw) {
     status: str(raw.status) ?? "",
     failMessage: str(raw.fail_message) ?? "",
     retry: bool(raw.retry) ?? false,
+    // `loaded` is nzo.pp_active for a job in the post-processing queue (sabnzbd/api.py add_active_history), which
+    // lists it with retry False whatever comes next; jobs read from the history database always say false.
+    postProcessing: bool(raw.loaded) ?? false,
     bytes: numeric(raw.bytes),
     completed: numeric(raw.completed),
     storage: str(raw.storage),
