@@ -56,6 +56,7 @@ export async function pairedTenant(label: string, options: Parameters<typeof cre
   const owner = await signUp(label);
   const stack = await createStack(options);
   const created = await api("/api/v1/connectors", { method: "POST", token: owner.accessToken, json: { name: "NAS", url: stack.connectorUrl } });
+  if (created.status !== 201) throw new Error(`registering the connector of ${label} answered ${created.status}: ${await created.text()}`);
   const body = (await created.json()) as { connector: { id: string }; pairingCode: string };
   await startConnector(stack, body.pairingCode);
   return { owner, stack, connectorId: body.connector.id };
