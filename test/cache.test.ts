@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CACHE_TTL_SECONDS, cacheKey } from "../workers/cache-keys";
-import { Cache } from "../workers/services/cache";
+import { CACHE_TTL_SECONDS, cacheKey } from "../workers/platform/cache-keys";
+import { Cache } from "../workers/platform/cache";
 
 describe("KV cache freshness", () => {
   it("uses the documented TTLs", () => {

@@ -1,5 +1,5 @@
 // Tells `cloudflare:test` and `cloudflare:workers` that their env is the Worker's Env and what the main module exports.
-import type { Env as WorkerEnv } from "../workers/env";
+import type { Env as WorkerEnv } from "../workers/platform/env";
 
 declare global {
   namespace Cloudflare {

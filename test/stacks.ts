@@ -1,7 +1,7 @@
 // From inside workerd: ask the Node harness for simulated apps and a real connector process paired to a tenant.
 import { env } from "cloudflare:test";
 import { afterAll } from "vitest";
-import { hubFor } from "../workers/services/tenant-hub";
+import { hubFor } from "../workers/connectors/hub-client";
 import { describeLeaks, type Leak, watchStack } from "./canary/watch";
 import { api, type Session, signUp } from "./helpers";
 

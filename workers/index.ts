@@ -1,7 +1,7 @@
 // The API Worker: HTTP through Hono, the two-minute cron, and the Durable Object classes it binds.
 import { createApp } from "./app";
-import type { Env } from "./env";
-import { runScheduled } from "./cron/scheduled";
+import type { Env } from "./platform/env";
+import { runScheduled } from "./scheduled";
 
 const app = createApp();
 

@@ -1,7 +1,7 @@
 // Rate limits for callers that are not signed in yet: one object per client address (sliding windows, e.g. sign-in
 // attempts) and one per account being signed in to (the failed-sign-in backoff).
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../../workers/env";
+import type { Env } from "../../workers/platform/env";
 import type { RateLimitDecision, RateLimitRule } from "./sliding-window.logic";
 import { consumeRateLimit } from "./rate-limit-store";
 import {

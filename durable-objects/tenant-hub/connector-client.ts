@@ -7,10 +7,10 @@ import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 import { APP_TIMEOUT_CAPABILITY, MAX_APP_TIMEOUT_MS } from "../../connector/src/app-timeout-contract";
-import { type TraceContext, toTraceparent } from "../../workers/lib/trace";
-import { SpanKind, startSpan } from "../../workers/observability/tracing";
-import { outboundUrlProblem } from "../../workers/services/outbound-check";
-import { connectorUrlProblem } from "../../workers/services/connector-url";
+import { type TraceContext, toTraceparent } from "../../workers/platform/trace";
+import { SpanKind, startSpan } from "../../workers/platform/tracing";
+import { outboundUrlProblem } from "../../workers/platform/outbound-check";
+import { connectorUrlProblem } from "../../workers/connectors/connector-url";
 import { ConnectorRefusedError, connectorFailure } from "./connector-failure";
 import { outgoingRequest, signConnectorToken } from "./connector-token";
 

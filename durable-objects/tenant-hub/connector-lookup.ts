@@ -1,11 +1,11 @@
 // Finds the tenant's connector in D1 and opens its pairing secret for signing calls.
 import { desc, eq } from "drizzle-orm";
-import { connectors } from "../../workers/db/schema";
-import { createLogger } from "../../workers/lib/logger";
-import type { Database } from "../../workers/services/db";
-import type { KeyRing } from "../../workers/services/key-ring";
-import { connectorSecrets, resealIfStale } from "../../workers/services/sealed-columns";
-import { open, UnreadableSecretError } from "../../workers/services/secret-box";
+import { connectors } from "../../workers/platform/db/schema";
+import { createLogger } from "../../workers/platform/logger";
+import type { Database } from "../../workers/platform/db/database";
+import type { KeyRing } from "../../workers/platform/crypto/key-ring";
+import { connectorSecrets, resealIfStale } from "../../workers/connectors/sealed-columns";
+import { open, UnreadableSecretError } from "../../workers/platform/crypto/secret-box";
 import type { ConnectorTarget } from "./connector-client";
 
 /** A secret sealed under a key the Worker no longer holds counts as no connector: it has to be paired again. */

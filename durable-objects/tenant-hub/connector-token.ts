@@ -2,7 +2,7 @@
 // short-lived, and bound to that one request (method, body hash, JSON-RPC id, session) so it opens nothing else.
 import { SignJWT } from "jose";
 import { requestBinding, type RequestFacts, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S } from "../../connector/src/token-contract";
-import { fromBase64url } from "../../workers/services/encoding";
+import { fromBase64url } from "../../workers/platform/encoding";
 import type { ConnectorTarget } from "./connector-client";
 
 export async function signConnectorToken(target: ConnectorTarget, request: RequestFacts): Promise<string> {

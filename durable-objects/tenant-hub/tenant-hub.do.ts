@@ -2,17 +2,17 @@
 // tenant's apps through its connector — with circuit breakers, retries, bounded parallelism and health checks.
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { connectors } from "../../workers/db/schema";
-import type { Env } from "../../workers/env";
-import { createLogger } from "../../workers/lib/logger";
-import { recordActivity } from "../../workers/services/activity";
-import { database } from "../../workers/services/db";
-import { loopbackConnectorsAllowed } from "../../workers/services/connector-url";
-import { accessTokenTtlSeconds, verifyAccessToken } from "../../workers/services/access-tokens";
-import { revokeRefreshSessions, type SessionsToEnd } from "../../workers/services/session-revocation";
+import { connectors } from "../../workers/platform/db/schema";
+import type { Env } from "../../workers/platform/env";
+import { createLogger } from "../../workers/platform/logger";
+import { recordActivity } from "../../workers/activity/activity.service";
+import { database } from "../../workers/platform/db/database";
+import { loopbackConnectorsAllowed } from "../../workers/connectors/connector-url";
+import { accessTokenTtlSeconds, verifyAccessToken } from "../../workers/auth/access-tokens.service";
+import { revokeRefreshSessions, type SessionsToEnd } from "../../workers/auth/session-revocation.service";
 import { EndedSessions, type SessionRef } from "./ended-sessions";
 import { attachmentOf, closeExpired, closeSocket, closeWhere } from "./live-sockets";
-import { keyRing } from "../../workers/services/key-ring";
+import { keyRing } from "../../workers/platform/crypto/key-ring";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodePairing } from "../../workers/services/pairing";
+import { decodePairing } from "../../workers/connectors/pairing.service";
 import { api, signUp } from "../helpers";
 
 describe("connectors", () => {
@@ -29,12 +29,12 @@ describe("connectors", () => {
     ).json()) as { connector: { id: string }; pairingCode: string };
     const row = await env.DB.prepare("SELECT secret_ciphertext FROM connectors WHERE id = ?").bind(body.connector.id).first<{ secret_ciphertext: string }>();
     const { secret } = decodePairing(body.pairingCode);
-    const { keyRing } = await import("../../workers/services/key-ring");
+    const { keyRing } = await import("../../workers/platform/crypto/key-ring");
     const ring = await keyRing(env);
     expect(row!.secret_ciphertext.startsWith(`v2.${ring.current.id}.`)).toBe(true);
     expect(row!.secret_ciphertext).not.toContain(secret);
 
-    const { open } = await import("../../workers/services/secret-box");
+    const { open } = await import("../../workers/platform/crypto/secret-box");
     expect(await open(row!.secret_ciphertext, ring, `connector:${body.connector.id}`)).toEqual({ plaintext: secret, stale: false });
     await expect(open(row!.secret_ciphertext, ring, "connector:another-id")).rejects.toThrow();
   });

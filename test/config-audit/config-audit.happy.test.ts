@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import demoFixture from "../fixtures/snapshots/demo.json";
-import { CATALOGUE } from "../../workers/audit/catalogue";
-import { evaluate, recommendations } from "../../workers/audit/rule-engine";
-import { stackSnapshotSchema } from "../../workers/audit/snapshot.schema";
+import { CATALOGUE } from "../../workers/config-audit/catalogue";
+import { evaluate, recommendations } from "../../workers/config-audit/rule-engine";
+import { stackSnapshotSchema } from "../../workers/config-audit/snapshot.schema";
 import { api } from "../helpers";
 import { hub, pairedTenant, sim } from "../stacks";
 

@@ -5,7 +5,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { base64url, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import worker from "../../workers/index";
-import { keyRing } from "../../workers/services/key-ring";
+import { keyRing } from "../../workers/platform/crypto/key-ring";
 import { api, BASE, errorOf, type Session, signUp, uniqueEmail } from "../helpers";
 
 const encoder = new TextEncoder();

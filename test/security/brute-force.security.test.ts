@@ -4,7 +4,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { RateLimiter } from "../../durable-objects/rate-limiter/rate-limiter.do";
-import { accountLimiterName } from "../../workers/services/sign-in-backoff";
+import { accountLimiterName } from "../../workers/auth/sign-in-backoff.service";
 import { api, errorOf, signUp, uniqueEmail } from "../helpers";
 
 const login = (address: string, email: string, password: string, token?: string) =>

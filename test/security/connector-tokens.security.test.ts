@@ -8,9 +8,9 @@ import { TOKEN_LIFETIME_S } from "../../connector/src/token-contract";
 import type { ConnectorTarget } from "../../durable-objects/tenant-hub/connector-client";
 import { findConnectorTarget } from "../../durable-objects/tenant-hub/connector-lookup";
 import { signConnectorToken } from "../../durable-objects/tenant-hub/connector-token";
-import { database } from "../../workers/services/db";
-import { base64url, fromBase64url } from "../../workers/services/encoding";
-import { keyRing } from "../../workers/services/key-ring";
+import { database } from "../../workers/platform/db/database";
+import { base64url, fromBase64url } from "../../workers/platform/encoding";
+import { keyRing } from "../../workers/platform/crypto/key-ring";
 import { api, signUp } from "../helpers";
 import { createStack, pairedTenantsForThisFile, removeStack, startConnector, stopConnector } from "../stacks";
 

@@ -28,7 +28,7 @@ describe("inherited property names as path parameters", () => {
 
 describe("inherited names inside the Worker's own look-ups", () => {
   it("a setting path through __proto__, constructor or prototype is not a path", async () => {
-    const { parsePath, resolve } = await import("../../workers/audit/path");
+    const { parsePath, resolve } = await import("../../workers/config-audit/path");
     for (const path of ["sonarr.__proto__.polluted", "sabnzbd.config.constructor", "plex.prefs[constructor=1]", "radarr.prototype"]) {
       expect(() => parsePath(path)).toThrow(/is not a setting/);
     }

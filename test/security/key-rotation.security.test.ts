@@ -7,12 +7,12 @@ import { signConnectorToken } from "../../durable-objects/tenant-hub/connector-t
 import { findConnectorTarget } from "../../durable-objects/tenant-hub/connector-lookup";
 import worker from "../../workers/index";
 import { readRecoverySettings } from "../../workers/monitoring/settings";
-import { resealStaleSecrets } from "../../workers/cron/reseal-pass";
-import { sealPurpose } from "../../workers/services/connectors";
-import { database } from "../../workers/services/db";
-import { base64url } from "../../workers/services/encoding";
-import { keyRing } from "../../workers/services/key-ring";
-import { open, seal } from "../../workers/services/secret-box";
+import { resealStaleSecrets } from "../../workers/connectors/reseal-pass.service";
+import { sealPurpose } from "../../workers/connectors/connectors.service";
+import { database } from "../../workers/platform/db/database";
+import { base64url } from "../../workers/platform/encoding";
+import { keyRing } from "../../workers/platform/crypto/key-ring";
+import { open, seal } from "../../workers/platform/crypto/secret-box";
 import { api, signUp } from "../helpers";
 import { pairedTenantsForThisFile } from "../stacks";
 

@@ -4,9 +4,9 @@
 import { env } from "cloudflare:test";
 import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { tenantSettings } from "../../workers/db/schema";
-import { createLogger } from "../../workers/lib/logger";
-import { database } from "../../workers/services/db";
+import { tenantSettings } from "../../workers/platform/db/schema";
+import { createLogger } from "../../workers/platform/logger";
+import { database } from "../../workers/platform/db/database";
 import { api, signUp } from "../helpers";
 
 const SECRET_LOOKING = "v2.0123456789abcdef.c2VjcmV0LWxvb2tpbmctaXY.c2VjcmV0LWxvb2tpbmctY2lwaGVydGV4dA";

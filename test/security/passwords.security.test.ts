@@ -3,8 +3,8 @@
 // accepts a password chosen before these rules.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { memberships, tenants, users } from "../../workers/db/schema";
-import { database } from "../../workers/services/db";
+import { memberships, tenants, users } from "../../workers/platform/db/schema";
+import { database } from "../../workers/platform/db/database";
 import { api, errorOf, uniqueEmail } from "../helpers";
 
 const register = (password: string, email = uniqueEmail("pw")) =>

@@ -3,7 +3,7 @@
 // refresh token, so two tabs refreshing at once do not sign each other out.
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { authClock } from "../../workers/services/auth-sessions";
+import { authClock } from "../../workers/auth/auth-sessions.service";
 import { api, errorOf, type Session, signUp } from "../helpers";
 
 const refresh = (refreshToken: string) => api("/api/v1/auth/refresh", { method: "POST", json: { refreshToken } });

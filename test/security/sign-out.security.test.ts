@@ -50,7 +50,7 @@ describe("signing out", () => {
 
   it("ends the access tokens a replayed refresh token's family had issued", async () => {
     const account = await signUp("signout-replay");
-    const { authClock } = await import("../../workers/services/auth-sessions");
+    const { authClock } = await import("../../workers/auth/auth-sessions.service");
     const rotated = (await (await api("/api/v1/auth/refresh", { method: "POST", json: { refreshToken: account.refreshToken } })).json()) as Session;
     const base = authClock.now;
     authClock.now = () => base() + 60_000;

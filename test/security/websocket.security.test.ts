@@ -12,8 +12,8 @@ import {
   HUB_USER_HEADER,
   type TenantHub,
 } from "../../durable-objects/tenant-hub/tenant-hub.do";
-import { issueAccessToken } from "../../workers/services/access-tokens";
-import { keyRing } from "../../workers/services/key-ring";
+import { issueAccessToken } from "../../workers/auth/access-tokens.service";
+import { keyRing } from "../../workers/platform/crypto/key-ring";
 import { api, errorOf, type Session, signUp } from "../helpers";
 import { hub, hubStub } from "../stacks";
 

@@ -3,17 +3,17 @@
 // rolled back as one: if a later write fails, the earlier ones are put back. A write whose outcome is unknown is
 // reconciled by reading.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import { sameValue } from "../audit/coerce";
-import { parsePath, resolve, rootOf } from "../audit/path";
-import { evaluate } from "../audit/rule-engine";
-import { APPS, type App, type Rule } from "../audit/rule.schema";
-import type { StackSnapshot } from "../audit/snapshot.schema";
-import type { Json } from "../audit/template";
-import type { Env } from "../env";
-import { AppError, notFound } from "../errors";
-import { recordActivity } from "../services/activity";
-import { database } from "../services/db";
-import { callErrorToAppError, hubFor } from "../services/tenant-hub";
+import { sameValue } from "./coerce";
+import { parsePath, resolve, rootOf } from "./path";
+import { evaluate } from "./rule-engine";
+import { APPS, type App, type Rule } from "./rule.schema";
+import type { StackSnapshot } from "./snapshot.schema";
+import type { Json } from "./template";
+import type { Env } from "../platform/env";
+import { AppError, notFound } from "../platform/errors";
+import { recordActivity } from "../activity/activity.service";
+import { database } from "../platform/db/database";
+import { callErrorToAppError, hubFor } from "../connectors/hub-client";
 import { findChange, findRecommendation, insertChange, markRolledBack, setRecommendationStatus, type ChangeView, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { invalidateConfig, readSnapshot } from "./snapshot-reader";

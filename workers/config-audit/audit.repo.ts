@@ -1,9 +1,9 @@
 // D1 access for audits, their recommendations and the history of configuration changes. Every query is tenant-scoped.
 import { and, desc, eq } from "drizzle-orm";
-import { PRIORITY_WEIGHT, type App, type Priority } from "../audit/rule.schema";
-import type { Json } from "../audit/template";
-import { auditResults, audits, configChanges, recommendations } from "../db/schema";
-import type { Database } from "../services/db";
+import { PRIORITY_WEIGHT, type App, type Priority } from "./rule.schema";
+import type { Json } from "./template";
+import { auditResults, audits, configChanges, recommendations } from "../platform/db/schema";
+import type { Database } from "../platform/db/database";
 
 export type AuditPath = "rules" | "llm";
 export type RecommendationStatus = "open" | "applied" | "dismissed";

@@ -1,9 +1,9 @@
 // Runs an audit: read the configuration (cached 5 min), evaluate the rules, let Claude review when configured, store.
-import { sabnzbdReportedFindings } from "../audit/app-reports";
-import { evaluate, recommendations, type Finding } from "../audit/rule-engine";
-import { APPS, type App } from "../audit/rule.schema";
-import type { Env } from "../env";
-import { database } from "../services/db";
+import { sabnzbdReportedFindings } from "./app-reports";
+import { evaluate, recommendations, type Finding } from "./rule-engine";
+import { APPS, type App } from "./rule.schema";
+import type { Env } from "../platform/env";
+import { database } from "../platform/db/database";
 import { insertAudit, findAudit, type AuditMeta, type AuditView, type NewRecommendation, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { review } from "./llm-review";

@@ -1,12 +1,12 @@
 // The rules an audit evaluates: the best_practices table (cached 24 h in KV), each row validated, else the built-in catalogue.
 import { z } from "zod";
-import { CATALOGUE } from "../audit/catalogue";
-import { ruleSchema, type Rule } from "../audit/rule.schema";
-import { cacheKey } from "../cache-keys";
-import { bestPractices } from "../db/schema";
-import type { Env } from "../env";
-import { Cache } from "../services/cache";
-import { database } from "../services/db";
+import { CATALOGUE } from "./catalogue";
+import { ruleSchema, type Rule } from "./rule.schema";
+import { cacheKey } from "../platform/cache-keys";
+import { bestPractices } from "../platform/db/schema";
+import type { Env } from "../platform/env";
+import { Cache } from "../platform/cache";
+import { database } from "../platform/db/database";
 
 const KEY = cacheKey.global("bestPractices", "rules");
 

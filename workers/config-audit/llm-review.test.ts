@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import demoFixture from "../../test/fixtures/snapshots/demo.json";
-import { CATALOGUE } from "../audit/catalogue";
-import { evaluate, recommendations } from "../audit/rule-engine";
-import { stackSnapshotSchema } from "../audit/snapshot.schema";
+import { CATALOGUE } from "./catalogue";
+import { evaluate, recommendations } from "./rule-engine";
+import { stackSnapshotSchema } from "./snapshot.schema";
 import { writeCall, valuesMatch } from "./apply.service";
 import { reviewSchema, vet, withSetting, type Review } from "./llm-review";
 

@@ -2,14 +2,14 @@
 // used only when every item is tied to this audit and a concrete setting, passes the rule's own check and never
 // weakens security; otherwise the rules alone decide and the reason is kept with the audit.
 import { z } from "zod";
-import { toBoolean } from "../audit/coerce";
-import { evaluate, type Finding } from "../audit/rule-engine";
-import { parsePath, resolve, rootOf, type ParsedPath } from "../audit/path";
-import { PRIORITIES, PRIORITY_WEIGHT, type App, type Rule } from "../audit/rule.schema";
-import type { StackSnapshot } from "../audit/snapshot.schema";
-import type { Json } from "../audit/template";
-import type { Env } from "../env";
-import { askForStructured, asData, llmConfigured } from "../services/llm";
+import { toBoolean } from "./coerce";
+import { evaluate, type Finding } from "./rule-engine";
+import { parsePath, resolve, rootOf, type ParsedPath } from "./path";
+import { PRIORITIES, PRIORITY_WEIGHT, type App, type Rule } from "./rule.schema";
+import type { StackSnapshot } from "./snapshot.schema";
+import type { Json } from "./template";
+import type { Env } from "../platform/env";
+import { askForStructured, asData, llmConfigured } from "../platform/llm";
 import type { RecommendationFields } from "./audit.repo";
 
 const value = z.union([z.string().max(500), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(200), z.number()])).max(50)]);

@@ -1,11 +1,11 @@
 // Reads the apps' configuration through the orchestrator (one callMany, all apps in parallel) into a StackSnapshot.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import { flattenPlexPrefs, stackSnapshotSchema, type StackSnapshot } from "../audit/snapshot.schema";
-import { APPS, type App } from "../audit/rule.schema";
-import { cacheKey } from "../cache-keys";
-import type { Env } from "../env";
-import { Cache } from "../services/cache";
-import { hubFor } from "../services/tenant-hub";
+import { flattenPlexPrefs, stackSnapshotSchema, type StackSnapshot } from "./snapshot.schema";
+import { APPS, type App } from "./rule.schema";
+import { cacheKey } from "../platform/cache-keys";
+import type { Env } from "../platform/env";
+import { Cache } from "../platform/cache";
+import { hubFor } from "../connectors/hub-client";
 
 type Call = { tool: string; arguments?: Record<string, unknown> };
 type Data = Record<string, unknown>;

@@ -3,7 +3,7 @@
 // verified access token on every request.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { McpAgent } from "agents/mcp";
-import type { Env } from "../env";
+import type { Env } from "../platform/env";
 import { registerAutoArrTools, type McpProps } from "./autoarr.tools";
 
 export class AutoArrMcp extends McpAgent<Env, unknown, McpProps> {

@@ -4,21 +4,21 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { APPS } from "../audit/rule.schema";
+import { APPS } from "../config-audit/rule.schema";
 import { applyRecommendation } from "../config-audit/apply.service";
 import { findAudit } from "../config-audit/audit.repo";
 import { runAudit } from "../config-audit/audit.service";
-import type { AuthContext, Env } from "../env";
-import { AppError } from "../errors";
-import { createLogger } from "../lib/logger";
-import { tenantRules } from "../rate-limit-policy";
+import type { AuthContext, Env } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { createLogger } from "../platform/logger";
+import { tenantRules } from "../platform/http/rate-limit-policy";
 import { MAX_QUERY_LENGTH } from "../requests/parse.schema";
 import { createContentRequest } from "../requests/request-lifecycle";
 import { requestView } from "../requests/request-state";
-import { readActivity } from "../services/activity-feed";
-import { database } from "../services/db";
-import { buildQueue, QUEUE_CALLS } from "../services/downloads";
-import { hubFor, requireSomeAnswer } from "../services/tenant-hub";
+import { readActivity } from "../activity/activity-feed.repo";
+import { database } from "../platform/db/database";
+import { buildQueue, QUEUE_CALLS } from "../downloads/downloads.service";
+import { hubFor, requireSomeAnswer } from "../connectors/hub-client";
 
 /** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
 export interface McpProps extends AuthContext {

@@ -2,9 +2,9 @@
 // request has already counted against the tenant's api rate limit; each MCP session stays bound to the user who
 // opened it; then the agents package hands the request to the session's AutoArrMcp object.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import { AppError } from "../errors";
-import { toTraceparent } from "../lib/trace";
+import type { AppEnv } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { toTraceparent } from "../platform/trace";
 import { AutoArrMcp } from "./autoarr-mcp.agent";
 import type { McpProps } from "./autoarr.tools";
 

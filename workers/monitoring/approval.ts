@@ -1,7 +1,7 @@
 // Approval mode: a recovery waits in D1 until the user says yes (it runs then) or no (it is left alone).
 import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
-import { recordActivity } from "../services/activity";
-import type { Database } from "../services/db";
+import { recordActivity } from "../activity/activity.service";
+import type { Database } from "../platform/db/database";
 import type { Detection } from "./detect.logic";
 import { type Caller, execute } from "./execute";
 import { getRecoveryAction, type RecoveryOutcome, updateRecoveryAction } from "./recovery-actions.repo";

@@ -1,6 +1,6 @@
 // Finds what needs recovery in one snapshot of the download queues, given what earlier checks saw.
 import type { z } from "zod";
-import type { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import type { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
 import { damageOf } from "./damage.logic";
 import { causeOf, type FailureCause } from "./failure-reason.logic";
 

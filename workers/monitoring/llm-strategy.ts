@@ -1,8 +1,8 @@
 // Claude's view on one failure, when a key is configured. It may only agree with the rules or choose to alert:
 // anything else — another action, a tool name, a URL — is refused and the rules decide.
 import { z } from "zod";
-import { askForStructured, asData, llmConfigured } from "../services/llm";
-import type { Env } from "../env";
+import { askForStructured, asData, llmConfigured } from "../platform/llm";
+import type { Env } from "../platform/env";
 import type { Detection } from "./detect.logic";
 import { type Decision, STRATEGIES, type Strategy } from "./strategy.logic";
 

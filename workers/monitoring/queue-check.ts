@@ -2,10 +2,10 @@
 // the user. Runs inside the tenant's hub, which runs one check at a time.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
 import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
-import { ArrHistoryOutput } from "../schemas/tool-outputs";
-import { recordActivity } from "../services/activity";
-import type { Database } from "../services/db";
-import { keyRing } from "../services/key-ring";
+import { ArrHistoryOutput } from "../connectors/tool-outputs.schema";
+import { recordActivity } from "../activity/activity.service";
+import type { Database } from "../platform/db/database";
+import { keyRing } from "../platform/crypto/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { snapshotOf } from "./queue-snapshot";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
@@ -17,7 +17,7 @@ import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision, type Strategy } from "./strategy.logic";
 import { type DownloadIdentity, downloadIdentity, itemAttemptCap } from "./download-identity.logic";
 import { couldBeServerSetup, latestWarning, NO_NEWS_SERVER, serverSetupProblem, type SetupProblem, setupProblemKey } from "./server-setup.logic";
-import type { Env } from "../env";
+import type { Env } from "../platform/env";
 import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
 

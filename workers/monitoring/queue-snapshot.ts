@@ -1,6 +1,6 @@
 // What one check read of the download queues, as detection needs it: the tools' answers checked against their schemas.
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../schemas/tool-outputs";
+import { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
 import type { QueueSnapshot } from "./detect.logic";
 
 export function snapshotOf(outcomes: CallOutcome[]): QueueSnapshot {

@@ -1,7 +1,7 @@
 // Recovery actions in D1: one row per decision taken on a detected failure.
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { recoveryActions } from "../db/schema";
-import type { Database } from "../services/db";
+import { recoveryActions } from "../platform/db/schema";
+import type { Database } from "../platform/db/database";
 
 /** handled_by_app: Sonarr/Radarr processed the failure themselves (blocklist, new search), so AutoArr did nothing more. */
 export type RecoveryOutcome = "succeeded" | "failed" | "alerted" | "dry_run" | "awaiting_approval" | "rejected" | "exhausted" | "handled_by_app";

@@ -1,11 +1,11 @@
 // Per-tenant recovery settings: zod is the source of truth; missing rows mean the defaults.
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { tenantSettings } from "../db/schema";
-import type { Database } from "../services/db";
-import type { KeyRing } from "../services/key-ring";
-import { resealIfStale, webhookPurpose, webhookUrls } from "../services/sealed-columns";
-import { open, seal } from "../services/secret-box";
+import { tenantSettings } from "../platform/db/schema";
+import type { Database } from "../platform/db/database";
+import type { KeyRing } from "../platform/crypto/key-ring";
+import { resealIfStale, webhookPurpose, webhookUrls } from "../connectors/sealed-columns";
+import { open, seal } from "../platform/crypto/secret-box";
 import { isPublicHttpsUrl, publicWebhookUrl } from "./webhook-url";
 
 export const RecoverySettings = z

@@ -1,9 +1,9 @@
-// Webhook URLs follow the public-URL rule (workers/services/public-url.ts): a tenant cannot point AutoArr's own
+// Webhook URLs follow the public-URL rule (workers/platform/public-url.ts): a tenant cannot point AutoArr's own
 // requests at someone's internal network.
 import { z } from "zod";
-import { publicUrlProblem } from "../services/public-url";
+import { publicUrlProblem } from "../platform/public-url";
 
-export { isPublicHttpsUrl } from "../services/public-url";
+export { isPublicHttpsUrl } from "../platform/public-url";
 
 export const publicWebhookUrl = z
   .string()

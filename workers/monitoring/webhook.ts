@@ -1,5 +1,5 @@
 // Outgoing webhook per tenant: a JSON POST (or a Discord-compatible message), retried with backoff.
-import { outboundUrlProblem } from "../services/outbound-check";
+import { outboundUrlProblem } from "../platform/outbound-check";
 import type { RecoverySettings } from "./settings";
 
 export interface RecoveryEvent {

@@ -2,8 +2,8 @@
 // search tools are reachable from here: nothing a request says can name another tool.
 import { z } from "zod";
 import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import type { Env } from "../env";
-import { hubFor } from "../services/tenant-hub";
+import type { Env } from "../platform/env";
+import { hubFor } from "../connectors/hub-client";
 import type { Candidate } from "./rank";
 
 export type ArrApp = "sonarr" | "radarr";

@@ -1,6 +1,6 @@
 // The Claude path of the request parser: the same shape as the rules, asked for as data and checked before use.
-import type { Env } from "../env";
-import { askForStructured, asData } from "../services/llm";
+import type { Env } from "../platform/env";
+import { askForStructured, asData } from "../platform/llm";
 import { ParsedFields, type ParsedRequest } from "./parse.schema";
 import { parseWithRules } from "./parse.rules";
 

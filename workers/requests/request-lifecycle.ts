@@ -1,7 +1,7 @@
 // Creating a request and continuing it after a choice: parse, run the flow, persist each state it passes through.
-import type { AuthContext, Env } from "../env";
-import { AppError, notFound } from "../errors";
-import { database } from "../services/db";
+import type { AuthContext, Env } from "../platform/env";
+import { AppError, notFound } from "../platform/errors";
+import { database } from "../platform/db/database";
 import type { CallScope } from "./arr-calls";
 import { parseRequest } from "./parse.llm";
 import { addCandidate, type FlowResult, lookUpAndDecide } from "./request-flow";

@@ -1,7 +1,7 @@
 // Follows added requests to the end: searching → downloading → imported → available (Plex has it), or failed.
 // Reads each app's queue, library and failed-download history once per run, then Plex only for imported items.
-import type { Env } from "../env";
-import { database } from "../services/db";
+import type { Env } from "../platform/env";
+import { database } from "../platform/db/database";
 import { type ArrApp, call, type CallScope, FailedHistory, MovieList, PlexSearch, Queue, SeriesList } from "./arr-calls";
 import { titleWords } from "./rank";
 import { type ContentRequest, listTrackedRequests, type RequestOutcome, type RequestStatus } from "./requests.repo";

@@ -1,9 +1,9 @@
 // Moving a request to a new state: persisted, recorded in the activity log and pushed to the tenant's sockets.
-import type { Env } from "../env";
-import { createLogger } from "../lib/logger";
-import { recordActivity } from "../services/activity";
-import { database } from "../services/db";
-import { hubFor } from "../services/tenant-hub";
+import type { Env } from "../platform/env";
+import { createLogger } from "../platform/logger";
+import { recordActivity } from "../activity/activity.service";
+import { database } from "../platform/db/database";
+import { hubFor } from "../connectors/hub-client";
 import { type ContentRequest, type RequestChanges, type RequestStatus, updateRequest } from "./requests.repo";
 
 export interface RequestView {

@@ -1,7 +1,7 @@
 // D1 access for content requests. Every query is filtered by tenant_id.
 import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
-import { contentRequests, users } from "../db/schema";
-import type { Database } from "../services/db";
+import { contentRequests, users } from "../platform/db/schema";
+import type { Database } from "../platform/db/database";
 import type { ParsedRequest } from "./parse.schema";
 import type { Candidate } from "./rank";
 

@@ -1,0 +1,35 @@
+// Which connector tools POST /api/v1/mcp/call may run. Reads are free; writes only where they act on jobs the
+// user can see and undo in the apps. Settings are written only by the audit's apply and rollback, which check the
+// setting against the catalogue and record it in config history and activity; a passthrough write would be an
+// unrecorded change of anything the tool accepts, such as SABnzbd's script folder.
+import type { z } from "@hono/zod-openapi";
+import { AppError } from "../platform/errors";
+import type { ToolInfo } from "./mcp.schema";
+
+type Tool = Pick<z.infer<typeof ToolInfo>, "name" | "annotations">;
+
+const SAFE_WRITES = new Set([
+  "sabnzbd_retry", "sabnzbd_delete", "sabnzbd_pause", "sabnzbd_resume",
+  "sonarr_queue_remove", "sonarr_history_mark_failed", "sonarr_set_quality_profile", "sonarr_command",
+  "radarr_queue_remove", "radarr_history_mark_failed", "radarr_set_quality_profile", "radarr_command",
+  "plex_library_refresh",
+]);
+const SETTING_WRITE = /_(set_config|config_update)$/;
+const ADD = /^(sonarr_series|radarr_movie)_add$/;
+
+/** A tool the passthrough runs that is not a read: the route records each call of it in the activity feed. */
+export function isPassthroughAction(tool: Tool): boolean {
+  return tool.annotations?.readOnlyHint !== true;
+}
+
+/** Throws 403 unless the passthrough may run this tool. */
+export function assertPassthroughAllowed(tool: Tool): void {
+  if (SETTING_WRITE.test(tool.name)) {
+    throw new AppError("forbidden", `${tool.name} changes settings, which the passthrough does not do: apply a recommendation of the configuration audit (POST /api/v1/config/apply), which records the change in config history and activity so it can be rolled back`);
+  }
+  if (ADD.test(tool.name)) {
+    throw new AppError("forbidden", `${tool.name} takes a root folder path, which the passthrough does not pass on: request the title with POST /api/v1/requests`);
+  }
+  if (tool.annotations?.readOnlyHint === true || SAFE_WRITES.has(tool.name)) return;
+  throw new AppError("forbidden", `${tool.name} writes to the apps and is not on the passthrough's allow-list of job actions`);
+}

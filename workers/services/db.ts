@@ -1,9 +1,0 @@
-// One drizzle handle per request over the D1 binding.
-import { drizzle } from "drizzle-orm/d1";
-import * as schema from "../db/schema";
-
-export type Database = ReturnType<typeof database>;
-
-export function database(d1: D1Database) {
-  return drizzle(d1, { schema });
-}
