@@ -2,10 +2,10 @@
 // TOKEN_LIFETIME_S long, and bound to the one request they come with (see token-contract.ts).
 import { errors, jwtVerify, type JWTPayload } from "jose";
 import type { PairingMaterial } from "./pairing.js";
-import { bindingMismatch, requestBinding, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S, type RequestFacts } from "./token-contract.js";
+import { bindingMismatch, requestBinding, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S, type RequestFacts } from "@autoarr/contract";
 import { usedTokensInMemory, type UsedTokens } from "./used-tokens.js";
 
-export { TOKEN_AUDIENCE, TOKEN_ISSUER } from "./token-contract.js";
+export { TOKEN_AUDIENCE, TOKEN_ISSUER } from "@autoarr/contract";
 export const MAX_TOKEN_LIFETIME_S = TOKEN_LIFETIME_S;
 /** Allowed clock difference between the Worker and this machine, and the only grace there is past a token's expiry. */
 export const CLOCK_TOLERANCE_S = 5;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { DEFAULT_APP_TIMEOUT_MS } from "./app-timeout-contract.js";
+import { DEFAULT_APP_TIMEOUT_MS } from "@autoarr/contract";
 import { type ConfiguredApp, describeIssues, validateApps } from "./config-apps.js";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 

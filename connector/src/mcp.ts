@@ -39,8 +39,8 @@ export function toolSpecsFor(clients: AppClients): ToolSpec[] {
   ];
 }
 
-/** The status tool of each app, which the cloud calls for health pings. */
-export const STATUS_TOOLS = { sabnzbd: "sabnzbd_version", sonarr: "sonarr_system_status", radarr: "radarr_system_status", plex: "plex_identity" } as const;
+/** The status tool of each app, which the cloud calls for health pings (the registry's). */
+export { STATUS_TOOLS } from "@autoarr/contract";
 
 export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[]; appTimeoutMs: number }): McpServer {
   const server = new McpServer(

@@ -2,6 +2,7 @@
 // is the caller's span), so every log line of that request has trace_id and span_id like the cloud's logs.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
+import { parseTraceparent } from "@autoarr/contract";
 
 export interface TraceSpan {
   traceId: string;
@@ -10,7 +11,6 @@ export interface TraceSpan {
 }
 
 const storage = new AsyncLocalStorage<TraceSpan | undefined>();
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
 /** Extracts the trace id from a `traceparent` header (version-traceid-parentid-flags). */
 export function traceIdFrom(traceparent: string | string[] | undefined): string | undefined {
@@ -20,10 +20,8 @@ export function traceIdFrom(traceparent: string | string[] | undefined): string 
 /** A new span continuing the caller's trace, or undefined without a valid traceparent. */
 export function spanFrom(traceparent: string | string[] | undefined): TraceSpan | undefined {
   const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
-  const match = TRACEPARENT.exec(value?.trim().toLowerCase() ?? "");
-  const [, traceId, parentSpanId] = match ?? [];
-  if (!traceId || !parentSpanId || /^0+$/.test(traceId) || /^0+$/.test(parentSpanId)) return undefined;
-  return { traceId, parentSpanId, spanId: randomBytes(8).toString("hex") };
+  const incoming = parseTraceparent(value);
+  return incoming && { traceId: incoming.traceId, parentSpanId: incoming.parentSpanId, spanId: randomBytes(8).toString("hex") };
 }
 
 export function withTrace<T>(trace: TraceSpan | string | undefined, fn: () => T): T {

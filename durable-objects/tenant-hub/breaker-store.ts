@@ -1,5 +1,5 @@
 // The tenant's circuit breakers, kept in the Durable Object's storage so they survive eviction.
-import type { BreakerKey } from "./call-outcome";
+import type { BreakerKey } from "@autoarr/contract";
 import { type Circuit, CLOSED_CIRCUIT, type CircuitConfig, type CircuitEvent, DEFAULT_CIRCUIT_CONFIG, next, retryInMs } from "./circuit-breaker.logic";
 import type { BreakerGate } from "./orchestrator";
 

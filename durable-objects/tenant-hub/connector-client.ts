@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontex
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
-import { APP_TIMEOUT_CAPABILITY, MAX_APP_TIMEOUT_MS } from "../../connector/src/app-timeout-contract";
+import { APP_TIMEOUT_CAPABILITY, MAX_APP_TIMEOUT_MS } from "@autoarr/contract";
 import { type TraceContext, toTraceparent } from "../../workers/platform/trace";
 import { SpanKind, startSpan } from "../../workers/platform/tracing";
 import { outboundUrlProblem } from "../../workers/platform/outbound-check";

@@ -1,7 +1,7 @@
 // The single-use token the hub signs each HTTP request to its connector with: HS256 under the pairing secret,
 // short-lived, and bound to that one request (method, body hash, JSON-RPC id, session) so it opens nothing else.
 import { SignJWT } from "jose";
-import { requestBinding, type RequestFacts, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S } from "../../connector/src/token-contract";
+import { requestBinding, type RequestFacts, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S } from "@autoarr/contract";
 import { fromBase64url } from "../../workers/platform/encoding";
 import type { ConnectorTarget } from "./connector-client";
 

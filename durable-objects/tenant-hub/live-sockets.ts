@@ -1,6 +1,7 @@
 // Which of the hub's sockets may stay open: each lives only as long as the access token it was opened (or last
 // re-authenticated) with, and only while its session is not signed out.
-import { SOCKET_CLOSE, SocketAttachment } from "./protocol";
+import { SOCKET_CLOSE } from "@autoarr/contract";
+import { SocketAttachment } from "./protocol";
 
 type CloseReason = (typeof SOCKET_CLOSE)[keyof typeof SOCKET_CLOSE];
 

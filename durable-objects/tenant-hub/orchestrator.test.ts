@@ -1,8 +1,8 @@
 // Whose failure a timeout is, and how long the hub waits: the orchestrator against a scripted connector connection.
 import { type CallToolResult, ErrorCode, McpError, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "../../connector/src/app-timeout-contract";
-import type { BreakerKey } from "./call-outcome";
+import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
+import type { BreakerKey } from "@autoarr/contract";
 import { type BreakerGate, type ConnectorConnection, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 
 const TOOLS: Tool[] = [

@@ -5,7 +5,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
 import pLimit from "p-limit";
 import {
-  type AppKey,
+  type AppId,
   appOfTool,
   type BreakerKey,
   type CallError,
@@ -14,13 +14,12 @@ import {
   type JsonValue,
   type ToolSummary,
   isAppHealthFailure,
-  resultText,
-  toolFailure,
-} from "./call-outcome";
+} from "@autoarr/contract";
+import { resultText, toolFailure } from "./tool-result";
 import type { ConnectorClient } from "./connector-client";
 import { connectorFailure } from "./connector-failure";
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./retry";
-import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "../../connector/src/app-timeout-contract";
+import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
 
 export interface BreakerGate {
   /** Asks to make a call; false means fail fast. */
@@ -124,7 +123,7 @@ export class Orchestrator {
     return fail(last!, attempts);
   }
 
-  private async attempt(tool: string, app: AppKey, args: Record<string, unknown>, repeatable: boolean, context: CallContext): Promise<Attempt> {
+  private async attempt(tool: string, app: AppId, args: Record<string, unknown>, repeatable: boolean, context: CallContext): Promise<Attempt> {
     const appGate = this.breakers.request(app);
     if (!appGate.permitted) return { ok: false, error: circuitOpen(app, appGate.retryInMs), retryable: false };
     const connectorGate = this.breakers.request("connector");

@@ -17,14 +17,13 @@ import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-w
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
-import { type AppKey, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, displayName } from "./call-outcome";
+import { type AppId, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, ClientMessage, displayName, type ServerEvent, SOCKET_CLOSE, STATUS_TOOLS, WS_PROTOCOL } from "@autoarr/contract";
 import { currentError, DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
 import { ReachabilityNotes } from "./reachability-notes";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
-import { ClientMessage, type ServerEvent, SOCKET_CLOSE, type SocketAttachment, WS_PROTOCOL } from "./protocol";
-import { STATUS_TOOLS } from "./status-tools";
+import type { SocketAttachment } from "./protocol";
 import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
 import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
 

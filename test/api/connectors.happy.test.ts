@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodePairing } from "../../workers/connectors/pairing.service";
+import { decodePairing } from "@autoarr/contract";
 import { api, signUp } from "../helpers";
 
 describe("connectors", () => {

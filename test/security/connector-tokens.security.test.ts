@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { TOKEN_LIFETIME_S } from "../../connector/src/token-contract";
+import { TOKEN_LIFETIME_S } from "@autoarr/contract";
 import type { ConnectorTarget } from "../../durable-objects/tenant-hub/connector-client";
 import { findConnectorTarget } from "../../durable-objects/tenant-hub/connector-lookup";
 import { signConnectorToken } from "../../durable-objects/tenant-hub/connector-token";

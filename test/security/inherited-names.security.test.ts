@@ -46,7 +46,7 @@ describe("inherited names inside the Worker's own look-ups", () => {
   });
 
   it("a tool named after an inherited property belongs to no app", async () => {
-    const { appOfTool } = await import("../../durable-objects/tenant-hub/call-outcome");
+    const { appOfTool } = await import("@autoarr/contract");
     for (const tool of ["constructor_x", "toString", "__proto___queue", "hasOwnProperty_y"]) expect(appOfTool(tool)).toBeUndefined();
     expect(appOfTool("sonarr_queue")).toBe("sonarr");
   });

@@ -2,7 +2,7 @@
 // connector and read it back, and record the change. A fix that writes several settings is applied, recorded and
 // rolled back as one: if a later write fails, the earlier ones are put back. A write whose outcome is unknown is
 // reconciled by reading.
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import { sameValue } from "./coerce";
 import { parsePath, resolve, rootOf } from "./path";
 import { evaluate } from "./rule-engine";

@@ -1,5 +1,5 @@
 // Reads the apps' configuration through the orchestrator (one callMany, all apps in parallel) into a StackSnapshot.
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import { flattenPlexPrefs, stackSnapshotSchema, type StackSnapshot } from "./snapshot.schema";
 import { APPS, type App } from "./rule.schema";
 import { cacheKey } from "../platform/cache-keys";

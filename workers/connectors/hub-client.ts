@@ -1,5 +1,5 @@
 // The Worker's side of a tenant's hub: reaching it, and turning call outcomes into HTTP answers.
-import type { CallError, CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallError, CallOutcome } from "@autoarr/contract";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import type { Env } from "../platform/env";
 import { AppError, type ErrorCode } from "../platform/errors";

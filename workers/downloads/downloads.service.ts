@@ -1,7 +1,7 @@
 // Builds AutoArr's download queue and history from SABnzbd, Sonarr and Radarr in one parallel batch.
 // An item Sonarr/Radarr track is shown once, with their title and SABnzbd's progress.
 import type { z } from "zod";
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import type { HistoryItem, QueueItem } from "./downloads.schema";
 import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
 

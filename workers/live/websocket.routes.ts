@@ -9,7 +9,7 @@ import {
   HUB_TOKEN_ISSUED_HEADER,
   HUB_USER_HEADER,
 } from "../../durable-objects/tenant-hub/tenant-hub.do";
-import { WS_PROTOCOL } from "../../durable-objects/tenant-hub/protocol";
+import { WS_PROTOCOL } from "@autoarr/contract";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/router";
 import { errorResponses } from "../platform/common.schema";

@@ -1,7 +1,7 @@
 // Each job action run through POST /api/v1/mcp/call goes into the activity feed: who ran which tool on what, and
 // how it went — also when it failed, since a timed-out retry or delete may still have happened in the app.
 import { eq } from "drizzle-orm";
-import { appOfTool, type CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import { appOfTool, type CallOutcome } from "@autoarr/contract";
 import { users } from "../platform/db/schema";
 import type { AuthContext } from "../platform/env";
 import { recordActivity } from "../activity/activity.service";

@@ -1,5 +1,5 @@
 // Approval mode: a recovery waits in D1 until the user says yes (it runs then) or no (it is left alone).
-import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
+import type { ServerEvent } from "@autoarr/contract";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
 import type { Detection } from "./detect.logic";

@@ -1,6 +1,6 @@
 // Carries out a recovery strategy through the orchestrator. Writes are never retried blindly: a failure is
 // reported as it is, and the next check decides again from what the apps then show.
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import { ArrHistoryOutput, ArrQualityProfilesOutput } from "../connectors/tool-outputs.schema";
 import type { ArrLink, Detection } from "./detect.logic";
 import { lowerQualityProfile } from "./quality-step.logic";

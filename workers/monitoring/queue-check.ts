@@ -1,7 +1,7 @@
 // One queue check of one tenant: read the queues, detect failures, decide and act (or log, or ask), and tell
 // the user. Runs inside the tenant's hub, which runs one check at a time.
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
-import type { ServerEvent } from "../../durable-objects/tenant-hub/protocol";
+import type { CallOutcome } from "@autoarr/contract";
+import type { ServerEvent } from "@autoarr/contract";
 import { ArrHistoryOutput } from "../connectors/tool-outputs.schema";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import { detect } from "./detect.logic";
 import { snapshotOf } from "./queue-snapshot";
 

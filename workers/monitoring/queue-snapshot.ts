@@ -1,5 +1,5 @@
 // What one check read of the download queues, as detection needs it: the tools' answers checked against their schemas.
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
 import type { QueueSnapshot } from "./detect.logic";
 

@@ -1,4 +1,6 @@
-// W3C trace context: honour an incoming traceparent, or start a new trace.
+// W3C trace context: honour an incoming traceparent (read by the contract, as the connector reads it), or start a new trace.
+import { parseTraceparent } from "@autoarr/contract";
+
 export interface TraceContext {
   traceId: string;
   spanId: string;
@@ -6,7 +8,6 @@ export interface TraceContext {
   sampled: boolean;
 }
 
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 function randomHex(bytes: number): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
@@ -18,11 +19,8 @@ export function newSpanId(): string {
 }
 
 export function traceFromHeader(header: string | null | undefined): TraceContext {
-  const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
-  const [, traceId, parentSpanId, flags] = match ?? [];
-  if (traceId && parentSpanId && flags && !/^0+$/.test(traceId) && !/^0+$/.test(parentSpanId)) {
-    return { traceId, parentSpanId, spanId: newSpanId(), sampled: (parseInt(flags, 16) & 1) === 1 };
-  }
+  const incoming = parseTraceparent(header);
+  if (incoming) return { traceId: incoming.traceId, parentSpanId: incoming.parentSpanId, spanId: newSpanId(), sampled: (parseInt(incoming.flags, 16) & 1) === 1 };
   return { traceId: randomHex(16), spanId: newSpanId(), sampled: true };
 }
 

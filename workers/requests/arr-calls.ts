@@ -1,7 +1,7 @@
 // The connector tools a request uses, called through the tenant's hub and read with zod. Only look-up, add and
 // search tools are reachable from here: nothing a request says can name another tool.
 import { z } from "zod";
-import type { CallOutcome } from "../../durable-objects/tenant-hub/call-outcome";
+import type { CallOutcome } from "@autoarr/contract";
 import type { Env } from "../platform/env";
 import { hubFor } from "../connectors/hub-client";
 import type { Candidate } from "./rank";

@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { APP_TIMEOUT_CAPABILITY } from "../app-timeout-contract.js";
+import { APP_TIMEOUT_CAPABILITY } from "@autoarr/contract";
 import { type AppFailure, type Result, withinAppTimeout } from "../http/upstream.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../redact.js";

@@ -2,7 +2,7 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ActivityItem, ActivityLevel, CircuitState, HealthReport, MediaRequest, Page, Queue, QueueItem, ServiceName } from "./contract.types";
 import "./zod-without-eval";
-import { ServerEvent } from "../../../durable-objects/tenant-hub/protocol";
+import { ServerEvent } from "@autoarr/contract";
 import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";

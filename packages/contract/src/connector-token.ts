@@ -1,5 +1,5 @@
-// The wire contract of the Worker's call tokens: what the hub mints and the connector checks. The Worker imports this
-// very file, so it must stay free of imports and use only what both Node and workerd provide (Web Crypto, btoa).
+// The wire contract of the hub's call tokens: what the hub mints and the connector checks. Free of imports beyond
+// what both Node and workerd provide (Web Crypto, btoa).
 
 export const TOKEN_ISSUER = "autoarr";
 export const TOKEN_AUDIENCE = "autoarr-connector";
@@ -27,7 +27,7 @@ export interface RequestFacts {
 export async function requestBinding(request: RequestFacts): Promise<RequestBinding> {
   const binding: RequestBinding = { htm: request.method.toUpperCase() };
   if (request.body !== undefined) {
-    binding.bh = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", request.body)));
+    binding.bh = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", request.body as Uint8Array<ArrayBuffer>)));
     const rid = jsonRpcId(request.body);
     if (rid !== undefined) binding.rid = rid;
   }

@@ -1,0 +1,10 @@
+export * from "./apps.js";
+export * from "./app-timeout.js";
+export * from "./call-outcome.js";
+export * from "./connector-token.js";
+export * from "./events.js";
+export * from "./failure.js";
+export * from "./pairing.js";
+export * from "./tool-ref.js";
+export * from "./traceparent.js";
+export { tools } from "./tools/index.js";
