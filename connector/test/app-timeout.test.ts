@@ -3,7 +3,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APP_TIMEOUT_CAPABILITY } from "../src/app-timeout-contract.js";
+import { APP_TIMEOUT_CAPABILITY } from "@autoarr/contract";
 import { call, simFetch, startHarness, type Harness } from "./helpers.js";
 
 const APP_TIMEOUT_MS = 500;

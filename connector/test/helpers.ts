@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { SignJWT } from "jose";
 import type { AppsConfig, ConnectorConfig } from "../src/config.js";
-import { requestBinding, TOKEN_LIFETIME_S, type RequestBinding } from "../src/token-contract.js";
+import { requestBinding, TOKEN_LIFETIME_S, type RequestBinding } from "@autoarr/contract";
 import { silentLogger } from "../src/logger.js";
 import { parsePairingCode, createPairingCode, type PairingMaterial } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
