@@ -1,6 +1,5 @@
 // Child processes for local runs: spawn with prefixed output, wait for a URL, stop the whole tree.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 
 export function run(command, args, { cwd, env, label, quiet = false } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -56,13 +55,4 @@ export async function waitForUrl(url, { timeoutMs = 60_000, child } = {}) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s${child ? `:\n${child.recentOutput()}` : ""}`);
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./free-port.mjs";

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, run, runToEnd, stop, waitForUrl } from "./processes.mjs";
+import { freePort } from "./free-port.mjs";
+import { run, runToEnd, stop, waitForUrl } from "./processes.mjs";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { DEMO_ACCOUNT, startStack } from "../../scripts/lib/stack.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5); // the audit is rate limited to 10 per hour per tenant

@@ -3,12 +3,12 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SignJWT } from "jose";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 const dist = new URL("../../connector/dist/", import.meta.url);
 const { startSimulators } = await import(new URL("simulators/index.js", dist).href);
@@ -17,13 +17,6 @@ const { requestBinding, TOKEN_LIFETIME_S } = await import(new URL("token-contrac
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
 
-const freePort = () => new Promise((resolve) => {
-  const server = createServer();
-  server.listen(0, "127.0.0.1", () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
 const stats = (samples) => {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

@@ -10,7 +10,7 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SignJWT } from "jose";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { requestBinding, TOKEN_LIFETIME_S } from "../../connector/dist/token-contract.js";
 import { startStack } from "../../scripts/lib/stack.mjs";
 

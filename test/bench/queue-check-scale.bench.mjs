@@ -8,7 +8,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 // Locally every hub, connector and simulator shares two processes, so 1,000 tenants take a long while;

@@ -2,11 +2,11 @@
 // then the end-to-end time of one request through `wrangler dev` + connector + simulators (the `npm start` stack).
 // Run with `npm run bench` (or `node test/bench/request-parse.bench.mjs` after `npm run build -w connector`).
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { DEMO_ACCOUNT, ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 const work = mkdtempSync(path.join(tmpdir(), "autoarr-request-bench-"));
@@ -80,14 +80,4 @@ async function endToEnd() {
 async function signIn(url) {
   const response = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }) });
   return (await response.json()).accessToken;
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,21 +1,10 @@
 // A real connector process (the CLI users run), configured with a stack's simulators and a pairing code.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLeakDetector, type Finding, type LeakDetector } from "../canary/detector.ts";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { ROOT, type SimulatorStack } from "./simulators.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export class ConnectorProcess {
   private child: ChildProcess | undefined;

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 const STOP_GRACE_MS = 10_000;
 // Generous: on a loaded 2-core machine a start of SABnzbd's Python can take half a minute.

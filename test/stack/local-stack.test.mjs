@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { startStack } from "../../scripts/lib/stack.mjs";
 
 const post = (url, body, headers = { "Content-Type": "application/json" }) => fetch(url, { method: "POST", headers, body: JSON.stringify(body) });

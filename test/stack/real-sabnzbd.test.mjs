@@ -9,7 +9,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { startStack } from "../../scripts/lib/stack.mjs";
 import { startIndexer } from "../realbed/indexer.mjs";
 import { startNntpServer } from "../realbed/nntp-server.mjs";

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import tls from "node:tls";
 import { crc32 } from "node:zlib";
-import { freePort } from "../../scripts/lib/processes.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { startIndexer } from "../realbed/indexer.mjs";
 import { startNntpServer } from "../realbed/nntp-server.mjs";
 import { buildRelease } from "../realbed/nzb.mjs";
