@@ -24,8 +24,10 @@ export interface RealSabnzbd {
   /** sabnzbd.ini now: `[misc]` → ini.misc, `[servers]` `[[name]]` → ini["servers.name"], top keys → ini[""]. */
   readIni(): Record<string, Record<string, string>>;
   /** GET /api?<params>&apikey=…&output=json, parsed; throws on a non-2xx answer. */
+  // biome-ignore lint/suspicious/noExplicitAny: SABnzbd answers each mode in its own JSON shape; the tests read the fields they check.
   api(params: Record<string, string | number | boolean>): Promise<any>;
   /** mode=addfile as a multipart POST (the NZB in the `name` field). */
+  // biome-ignore lint/suspicious/noExplicitAny: as api(): the answer of mode=addfile, read field by field.
   addFile(fileName: string, nzbXml: string, params?: Record<string, string | number | boolean>): Promise<any>;
   /** Polls until predicate returns something truthy and returns it; throws after timeoutMs (default 30 s). */
   waitFor<T>(predicate: () => T | Promise<T>, options?: { timeoutMs?: number; intervalMs?: number }): Promise<NonNullable<T>>;

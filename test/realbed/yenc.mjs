@@ -36,10 +36,10 @@ function encodeBody(data) {
     const atLineEnd = column >= LINE_LENGTH - 1 || index === data.length - 1;
     // The draft requires escaping NUL, LF, CR and '='; TAB/SPACE at either end of a line (servers strip them) and a
     // leading '.' (NNTP's dot-stuffing) are escaped as every common encoder does.
-    const escape = encoded === NUL || encoded === LF || encoded === CR || encoded === EQUALS
+    const mustEscape = encoded === NUL || encoded === LF || encoded === CR || encoded === EQUALS
       || ((atLineStart || atLineEnd) && (encoded === TAB || encoded === SPACE))
       || (atLineStart && encoded === DOT);
-    if (escape) {
+    if (mustEscape) {
       out[length++] = EQUALS;
       out[length++] = (encoded + 64) & 0xff;
       column += 2;

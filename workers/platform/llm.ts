@@ -72,7 +72,7 @@ export async function askForStructured<T>(env: LlmEnv, question: StructuredQuest
       tool_choice: { type: "tool", name: question.toolName },
     });
     const call = message.content.find((block) => block.type === "tool_use" && block.name === question.toolName);
-    if (!call || call.type !== "tool_use") return { ok: false, reason: `the model did not call ${question.toolName}` };
+    if (call?.type !== "tool_use") return { ok: false, reason: `the model did not call ${question.toolName}` };
     const checked = question.schema.safeParse(call.input);
     if (!checked.success) return { ok: false, reason: `the model's answer did not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
     const linked = linkedText(checked.data, question.linksAllowedAt);

@@ -66,8 +66,8 @@ function nameProblem(hostname: string): string | null {
   if (internal) return `'${hostname}' is an internal name (.${internal})`;
   const wildcard = WILDCARD_DNS_DOMAINS.find(within);
   if (wildcard) return `'${hostname}' uses ${wildcard}, which resolves names to any address`;
-  const embedded = EMBEDDED_IPV4.exec(hostname);
-  if (embedded && embedded.slice(1).every((n) => Number(n) <= 255) && isRefusedAddress(embedded.slice(1).join("."))) {
+  const octets = EMBEDDED_IPV4.exec(hostname)?.slice(1);
+  if (octets?.every((n) => Number(n) <= 255) && isRefusedAddress(octets.join("."))) {
     return `'${hostname}' spells a non-public address`;
   }
   return null;
