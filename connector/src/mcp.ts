@@ -1,13 +1,11 @@
 // Builds the MCP server: one tool set per configured app; unconfigured apps are simply absent.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { ArrApi } from "./apps/arr/arr.api.js";
+import { type ArrApi, createArrApi } from "./apps/arr/arr.api.js";
 import { createPlexApi, type PlexApi } from "./apps/plex/plex.api.js";
 import { plexTools } from "./apps/plex/plex.tools.js";
-import { createRadarrApi } from "./apps/radarr/radarr.api.js";
 import { radarrTools } from "./apps/radarr/radarr.tools.js";
 import { createSabnzbdApi, type SabnzbdApi } from "./apps/sabnzbd/sabnzbd.api.js";
 import { sabnzbdTools } from "./apps/sabnzbd/sabnzbd.tools.js";
-import { createSonarrApi } from "./apps/sonarr/sonarr.api.js";
 import { sonarrTools } from "./apps/sonarr/sonarr.tools.js";
 import type { AppsConfig } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -24,8 +22,8 @@ export interface AppClients {
 export function createAppClients(apps: AppsConfig, timeoutMs: number, logger: Logger): AppClients {
   return {
     ...(apps.sabnzbd ? { sabnzbd: createSabnzbdApi({ ...apps.sabnzbd, timeoutMs }, logger) } : {}),
-    ...(apps.sonarr ? { sonarr: createSonarrApi({ ...apps.sonarr, timeoutMs }, logger) } : {}),
-    ...(apps.radarr ? { radarr: createRadarrApi({ ...apps.radarr, timeoutMs }, logger) } : {}),
+    ...(apps.sonarr ? { sonarr: createArrApi("sonarr", { ...apps.sonarr, timeoutMs }, logger) } : {}),
+    ...(apps.radarr ? { radarr: createArrApi("radarr", { ...apps.radarr, timeoutMs }, logger) } : {}),
     ...(apps.plex ? { plex: createPlexApi({ ...apps.plex, timeoutMs }, logger) } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // v4.0.19.2979, Radarr develop 1b9662d = v6.0.3.10276+6).
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSonarrApi } from "../src/apps/sonarr/sonarr.api.js";
+import { createArrApi } from "../src/apps/arr/arr.api.js";
 import { createLogger } from "../src/logger.js";
 import { startSimulators, type RunningSimulators } from "../src/simulators/index.js";
 
@@ -326,14 +326,14 @@ describe("lookups (src/Radarr.Api.V3/Movies/MovieLookupController.cs)", () => {
 
 describe("the connector's client reads the real error shapes (connector/src/apps/arr/arr.api.ts)", () => {
   it("gives the field errors of ASP.NET's 400 problem document, not just 'invalid request'", async () => {
-    const api = createSonarrApi({ url: sims.urls.sonarr, apiKey: sims.keys.sonarr, timeoutMs: 2000 }, createLogger("test", { write: () => {} }));
+    const api = createArrApi("sonarr", { url: sims.urls.sonarr, apiKey: sims.keys.sonarr, timeoutMs: 2000 }, createLogger("test", { write: () => {} }));
     const answer = await api.call({ path: "history", query: { eventType: "downloadFailed" } });
     expect(answer.ok).toBe(false);
     expect(answer.ok ? "" : answer.failure.message).toBe("Sonarr rejected the request: eventType: The value 'downloadFailed' is not valid.");
   });
 
   it("gives the message of a BadRequest answer", async () => {
-    const api = createSonarrApi({ url: sims.urls.sonarr, apiKey: sims.keys.sonarr, timeoutMs: 2000 }, createLogger("test", { write: () => {} }));
+    const api = createArrApi("sonarr", { url: sims.urls.sonarr, apiKey: sims.keys.sonarr, timeoutMs: 2000 }, createLogger("test", { write: () => {} }));
     const answer = await api.call({ method: "DELETE", path: "queue/0" });
     expect(answer.ok ? "" : answer.failure.message).toBe("Sonarr rejected the request: BadRequest: 0 is not a valid ID");
   });

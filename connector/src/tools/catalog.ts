@@ -13,8 +13,8 @@ const placeholder = (appName: string): AppTarget => ({ appName, baseUrl: "http:/
 export function toolCatalog(): ToolCatalogEntry[] {
   return toolSpecsFor({
     sabnzbd: new SabnzbdApi(placeholder("SABnzbd")),
-    sonarr: new ArrApi(placeholder("Sonarr")),
-    radarr: new ArrApi(placeholder("Radarr")),
+    sonarr: new ArrApi("sonarr", placeholder("Sonarr")),
+    radarr: new ArrApi("radarr", placeholder("Radarr")),
     plex: new PlexApi(placeholder("Plex")),
   }).map(describeTool);
 }

@@ -2,13 +2,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { APP_TIMEOUT_CAPABILITY } from "@autoarr/contract";
+import { type AnyToolRef, APP_TIMEOUT_CAPABILITY, type AppId, type ToolOutput } from "@autoarr/contract";
 import { type AppFailure, type Result, withinAppTimeout } from "../http/upstream.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../redact.js";
 import { currentTraceId } from "../trace.js";
-
-export type AppId = "sabnzbd" | "sonarr" | "radarr" | "plex";
 
 export interface ToolHints {
   readOnlyHint: boolean;
@@ -17,6 +15,17 @@ export interface ToolHints {
 }
 
 export type ToolOutcome<O> = { ok: true; data: O; text: string } | { ok: false; failure: AppFailure };
+
+/** The arguments a tool's `run` receives: the ref's input after its schema's defaults. */
+export type ToolArgs<R extends AnyToolRef> = z.output<z.ZodObject<R["input"]>>;
+
+/** What the connector adds to a contract ref: the words the model reads, the hints, and the work. */
+export interface ToolImplementation<R extends AnyToolRef> {
+  title: string;
+  description: string;
+  annotations: ToolHints;
+  run(args: ToolArgs<R>): Promise<ToolOutcome<ToolOutput<R>>>;
+}
 
 export interface ToolSpec<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
   app: AppId;
@@ -29,9 +38,10 @@ export interface ToolSpec<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Z
   run(args: z.output<z.ZodObject<I>>): Promise<ToolOutcome<z.output<z.ZodObject<O>>>>;
 }
 
-/** Identity helper so each tool's input and output types are inferred from its schemas. */
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec {
-  return spec as unknown as ToolSpec;
+/** Implements a contract ref: name, app and shapes come from the ref, so `run` is typed by what the contract declares. */
+export function defineTool<R extends AnyToolRef>(ref: R, implementation: ToolImplementation<R>): ToolSpec {
+  const { app, name, input, output } = ref;
+  return { app, name, input, output, ...implementation } as unknown as ToolSpec;
 }
 
 export const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true };

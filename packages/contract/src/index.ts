@@ -7,4 +7,4 @@ export * from "./failure.js";
 export * from "./pairing.js";
 export * from "./tool-ref.js";
 export * from "./traceparent.js";
-export { tools } from "./tools/index.js";
+export * from "./tools/index.js";

@@ -1,6 +1,14 @@
-// HTTP client shared by Sonarr and Radarr (both expose the Servarr API v3 with X-Api-Key auth).
+// HTTP client shared by the *arr apps (the Servarr API with X-Api-Key auth, below the registry's API base).
+import { APP_REGISTRY, type ArrAppId, displayName } from "@autoarr/contract";
 import { z } from "zod";
 import { fail, ok, parseJson, send, type AppTarget, type Result, type UpstreamRequest } from "../../http/upstream.js";
+import type { Logger } from "../../logger.js";
+
+export interface ArrConnection {
+  url: string;
+  apiKey: string;
+  timeoutMs: number;
+}
 
 export interface ArrValidationFailure {
   propertyName?: string;
@@ -8,15 +16,18 @@ export interface ArrValidationFailure {
 }
 
 export class ArrApi {
-  constructor(readonly target: AppTarget) {}
+  constructor(
+    readonly app: ArrAppId,
+    readonly target: AppTarget,
+  ) {}
 
   get appName(): string {
     return this.target.appName;
   }
 
-  /** Calls `/api/v3/<path>` and returns the parsed JSON body (or null for an empty 2xx body). */
+  /** Calls `/<API base>/<path>` (api/v3 for Sonarr and Radarr) and returns the parsed JSON body (or null for an empty 2xx body). */
   async call<T = unknown>(request: UpstreamRequest): Promise<Result<T>> {
-    const sent = await send(this.target, { ...request, path: `api/v3/${request.path.replace(/^\//, "")}` });
+    const sent = await send(this.target, { ...request, path: `${APP_REGISTRY[this.app].api.base}/${request.path.replace(/^\//, "")}` });
     if (!sent.ok) return sent;
     const response = sent.value;
     const name = this.appName;
@@ -40,6 +51,17 @@ export class ArrApi {
     this.target.logger.warn("upstream error status", { app: name, path: request.path, status: response.status, body: response.text.slice(0, 500) });
     return fail({ kind: "http", status: response.status, message: `${name} answered HTTP ${response.status}${message ? `: ${message}` : ""}` });
   }
+}
+
+export function createArrApi(app: ArrAppId, connection: ArrConnection, logger: Logger): ArrApi {
+  return new ArrApi(app, {
+    appName: displayName(app),
+    baseUrl: connection.url,
+    timeoutMs: connection.timeoutMs,
+    headers: { "X-Api-Key": connection.apiKey },
+    query: {},
+    logger: logger.child(app),
+  });
 }
 
 function tryParse(text: string): unknown {

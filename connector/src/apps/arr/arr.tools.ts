@@ -1,18 +1,16 @@
 // Tools common to Sonarr and Radarr: status, queue, history, blocklist, commands, profiles, providers, config.
-import { z } from "zod";
+import type { ArrAppId, ArrCommonTools } from "@autoarr/contract";
 import { ok, type Result } from "../../http/upstream.js";
-import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE_IDEMPOTENT, type AppId, type ToolSpec } from "../../tools/tool.js";
+import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "./arr.api.js";
 import {
-  blocklistItemSchema, commandSchema, CONFIG_RESOURCES, downloadClientSchema, healthIssueSchema, historyItemSchema,
-  HOST_SECRET_FIELDS, indexerSchema, maskConfig, obj, paging, pagingShape, projectBlocklistItem, projectCommand,
-  projectDownloadClient, projectHealth, projectHistoryItem, projectIndexer, projectQualityProfile, projectQueueItem,
-  projectRootFolder, projectSystemStatus, qualityProfileSchema, queueItemSchema, rootFolderSchema, str, num, systemStatusSchema,
+  HOST_SECRET_FIELDS, maskConfig, obj, paging, projectBlocklistItem, projectCommand, projectDownloadClient, projectHealth,
+  projectHistoryItem, projectIndexer, projectQualityProfile, projectQueueItem, projectRootFolder, projectSystemStatus, str, num,
   type Raw,
 } from "./arr.types.js";
 
 export interface ArrFlavor {
-  app: Extract<AppId, "sonarr" | "radarr">;
+  app: ArrAppId;
   appName: "Sonarr" | "Radarr";
   /** "series" or "movie": used in descriptions. */
   mediaNoun: string;
@@ -20,49 +18,37 @@ export interface ArrFlavor {
   mediaPath: "series" | "movie";
   /** Query flag that makes the queue include items not matched to the library. */
   includeUnknownQueueParam: "includeUnknownSeriesItems" | "includeUnknownMovieItems";
+  /** The app's refs of the tools both apps offer (`tools.sonarr` or `tools.radarr`). */
+  refs: ArrCommonTools;
 }
 
 /** Both apps number the downloadFailed history event 4 (EpisodeHistoryEventType / MovieHistoryEventType). */
 const DOWNLOAD_FAILED_EVENT = 4;
 
-export const pageInput = {
-  page: z.number().int().min(1).default(1).describe("Page number, starting at 1"),
-  pageSize: z.number().int().min(1).max(100).default(20).describe("Records per page (1-100)"),
-};
-
 const list = <T>(value: unknown, project: (raw: Raw) => T): T[] => (Array.isArray(value) ? value.map((v) => project(obj(v))) : []);
 
 export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
-  const { app, appName } = flavor;
+  const { app, appName, refs } = flavor;
   return [
-    defineTool({
-      app, name: `${app}_system_status`, title: `${appName} system status`, annotations: READ_ONLY,
+    defineTool(refs.systemStatus, {
+      title: `${appName} system status`, annotations: READ_ONLY,
       description: `Reads ${appName}'s version and basic system information. Use it to check that ${appName} is reachable and the API key works.`,
-      input: {},
-      output: systemStatusSchema,
       run: async () => outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
         const data = projectSystemStatus(obj(raw));
         return { data, text: `${data.appName || appName} ${data.version} is up` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_health`, title: `${appName} health checks`, annotations: READ_ONLY,
+    defineTool(refs.health, {
+      title: `${appName} health checks`, annotations: READ_ONLY,
       description: `Lists the problems ${appName}'s own health checks currently report (download client unreachable, indexers failing, root folder missing, ...).`,
-      input: {},
-      output: { issues: z.array(healthIssueSchema).describe("Current health issues; empty when healthy") },
       run: async () => outcome(await api.call({ path: "health" }), (raw) => {
         const issues = list(raw, projectHealth);
         return { data: { issues }, text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_queue`, title: `${appName} download queue`, annotations: READ_ONLY,
+    defineTool(refs.queue, {
+      title: `${appName} download queue`, annotations: READ_ONLY,
       description: `Reads ${appName}'s download queue (paged) with each item's tracked download state and status, status messages, error message and the download client's id. Use it to spot stalled, failed or import-blocked downloads.`,
-      input: {
-        ...pageInput,
-        includeUnknown: z.boolean().default(false).describe(`Also include downloads not matched to a ${flavor.mediaNoun} in the library`),
-      },
-      output: { ...pagingShape, records: z.array(queueItemSchema).describe("Queue items on this page") },
       run: async ({ page, pageSize, includeUnknown }) =>
         outcome(await api.call<Raw>({ path: "queue", query: { page, pageSize, [flavor.includeUnknownQueueParam]: includeUnknown } }), (raw) => {
           const body = obj(raw);
@@ -70,33 +56,18 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           return { data: { ...paging(body), records }, text: `${appName} queue: ${records.length} of ${paging(body).totalRecords} item(s) on page ${paging(body).page}` };
         }),
     }),
-    defineTool({
-      app, name: `${app}_queue_remove`, title: `Remove a ${appName} queue item`, annotations: DESTRUCTIVE,
+    defineTool(refs.queueRemove, {
+      title: `Remove a ${appName} queue item`, annotations: DESTRUCTIVE,
       description: `Removes one item from ${appName}'s queue. Optionally removes it from the download client, blocklists the release so it is not grabbed again, and (unless skipRedownload) lets ${appName} search for a replacement.`,
-      input: {
-        id: z.number().int().positive().describe(`Queue item id from ${app}_queue`),
-        removeFromClient: z.boolean().default(true).describe("Also delete the job (and its files) from the download client"),
-        blocklist: z.boolean().default(false).describe("Blocklist the release so it is never grabbed again"),
-        skipRedownload: z.boolean().default(false).describe("With blocklist: do not search for a replacement automatically"),
-      },
-      output: {
-        removed: z.boolean().describe("True when the item was removed"),
-        id: z.number().describe("The removed queue item id"),
-        removeFromClient: z.boolean().describe("Whether the job was deleted from the download client"),
-        blocklisted: z.boolean().describe("Whether the release was blocklisted"),
-        skipRedownload: z.boolean().describe("Whether the automatic replacement search was skipped"),
-      },
       run: async ({ id, removeFromClient, blocklist, skipRedownload }) =>
         outcome(await api.call({ method: "DELETE", path: `queue/${id}`, query: { removeFromClient, blocklist, skipRedownload } }), () => ({
           data: { removed: true, id, removeFromClient, blocklisted: blocklist, skipRedownload },
           text: `Removed queue item ${id} from ${appName}${blocklist ? " and blocklisted the release" : ""}`,
         })),
     }),
-    defineTool({
-      app, name: `${app}_history_failed`, title: `${appName} failed downloads`, annotations: READ_ONLY,
+    defineTool(refs.historyFailed, {
+      title: `${appName} failed downloads`, annotations: READ_ONLY,
       description: `Lists ${appName}'s history of downloadFailed events (newest first) with the failure message the download client gave.`,
-      input: { ...pageInput },
-      output: { ...pagingShape, records: z.array(historyItemSchema).describe("downloadFailed history records") },
       run: async ({ page, pageSize }) =>
         outcome(await api.call<Raw>({ path: "history", query: { page, pageSize, eventType: DOWNLOAD_FAILED_EVENT, sortKey: "date", sortDirection: "descending" } }), (raw) => {
           const body = obj(raw);
@@ -104,33 +75,27 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} failed download(s) in ${appName}'s history` };
         }),
     }),
-    defineTool({
-      app, name: `${app}_history_mark_failed`, title: `Mark a ${appName} download failed`, annotations: DESTRUCTIVE,
+    defineTool(refs.historyMarkFailed, {
+      title: `Mark a ${appName} download failed`, annotations: DESTRUCTIVE,
       description: `Marks the download behind a history record (usually a 'grabbed' event) as failed: ${appName} blocklists the release and, if configured, searches for another.`,
-      input: { historyId: z.number().int().positive().describe("History record id") },
-      output: { markedFailed: z.boolean().describe("True when the app accepted the request"), historyId: z.number().describe("The history record id") },
       run: async ({ historyId }) =>
         outcome(await api.call({ method: "POST", path: `history/failed/${historyId}` }), () => ({
           data: { markedFailed: true, historyId },
           text: `${appName} marked history record ${historyId} as failed`,
         })),
     }),
-    defineTool({
-      app, name: `${app}_history_download`, title: `${appName} history of one download`, annotations: READ_ONLY,
+    defineTool(refs.historyDownload, {
+      title: `${appName} history of one download`, annotations: READ_ONLY,
       description: `Lists every history event ${appName} recorded for one download (grabbed, imported, failed, ignored), newest first. Use it to tell whether a download that left the queue was imported.`,
-      input: { downloadId: z.string().min(1).max(200).describe("Download client's id for the job (SABnzbd nzo_id)") },
-      output: { records: z.array(historyItemSchema).describe("History records of this download") },
       run: async ({ downloadId }) =>
         outcome(await api.call<Raw>({ path: "history", query: { downloadId, page: 1, pageSize: 50, sortKey: "date", sortDirection: "descending" } }), (raw) => {
           const records = list(obj(raw).records, projectHistoryItem);
           return { data: { records }, text: `${records.length} history event(s) for download ${downloadId}: ${records.map((r) => r.eventType).join(", ") || "none"}` };
         }),
     }),
-    defineTool({
-      app, name: `${app}_blocklist`, title: `${appName} blocklist`, annotations: READ_ONLY,
+    defineTool(refs.blocklist, {
+      title: `${appName} blocklist`, annotations: READ_ONLY,
       description: `Lists releases ${appName} will not grab again (paged, newest first).`,
-      input: { ...pageInput },
-      output: { ...pagingShape, records: z.array(blocklistItemSchema).describe("Blocklisted releases") },
       run: async ({ page, pageSize }) =>
         outcome(await api.call<Raw>({ path: "blocklist", query: { page, pageSize, sortKey: "date", sortDirection: "descending" } }), (raw) => {
           const body = obj(raw);
@@ -138,39 +103,25 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} release(s) on ${appName}'s blocklist` };
         }),
     }),
-    defineTool({
-      app, name: `${app}_command_status`, title: `${appName} command status`, annotations: READ_ONLY,
+    defineTool(refs.commandStatus, {
+      title: `${appName} command status`, annotations: READ_ONLY,
       description: `Polls a command started with ${app}_command (or by ${appName} itself) until it is completed or failed.`,
-      input: { commandId: z.number().int().positive().describe(`Command id returned by ${app}_command`) },
-      output: commandSchema,
       run: async ({ commandId }) => outcome(await api.call<Raw>({ path: `command/${commandId}` }), (raw) => {
         const data = projectCommand(obj(raw));
         return { data, text: `${appName} command ${data.id} (${data.name}) is ${data.status}` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_quality_profiles`, title: `${appName} quality profiles`, annotations: READ_ONLY,
+    defineTool(refs.qualityProfiles, {
+      title: `${appName} quality profiles`, annotations: READ_ONLY,
       description: `Lists ${appName}'s quality profiles with their allowed qualities and cutoff. Use an id from here when adding a ${flavor.mediaNoun}.`,
-      input: {},
-      output: { profiles: z.array(qualityProfileSchema).describe("Quality profiles") },
       run: async () => outcome(await api.call({ path: "qualityprofile" }), (raw) => {
         const profiles = list(raw, projectQualityProfile);
         return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_set_quality_profile`, title: `Change a ${flavor.mediaNoun}'s quality profile`, annotations: WRITE_IDEMPOTENT,
+    defineTool(refs.setQualityProfile, {
+      title: `Change a ${flavor.mediaNoun}'s quality profile`, annotations: WRITE_IDEMPOTENT,
       description: `Sets the quality profile of one ${flavor.mediaNoun} in ${appName} (read, change qualityProfileId, save; files are not moved). Future searches then look for qualities that profile allows. Returns the previous profile id so the change can be undone.`,
-      input: {
-        id: z.number().int().positive().describe(`${appName} ${flavor.mediaNoun} id`),
-        qualityProfileId: z.number().int().positive().describe(`Quality profile id from ${app}_quality_profiles`),
-      },
-      output: {
-        id: z.number().describe(`The ${flavor.mediaNoun} id`),
-        title: z.string().describe(`The ${flavor.mediaNoun}'s title`),
-        previousQualityProfileId: z.number().describe("The profile it had before"),
-        qualityProfileId: z.number().describe("The profile it has now"),
-      },
       run: async ({ id, qualityProfileId }) => {
         const current = await api.call<Raw>({ path: `${flavor.mediaPath}/${id}` });
         if (!current.ok) return { ok: false, failure: current.failure };
@@ -190,31 +141,25 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         });
       },
     }),
-    defineTool({
-      app, name: `${app}_root_folders`, title: `${appName} root folders`, annotations: READ_ONLY,
+    defineTool(refs.rootFolders, {
+      title: `${appName} root folders`, annotations: READ_ONLY,
       description: `Lists ${appName}'s root folders with free space. Use a path from here when adding a ${flavor.mediaNoun}.`,
-      input: {},
-      output: { rootFolders: z.array(rootFolderSchema).describe("Root folders") },
       run: async () => outcome(await api.call({ path: "rootfolder" }), (raw) => {
         const rootFolders = list(raw, projectRootFolder);
         return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_download_clients`, title: `${appName} download clients`, annotations: READ_ONLY,
+    defineTool(refs.downloadClients, {
+      title: `${appName} download clients`, annotations: READ_ONLY,
       description: `Lists ${appName}'s download clients and their settings (host, port, category, remove completed/failed downloads). Secrets are masked.`,
-      input: {},
-      output: { downloadClients: z.array(downloadClientSchema).describe("Download clients") },
       run: async () => outcome(await api.call({ path: "downloadclient" }), (raw) => {
         const downloadClients = list(raw, projectDownloadClient);
         return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
       }),
     }),
-    defineTool({
-      app, name: `${app}_indexers`, title: `${appName} indexers`, annotations: READ_ONLY,
+    defineTool(refs.indexers, {
+      title: `${appName} indexers`, annotations: READ_ONLY,
       description: `Lists ${appName}'s indexers with RSS/search flags and priority. Secrets are masked.`,
-      input: {},
-      output: { indexers: z.array(indexerSchema).describe("Indexers") },
       run: async () => outcome(await api.call({ path: "indexer" }), (raw) => {
         const indexers = list(raw, projectIndexer);
         return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
@@ -224,33 +169,20 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
   ];
 }
 
-const resourceInput = z.enum(CONFIG_RESOURCES).describe("Which settings page: host (general/security), mediamanagement (importing, hardlinks, recycle bin), naming (renaming formats) or downloadclient (completed/failed download handling)");
-
 function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
-  const { app, appName } = flavor;
-  const configOutput = {
-    resource: z.enum(CONFIG_RESOURCES).describe("Settings page"),
-    values: z.record(z.string(), z.unknown()).describe("Settings by name; credentials masked as ********"),
-  };
+  const { appName, refs } = flavor;
   return [
-    defineTool({
-      app, name: `${app}_config_get`, title: `Read ${appName} settings`, annotations: READ_ONLY,
+    defineTool(refs.configGet, {
+      title: `Read ${appName} settings`, annotations: READ_ONLY,
       description: `Reads one of ${appName}'s settings pages. Credentials (API key, passwords) are masked.`,
-      input: { resource: resourceInput },
-      output: configOutput,
       run: async ({ resource }) => outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
         data: { resource, values: maskConfig(resource, obj(raw)) },
         text: `${appName} ${resource} settings`,
       })),
     }),
-    defineTool({
-      app, name: `${app}_config_update`, title: `Change ${appName} settings`, annotations: WRITE_IDEMPOTENT,
+    defineTool(refs.configUpdate, {
+      title: `Change ${appName} settings`, annotations: WRITE_IDEMPOTENT,
       description: `Changes some settings on one of ${appName}'s settings pages: reads the page, applies the given values and saves it. Only existing setting names are accepted; credentials cannot be changed here.`,
-      input: {
-        resource: resourceInput,
-        values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe(`Settings to change by name, e.g. {"copyUsingHardlinks": true} for mediamanagement. Names come from ${app}_config_get.`),
-      },
-      output: { ...configOutput, changed: z.array(z.string()).describe("Names of the settings that were changed") },
       run: async ({ resource, values }) => {
         const current = await api.call<Raw>({ path: `config/${resource}` });
         if (!current.ok) return { ok: false, failure: current.failure };

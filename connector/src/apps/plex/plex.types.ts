@@ -1,6 +1,9 @@
-// Output shapes of the Plex tools; Plex mixes numbers and strings for ids, so parse leniently.
-import { z } from "zod";
+// Projections from Plex's JSON into the contract's output shapes; Plex mixes numbers and strings for ids, so parse leniently.
+import { type ToolOutput, tools } from "@autoarr/contract";
 import { compact, type Raw } from "../arr/arr.types.js";
+
+type Library = ToolOutput<typeof tools.plex.libraries>["libraries"][number];
+type MediaItem = ToolOutput<typeof tools.plex.search>["items"][number];
 
 export const text = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 export const int = (v: unknown): number | undefined => {
@@ -10,18 +13,7 @@ export const int = (v: unknown): number | undefined => {
 export const flag = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : v === 1 || v === "1" ? true : v === 0 || v === "0" ? false : undefined);
 export const asRecords = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter((x): x is Raw => x !== null && typeof x === "object") : []);
 
-export const librarySchema = z.object({
-  key: z.string().describe("Library section key (use with plex_library_refresh)"),
-  title: z.string().describe("Library name"),
-  type: z.string().describe("movie, show, artist or photo"),
-  agent: z.string().optional().describe("Metadata agent"),
-  scanner: z.string().optional().describe("Scanner"),
-  refreshing: z.boolean().optional().describe("Whether a scan is running"),
-  locations: z.array(z.string()).describe("Folders in the library"),
-  scannedAt: z.number().optional().describe("Last scan (unix seconds)"),
-});
-
-export const projectLibrary = (raw: Raw) =>
+export const projectLibrary = (raw: Raw): Library =>
   compact({
     key: text(raw.key) ?? "",
     title: text(raw.title) ?? "",
@@ -33,18 +25,7 @@ export const projectLibrary = (raw: Raw) =>
     scannedAt: int(raw.scannedAt),
   });
 
-export const mediaItemSchema = z.object({
-  ratingKey: z.string().describe("Plex item id"),
-  type: z.string().describe("movie, show, season or episode"),
-  title: z.string().describe("Title (for episodes: the episode title)"),
-  showTitle: z.string().optional().describe("Series title for episodes and seasons"),
-  year: z.number().optional().describe("Year"),
-  library: z.string().optional().describe("Library section title"),
-  addedAt: z.number().optional().describe("When it was added (unix seconds)"),
-  guids: z.array(z.string()).describe("External ids such as tmdb://603 or tvdb://81189"),
-});
-
-export const projectMediaItem = (raw: Raw) =>
+export const projectMediaItem = (raw: Raw): MediaItem =>
   compact({
     ratingKey: text(raw.ratingKey) ?? "",
     type: text(raw.type) ?? "",

@@ -1,53 +1,39 @@
 // Radarr tools: the shared Servarr tools plus movie lookup/add, wanted lists and commands.
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { z } from "zod";
-import { defineTool, outcome, READ_ONLY, registerToolSpecs, WRITE, type RegisterOptions, type ToolSpec } from "../../tools/tool.js";
+import { tools } from "@autoarr/contract";
+import { defineTool, outcome, READ_ONLY, WRITE, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "../arr/arr.api.js";
 import { arrCommandTool } from "../arr/arr.command.js";
-import { arrCommonTools, pageInput, type ArrFlavor } from "../arr/arr.tools.js";
-import { obj, paging, pagingShape, type Raw } from "../arr/arr.types.js";
-import { movieSchema, projectMovie } from "./radarr.types.js";
+import { arrCommonTools, type ArrFlavor } from "../arr/arr.tools.js";
+import { obj, paging, type Raw } from "../arr/arr.types.js";
+import { projectMovie } from "./radarr.types.js";
 
-const RADARR: ArrFlavor = { app: "radarr", appName: "Radarr", mediaNoun: "movie", mediaPath: "movie", includeUnknownQueueParam: "includeUnknownMovieItems" };
+const RADARR: ArrFlavor = { app: "radarr", appName: "Radarr", mediaNoun: "movie", mediaPath: "movie", includeUnknownQueueParam: "includeUnknownMovieItems", refs: tools.radarr };
 
 const asList = (value: unknown): Raw[] => (Array.isArray(value) ? value.map(obj) : []);
 
 export function radarrTools(api: ArrApi): ToolSpec[] {
   return [
     ...arrCommonTools(RADARR, api),
-    defineTool({
-      app: "radarr", name: "radarr_movie_list", title: "Radarr movies in the library", annotations: READ_ONLY,
+    defineTool(tools.radarr.movieList, {
+      title: "Radarr movies in the library", annotations: READ_ONLY,
       description: "Lists the movies in Radarr's library with monitoring state, whether a file exists and its quality. Optionally filter by a title substring.",
-      input: { titleContains: z.string().min(1).optional().describe("Only movies whose title contains this text (case-insensitive)") },
-      output: { movies: z.array(movieSchema).describe("Movies in the library"), total: z.number().describe("Number of movies returned") },
       run: async ({ titleContains }) => outcome(await api.call({ path: "movie" }), (raw) => {
         const needle = titleContains?.toLowerCase();
         const movies = asList(raw).map(projectMovie).filter((m) => !needle || m.title.toLowerCase().includes(needle));
         return { data: { movies, total: movies.length }, text: `${movies.length} movie(s) in Radarr's library${needle ? ` matching "${titleContains}"` : ""}` };
       }),
     }),
-    defineTool({
-      app: "radarr", name: "radarr_movie_lookup", title: "Look up a movie", annotations: READ_ONLY,
+    defineTool(tools.radarr.movieLookup, {
+      title: "Look up a movie", annotations: READ_ONLY,
       description: "Searches Radarr's metadata source for movies by title (or 'tmdb:603' / 'imdb:tt0133093' for an exact id). Results show whether each is already in the library. Titles can be ambiguous (e.g. 'Dune' 1984 vs 2021 vs 'Dune: Part Two' 2024): check the year before adding.",
-      input: { term: z.string().min(1).max(200).describe("Title to search for, or tmdb:<id> / imdb:<id>") },
-      output: { results: z.array(movieSchema).describe("Matching movies, best match first") },
       run: async ({ term }) => outcome(await api.call({ path: "movie/lookup", query: { term } }), (raw) => {
         const results = asList(raw).map(projectMovie);
         return { data: { results }, text: `${results.length} movie(s) found for "${term}"${results.length ? ": " + results.slice(0, 5).map((r) => `${r.title} (${r.year ?? "?"})`).join(", ") : ""}` };
       }),
     }),
-    defineTool({
-      app: "radarr", name: "radarr_movie_add", title: "Add a movie to Radarr", annotations: WRITE,
+    defineTool(tools.radarr.movieAdd, {
+      title: "Add a movie to Radarr", annotations: WRITE,
       description: "Adds a movie (by TMDb id from radarr_movie_lookup) to Radarr with a quality profile and root folder, and optionally searches for it right away.",
-      input: {
-        tmdbId: z.number().int().positive().describe("TMDb id of the movie"),
-        qualityProfileId: z.number().int().positive().describe("Quality profile id from radarr_quality_profiles"),
-        rootFolderPath: z.string().min(1).describe("Root folder path from radarr_root_folders"),
-        monitored: z.boolean().default(true).describe("Monitor the movie"),
-        minimumAvailability: z.enum(["announced", "inCinemas", "released"]).default("released").describe("When Radarr should start looking for releases"),
-        searchForMovie: z.boolean().default(true).describe("Search for the movie immediately after adding"),
-      },
-      output: { movie: movieSchema.describe("The movie as added") },
       run: async (input) => {
         const found = await api.call<Raw>({ path: "movie/lookup/tmdb", query: { tmdbId: input.tmdbId } });
         if (!found.ok) return { ok: false, failure: found.failure };
@@ -69,24 +55,20 @@ export function radarrTools(api: ArrApi): ToolSpec[] {
     }),
     wantedTool(api, "missing"),
     wantedTool(api, "cutoff"),
-    arrCommandTool(RADARR, api, {
+    arrCommandTool(RADARR, api, tools.radarr.command, {
       MoviesSearch: { summary: "search for specific movies (movieIds)", body: ({ movieIds }) => (movieIds?.length ? { movieIds } : "MoviesSearch needs movieIds") },
       RefreshMovie: { summary: "refresh metadata and rescan disk (movieIds, or all movies)", body: ({ movieIds }) => (movieIds?.length ? { movieIds } : {}) },
       MissingMoviesSearch: { summary: "search for all missing monitored movies", body: () => ({}) },
       RefreshMonitoredDownloads: { summary: "re-check the download clients now", body: () => ({}) },
-    }, {
-      movieIds: z.array(z.number().int().positive()).max(100).optional().describe("Movie ids for MoviesSearch / RefreshMovie"),
     }),
   ];
 }
 
 function wantedTool(api: ArrApi, list: "missing" | "cutoff"): ToolSpec {
   const what = list === "missing" ? "monitored, available movies that have no file" : "movies whose file is below the quality profile's cutoff";
-  return defineTool({
-    app: "radarr", name: `radarr_wanted_${list}`, title: list === "missing" ? "Radarr missing movies" : "Radarr cutoff-unmet movies", annotations: READ_ONLY,
+  return defineTool(list === "missing" ? tools.radarr.wantedMissing : tools.radarr.wantedCutoff, {
+    title: list === "missing" ? "Radarr missing movies" : "Radarr cutoff-unmet movies", annotations: READ_ONLY,
     description: `Lists ${what} (paged).`,
-    input: { ...pageInput },
-    output: { ...pagingShape, records: z.array(movieSchema).describe("Movies") },
     run: async ({ page, pageSize }) =>
       outcome(await api.call<Raw>({ path: `wanted/${list}`, query: { page, pageSize, monitored: true, sortKey: "movieMetadata.sortTitle", sortDirection: "ascending" } }), (raw) => {
         const body = obj(raw);
@@ -94,8 +76,4 @@ function wantedTool(api: ArrApi, list: "missing" | "cutoff"): ToolSpec {
         return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} ${list === "missing" ? "missing" : "cutoff-unmet"} movie(s) in Radarr` };
       }),
   });
-}
-
-export function registerRadarrTools(server: McpServer, api: ArrApi, options: RegisterOptions): void {
-  registerToolSpecs(server, radarrTools(api), options);
 }
