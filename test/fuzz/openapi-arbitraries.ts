@@ -25,6 +25,7 @@ export type JsonSchema = {
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
   default?: unknown;
+  example?: unknown;
 };
 
 export interface Parameter {
@@ -40,10 +41,15 @@ export interface Operation {
   path: string;
   parameters: Parameter[];
   body?: JsonSchema;
+  /** The security schemes any one of which lets a caller in (bearerAuth, metricsToken…); empty for a public operation. */
+  security: string[];
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; security?: Record<string, string[]>[] }>
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -58,8 +64,18 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         path,
         parameters: op.parameters ?? [],
         body: op.requestBody?.content?.["application/json"]?.schema,
+        security: [...new Set((op.security ?? []).flatMap((requirement) => Object.keys(requirement)))],
       })),
   );
+}
+
+/** Looks up a `#/components/schemas/…` reference in the document; an unknown one is an error, not a guess. */
+export function resolverOf(doc: OpenApiDocument): Resolve {
+  return (ref) => {
+    const schema = doc.components?.schemas?.[ref.replace("#/components/schemas/", "")];
+    if (!schema) throw new Error(`unresolved ${ref}`);
+    return schema;
+  };
 }
 
 export const PROTOTYPE_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty", "__defineGetter__", "prototype", "valueOf"];
@@ -123,7 +139,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-type Resolve = (ref: string) => JsonSchema;
+export type Resolve = (ref: string) => JsonSchema;
 
 function typesOf(schema: JsonSchema): string[] {
   if (Array.isArray(schema.type)) return schema.type;
@@ -261,4 +277,39 @@ export function urlPieceFor(schema: JsonSchema | undefined, resolve: Resolve, kn
     { weight: 2, arbitrary: fc.constantFrom(...RAW_URL_PIECES, ...PROTOTYPE_NAMES) },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 30 }).map(encodePiece) },
   );
+}
+
+/**
+ * The smallest value that fits the schema, the same every time: required properties only, the first enum value, the
+ * documented example, the shortest string, the lowest number. For requests that must get past validation.
+ */
+export function minimalValueFor(schema: JsonSchema | undefined, resolve: Resolve, depth = 0): unknown {
+  if (!schema) return {};
+  if (depth > 8) throw new Error("minimalValueFor: schema nests deeper than 8 levels");
+  if (schema.$ref) return minimalValueFor(resolve(schema.$ref), resolve, depth + 1);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.enum?.length) return schema.enum[0];
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives?.length) return minimalValueFor(alternatives[0], resolve, depth + 1);
+  if (schema.allOf?.length) return minimalValueFor(Object.assign({}, ...schema.allOf.map((s) => (s.$ref ? resolve(s.$ref) : s))), resolve, depth + 1);
+  const [type] = typesOf(schema).filter((t) => t !== "null");
+  switch (type) {
+    case "object":
+      return Object.fromEntries((schema.required ?? []).map((name) => [name, minimalValueFor(schema.properties?.[name], resolve, depth + 1)]));
+    case "array":
+      return Array.from({ length: schema.minItems ?? 0 }, () => minimalValueFor(schema.items, resolve, depth + 1));
+    case "string":
+      if (schema.format || schema.pattern) return fc.sample(validString(schema), { numRuns: 1, seed: 1 })[0];
+      return "x".repeat(Math.max(schema.minLength ?? 0, 1));
+    case "integer":
+    case "number":
+      return schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0);
+    case "boolean":
+      return false;
+    case undefined:
+      return typesOf(schema).includes("null") ? null : {};
+    default:
+      throw new Error(`minimalValueFor: no minimal value for type ${type}`);
+  }
 }
