@@ -1,10 +1,16 @@
 // What `autoarr-connector check` says when an app's status check fails: the app's own failure, made specific where
 // a second look at the address tells more (another app answering there, a web page instead of the API, a server error).
+import { APP_REGISTRY } from "@autoarr/contract";
 import { APP_HELP, type ConfiguredApp } from "./config-apps.js";
 import type { AppFailure } from "./http/upstream.js";
 
 /** Where each app's status tool calls, relative to the configured base URL. */
-const STATUS_PATH: Record<ConfiguredApp, string> = { sabnzbd: "api", sonarr: "api/v3/system/status", radarr: "api/v3/system/status", plex: "identity" };
+const STATUS_PATH: Record<ConfiguredApp, string> = {
+  sabnzbd: APP_REGISTRY.sabnzbd.api.base,
+  sonarr: `${APP_REGISTRY.sonarr.api.base}/system/status`,
+  radarr: `${APP_REGISTRY.radarr.api.base}/system/status`,
+  plex: "identity",
+};
 
 const PROBE_TIMEOUT_MS = 5000;
 

@@ -1,16 +1,18 @@
 // Each app's entry in the connector's configuration, validated with one sentence a person can act on per problem
 // (where to copy a key from, which URL to use instead), never a schema dump.
+import { APP_IDS, type AppId, displayName } from "@autoarr/contract";
 import { z } from "zod";
 
-export type ConfiguredApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
-export const CONFIGURED_APPS: readonly ConfiguredApp[] = ["sabnzbd", "sonarr", "radarr", "plex"];
+export type ConfiguredApp = AppId;
+export const CONFIGURED_APPS: readonly ConfiguredApp[] = APP_IDS;
 
+/** What a person needs to set an app up: its name (the registry's), its secret, where to copy it, its usual port. */
 export const APP_HELP: Record<ConfiguredApp, { name: string; secret: string; copyFrom: string; defaultPort: number }> = {
-  sabnzbd: { name: "SABnzbd", secret: "API key", copyFrom: "SABnzbd → Config → General → API Key", defaultPort: 8080 },
-  sonarr: { name: "Sonarr", secret: "API key", copyFrom: "Sonarr → Settings → General → API Key", defaultPort: 8989 },
-  radarr: { name: "Radarr", secret: "API key", copyFrom: "Radarr → Settings → General → API Key", defaultPort: 7878 },
+  sabnzbd: { name: displayName("sabnzbd"), secret: "API key", copyFrom: "SABnzbd → Config → General → API Key", defaultPort: 8080 },
+  sonarr: { name: displayName("sonarr"), secret: "API key", copyFrom: "Sonarr → Settings → General → API Key", defaultPort: 8989 },
+  radarr: { name: displayName("radarr"), secret: "API key", copyFrom: "Radarr → Settings → General → API Key", defaultPort: 7878 },
   plex: {
-    name: "Plex",
+    name: displayName("plex"),
     secret: "token",
     copyFrom: "Plex Web → any item → Get Info → View XML, the X-Plex-Token in the address (support.plex.tv/articles/204059436)",
     defaultPort: 32400,
@@ -61,11 +63,14 @@ export const appEntrySchemas = {
   plex: z.object({ url: appUrl("plex"), token: appSecret("plex") }),
 };
 
+/** Our own sentences start with the app's name. */
+const OWN_SENTENCE = new RegExp(`^(${APP_IDS.map(displayName).join("|")}): `);
+
 /** One line per problem; an issue without our own sentence (a field of the wrong type) is named by its path. */
 export function describeIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): string[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path].map(String).join(".");
-    return issue.code === "custom" || /^(SABnzbd|Sonarr|Radarr|Plex): /.test(issue.message) ? issue.message : `${path || "config"}: ${issue.message}`;
+    return issue.code === "custom" || OWN_SENTENCE.test(issue.message) ? issue.message : `${path || "config"}: ${issue.message}`;
   });
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { DEFAULT_APP_TIMEOUT_MS } from "@autoarr/contract";
+import { type AppId, DEFAULT_APP_TIMEOUT_MS } from "@autoarr/contract";
 import { type ConfiguredApp, describeIssues, validateApps } from "./config-apps.js";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 
@@ -106,7 +106,7 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   const configPath = options.configPath ?? defaultConfigPath(env);
   const file = readConfigFile(configPath);
   const apps: Record<string, unknown> = { ...file };
-  const overlay = (app: "sabnzbd" | "sonarr" | "radarr" | "plex", secretName: "apiKey" | "token", urlVar: string, secretVar: string) => {
+  const overlay = (app: AppId, secretName: "apiKey" | "token", urlVar: string, secretVar: string) => {
     const url = env[urlVar];
     const secret = secretFromEnv(env, secretVar);
     if (!url && !secret) return;

@@ -49,8 +49,14 @@ export const WRITE_IDEMPOTENT: ToolHints = { readOnlyHint: false, destructiveHin
 export const WRITE: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false };
 export const DESTRUCTIVE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: false };
 
-/** Turns an upstream result into a tool outcome, shaping the success value with `shape`. */
-export function outcome<T, O>(result: Result<T>, shape: (value: T) => { data: O; text: string }): ToolOutcome<O> {
+/** The fields of `D` that `O` does not declare, each typed `never`: so an undeclared field fails to compile. */
+type NoExtraFields<D, O> = { [K in Exclude<keyof D, keyof O>]: never };
+
+/**
+ * Turns an upstream result into a tool outcome, shaping the success value with `shape`. `O` is the tool's declared
+ * output (from the `run` it is returned by), so `data` must have every field the contract requires and no other.
+ */
+export function outcome<T, O, D extends NoInfer<O>>(result: Result<T>, shape: (value: T) => { data: D & NoExtraFields<D, NoInfer<O>>; text: string }): ToolOutcome<O> {
   return result.ok ? { ok: true, ...shape(result.value) } : { ok: false, failure: result.failure };
 }
 
