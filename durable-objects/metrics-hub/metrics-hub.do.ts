@@ -1,9 +1,9 @@
 // One for the whole service (idFromName("global")): the totals of the Workers' HTTP and cache counters, which
-// each isolate buffers and sends here in batches (see workers/metrics/metric-buffer.ts).
+// each isolate buffers and sends here in batches (see workers/platform/metric-buffer.ts).
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../workers/platform/env";
-import { mergeHistograms } from "../../workers/metrics/histogram";
-import type { CacheSeries, HttpSeries, MetricsDelta } from "../../workers/metrics/metric-buffer";
+import { mergeHistograms } from "../../workers/platform/histogram";
+import type { CacheSeries, HttpSeries, MetricsDelta } from "../../workers/platform/metric-buffer";
 
 const HTTP = "http:";
 const CACHE = "cache:";

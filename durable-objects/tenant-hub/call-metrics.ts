@@ -1,6 +1,6 @@
 // The tenant's MCP call counters (by app, tool and outcome), kept in the hub's storage so a scrape sees every
 // call this tenant has made, whichever isolate served it.
-import { emptyHistogram, type Histogram, observe } from "../../workers/metrics/histogram";
+import { emptyHistogram, type Histogram, observe } from "../../workers/platform/histogram";
 import { appOfTool } from "@autoarr/contract";
 
 const PREFIX = "metric:mcp:";

@@ -12,7 +12,7 @@ import { configChanges, recoveryActions } from "../platform/db/schema";
 import type { Env } from "../platform/env";
 import { database } from "../platform/db/database";
 import { hubFor } from "../connectors/hub-client";
-import { flush, metricsHub } from "./metric-buffer";
+import { flush, metricsHub } from "../platform/metric-buffer";
 import type { MetricFamily } from "./prometheus";
 
 const CIRCUIT_STATE_VALUE = { closed: 0, half_open: 1, open: 2 } as const;

@@ -1,7 +1,7 @@
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { parseMetrics } from "../../test/observability/parse-metrics";
 import { describe, expect, it } from "vitest";
-import { emptyHistogram, observe } from "./histogram";
+import { emptyHistogram, observe } from "../platform/histogram";
 import { writeMetrics } from "./prometheus";
 
 describe("Prometheus text writer", () => {

@@ -1,6 +1,6 @@
 // Writes the Prometheus text exposition format (version 0.0.4). prom-client needs Node internals that workerd
 // lacks, so this is a small writer: families with HELP/TYPE, escaped label values, cumulative histogram buckets.
-import { type Histogram, LATENCY_BUCKETS } from "./histogram";
+import { type Histogram, LATENCY_BUCKETS } from "../platform/histogram";
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -1,7 +1,7 @@
 // KV cache with AutoArr's fixed TTLs. KV cannot expire a key sooner than 60 s, so each entry carries its
 // write time and anything older than its kind's TTL is treated as missing on read.
 import { CACHE_TTL_SECONDS, type CacheKind } from "./cache-keys";
-import { recordCacheRead } from "../metrics/metric-buffer";
+import { recordCacheRead } from "./metric-buffer";
 
 const KV_MINIMUM_TTL_SECONDS = 60;
 

@@ -4,7 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { createLogger } from "../logger";
 import { toTraceparent } from "../trace";
-import { flushSoon, recordHttp } from "../../metrics/metric-buffer";
+import { flushSoon, recordHttp } from "../metric-buffer";
 import { SpanKind, startSpan } from "../tracing";
 
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {

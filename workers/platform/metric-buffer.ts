@@ -5,7 +5,7 @@
 // to one MetricsHub Durable Object, which holds the totals. A scrape first flushes its own isolate's buffer,
 // so what it reports includes every request that isolate has finished; another isolate's last second of counts
 // arrives with that isolate's next request.
-import type { Env } from "../platform/env";
+import type { Env } from "./env";
 import { emptyHistogram, type Histogram, mergeHistograms, observe } from "./histogram";
 
 export interface HttpSeries {
