@@ -1,4 +1,5 @@
 // Builds the MCP server: one tool set per configured app; unconfigured apps are simply absent.
+import { APP_IDS, displayName } from "@autoarr/contract";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type ArrApi, createArrApi } from "./apps/arr/arr.api.js";
 import { createPlexApi, type PlexApi } from "./apps/plex/plex.api.js";
@@ -40,10 +41,13 @@ export function toolSpecsFor(clients: AppClients): ToolSpec[] {
 /** The status tool of each app, which the cloud calls for health pings (the registry's). */
 export { STATUS_TOOLS } from "@autoarr/contract";
 
+const appNames = APP_IDS.map(displayName);
+const INSTRUCTIONS = `Tools to inspect and manage the user's ${appNames.slice(0, -1).join(", ")} and ${appNames.at(-1)}. Only configured apps have tools.`;
+
 export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[]; appTimeoutMs: number }): McpServer {
   const server = new McpServer(
     { name: "autoarr-connector", version: CONNECTOR_VERSION },
-    { capabilities: { tools: {} }, instructions: "Tools to inspect and manage the user's SABnzbd, Sonarr, Radarr and Plex. Only configured apps have tools." },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
   );
   registerToolSpecs(server, toolSpecsFor(clients), { logger: options.logger.child("tools"), secrets: options.secrets, appTimeoutMs: options.appTimeoutMs });
   return server;

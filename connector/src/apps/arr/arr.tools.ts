@@ -11,7 +11,8 @@ import {
 
 export interface ArrFlavor {
   app: ArrAppId;
-  appName: "Sonarr" | "Radarr";
+  /** The registry's display name, e.g. "Sonarr". */
+  appName: string;
   /** "series" or "movie": used in descriptions. */
   mediaNoun: string;
   /** The API resource of one library item: /api/v3/series/{id} or /api/v3/movie/{id}. */

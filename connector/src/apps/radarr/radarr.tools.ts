@@ -1,5 +1,5 @@
 // Radarr tools: the shared Servarr tools plus movie lookup/add, wanted lists and commands.
-import { tools } from "@autoarr/contract";
+import { displayName, tools } from "@autoarr/contract";
 import { defineTool, outcome, READ_ONLY, WRITE, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "../arr/arr.api.js";
 import { arrCommandTool } from "../arr/arr.command.js";
@@ -7,7 +7,7 @@ import { arrCommonTools, type ArrFlavor } from "../arr/arr.tools.js";
 import { obj, paging, type Raw } from "../arr/arr.types.js";
 import { projectMovie } from "./radarr.types.js";
 
-const RADARR: ArrFlavor = { app: "radarr", appName: "Radarr", mediaNoun: "movie", mediaPath: "movie", includeUnknownQueueParam: "includeUnknownMovieItems", refs: tools.radarr };
+const RADARR: ArrFlavor = { app: "radarr", appName: displayName("radarr"), mediaNoun: "movie", mediaPath: "movie", includeUnknownQueueParam: "includeUnknownMovieItems", refs: tools.radarr };
 
 const asList = (value: unknown): Raw[] => (Array.isArray(value) ? value.map(obj) : []);
 

@@ -1,5 +1,5 @@
 // Sonarr tools: the shared Servarr tools plus series lookup/add, wanted lists and commands.
-import { tools } from "@autoarr/contract";
+import { displayName, tools } from "@autoarr/contract";
 import { defineTool, failure, outcome, READ_ONLY, WRITE, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "../arr/arr.api.js";
 import { arrCommandTool } from "../arr/arr.command.js";
@@ -7,7 +7,7 @@ import { arrCommonTools, type ArrFlavor } from "../arr/arr.tools.js";
 import { obj, paging, type Raw } from "../arr/arr.types.js";
 import { projectEpisode, projectSeries } from "./sonarr.types.js";
 
-const SONARR: ArrFlavor = { app: "sonarr", appName: "Sonarr", mediaNoun: "series", mediaPath: "series", includeUnknownQueueParam: "includeUnknownSeriesItems", refs: tools.sonarr };
+const SONARR: ArrFlavor = { app: "sonarr", appName: displayName("sonarr"), mediaNoun: "series", mediaPath: "series", includeUnknownQueueParam: "includeUnknownSeriesItems", refs: tools.sonarr };
 
 const asList = (value: unknown): Raw[] => (Array.isArray(value) ? value.map(obj) : []);
 
