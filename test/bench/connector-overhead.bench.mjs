@@ -13,7 +13,7 @@ import { freePort } from "../../scripts/lib/free-port.mjs";
 const dist = new URL("../../connector/dist/", import.meta.url);
 const { startSimulators } = await import(new URL("simulators/index.js", dist).href);
 const { createPairingCode, parsePairingCode } = await import(new URL("pairing.js", dist).href);
-const { requestBinding, TOKEN_LIFETIME_S } = await import(new URL("token-contract.js", dist).href);
+const { requestBinding, TOKEN_LIFETIME_S } = await import("@autoarr/contract");
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
 

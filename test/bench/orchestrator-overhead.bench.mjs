@@ -11,7 +11,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SignJWT } from "jose";
 import { freePort } from "../../scripts/lib/free-port.mjs";
-import { requestBinding, TOKEN_LIFETIME_S } from "../../connector/dist/token-contract.js";
+import { requestBinding, TOKEN_LIFETIME_S } from "@autoarr/contract";
 import { startStack } from "../../scripts/lib/stack.mjs";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 25);
