@@ -17,5 +17,5 @@ export const activityRoutes = createRouter().openapi(
     request: { query: ActivityQuery },
     responses: { 200: { description: "A page of activity", content: { "application/json": { schema: ActivityPage } } }, ...errorResponses(400, 401, 429) },
   }),
-  async (c) => c.json((await readActivity(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("query"))) as never, 200),
+  async (c) => c.json(await readActivity(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("query")), 200),
 );

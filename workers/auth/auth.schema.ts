@@ -52,7 +52,14 @@ export const RefreshCookie = z.object({
 
 export const UserSummary = z.object({ id: z.string(), email: z.string() }).openapi("User");
 export const TenantSummary = z.object({ id: z.string(), name: z.string() }).openapi("Tenant");
-export const Role = z.enum(["owner", "member"]);
+export const Role = z.enum(["owner", "member"]).openapi("Role");
+
+export const FailedSignInsNotice = z
+  .object({
+    failedSignIns: z.number().int().positive(),
+    since: z.string().openapi({ format: "date-time", description: "When the first of them was made" }),
+  })
+  .openapi("FailedSignInsNotice");
 
 export const SessionResponse = z
   .object({
@@ -63,13 +70,9 @@ export const SessionResponse = z
     user: UserSummary,
     tenant: TenantSummary,
     role: Role,
-    notice: z
-      .object({
-        failedSignIns: z.number().int().positive(),
-        since: z.string().openapi({ format: "date-time", description: "When the first of them was made" }),
-      })
-      .optional()
-      .openapi({ description: "On sign-in only, when there were failed sign-ins since the last successful one: show it to the user once" }),
+    notice: FailedSignInsNotice.optional().openapi({
+      description: "On sign-in only, when there were failed sign-ins since the last successful one: show it to the user once",
+    }),
   })
   .openapi("Session");
 

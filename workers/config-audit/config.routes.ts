@@ -35,7 +35,7 @@ export const configRoutes = createRouter()
       const body = (c.req.header("content-type")?.includes("application/json") ? c.req.valid("json") : undefined) ?? {};
       const { timings, ...audit } = await runAudit({ env, tenantId, userId, ...(body.apps ? { apps: body.apps } : {}), refresh: body.refresh === true, ...(traceparent ? { traceparent } : {}) });
       c.header("Server-Timing", `read;dur=${timings.readMs}, slowest-call;dur=${timings.slowestCallMs}`);
-      return c.json(audit as never, 201);
+      return c.json(audit, 201);
     },
   )
   .openapi(
@@ -46,7 +46,7 @@ export const configRoutes = createRouter()
     async (c) => {
       const audit = await findAudit(database(c.env.DB), requireAuth(c).tenantId, "latest");
       if (!audit) throw notFound("Audit");
-      return c.json(audit as never, 200);
+      return c.json(audit, 200);
     },
   )
   .openapi(
@@ -57,7 +57,7 @@ export const configRoutes = createRouter()
     async (c) => {
       const audit = await findAudit(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("param").id);
       if (!audit) throw notFound("Audit");
-      return c.json(audit as never, 200);
+      return c.json(audit, 200);
     },
   )
   .openapi(
@@ -69,7 +69,7 @@ export const configRoutes = createRouter()
     }),
     async (c) => {
       const { recommendationId, dryRun } = c.req.valid("json");
-      return c.json((await applyRecommendation(actor(c), recommendationId, dryRun === true)) as never, 200);
+      return c.json(await applyRecommendation(actor(c), recommendationId, dryRun === true), 200);
     },
   )
   .openapi(
@@ -77,7 +77,7 @@ export const configRoutes = createRouter()
       method: "get", path: "/history", tags: ["config"], security: bearerSecurity, summary: "Configuration changes made through AutoArr, newest first",
       responses: { 200: ok(HistoryResponse, "The changes"), ...errorResponses(401) },
     }),
-    async (c) => c.json({ items: await listChanges(database(c.env.DB), requireAuth(c).tenantId) } as never, 200),
+    async (c) => c.json({ items: await listChanges(database(c.env.DB), requireAuth(c).tenantId) }, 200),
   )
   .openapi(
     createRoute({
@@ -85,7 +85,7 @@ export const configRoutes = createRouter()
       summary: "Restore a change's before-value; 409 if the setting was changed again since",
       responses: { 200: ok(ChangeResult, "The rollback change"), ...errorResponses(401, 404, 409, 503) },
     }),
-    async (c) => c.json((await rollbackChange(actor(c), c.req.valid("param").id)) as never, 200),
+    async (c) => c.json(await rollbackChange(actor(c), c.req.valid("param").id), 200),
   )
   .openapi(
     createRoute({
@@ -93,5 +93,5 @@ export const configRoutes = createRouter()
       summary: "Dismiss a recommendation",
       responses: { 200: ok(Recommendation, "The recommendation"), ...errorResponses(401, 404) },
     }),
-    async (c) => c.json((await dismissRecommendation(c.env, requireAuth(c).tenantId, c.req.valid("param").id)) as never, 200),
+    async (c) => c.json(await dismissRecommendation(c.env, requireAuth(c).tenantId, c.req.valid("param").id), 200),
   );

@@ -32,16 +32,18 @@ export const Recommendation = z.object({
   writes: z.array(SettingWrite).optional().openapi({ description: "A fix that changes several settings at once: each one, with its value at the audit (before) and the value it gets (after)" }),
 }).openapi("Recommendation");
 
+export const AppAudit = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  error: z.string().optional(),
+  recommendations: z.array(Recommendation).openapi({ description: "Highest priority first" }),
+}).openapi("AppAudit");
+
 export const Audit = z.object({
   id: z.string(),
   createdAt: z.string(),
   path: z.enum(["rules", "llm"]).openapi({ description: "Whether the rules alone or Claude's vetted review decided" }),
   pathReason: z.string().optional().openapi({ description: "Why that path was taken" }),
-  apps: z.record(z.string(), z.object({
-    status: z.enum(["ok", "unavailable"]),
-    error: z.string().optional(),
-    recommendations: z.array(Recommendation).openapi({ description: "Highest priority first" }),
-  })),
+  apps: z.record(z.string(), AppAudit),
 }).openapi("Audit");
 
 export const ApplyRequest = z.object({

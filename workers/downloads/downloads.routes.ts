@@ -11,8 +11,9 @@ import { HistoryResponse, QueueResponse } from "./downloads.schema";
 import { Cache } from "../platform/cache";
 import { buildHistory, buildQueue, HISTORY_CALLS, QUEUE_CALLS } from "./downloads.service";
 import { hubFor, requireSomeAnswer } from "../connectors/hub-client";
+import type { CallOutcome } from "@autoarr/contract";
 
-async function gather(c: Context<AppEnv>, name: "queue" | "history", refresh: boolean) {
+async function gather<Body>(c: Context<AppEnv>, name: "queue" | "history", build: (outcomes: CallOutcome[]) => Body, refresh: boolean) {
   const { tenantId } = requireAuth(c);
   const cache = new Cache(c.env.CACHE);
   const key = cacheKey.tenant(tenantId, "queue", name);
@@ -22,7 +23,7 @@ async function gather(c: Context<AppEnv>, name: "queue" | "history", refresh: bo
       traceparent: toTraceparent(c.get("trace")),
     });
     requireSomeAnswer(outcomes);
-    return { ...(name === "queue" ? buildQueue(outcomes) : buildHistory(outcomes)), cachedAt: new Date().toISOString() };
+    return { ...build(outcomes), cachedAt: new Date().toISOString() };
   });
   return value;
 }
@@ -43,7 +44,7 @@ export const downloadRoutes = createRouter()
       request: { query: RefreshQuery },
       responses: { 200: ok(QueueResponse, "The queue"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json((await gather(c, "queue", c.req.valid("query").refresh === "true")) as never, 200),
+    async (c) => c.json(await gather(c, "queue", buildQueue, c.req.valid("query").refresh === "true"), 200),
   )
   .openapi(
     createRoute({
@@ -55,5 +56,5 @@ export const downloadRoutes = createRouter()
       request: { query: RefreshQuery },
       responses: { 200: ok(HistoryResponse, "The history"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json((await gather(c, "history", c.req.valid("query").refresh === "true")) as never, 200),
+    async (c) => c.json(await gather(c, "history", buildHistory, c.req.valid("query").refresh === "true"), 200),
   );

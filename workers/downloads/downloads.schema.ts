@@ -1,7 +1,7 @@
 // AutoArr's own shapes for downloads, shows, movies and libraries, whatever app they come from.
 import { z } from "@hono/zod-openapi";
 
-export const AppName = z.enum(["sabnzbd", "sonarr", "radarr", "plex"]);
+export const AppName = z.enum(["sabnzbd", "sonarr", "radarr", "plex"]).openapi("AppName");
 
 export const SourceStatus = z
   .record(z.string(), z.object({ status: z.enum(["ok", "unavailable"]), error: z.string().optional() }))

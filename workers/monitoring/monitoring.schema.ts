@@ -22,6 +22,10 @@ export const ActivityItem = z
 
 export const ActivityPage = z.object({ items: z.array(ActivityItem), nextCursor: z.string().nullable() }).openapi("ActivityPage");
 
+export const RecoveryDecision = z
+  .object({ outcome: z.string().openapi({ description: "The recovery's outcome after the decision, as in RecoveryAction.outcome" }) })
+  .openapi("RecoveryDecision");
+
 export const RecoveryAction = z
   .object({
     id: z.string(),

@@ -7,7 +7,7 @@ import { createRouter } from "../platform/router";
 import { listRecoveryActions, type RecoveryActionRow } from "./recovery-actions.repo";
 import { readRecoverySettings, RecoverySettings, writeRecoverySettings } from "./settings";
 import { bearerSecurity, errorResponses, IdParam } from "../platform/common.schema";
-import { RecoveryAction, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
+import { RecoveryAction, RecoveryDecision, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
 import { decodeCursor, encodeCursor } from "../activity/activity-feed.repo";
 import { database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";
@@ -42,7 +42,7 @@ const decision = (approve: boolean) =>
     summary: approve ? "Approve a recovery that waits for you; it runs now" : "Decline a recovery that waits for you",
     security: bearerSecurity,
     request: { params: IdParam },
-    responses: { 200: ok(z.object({ outcome: z.string() }), "What happened"), ...errorResponses(401, 404, 409, 429) },
+    responses: { 200: ok(RecoveryDecision, "What happened"), ...errorResponses(401, 404, 409, 429) },
   });
 
 export const recoveryRoutes = createRouter()

@@ -12,7 +12,7 @@ export const RequestQueryBody = z
 
 export const ParseResponse = ParsedRequest.openapi("ParsedRequest");
 
-const MediaType = z.enum(["tv", "movie"]);
+const MediaType = z.enum(["tv", "movie"]).openapi("MediaType");
 
 export const RequestOption = z.object({
   optionId: z.string(),
@@ -24,21 +24,25 @@ export const RequestOption = z.object({
   inLibrary: z.boolean(),
 }).openapi("RequestOption");
 
+export const RequestChosen = z.object({ optionId: z.string(), title: z.string(), year: z.number().nullable(), type: MediaType }).openapi("RequestChosen");
+
+export const RequestOutcome = z.object({
+  kind: z.string(),
+  title: z.string().optional(),
+  year: z.number().nullable().optional(),
+  searched: z.array(z.object({ app: z.string(), term: z.string(), results: z.number(), error: z.string().optional() })).optional(),
+}).openapi("RequestOutcome");
+
 export const ContentRequestResponse = z.object({
   id: z.string(),
   query: z.string(),
-  parse: ParsedRequest.nullable(),
+  parse: z.union([ParseResponse, z.null()]),
   status: z.enum(REQUEST_STATUSES),
   options: z.array(RequestOption).optional(),
-  choice: z.object({ optionId: z.string(), title: z.string(), year: z.number().nullable(), type: MediaType }).optional(),
+  choice: RequestChosen.optional(),
   reason: z.string().optional(),
   app: z.enum(["sonarr", "radarr"]).optional(),
-  outcome: z.object({
-    kind: z.string(),
-    title: z.string().optional(),
-    year: z.number().nullable().optional(),
-    searched: z.array(z.object({ app: z.string(), term: z.string(), results: z.number(), error: z.string().optional() })).optional(),
-  }).optional(),
+  outcome: RequestOutcome.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   user: z.object({ id: z.string(), email: z.string().nullable() }).nullable(),

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { ActivityItem, Page, RecoveryAction } from "./contract.types";
+import type { ActivityPage, RecoveryDecision, RecoveryPage } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys, type ActivityFilter } from "./query-keys";
 
@@ -21,7 +21,7 @@ function activityPath(filter: ActivityFilter, cursor: string | null): string {
 export const activityQuery = (filter: ActivityFilter) =>
   infiniteQueryOptions({
     queryKey: queryKeys.activity.list(filter),
-    queryFn: ({ pageParam, signal }) => apiRequest<Page<ActivityItem>>(activityPath(filter, pageParam), { signal }),
+    queryFn: ({ pageParam, signal }) => apiRequest<ActivityPage>(activityPath(filter, pageParam), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
@@ -30,8 +30,8 @@ export const activityQuery = (filter: ActivityFilter) =>
 export const recoveriesQuery = () =>
   queryOptions({
     queryKey: queryKeys.recoveries,
-    queryFn: ({ signal }) => apiRequest<Page<RecoveryAction>>("/api/v1/downloads/recoveries?limit=20", { signal }),
+    queryFn: ({ signal }) => apiRequest<RecoveryPage>("/api/v1/downloads/recoveries?limit=20", { signal }),
   });
 
 export const decideRecovery = (id: string, approve: boolean) =>
-  apiRequest<{ outcome: string }>(`/api/v1/downloads/recoveries/${encodeURIComponent(id)}/${approve ? "approve" : "reject"}`, { method: "POST" });
+  apiRequest<RecoveryDecision>(`/api/v1/downloads/recoveries/${encodeURIComponent(id)}/${approve ? "approve" : "reject"}`, { method: "POST" });

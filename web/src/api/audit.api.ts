@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { AppName, Audit, ConfigChange, ConfigHistory, PlannedChange, Recommendation } from "./contract.types";
+import type { AppName, Audit, ConfigChangeResult, ConfigHistory, PlannedChange, Recommendation } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
@@ -23,10 +23,10 @@ export const previewRecommendation = (recommendationId: string) =>
   apiRequest<PlannedChange>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: true } });
 
 export const applyRecommendation = (recommendationId: string) =>
-  apiRequest<{ change: ConfigChange }>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: false } });
+  apiRequest<ConfigChangeResult>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: false } });
 
 export const dismissRecommendation = (recommendationId: string) =>
   apiRequest<Recommendation>(`/api/v1/config/recommendations/${encodeURIComponent(recommendationId)}/dismiss`, { method: "POST" });
 
 export const rollBackChange = (changeId: string) =>
-  apiRequest<{ change: ConfigChange }>(`/api/v1/config/history/${encodeURIComponent(changeId)}/rollback`, { method: "POST" });
+  apiRequest<ConfigChangeResult>(`/api/v1/config/history/${encodeURIComponent(changeId)}/rollback`, { method: "POST" });

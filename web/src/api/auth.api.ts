@@ -1,13 +1,10 @@
 // Sign up, sign in and sign out: each stores or clears the session in the token store; the refresh token is the
 // server's HttpOnly cookie, set by sign-up and sign-in and cleared by sign-out.
 import { queryOptions } from "@tanstack/react-query";
-import type { Me, Session } from "./contract.types";
+import type { Credentials, Me, Registration, Session } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 import { tokenStore } from "./token-store";
-
-export type Credentials = { email: string; password: string };
-export type Registration = Credentials & { tenantName: string };
 
 export async function register(registration: Registration): Promise<Session> {
   const session = await apiRequest<Session>("/api/v1/auth/register", { method: "POST", body: registration, auth: "none", cookieSession: true });

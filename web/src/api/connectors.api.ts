@@ -1,14 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Connector, CreatedConnector } from "./contract.types";
+import type { ConnectorList, CreatedConnector, NewConnector } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
-export type NewConnector = { name: string; url: string };
 
 export const connectorsQuery = () =>
   queryOptions({
     queryKey: queryKeys.connectors,
-    queryFn: ({ signal }) => apiRequest<{ connectors: Connector[] }>("/api/v1/connectors", { signal }),
+    queryFn: ({ signal }) => apiRequest<ConnectorList>("/api/v1/connectors", { signal }),
   });
 
 export const createConnector = (connector: NewConnector) =>

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { HealthReport, Queue } from "./contract.types";
+import type { HealthReport, Queue } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 

@@ -1,7 +1,7 @@
 // fetch for the AutoArr API: adds the bearer token, refreshes it once on 401 (one refresh at a time, across tabs too:
 // two refreshes with the same cookie would be a replay), and signs out when refresh is refused.
 import { ApiError, apiErrorFromResponse, networkError } from "./api-error";
-import type { Session } from "./contract.types";
+import type { Session } from "./api-types";
 import { tokenStore } from "./token-store";
 
 export type AuthMode = "required" | "optional" | "none";

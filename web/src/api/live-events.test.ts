@@ -1,7 +1,7 @@
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ALL_ACTIVITY } from "./activity.api";
-import type { ActivityItem, HealthReport, Page } from "./contract.types";
+import type { ActivityItem, ActivityPage, HealthReport, Queue, QueueItem } from "./api-types";
 import { applyLiveEvent, parseLiveEvent } from "./live-events";
 import { queryKeys } from "./query-keys";
 
@@ -39,12 +39,12 @@ describe("live events", () => {
   it("puts new activity at the top of the unfiltered log", () => {
     const queryClient = new QueryClient();
     const older: ActivityItem = { id: "a1", at: "2026-01-01T00:00:00Z", app: "radarr", kind: "detection", level: "info", message: "older" };
-    queryClient.setQueryData<InfiniteData<Page<ActivityItem>, string | null>>(queryKeys.activity.list(ALL_ACTIVITY), {
+    queryClient.setQueryData<InfiniteData<ActivityPage, string | null>>(queryKeys.activity.list(ALL_ACTIVITY), {
       pages: [{ items: [older], nextCursor: null }],
       pageParams: [null],
     });
     applyLiveEvent(queryClient, { type: "activity", at: "now", data: { ...older, id: "a2", message: "newer" } });
-    const pages = queryClient.getQueryData<InfiniteData<Page<ActivityItem>>>(queryKeys.activity.list(ALL_ACTIVITY))?.pages;
+    const pages = queryClient.getQueryData<InfiniteData<ActivityPage>>(queryKeys.activity.list(ALL_ACTIVITY))?.pages;
     expect(pages?.[0]?.items.map((item) => item.message)).toEqual(["newer", "older"]);
   });
 
@@ -68,9 +68,23 @@ describe("live events", () => {
     expect(announcement).toMatch(/^Sonarr: Show S01E01/);
   });
 
-  it("replaces the download queue", () => {
+  it("replaces the download queue's items and keeps its sources", () => {
     const queryClient = new QueryClient();
+    const previous: Queue = { items: [], sources: { sabnzbd: { status: "ok" } }, cachedAt: "2026-01-01T00:00:00Z" };
+    queryClient.setQueryData(queryKeys.queue, previous);
+    const item: QueueItem = {
+      id: "sabnzbd:n1", app: "sabnzbd", title: "Dune", status: "Downloading", progress: 0.5,
+      sizeBytes: 100, sizeLeftBytes: 50, timeLeft: "0:01:00", downloadId: "n1", category: "movies", problem: null,
+    };
+    applyLiveEvent(queryClient, { type: "queue", at: "now", data: { items: [item] } });
+    expect(queryClient.getQueryData(queryKeys.queue)).toEqual({ ...previous, items: [item] });
+  });
+
+  it("fetches the whole queue when the items arrive before it was ever fetched", () => {
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, "invalidateQueries");
     applyLiveEvent(queryClient, { type: "queue", at: "now", data: { items: [] } });
-    expect(queryClient.getQueryData(queryKeys.queue)).toEqual({ items: [] });
+    expect(queryClient.getQueryData(queryKeys.queue)).toBeUndefined();
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: queryKeys.queue });
   });
 });

@@ -1,23 +1,23 @@
 // The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { ActivityItem, ActivityLevel, CircuitState, HealthReport, MediaRequest, Page, Queue, QueueItem, ServiceName } from "./contract.types";
+import type { ActivityItem, ActivityLevel, ActivityPage, CircuitState, HealthReport, MediaRequest, Queue, RequestPage } from "./api-types";
 import "./zod-without-eval";
 import { ServerEvent } from "@autoarr/contract";
 import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";
 
-export type CircuitEvent = { app: ServiceName; state: CircuitState; lastError: string | null; lastErrorAt?: string | null };
-export type RecoveryEvent = { app: string; title: string; reason: string; action: string; outcome: string; at?: string };
+type HubEvent<T extends ServerEvent["type"]> = Extract<ServerEvent, { type: T }>;
+/** The contract's CircuitEventData and RecoveryEventData. */
+export type CircuitEvent = HubEvent<"circuit">["data"];
+export type RecoveryEvent = HubEvent<"recovery">["data"];
 
+/** The hub's events (ServerEvent), with the REST resource each one carries typed as that resource. */
 export type LiveEvent =
-  | { type: "hello"; at: string; data: unknown }
-  | { type: "pong"; at: string; data?: unknown }
-  | { type: "circuit"; at: string; data: CircuitEvent }
+  | HubEvent<"hello" | "pong" | "circuit" | "recovery">
   | { type: "activity"; at: string; data: ActivityItem }
-  | { type: "queue"; at: string; data: { items: QueueItem[] } }
-  | { type: "request"; at: string; data: MediaRequest }
-  | { type: "recovery"; at: string; data: RecoveryEvent };
+  | { type: "queue"; at: string; data: Pick<Queue, "items"> }
+  | { type: "request"; at: string; data: MediaRequest };
 
 // The envelope is checked against the hub's own schema; the data shapes are the REST resources' and are trusted as such.
 export function parseLiveEvent(raw: unknown): LiveEvent | null {
@@ -79,7 +79,7 @@ function updateCircuit(queryClient: QueryClient, { app, state, lastError, lastEr
 }
 
 function prependActivity(queryClient: QueryClient, item: ActivityItem): void {
-  queryClient.setQueryData<InfiniteData<Page<ActivityItem>, string | null>>(
+  queryClient.setQueryData<InfiniteData<ActivityPage, string | null>>(
     queryKeys.activity.list(ALL_ACTIVITY),
     (data) => {
       const [first, ...rest] = data?.pages ?? [];
@@ -97,7 +97,7 @@ function prependActivity(queryClient: QueryClient, item: ActivityItem): void {
 function updateRequest(queryClient: QueryClient, request: MediaRequest): string | null {
   queryClient.setQueryData(queryKeys.requests.detail(request.id), request);
   let previousStatus: string | undefined;
-  queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) => {
+  queryClient.setQueryData<RequestPage>(queryKeys.requests.list, (page) => {
     if (!page) return page;
     const index = page.items.findIndex((existing) => existing.id === request.id);
     if (index === -1) return { ...page, items: [request, ...page.items] };
@@ -122,7 +122,10 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       prependActivity(queryClient, event.data);
       return null;
     case "queue":
-      queryClient.setQueryData<Queue>(queryKeys.queue, (previous) => ({ ...previous, items: event.data.items }));
+      // Only the items travel; a queue not fetched yet is fetched whole (with its sources) instead.
+      if (queryClient.getQueryData<Queue>(queryKeys.queue)) {
+        queryClient.setQueryData<Queue>(queryKeys.queue, (previous) => previous && { ...previous, items: event.data.items });
+      } else void queryClient.invalidateQueries({ queryKey: queryKeys.queue });
       return null;
     case "request":
       return updateRequest(queryClient, event.data);

@@ -1,5 +1,5 @@
 // Every TanStack Query key in one place, so live events and mutations invalidate exactly what they change.
-import type { ActivityKind, ServiceName } from "./contract.types";
+import type { ActivityKind, ServiceName } from "./api-types";
 
 export type ActivityFilter = { app: ServiceName | ""; kind: ActivityKind | "" };
 

@@ -1,12 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { MediaRequest, Page, ParsedRequest } from "./contract.types";
+import type { MediaRequest, ParsedRequest, RequestPage } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 
 export const requestsQuery = () =>
   queryOptions({
     queryKey: queryKeys.requests.list,
-    queryFn: ({ signal }) => apiRequest<Page<MediaRequest>>("/api/v1/requests", { signal }),
+    queryFn: ({ signal }) => apiRequest<RequestPage>("/api/v1/requests", { signal }),
   });
 
 export const parseQuery = (query: string) =>

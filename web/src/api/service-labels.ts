@@ -1,4 +1,4 @@
-import type { ServiceName } from "./contract.types";
+import type { ServiceName } from "./api-types";
 
 const SERVICE_LABELS: Record<ServiceName, string> = {
   sabnzbd: "SABnzbd",

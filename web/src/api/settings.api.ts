@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { RecoverySettings } from "./contract.types";
+import type { RecoverySettings } from "./api-types";
 import { apiRequest } from "./http-client";
 import { queryKeys } from "./query-keys";
 

@@ -2,7 +2,7 @@
 // server sets and that no script here can read (the API is asked for cookie mode, see http-client.ts). What
 // localStorage keeps is the profile — not a secret — which says this browser is signed in, so a reload or a new tab
 // stays signed in by refreshing through the cookie. Signing out anywhere removes it, and that clears every tab.
-import type { Role, Session, Tenant, User } from "./contract.types";
+import type { Role, Session, Tenant, User } from "./api-types";
 
 const PROFILE_KEY = "autoarr.profile";
 // Where versions before the cookie kept the refresh token; removed wherever it is still found.

@@ -1,4 +1,4 @@
-import type { CircuitState } from "../api/contract.types";
+import type { CircuitState } from "../api/api-types";
 
 export type ServiceStateLook = { label: string; tone: "good" | "bad" | "warn" | "idle" };
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useLocation } from "wouter";
 import { signIn } from "../api/auth.api";
 import { ApiError } from "../api/api-error";
-import type { FailedSignInsNotice } from "../api/contract.types";
+import type { FailedSignInsNotice } from "../api/api-types";
 import { FormAlert } from "../components/form-alert";
 import { PageHeading } from "../components/page-heading";
 import { RelativeTime } from "../components/relative-time";

@@ -1,5 +1,6 @@
 // A fetch stand-in for component tests: answers "METHOD /path" from a table and records every call.
 import { vi } from "vitest";
+import type { Session } from "../api/api-types";
 
 export type MockAnswer = { status?: number; body?: unknown; headers?: Record<string, string> };
 type Responder = MockAnswer | ((request: { body: unknown; headers: Headers }) => MockAnswer);
@@ -28,12 +29,12 @@ function jsonResponse({ status = 200, body, headers = {} }: MockAnswer): Respons
 }
 
 // A cookie-mode session, as the API answers the web app: the refresh token is in the HttpOnly cookie, not here.
-export const session = (overrides: Partial<{ accessToken: string }> = {}) => ({
+export const session = (overrides: Partial<{ accessToken: string }> = {}): Session => ({
   accessToken: "access-1",
   tokenType: "Bearer",
   expiresIn: 900,
   user: { id: "user-1", email: "sam@example.com" },
   tenant: { id: "tenant-1", name: "Home" },
-  role: "owner" as const,
+  role: "owner",
   ...overrides,
 });

@@ -1,4 +1,4 @@
-import type { ActivityKind, ServiceName } from "../../api/contract.types";
+import type { ActivityKind, ServiceName } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
 import type { ActivityFilter } from "../../api/query-keys";
 

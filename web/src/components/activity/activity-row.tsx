@@ -1,4 +1,4 @@
-import type { ActivityItem } from "../../api/contract.types";
+import type { ActivityItem } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
 import { RelativeTime } from "../relative-time";
 

@@ -1,7 +1,7 @@
 // Recovery actions AutoArr took (or would take) on failed and stalled downloads; the ones waiting for approval can be decided here.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { decideRecovery, recoveriesQuery } from "../../api/activity.api";
-import type { RecoveryAction } from "../../api/contract.types";
+import type { RecoveryAction } from "../../api/api-types";
 import { queryKeys } from "../../api/query-keys";
 import { serviceLabel } from "../../api/service-labels";
 import { EmptyState } from "../empty-state";

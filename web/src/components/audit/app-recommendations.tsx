@@ -1,5 +1,5 @@
 // One app's audit result: its recommendations grouped by priority, open ones first.
-import type { AppAudit, AppName, Priority, Recommendation } from "../../api/contract.types";
+import type { AppAudit, AppName, Priority, Recommendation } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
 import { EmptyState } from "../empty-state";
 import { RecommendationCard } from "./recommendation-card";

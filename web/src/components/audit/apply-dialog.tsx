@@ -1,6 +1,6 @@
 // Confirms an apply by first asking the server for a dry run, so the dialog shows exactly what will change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Recommendation } from "../../api/contract.types";
+import type { Recommendation } from "../../api/api-types";
 import { applyRecommendation, previewRecommendation } from "../../api/audit.api";
 import { serviceLabel } from "../../api/service-labels";
 import { queryKeys } from "../../api/query-keys";

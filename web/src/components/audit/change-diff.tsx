@@ -1,4 +1,4 @@
-import type { SettingWrite } from "../../api/contract.types";
+import type { SettingWrite } from "../../api/api-types";
 import { formatValue } from "../format";
 
 export function ChangeDiff({ setting, before, after, beforeLabel = "Current", afterLabel = "Recommended" }: { setting: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string }) {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ConfigChange } from "../../api/contract.types";
+import type { ConfigChange } from "../../api/api-types";
 import { changeHistoryQuery, rollBackChange } from "../../api/audit.api";
 import { serviceLabel } from "../../api/service-labels";
 import { queryKeys } from "../../api/query-keys";

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "../../api/api-error";
-import type { AppName, Recommendation } from "../../api/contract.types";
+import type { AppName, Recommendation } from "../../api/api-types";
 import { dismissRecommendation, latestAuditQuery } from "../../api/audit.api";
 import { queryKeys } from "../../api/query-keys";
 import { EmptyState } from "../empty-state";

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Recommendation } from "../../api/contract.types";
+import type { Recommendation } from "../../api/api-types";
 import { RecommendationCard } from "./recommendation-card";
 
 const base: Recommendation = {

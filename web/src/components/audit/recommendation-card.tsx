@@ -1,4 +1,4 @@
-import type { Recommendation } from "../../api/contract.types";
+import type { Recommendation } from "../../api/api-types";
 import { ChangeDiffs, writesOf } from "./change-diff";
 
 type RecommendationCardProps = {

@@ -1,6 +1,6 @@
 // The download queue in a fixed-height, scrollable region so progress updates never push the page around.
 import { useQuery } from "@tanstack/react-query";
-import type { QueueItem } from "../../api/contract.types";
+import type { QueueItem } from "../../api/api-types";
 import { queueQuery } from "../../api/health.api";
 import { serviceLabel } from "../../api/service-labels";
 import { EmptyState } from "../empty-state";

@@ -1,6 +1,6 @@
 // Each app's circuit state at a glance; every card keeps its size whether it is loading, healthy or failing.
 import { useQuery } from "@tanstack/react-query";
-import type { HealthReport, ServiceName } from "../../api/contract.types";
+import type { HealthReport, ServiceName } from "../../api/api-types";
 import { healthQuery } from "../../api/health.api";
 import { serviceLabel } from "../../api/service-labels";
 import { ErrorState } from "../error-state";

@@ -1,6 +1,6 @@
 // Candidate titles with posters when a request matched more than one; the chosen one becomes the request.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { MediaRequest, Page, RequestOption } from "../../api/contract.types";
+import type { MediaRequest, RequestOption, RequestPage } from "../../api/api-types";
 import { queryKeys } from "../../api/query-keys";
 import { chooseOption } from "../../api/requests.api";
 import { FormAlert } from "../form-alert";
@@ -29,7 +29,7 @@ export function OptionCards({ request }: { request: MediaRequest }) {
   const choose = useMutation({
     mutationFn: (optionId: string) => chooseOption(request.id, optionId),
     onSuccess: (updated) => {
-      queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) =>
+      queryClient.setQueryData<RequestPage>(queryKeys.requests.list, (page) =>
         page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.activity.all });

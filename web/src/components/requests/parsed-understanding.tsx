@@ -1,6 +1,6 @@
 // Shows back how AutoArr understood the typed request, in a region of fixed height announced politely.
 import { useQuery } from "@tanstack/react-query";
-import type { ParsedRequest } from "../../api/contract.types";
+import type { ParsedRequest } from "../../api/api-types";
 import { parseQuery } from "../../api/requests.api";
 
 function describeSeasons(parsed: ParsedRequest): string | null {

@@ -1,4 +1,4 @@
-import type { MediaRequest } from "../../api/contract.types";
+import type { MediaRequest } from "../../api/api-types";
 import { RelativeTime } from "../relative-time";
 import { OptionCards } from "./option-cards";
 import { StatusSteps } from "./status-steps";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import type { MediaRequest, Page } from "../../api/contract.types";
+import type { RequestPage } from "../../api/api-types";
 import { queryKeys } from "../../api/query-keys";
 import { createRequest } from "../../api/requests.api";
 import { useDebouncedValue } from "../../hooks/use-debounced-value";
@@ -16,7 +16,7 @@ export function RequestForm() {
     mutationFn: createRequest,
     onSuccess: (request) => {
       setQuery("");
-      queryClient.setQueryData<Page<MediaRequest>>(queryKeys.requests.list, (page) =>
+      queryClient.setQueryData<RequestPage>(queryKeys.requests.list, (page) =>
         page ? { ...page, items: [request, ...page.items.filter((item) => item.id !== request.id)] } : page,
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.requests.list });

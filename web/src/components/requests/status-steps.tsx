@@ -1,4 +1,4 @@
-import type { RequestStatus } from "../../api/contract.types";
+import type { RequestStatus } from "../../api/api-types";
 
 const STEPS: { status: RequestStatus; label: string }[] = [
   { status: "added", label: "Added" },

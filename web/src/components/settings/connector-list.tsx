@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Connector } from "../../api/contract.types";
+import type { Connector } from "../../api/api-types";
 import { connectorsQuery, deleteConnector } from "../../api/connectors.api";
 import { queryKeys } from "../../api/query-keys";
 import { ConfirmDialog } from "../confirm-dialog";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { CreatedConnector } from "../../api/contract.types";
+import type { CreatedConnector } from "../../api/api-types";
 import { ConnectorList } from "./connector-list";
 import { NewConnectorForm } from "./new-connector-form";
 import { PairingMaterial } from "./pairing-material";

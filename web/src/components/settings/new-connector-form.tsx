@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { CreatedConnector } from "../../api/contract.types";
+import type { CreatedConnector } from "../../api/api-types";
 import { createConnector } from "../../api/connectors.api";
 import { queryKeys } from "../../api/query-keys";
 import { fieldErrors } from "../field-errors";

@@ -1,5 +1,5 @@
 // The pairing code, shown exactly once right after a connector is created.
-import type { CreatedConnector } from "../../api/contract.types";
+import type { CreatedConnector } from "../../api/api-types";
 import { CopyButton } from "../copy-button";
 
 export function PairingMaterial({ created, onDone }: { created: CreatedConnector; onDone: () => void }) {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { RecoveryMode, RecoverySettings } from "../../api/contract.types";
+import type { RecoveryMode, RecoverySettings } from "../../api/api-types";
 import { queryKeys } from "../../api/query-keys";
 import { recoverySettingsQuery, saveRecoverySettings } from "../../api/settings.api";
 import { fieldErrors } from "../field-errors";
