@@ -2,9 +2,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { APP_IDS } from "@autoarr/contract";
+import { appModule } from "./apps/index.js";
 import { explainFailure } from "./check-diagnosis.js";
 import { CONFIGURED_APPS } from "./config-apps.js";
-import { ConfigError, configuredSecrets, defaultConfigPath, loadConfig, type ConnectorConfig } from "./config.js";
+import { appsConfigFor, ConfigError, configuredSecrets, defaultConfigPath, loadConfig, type ConnectorConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createAppClients, STATUS_TOOLS, toolSpecsFor } from "./mcp.js";
 import { PairingError, parsePairingCode } from "./pairing.js";
@@ -25,7 +27,7 @@ Usage:
   autoarr-connector tools
 
 Apps come from the config file (default ${defaultConfigPath()}) and the environment:
-  SABNZBD_URL SABNZBD_API_KEY  SONARR_URL SONARR_API_KEY  RADARR_URL RADARR_API_KEY  PLEX_URL PLEX_TOKEN
+  ${APP_IDS.map((app) => `${appModule(app).urlEnv} ${appModule(app).secret.env}`).join("  ")}
   (each secret also as *_FILE), AUTOARR_PAIRING, CONNECTOR_PORT, CONNECTOR_HOST.`;
 
 const OPTIONS = {
@@ -102,12 +104,7 @@ async function start(values: Values): Promise<number> {
     stopSimulators = sims.close;
     config = {
       ...config,
-      apps: {
-        sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd },
-        sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr },
-        radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
-        plex: { url: sims.urls.plex, token: sims.keys.plex },
-      },
+      apps: appsConfigFor(APP_IDS, sims.urls, sims.keys),
       ...(insecure ? { insecureNoAuth: true } : {}),
     };
     console.error(`Demo simulators: ${Object.entries(sims.urls).map(([app, url]) => `${app} ${url}`).join(", ")}`);

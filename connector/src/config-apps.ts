@@ -2,22 +2,18 @@
 // (where to copy a key from, which URL to use instead), never a schema dump.
 import { APP_IDS, type AppId, displayName } from "@autoarr/contract";
 import { z } from "zod";
+import { appModule } from "./apps/index.js";
 
 export type ConfiguredApp = AppId;
 export const CONFIGURED_APPS: readonly ConfiguredApp[] = APP_IDS;
 
-/** What a person needs to set an app up: its name (the registry's), its secret, where to copy it, its usual port. */
-export const APP_HELP: Record<ConfiguredApp, { name: string; secret: string; copyFrom: string; defaultPort: number }> = {
-  sabnzbd: { name: displayName("sabnzbd"), secret: "API key", copyFrom: "SABnzbd → Config → General → API Key", defaultPort: 8080 },
-  sonarr: { name: displayName("sonarr"), secret: "API key", copyFrom: "Sonarr → Settings → General → API Key", defaultPort: 8989 },
-  radarr: { name: displayName("radarr"), secret: "API key", copyFrom: "Radarr → Settings → General → API Key", defaultPort: 7878 },
-  plex: {
-    name: displayName("plex"),
-    secret: "token",
-    copyFrom: "Plex Web → any item → Get Info → View XML, the X-Plex-Token in the address (support.plex.tv/articles/204059436)",
-    defaultPort: 32400,
-  },
-};
+/** What a person needs to set an app up: its name (the registry's), its secret, where to copy it, its usual port (its module's). */
+export const APP_HELP = Object.fromEntries(
+  APP_IDS.map((app) => {
+    const { secret, defaultPort } = appModule(app);
+    return [app, { name: displayName(app), secret: secret.label, copyFrom: secret.copyFrom, defaultPort }];
+  }),
+) as Record<ConfiguredApp, { name: string; secret: string; copyFrom: string; defaultPort: number }>;
 
 /** An /api, /api/v1 or /api/v3 at the end of a URL: the connector adds the API path itself. */
 const API_SUFFIX = /\/api(?:\/v\d+)?\/?$/i;
@@ -56,12 +52,12 @@ function appSecret(app: ConfiguredApp) {
   return z.string({ error: empty }).trim().min(1, empty);
 }
 
-export const appEntrySchemas = {
-  sabnzbd: z.object({ url: appUrl("sabnzbd"), apiKey: appSecret("sabnzbd") }),
-  sonarr: z.object({ url: appUrl("sonarr"), apiKey: appSecret("sonarr") }),
-  radarr: z.object({ url: appUrl("radarr"), apiKey: appSecret("radarr") }),
-  plex: z.object({ url: appUrl("plex"), token: appSecret("plex") }),
-};
+/** An app's entry: its URL and its secret under the key its module names. */
+function appEntrySchema(app: ConfiguredApp) {
+  return z.object({ url: appUrl(app), [appModule(app).secret.field]: appSecret(app) });
+}
+
+export const appEntrySchemas = Object.fromEntries(APP_IDS.map((app) => [app, appEntrySchema(app)])) as Record<ConfiguredApp, ReturnType<typeof appEntrySchema>>;
 
 /** Our own sentences start with the app's name. */
 const OWN_SENTENCE = new RegExp(`^(${APP_IDS.map(displayName).join("|")}): `);

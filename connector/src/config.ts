@@ -3,16 +3,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { type AppId, DEFAULT_APP_TIMEOUT_MS } from "@autoarr/contract";
+import { APP_IDS, type AppId, DEFAULT_APP_TIMEOUT_MS } from "@autoarr/contract";
+import { type AppConfigOf, appModule } from "./apps/index.js";
 import { type ConfiguredApp, describeIssues, validateApps } from "./config-apps.js";
 import { parsePairingCode, type PairingMaterial } from "./pairing.js";
 
 // The apps' entries are checked one by one in validateApps (config-apps.ts), so each problem gets its own sentence.
+const appKeys = Object.fromEntries(APP_IDS.map((app) => [app, z.unknown().optional()])) as { [A in AppId]: z.ZodOptional<z.ZodUnknown> };
+
 export const configFileSchema = z.object({
-  sabnzbd: z.unknown().optional(),
-  sonarr: z.unknown().optional(),
-  radarr: z.unknown().optional(),
-  plex: z.unknown().optional(),
+  ...appKeys,
   pairing: z.string().optional().describe("Pairing code stored by `autoarr-connector pair`"),
   host: z.string().optional(),
   port: z.number().int().min(0).max(65535).optional(),
@@ -21,11 +21,12 @@ export const configFileSchema = z.object({
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
-export interface AppsConfig {
-  sabnzbd?: { url: string; apiKey: string };
-  sonarr?: { url: string; apiKey: string };
-  radarr?: { url: string; apiKey: string };
-  plex?: { url: string; token: string };
+/** The configured apps, each with its URL and its secret under the key its module names (`apiKey`, Plex's `token`). */
+export type AppsConfig = { [A in AppId]?: AppConfigOf<A> };
+
+/** The given apps at these URLs with these secrets, e.g. the simulators' (`start --demo`, the test harness). */
+export function appsConfigFor(apps: readonly AppId[], urls: Record<AppId, string>, secrets: Record<AppId, string>): AppsConfig {
+  return Object.fromEntries(apps.map((app) => [app, { url: urls[app], [appModule(app).secret.field]: secrets[app] }])) as AppsConfig;
 }
 
 export interface ConnectorConfig {
@@ -106,17 +107,14 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   const configPath = options.configPath ?? defaultConfigPath(env);
   const file = readConfigFile(configPath);
   const apps: Record<string, unknown> = { ...file };
-  const overlay = (app: AppId, secretName: "apiKey" | "token", urlVar: string, secretVar: string) => {
-    const url = env[urlVar];
-    const secret = secretFromEnv(env, secretVar);
-    if (!url && !secret) return;
+  for (const app of APP_IDS) {
+    const { urlEnv, secret: secretSpec } = appModule(app);
+    const url = env[urlEnv];
+    const secret = secretFromEnv(env, secretSpec.env);
+    if (!url && !secret) continue;
     const current = (file[app] ?? {}) as Record<string, unknown>;
-    apps[app] = { ...current, ...(url ? { url } : {}), ...(secret ? { [secretName]: secret } : {}) };
-  };
-  overlay("sabnzbd", "apiKey", "SABNZBD_URL", "SABNZBD_API_KEY");
-  overlay("sonarr", "apiKey", "SONARR_URL", "SONARR_API_KEY");
-  overlay("radarr", "apiKey", "RADARR_URL", "RADARR_API_KEY");
-  overlay("plex", "token", "PLEX_URL", "PLEX_TOKEN");
+    apps[app] = { ...current, ...(url ? { url } : {}), ...(secret ? { [secretSpec.field]: secret } : {}) };
+  }
 
   const parsed = configFileSchema.safeParse(apps);
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error).join("; ")}`);
@@ -145,5 +143,5 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
 
 /** Every configured credential, so logs and tool results can scrub them. */
 export function configuredSecrets(apps: AppsConfig): string[] {
-  return [apps.sabnzbd?.apiKey, apps.sonarr?.apiKey, apps.radarr?.apiKey, apps.plex?.token].filter((s): s is string => !!s);
+  return APP_IDS.map((app) => (apps[app] as Record<string, string> | undefined)?.[appModule(app).secret.field]).filter((s): s is string => !!s);
 }

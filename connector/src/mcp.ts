@@ -1,41 +1,29 @@
 // Builds the MCP server: one tool set per configured app; unconfigured apps are simply absent.
-import { APP_IDS, displayName } from "@autoarr/contract";
+import { APP_IDS, type AppId, displayName } from "@autoarr/contract";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { type ArrApi, createArrApi } from "./apps/arr/arr.api.js";
-import { createPlexApi, type PlexApi } from "./apps/plex/plex.api.js";
-import { plexTools } from "./apps/plex/plex.tools.js";
-import { radarrTools } from "./apps/radarr/radarr.tools.js";
-import { createSabnzbdApi, type SabnzbdApi } from "./apps/sabnzbd/sabnzbd.api.js";
-import { sabnzbdTools } from "./apps/sabnzbd/sabnzbd.tools.js";
-import { sonarrTools } from "./apps/sonarr/sonarr.tools.js";
+import { type AppClientOf, appModule } from "./apps/index.js";
 import type { AppsConfig } from "./config.js";
 import type { Logger } from "./logger.js";
 import { registerToolSpecs, type ToolSpec } from "./tools/tool.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
-export interface AppClients {
-  sabnzbd?: SabnzbdApi;
-  sonarr?: ArrApi;
-  radarr?: ArrApi;
-  plex?: PlexApi;
-}
+/** A client per configured app, made by the app's module. */
+export type AppClients = { [A in AppId]?: AppClientOf<A> };
 
 export function createAppClients(apps: AppsConfig, timeoutMs: number, logger: Logger): AppClients {
-  return {
-    ...(apps.sabnzbd ? { sabnzbd: createSabnzbdApi({ ...apps.sabnzbd, timeoutMs }, logger) } : {}),
-    ...(apps.sonarr ? { sonarr: createArrApi("sonarr", { ...apps.sonarr, timeoutMs }, logger) } : {}),
-    ...(apps.radarr ? { radarr: createArrApi("radarr", { ...apps.radarr, timeoutMs }, logger) } : {}),
-    ...(apps.plex ? { plex: createPlexApi({ ...apps.plex, timeoutMs }, logger) } : {}),
-  };
+  const clients: Partial<Record<AppId, unknown>> = {};
+  for (const app of APP_IDS) {
+    const entry = apps[app];
+    if (entry) clients[app] = appModule(app).createClient({ ...entry, timeoutMs }, logger);
+  }
+  return clients as AppClients;
 }
 
 export function toolSpecsFor(clients: AppClients): ToolSpec[] {
-  return [
-    ...(clients.sabnzbd ? sabnzbdTools(clients.sabnzbd) : []),
-    ...(clients.sonarr ? sonarrTools(clients.sonarr) : []),
-    ...(clients.radarr ? radarrTools(clients.radarr) : []),
-    ...(clients.plex ? plexTools(clients.plex) : []),
-  ];
+  return APP_IDS.flatMap((app) => {
+    const client = clients[app];
+    return client ? appModule(app).tools(client) : [];
+  });
 }
 
 /** The status tool of each app, which the cloud calls for health pings (the registry's). */

@@ -4,8 +4,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { SignJWT } from "jose";
-import type { AppsConfig, ConnectorConfig } from "../src/config.js";
-import { requestBinding, TOKEN_LIFETIME_S, type RequestBinding } from "@autoarr/contract";
+import { type AppsConfig, appsConfigFor, type ConnectorConfig } from "../src/config.js";
+import { APP_IDS, requestBinding, TOKEN_LIFETIME_S, type RequestBinding } from "@autoarr/contract";
 import { silentLogger } from "../src/logger.js";
 import { parsePairingCode, createPairingCode, type PairingMaterial } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
@@ -90,13 +90,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sims = await startSimulators({ profile: options.profile ?? "demo" });
   const pairing = parsePairingCode(createPairingCode(`tenant-${randomUUID()}`, `connector-${randomUUID()}`, randomBytes(32)));
-  const wanted = new Set(options.apps ?? ["sabnzbd", "sonarr", "radarr", "plex"]);
-  const apps: AppsConfig = options.appsConfig?.(sims) ?? {
-    ...(wanted.has("sabnzbd") ? { sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd } } : {}),
-    ...(wanted.has("sonarr") ? { sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr } } : {}),
-    ...(wanted.has("radarr") ? { radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr } } : {}),
-    ...(wanted.has("plex") ? { plex: { url: sims.urls.plex, token: sims.keys.plex } } : {}),
-  };
+  const apps: AppsConfig = options.appsConfig?.(sims) ?? appsConfigFor(options.apps ?? APP_IDS, sims.urls, sims.keys);
   const config: ConnectorConfig = { apps, pairing, host: "127.0.0.1", port: 0, timeoutMs: options.timeoutMs ?? 2000, logLevel: "error", sessionIdleMs: 60_000 };
   const connector = await startConnector(config, { logger: silentLogger });
   const mcpUrl = `${connector.url}/mcp`;

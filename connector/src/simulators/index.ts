@@ -1,24 +1,30 @@
-// Starts the SABnzbd, Sonarr, Radarr and Plex simulators (one shared demo world, one port each).
+// Starts a simulator for every registry app (SABnzbd, Sonarr, Radarr, Plex): one shared demo world, one port each.
+import { APP_IDS, type AppId } from "@autoarr/contract";
 import { createArrSim } from "./arr/arr.sim.js";
 import { createPlexSim } from "./plex/plex.sim.js";
 import type { Profile } from "./profiles.js";
 import { createSabnzbdSim } from "./sabnzbd/sabnzbd.sim.js";
 import { NOT_COMPLETE } from "./seed.js";
-import { startSimServer, type Faults, type LoggedRequest, type RunningSim, type SimHooks, type SimRequest, type SimResponse } from "./sim-server.js";
+import { startSimServer, type Faults, type SimApp, type LoggedRequest, type RunningSim, type SimHooks, type SimRequest, type SimResponse } from "./sim-server.js";
 import { World, type SimKeys } from "./world.js";
 
-export type SimulatedApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
+export type SimulatedApp = AppId;
+
+/** One simulator per registry app: a registry entry without one here does not compile. */
+export const SIMULATORS: { [A in AppId]: { create(world: World): SimApp; demoPort: number; demoKey: string } } = {
+  sabnzbd: { create: createSabnzbdSim, demoPort: 18080, demoKey: "demo5ab0000000000000000000000001" },
+  sonarr: { create: (world) => createArrSim("sonarr", world), demoPort: 18989, demoKey: "demo50aa000000000000000000000002" },
+  radarr: { create: (world) => createArrSim("radarr", world), demoPort: 17878, demoKey: "demo7ada000000000000000000000003" },
+  plex: { create: createPlexSim, demoPort: 32499, demoKey: "demo-plex-token-4xYz" },
+};
+
+const perApp = <T>(value: (app: SimulatedApp) => T) => Object.fromEntries(APP_IDS.map((app) => [app, value(app)])) as Record<SimulatedApp, T>;
 
 /** Fixed ports used by `autoarr-connector start --demo` and `simulators` (chosen to avoid the apps' real defaults). */
-export const DEMO_PORTS: Record<SimulatedApp, number> = { sabnzbd: 18080, sonarr: 18989, radarr: 17878, plex: 32499 };
+export const DEMO_PORTS: Record<SimulatedApp, number> = perApp((app) => SIMULATORS[app].demoPort);
 
 /** Fixed demo credentials (not secrets: they only open the simulators). */
-export const DEMO_KEYS: Record<SimulatedApp, string> = {
-  sabnzbd: "demo5ab0000000000000000000000001",
-  sonarr: "demo50aa000000000000000000000002",
-  radarr: "demo7ada000000000000000000000003",
-  plex: "demo-plex-token-4xYz",
-};
+export const DEMO_KEYS: Record<SimulatedApp, string> = perApp((app) => SIMULATORS[app].demoKey);
 
 export interface SimulatorOptions {
   profile?: Profile;
@@ -77,23 +83,15 @@ function worldHooks(world: World): SimHooks {
 
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
   const host = options.host ?? "127.0.0.1";
-  const keys: SimKeys = {
-    sabnzbd: options.keys?.sabnzbd ?? DEMO_KEYS.sabnzbd,
-    sabnzbdNzb: "demo5ab0nzb0000000000000000000009",
-    sonarr: options.keys?.sonarr ?? DEMO_KEYS.sonarr,
-    radarr: options.keys?.radarr ?? DEMO_KEYS.radarr,
-    plex: options.keys?.plex ?? DEMO_KEYS.plex,
-  };
+  const appKeys = perApp((app) => options.keys?.[app] ?? DEMO_KEYS[app]);
+  const keys: SimKeys = { ...appKeys, sabnzbdNzb: "demo5ab0nzb0000000000000000000009" };
   // Ports are only known after listening; the world reads them lazily for config values that mention them.
-  const ports = { sabnzbd: options.ports?.sabnzbd ?? 0, sonarr: options.ports?.sonarr ?? 0, radarr: options.ports?.radarr ?? 0, plex: options.ports?.plex ?? 0 };
+  const ports = perApp((app) => options.ports?.[app] ?? 0);
   const world = new World(keys, ports, options.profile ?? "demo");
   const hooks = worldHooks(world);
   const servers: Partial<Record<SimulatedApp, RunningSim>> = {};
   try {
-    servers.sabnzbd = await startSimServer(createSabnzbdSim(world), hooks, { host, port: ports.sabnzbd });
-    servers.sonarr = await startSimServer(createArrSim("sonarr", world), hooks, { host, port: ports.sonarr });
-    servers.radarr = await startSimServer(createArrSim("radarr", world), hooks, { host, port: ports.radarr });
-    servers.plex = await startSimServer(createPlexSim(world), hooks, { host, port: ports.plex });
+    for (const app of APP_IDS) servers[app] = await startSimServer(SIMULATORS[app].create(world), hooks, { host, port: ports[app] });
   } catch (error) {
     await Promise.allSettled(Object.values(servers).map((s) => s?.close()));
     throw error;
@@ -102,8 +100,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   for (const app of Object.keys(running) as SimulatedApp[]) ports[app] = running[app].port;
   world.reset(world.profile);
   return {
-    urls: { sabnzbd: running.sabnzbd.url, sonarr: running.sonarr.url, radarr: running.radarr.url, plex: running.plex.url },
-    keys: { sabnzbd: keys.sabnzbd, sonarr: keys.sonarr, radarr: keys.radarr, plex: keys.plex },
+    urls: perApp((app) => running[app].url),
+    keys: appKeys,
     world,
     setFaults: (app, faults) => running[app].setFaults(faults),
     requests: (app) => running[app].requests(),

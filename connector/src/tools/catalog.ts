@@ -1,22 +1,17 @@
 // The full tool list, available without any app configured (for docs, the Worker and tests).
-import { ArrApi } from "../apps/arr/arr.api.js";
-import { PlexApi } from "../apps/plex/plex.api.js";
-import { SabnzbdApi } from "../apps/sabnzbd/sabnzbd.api.js";
-import type { AppTarget } from "../http/upstream.js";
+import { APP_IDS, type AppId } from "@autoarr/contract";
+import { appsConfigFor } from "../config.js";
 import { silentLogger } from "../logger.js";
-import { toolSpecsFor } from "../mcp.js";
+import { createAppClients, toolSpecsFor } from "../mcp.js";
 import { describeTool, type ToolCatalogEntry } from "./tool.js";
 
-const placeholder = (appName: string): AppTarget => ({ appName, baseUrl: "http://127.0.0.1:9/", timeoutMs: 1, headers: {}, query: {}, logger: silentLogger });
+/** Clients that are never called: only their tools' descriptions are read. */
+const everyApp = (value: string) => Object.fromEntries(APP_IDS.map((app) => [app, value])) as Record<AppId, string>;
+const placeholders = () => createAppClients(appsConfigFor(APP_IDS, everyApp("http://127.0.0.1:9/"), everyApp("placeholder")), 1, silentLogger);
 
-/** Every tool the connector can offer when all four apps are configured. */
+/** Every tool the connector can offer when every app is configured. */
 export function toolCatalog(): ToolCatalogEntry[] {
-  return toolSpecsFor({
-    sabnzbd: new SabnzbdApi(placeholder("SABnzbd")),
-    sonarr: new ArrApi("sonarr", placeholder("Sonarr")),
-    radarr: new ArrApi("radarr", placeholder("Radarr")),
-    plex: new PlexApi(placeholder("Plex")),
-  }).map(describeTool);
+  return toolSpecsFor(placeholders()).map(describeTool);
 }
 
 export const TOOL_NAMES: readonly string[] = toolCatalog().map((tool) => tool.name);

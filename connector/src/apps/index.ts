@@ -1,0 +1,33 @@
+// Every app the connector serves, one module per registry entry. Configuration, clients, tools, the catalogue and
+// `check` walk this table; adding an app to the registry without adding its module here does not compile.
+import type { AppId } from "@autoarr/contract";
+import type { Logger } from "../logger.js";
+import type { ToolSpec } from "../tools/tool.js";
+import type { AppEntryConfig, AppModule, AppSecret } from "./app-module.js";
+import { plex } from "./plex/index.js";
+import { radarr } from "./radarr/index.js";
+import { sabnzbd } from "./sabnzbd/index.js";
+import { sonarr } from "./sonarr/index.js";
+
+export const APP_MODULES = { sabnzbd, sonarr, radarr, plex } satisfies { [A in AppId]: AppModule<A, unknown, string> };
+
+type ModuleOf<A extends AppId> = (typeof APP_MODULES)[A];
+export type AppClientOf<A extends AppId> = ReturnType<ModuleOf<A>["createClient"]>;
+export type SecretFieldOf<A extends AppId> = ModuleOf<A>["secret"]["field"];
+export type AppConfigOf<A extends AppId> = AppEntryConfig<SecretFieldOf<A>>;
+
+/** An app's module as code that walks every app sees it: a loop variable cannot carry each app's client and secret types. */
+export interface AnyAppModule {
+  id: AppId;
+  secret: AppSecret<string>;
+  urlEnv: string;
+  defaultPort: number;
+  createClient(connection: { url: string; timeoutMs: number }, logger: Logger): unknown;
+  tools(client: unknown): ToolSpec[];
+}
+
+export function appModule(app: AppId): AnyAppModule {
+  return APP_MODULES[app] as AnyAppModule;
+}
+
+export type { AppConnection, AppEntryConfig, AppModule, AppSecret } from "./app-module.js";
