@@ -22,10 +22,14 @@ async function fetchDocument() {
   const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: randomBytes(32).toString("base64url") };
   const args = [
     "dev",
-    "--ip", "127.0.0.1",
-    "--port", String(port),
-    "--inspector-port", String(await freePort()),
-    "--persist-to", persistDir,
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(await freePort()),
+    "--persist-to",
+    persistDir,
     "--show-interactive-dev-session=false",
     ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
