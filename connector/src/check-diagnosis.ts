@@ -1,16 +1,9 @@
 // What `autoarr-connector check` says when an app's status check fails: the app's own failure, made specific where
 // a second look at the address tells more (another app answering there, a web page instead of the API, a server error).
-import { APP_REGISTRY } from "@autoarr/contract";
+import { APP_IDS } from "@autoarr/contract";
+import { appModule } from "./apps/index.js";
 import { APP_HELP, type ConfiguredApp } from "./config-apps.js";
 import type { AppFailure } from "./http/upstream.js";
-
-/** Where each app's status tool calls, relative to the configured base URL. */
-const STATUS_PATH: Record<ConfiguredApp, string> = {
-  sabnzbd: APP_REGISTRY.sabnzbd.api.base,
-  sonarr: `${APP_REGISTRY.sonarr.api.base}/system/status`,
-  radarr: `${APP_REGISTRY.radarr.api.base}/system/status`,
-  plex: "identity",
-};
 
 const PROBE_TIMEOUT_MS = 5000;
 
@@ -27,21 +20,14 @@ async function probe(url: URL): Promise<{ status: number; contentType: string; t
   }
 }
 
-/**
- * Which app answers at this address, by the calls that need no key: SABnzbd's mode=version (a real 4.5.0 answers
- * {"version":"4.5.0"} without an API key) and Plex's /identity (a MediaContainer with machineIdentifier, no token needed).
- */
+/** Which app answers at this address, by the calls that need no key (its module's keyless probe: SABnzbd's, Plex's). */
 async function appAt(baseUrl: string): Promise<ConfiguredApp | undefined> {
-  const sab = await probe(at(baseUrl, "api?mode=version&output=json"));
-  if (sab?.status === 200) {
-    try {
-      if (typeof (JSON.parse(sab.text) as { version?: unknown }).version === "string") return "sabnzbd";
-    } catch {
-      // not SABnzbd
-    }
+  for (const app of APP_IDS) {
+    const keyless = appModule(app).keylessProbe;
+    if (!keyless) continue;
+    const answer = await probe(at(baseUrl, keyless.path));
+    if (answer?.status === 200 && keyless.recognises(answer.text)) return app;
   }
-  const plex = await probe(at(baseUrl, "identity"));
-  if (plex?.status === 200 && /<MediaContainer\b[^>]*machineIdentifier=/.test(plex.text)) return "plex";
   return undefined;
 }
 
@@ -51,7 +37,7 @@ export async function explainFailure(app: ConfiguredApp, baseUrl: string, failur
   const wrongPort = `is this the right port? (${name} listens on ${defaultPort} unless changed)`;
   const other = await appAt(baseUrl);
   if (other && other !== app) return `${name}: the server at ${baseUrl} is ${APP_HELP[other].name}, not ${name} — ${wrongPort}`;
-  const statusUrl = at(baseUrl, STATUS_PATH[app]);
+  const statusUrl = at(baseUrl, appModule(app).statusPath);
   if (failure.kind === "http" && failure.status !== undefined && failure.status >= 500) {
     return `${name} answered HTTP ${failure.status} at ${statusUrl.pathname} — is this the right URL?`;
   }

@@ -16,6 +16,13 @@ export interface AppSecret<Field extends string> {
   copyFrom: string;
 }
 
+export interface KeylessProbe {
+  /** Relative to the base URL. */
+  path: string;
+  /** Whether a 200 answer there (its first 4 KiB) is this app's. */
+  recognises(text: string): boolean;
+}
+
 /** One app's entry in the configuration: its base URL and its secret under the app's own key. */
 export type AppEntryConfig<Field extends string> = { url: string } & { [K in Field]: string };
 
@@ -28,6 +35,10 @@ export interface AppModule<Id extends AppId, Client, Field extends string> {
   urlEnv: string;
   /** The port the app listens on out of the box, for examples in messages. */
   defaultPort: number;
+  /** Where the status tool calls, relative to the base URL: `check` looks there again to explain a failure. */
+  statusPath: string;
+  /** A call that needs no key and tells this app apart from the others, so `check` can say which app answers at a wrong address. */
+  keylessProbe?: KeylessProbe;
   createClient(connection: AppConnection<Field>, logger: Logger): Client;
   tools(client: Client): ToolSpec[];
 }

@@ -3,7 +3,7 @@
 import type { AppId } from "@autoarr/contract";
 import type { Logger } from "../logger.js";
 import type { ToolSpec } from "../tools/tool.js";
-import type { AppEntryConfig, AppModule, AppSecret } from "./app-module.js";
+import type { AppEntryConfig, AppModule, AppSecret, KeylessProbe } from "./app-module.js";
 import { plex } from "./plex/index.js";
 import { radarr } from "./radarr/index.js";
 import { sabnzbd } from "./sabnzbd/index.js";
@@ -22,6 +22,8 @@ export interface AnyAppModule {
   secret: AppSecret<string>;
   urlEnv: string;
   defaultPort: number;
+  statusPath: string;
+  keylessProbe?: KeylessProbe;
   createClient(connection: { url: string; timeoutMs: number }, logger: Logger): unknown;
   tools(client: unknown): ToolSpec[];
 }
@@ -30,4 +32,4 @@ export function appModule(app: AppId): AnyAppModule {
   return APP_MODULES[app] as AnyAppModule;
 }
 
-export type { AppConnection, AppEntryConfig, AppModule, AppSecret } from "./app-module.js";
+export type { AppConnection, AppEntryConfig, AppModule, AppSecret, KeylessProbe } from "./app-module.js";

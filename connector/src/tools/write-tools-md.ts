@@ -1,5 +1,6 @@
 // Regenerates connector/TOOLS.md from the tool catalog: `npm run tools:doc -w connector`.
 import { writeFileSync } from "node:fs";
+import { APP_IDS, displayName, STATUS_TOOLS } from "@autoarr/contract";
 import { toolCatalog } from "./catalog.js";
 
 interface JsonSchema {
@@ -33,7 +34,6 @@ function fieldRows(schema: JsonSchema): string[] {
   });
 }
 
-const apps = { sabnzbd: "SABnzbd", sonarr: "Sonarr", radarr: "Radarr", plex: "Plex" } as const;
 const lines: string[] = [
   "# AutoArr connector tools",
   "",
@@ -41,13 +41,13 @@ const lines: string[] = [
   "",
   "Only the tools of configured apps are offered. Every tool returns `structuredContent` matching its output schema plus a one-line text; upstream failures come back as `isError: true` with a safe message (e.g. \"API key rejected by Sonarr (HTTP 401)\", \"Sonarr is unreachable at its configured URL (connection refused)\", \"Sonarr did not answer within 10 s\", \"Sonarr returned malformed JSON\"). API keys, passwords and tokens are never returned (masked as `********`).",
   "",
-  "Status tools used for health pings: `sabnzbd_version`, `sonarr_system_status`, `radarr_system_status`, `plex_identity`.",
+  `Status tools used for health pings: ${APP_IDS.map((app) => `\`${STATUS_TOOLS[app]}\``).join(", ")}.`,
   "",
   "Fields marked * are required. Hints: RO = readOnlyHint, D = destructiveHint, I = idempotentHint.",
   "",
 ];
-for (const [app, label] of Object.entries(apps)) {
-  lines.push(`## ${label}`, "");
+for (const app of APP_IDS) {
+  lines.push(`## ${displayName(app)}`, "");
   for (const tool of toolCatalog().filter((t) => t.app === app)) {
     const hints = [tool.annotations.readOnlyHint && "RO", tool.annotations.destructiveHint && "D", tool.annotations.idempotentHint && "I"].filter(Boolean).join(", ") || "write";
     lines.push(`### \`${tool.name}\` — ${tool.title}`, "", tool.description, "", `Hints: ${hints}`, "");

@@ -13,6 +13,9 @@ export const plex: AppModule<"plex", PlexApi, "token"> = {
   },
   urlEnv: "PLEX_URL",
   defaultPort: 32400,
+  statusPath: "identity",
+  // /identity needs no token: a MediaContainer with the server's machineIdentifier.
+  keylessProbe: { path: "identity", recognises: (text) => /<MediaContainer\b[^>]*machineIdentifier=/.test(text) },
   createClient: createPlexApi,
   tools: plexTools,
 };
