@@ -29,7 +29,10 @@ export interface AnyAppModule {
 }
 
 export function appModule(app: AppId): AnyAppModule {
-  return APP_MODULES[app] as AnyAppModule;
+  const module: AnyAppModule | undefined = APP_MODULES[app];
+  // Only reachable when the contract was rebuilt with an app this build has no module for (the compiler refuses it otherwise).
+  if (!module) throw new Error(`connector/src/apps/index.ts: the registry's ${app} has no module in APP_MODULES`);
+  return module;
 }
 
 export type { AppConnection, AppEntryConfig, AppModule, AppSecret, KeylessProbe } from "./app-module.js";
