@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { describeLeaks, takeLeaks } from "../canary/watch";
-import { type JsonSchema, type OpenApiDocument, type Operation, bodyTextFor, operationsOf, PROTOTYPE_NAMES, RAW_URL_PIECES, urlPieceFor } from "../fuzz/openapi-arbitraries";
+import { type OpenApiDocument, type Operation, bodyTextFor, operationsOf, PROTOTYPE_NAMES, RAW_URL_PIECES, resolverOf, urlPieceFor } from "../fuzz/openapi-arbitraries";
 import { api, BASE, signUp } from "../helpers";
 import { pairedTenantsForThisFile } from "../stacks";
 
@@ -22,11 +22,7 @@ const timePerOperationMs = replaying ? undefined : 1_500;
 const MIN_RUNS = 3;
 
 const doc = (await (await api("/api/v1/openapi.json")).json()) as OpenApiDocument;
-const resolve = (ref: string): JsonSchema => {
-  const schema = doc.components?.schemas?.[ref.replace("#/components/schemas/", "")];
-  if (!schema) throw new Error(`unresolved ${ref}`);
-  return schema;
-};
+const resolve = resolverOf(doc);
 const operations = operationsOf(doc);
 
 const paired = pairedTenantsForThisFile();
