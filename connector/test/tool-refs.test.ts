@@ -3,6 +3,7 @@
 import { APP_IDS, type AnyToolRef, parseToolOutput, tools } from "@autoarr/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { appsConfigFor } from "../src/config.js";
 import { createAppClients, toolSpecsFor } from "../src/mcp.js";
 import { silentLogger } from "../src/logger.js";
 import { startSimulators, type RunningSimulators } from "../src/simulators/index.js";
@@ -28,12 +29,7 @@ describe("answers of the read-only tools against the simulators", () => {
 
   beforeAll(async () => {
     sims = await startSimulators({ profile: "demo" });
-    specs = toolSpecsFor(createAppClients({
-      sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd },
-      sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr },
-      radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
-      plex: { url: sims.urls.plex, token: sims.keys.plex },
-    }, 5000, silentLogger));
+    specs = toolSpecsFor(createAppClients(appsConfigFor(APP_IDS, sims.urls, sims.keys), 5000, silentLogger));
   });
   afterAll(() => sims.close());
 
