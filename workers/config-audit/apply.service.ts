@@ -2,7 +2,7 @@
 // connector and read it back, and record the change. A fix that writes several settings is applied, recorded and
 // rolled back as one: if a later write fails, the earlier ones are put back. A write whose outcome is unknown is
 // reconciled by reading.
-import type { CallOutcome } from "@autoarr/contract";
+import { type AnyToolRef, displayName, tools } from "@autoarr/contract";
 import { sameValue } from "./coerce";
 import { parsePath, resolve, rootOf } from "./path";
 import { evaluate } from "./rule-engine";
@@ -14,6 +14,7 @@ import { AppError, notFound } from "../platform/errors";
 import { recordActivity } from "../activity/activity.service";
 import { database } from "../platform/db/database";
 import { callErrorToAppError, hubFor } from "../connectors/hub-client";
+import { type ToolCall, toolCall } from "../connectors/tool-call";
 import { findChange, findRecommendation, insertChange, markRolledBack, setRecommendationStatus, type ChangeView, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { invalidateConfig, readSnapshot } from "./snapshot-reader";
@@ -25,10 +26,10 @@ export interface Actor {
   traceparent?: string;
 }
 
-type ToolCall = { tool: string; arguments: Record<string, Json> };
-
-const APP_NAMES: Record<App, string> = { sabnzbd: "SABnzbd", sonarr: "Sonarr", radarr: "Radarr", plex: "Plex" };
-const ARR_RESOURCES: Record<string, string> = { host: "host", mediamanagement: "mediamanagement", naming: "naming", downloadclientConfig: "downloadclient" };
+const APP_NAMES = Object.fromEntries(APPS.map((app) => [app, displayName(app)])) as Record<App, string>;
+/** Where each settings page of Sonarr/Radarr sits in the snapshot, and the resource its config tools take. */
+const ARR_RESOURCES = { host: "host", mediamanagement: "mediamanagement", naming: "naming", downloadclientConfig: "downloadclient" } as const;
+const isArrPage = (name: string): name is keyof typeof ARR_RESOURCES => Object.hasOwn(ARR_RESOURCES, name);
 const show = (value: Json) => JSON.stringify(value);
 
 /** Setting values as the apps serve them: SABnzbd's 0/1 and numeric strings, lists as comma-separated text. */
@@ -58,11 +59,11 @@ export function writeCall(setting: string, value: Json): ToolCall | undefined {
   const [app, a, b, c, d, extra] = names as string[];
   if (app === "sabnzbd" && a === "config" && extra === undefined) {
     const scalar = Array.isArray(value) ? value.join(",") : value;
-    if (b === "misc" && c && d === undefined) return { tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: c, value: scalar } };
-    if ((b === "servers" || b === "categories") && c?.startsWith("[") && d) return { tool: "sabnzbd_set_config", arguments: { section: b, name: c.slice(1, -1), keyword: d, value: scalar } };
+    if (b === "misc" && c && d === undefined) return toolCall(tools.sabnzbd.setConfig, { section: "misc", keyword: c, value: scalar });
+    if ((b === "servers" || b === "categories") && c?.startsWith("[") && d) return toolCall(tools.sabnzbd.setConfig, { section: b, name: c.slice(1, -1), keyword: d, value: scalar });
   }
-  if ((app === "sonarr" || app === "radarr") && a && ARR_RESOURCES[a] && b && !b.startsWith("[") && c === undefined && !Array.isArray(value)) {
-    return { tool: `${app}_config_update`, arguments: { resource: ARR_RESOURCES[a], values: { [b]: value } } };
+  if ((app === "sonarr" || app === "radarr") && a && isArrPage(a) && b && !b.startsWith("[") && c === undefined && !Array.isArray(value)) {
+    return toolCall(tools[app].configUpdate, { resource: ARR_RESOURCES[a], values: { [b]: value } });
   }
   return undefined;
 }
@@ -85,9 +86,16 @@ async function readFresh(actor: Actor, apps: App[], need: App): Promise<StackSna
 
 const valueAt = (snapshot: StackSnapshot, setting: string): Json => (resolve(setting, { root: snapshot })[0] ?? null) as Json;
 
+/** The app's connector tool a rule's fix names (`sonarr_config_update`), as its contract ref. */
+function refNamed(app: App, name: string): AnyToolRef {
+  const ref = Object.values(tools[app] as Record<string, AnyToolRef>).find((r) => r.name === name);
+  if (!ref) throw new AppError("conflict", `${name} is not a ${APP_NAMES[app]} tool of the connector; run a new audit`);
+  return ref;
+}
+
 /** Writes, then reads the setting back. A timeout or unknown outcome is settled by what the app now holds. */
 async function writeAndVerify(actor: Actor, app: App, setting: string, call: ToolCall, expected: Json): Promise<Json> {
-  const outcome: CallOutcome = await hubFor(actor.env, actor.tenantId).callTool(actor.tenantId, call.tool, call.arguments, actor.traceparent ? { traceparent: actor.traceparent } : {});
+  const outcome = await hubFor(actor.env, actor.tenantId).call(call.tool, call.arguments ?? {}, actor.traceparent ? { traceparent: actor.traceparent } : {});
   await invalidateConfig(actor.env, actor.tenantId, app);
   const uncertain = !outcome.ok && (outcome.error.kind === "timeout" || outcome.error.kind === "outcome_unknown");
   if (!outcome.ok && !uncertain) throw callErrorToAppError(outcome.error);
@@ -191,7 +199,7 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
       before: seen.get(moved[0]!.setting), now: moved[0]!.current, changed: moved.map((w) => ({ setting: w.setting, before: seen.get(w.setting), now: w.current })),
     });
   }
-  const plan: Step[] = needed.map((w) => ({ setting: w.setting, before: w.current, after: w.value, call: { tool: w.tool, arguments: w.arguments } }));
+  const plan: Step[] = needed.map((w) => ({ setting: w.setting, before: w.current, after: w.value, call: { tool: refNamed(rec.app, w.tool), arguments: w.arguments } }));
   const first = plan[0]!;
   if (dryRun) return { app: rec.app, setting: first.setting, before: first.before, after: first.after, writes: plan.map(({ call: _call, ...write }) => write) };
 

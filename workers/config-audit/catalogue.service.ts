@@ -8,7 +8,8 @@ import type { Env } from "../platform/env";
 import { Cache } from "../platform/cache";
 import { database } from "../platform/db/database";
 
-const KEY = cacheKey.global("bestPractices", "rules");
+/** Named after the snapshot shape the rules read: rules cached before their paths moved to the contract's shapes are not read back. */
+const KEY = cacheKey.global("bestPractices", "rules:contract-shapes");
 
 export async function loadRules(env: Env): Promise<readonly Rule[]> {
   const cache = new Cache(env.CACHE);

@@ -18,10 +18,14 @@ const snapshot = {
   },
   sonarr: {
     downloadClients: [
-      { name: "SABnzbd", implementation: "Sabnzbd", fields: [{ name: "host", value: "sab" }, { name: "tvCategory", value: "tv" }] },
-      { name: "NZBGet", implementation: "Nzbget", fields: [{ name: "tvCategory", value: "series" }] },
+      { name: "SABnzbd", implementation: "Sabnzbd", settings: { host: "sab", tvCategory: "tv" } },
+      { name: "NZBGet", implementation: "Nzbget", settings: { tvCategory: "series" } },
     ],
     rootFolders: [{ path: "/data/media/tv" }],
+  },
+  plex: {
+    preferences: [{ id: "DlnaEnabled", value: false }, { id: "secureConnections", value: 1 }],
+    libraries: [{ title: "TV", locations: ["/data/media/tv", "//nas/tv"] }, { title: "Films", locations: [] }],
   },
 };
 
@@ -29,7 +33,15 @@ const check = (c: Check) => evaluateCheck(checkSchema.parse(c), { root: snapshot
 
 describe("path resolution", () => {
   it("follows fields and filters arrays by a field's value", () => {
-    expect(resolve("sonarr.downloadClients[implementation=Sabnzbd].fields[name=tvCategory].value", { root: snapshot })).toEqual(["tv"]);
+    expect(resolve("sonarr.downloadClients[implementation=Sabnzbd].settings.tvCategory", { root: snapshot })).toEqual(["tv"]);
+    expect(resolve("plex.preferences[id=DlnaEnabled].value", { root: snapshot })).toEqual([false]);
+    expect(resolve("plex.preferences[id=FSEventLibraryUpdatesEnabled].value", { root: snapshot })).toEqual([]);
+  });
+
+  it("reads the current element itself with a bare @ (a list of plain values)", () => {
+    const networkShare: Check = { op: "some", path: "@.locations[*]", where: { op: "matches", path: "@", pattern: "^//" } };
+    expect(check({ op: "some", path: "plex.libraries[*]", where: networkShare })).toBe(true);
+    expect(check({ op: "every", path: "plex.libraries[*]", where: networkShare })).toBe(false);
   });
 
   it("selects every element with [*] and one with an index", () => {
@@ -143,9 +155,9 @@ describe("check ops", () => {
   });
 
   it("containedIn cross-references a value with the values at another path", () => {
-    const tvCategory = "sonarr.downloadClients[implementation=Sabnzbd].fields[name=tvCategory].value";
+    const tvCategory = "sonarr.downloadClients[implementation=Sabnzbd].settings.tvCategory";
     expect(check({ op: "containedIn", path: tvCategory, in: "sabnzbd.config.categories[*].name" })).toBe(true);
-    expect(check({ op: "containedIn", path: "sonarr.downloadClients[implementation=Nzbget].fields[name=tvCategory].value", in: "sabnzbd.config.categories[*].name" })).toBe(false);
+    expect(check({ op: "containedIn", path: "sonarr.downloadClients[implementation=Nzbget].settings.tvCategory", in: "sabnzbd.config.categories[*].name" })).toBe(false);
     expect(check({ op: "containedIn", path: "radarr.missing", in: "sabnzbd.config.categories[*].name" })).toBe(false);
   });
 

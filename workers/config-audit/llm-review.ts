@@ -157,15 +157,18 @@ export function vet(review: Review, context: { findings: Finding[]; rules: reado
   return { ok: true, items };
 }
 
-/** The compact configuration the model sees (secrets are already masked by the connector). */
+/** The compact configuration the model sees, in the snapshot's shape so its paths are the rules' (secrets are already masked by the connector). */
 function settingsForPrompt(snapshot: StackSnapshot, audited: App[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const app of audited) {
-    const config = snapshot[app] as Record<string, unknown> | undefined;
-    if (!config) continue;
-    if (app === "sabnzbd") out[app] = { config: (config.config as Record<string, unknown>) ?? {} };
-    else if (app === "plex") out[app] = { prefs: config.prefs };
-    else out[app] = Object.fromEntries(["host", "mediamanagement", "naming", "downloadclientConfig", "downloadClients", "indexers"].map((k) => [k, config[k]]));
+    if (app === "sabnzbd") {
+      if (snapshot.sabnzbd) out[app] = { config: snapshot.sabnzbd.config };
+    } else if (app === "plex") {
+      if (snapshot.plex) out[app] = { preferences: snapshot.plex.preferences.map(({ id, value }) => ({ id, value })) };
+    } else {
+      const arr = snapshot[app];
+      if (arr) out[app] = { host: arr.host, mediamanagement: arr.mediamanagement, naming: arr.naming, downloadclientConfig: arr.downloadclientConfig, downloadClients: arr.downloadClients, indexers: arr.indexers };
+    }
   }
   return out;
 }

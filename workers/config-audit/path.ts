@@ -1,4 +1,4 @@
-// Setting paths rooted at a stack snapshot: `sonarr.downloadClients[implementation=Sabnzbd].fields[name=tvCategory].value`.
+// Setting paths rooted at a stack snapshot: `sonarr.downloadClients[implementation=Sabnzbd].settings.tvCategory`.
 import { sameValue } from "./coerce";
 
 /**

@@ -1,4 +1,5 @@
 // The rule engine: evaluates catalogue rules against a stack snapshot. Pure functions, no I/O.
+import { displayName } from "@autoarr/contract";
 import type { Check } from "./check.schema";
 import { evaluateCheck } from "./dsl";
 import { resolve, rootOf, sectionOf, type Scope } from "./path";
@@ -46,8 +47,6 @@ export interface Finding {
   blocking?: boolean;
 }
 
-const APP_NAMES: Record<App, string> = { sabnzbd: "SABnzbd", sonarr: "Sonarr", radarr: "Radarr", plex: "Plex" };
-
 const isApp = (name: string | undefined): name is App => (APPS as readonly string[]).includes(name ?? "");
 
 function appsRead(rule: Rule): App[] {
@@ -59,7 +58,7 @@ function missingInput(rule: Rule, snapshot: StackSnapshot): string | undefined {
   for (const app of appsRead(rule)) {
     if (snapshot[app] !== undefined) continue;
     const outage = snapshot.unavailable?.[app];
-    return outage ? `${APP_NAMES[app]} was unavailable: ${outage}` : `${APP_NAMES[app]} was not part of this audit`;
+    return outage ? `${displayName(app)} was unavailable: ${outage}` : `${displayName(app)} was not part of this audit`;
   }
   for (const path of rule.reads) {
     const section = sectionOf(path);

@@ -1,13 +1,16 @@
 // A best-practice rule as data: what it reads, the check, the recommended value, how to fix it, why, and its source.
+import { type APP_REGISTRY, type AppId, appsWith } from "@autoarr/contract";
 import { z } from "zod";
 import { checkSchema, pathSchema, pathsOf } from "./check.schema";
 import { parsePath } from "./path";
 
 export { checkSchema, pathSchema, type Check } from "./check.schema";
 
-export const APPS = ["sabnzbd", "sonarr", "radarr", "plex"] as const;
-export type App = (typeof APPS)[number];
-export const appSchema = z.enum(APPS);
+/** The apps the registry lists for the configuration audit; a type, so that a `Record<App, …>` needs each one. */
+export type App = { [A in AppId]: "config-audit" extends (typeof APP_REGISTRY)[A]["capabilities"][number] ? A : never }[AppId];
+export const APPS = appsWith("config-audit") as readonly App[];
+export const appSchema = z.enum(APPS as [App, ...App[]]);
+const appNames = APPS.join("|");
 
 export const PRIORITIES = ["high", "medium", "low"] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -22,7 +25,7 @@ export const CATEGORIES = ["security", "data-loss", "performance", "efficiency",
  */
 const argumentsSchema = z.record(z.string(), z.json());
 
-const toolSchema = z.string().regex(/^(sabnzbd|sonarr|radarr|plex)_[a-z_]+$/, "a connector tool name such as sonarr_config_update");
+const toolSchema = z.string().regex(new RegExp(`^(${appNames})_[a-z_]+$`), "a connector tool name such as sonarr_config_update");
 
 /** One setting a fix writes. A fix that needs several settings changed lists them all: applied, recorded and rolled back as one. */
 export const writeSchema = z.strictObject({
@@ -48,7 +51,7 @@ export const sourceSchema = z.strictObject({
 
 export const ruleSchema = z
   .strictObject({
-    id: z.string().regex(/^(sabnzbd|sonarr|radarr|plex)(\.[a-z0-9]+(-[a-z0-9]+)*)+$/, "dotted lower-case id such as sonarr.auth.required"),
+    id: z.string().regex(new RegExp(`^(${appNames})(\\.[a-z0-9]+(-[a-z0-9]+)*)+$`), "dotted lower-case id such as sonarr.auth.required"),
     app: appSchema,
     title: z.string().min(5).max(120),
     reads: z.array(pathSchema).min(1).describe("Every rooted path the rule reads"),

@@ -1,99 +1,69 @@
-// A stack snapshot: each app's configuration exactly as its API serves it (secrets masked), the input of an audit.
+// A stack snapshot, the input of an audit: what the connector's tools answer about each audited app's configuration
+// (the contract's output shapes, secrets masked by the connector), gathered under their names. The catalogue's rule
+// paths read this shape: `sonarr.downloadClients[implementation=Sabnzbd].settings.tvCategory`.
+import { type AnyToolRef, type ArrAppId, tools } from "@autoarr/contract";
 import { z } from "zod";
-import { APPS } from "./rule.schema";
+import { APPS, type App } from "./rule.schema";
 
-// Only the fields the catalogue relies on are named; everything else passes through untouched.
-const loose = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
-const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
+/** A tool's answer, as its contract ref declares it. */
+const outputOf = <R extends AnyToolRef>(ref: R) => z.object(ref.output as R["output"]);
 
-/** Sonarr/Radarr provider settings come as `fields: [{name, value}]`. */
-const providerField = loose({ name: z.string(), value: z.unknown().optional() });
+/** Sonarr's or Radarr's answers: system status, the four settings pages, providers, profiles, folders and health. */
+function arrSnapshotSchema(app: ArrAppId) {
+  const t = tools[app];
+  const page = outputOf(t.configGet).shape.values;
+  return z.object({
+    status: outputOf(t.systemStatus),
+    host: page,
+    mediamanagement: page,
+    naming: page,
+    downloadclientConfig: page,
+    downloadClients: outputOf(t.downloadClients).shape.downloadClients,
+    indexers: outputOf(t.indexers).shape.indexers,
+    qualityProfiles: outputOf(t.qualityProfiles).shape.profiles,
+    rootFolders: outputOf(t.rootFolders).shape.rootFolders,
+    health: outputOf(t.health).shape.issues,
+  });
+}
 
-const downloadClient = loose({
-  name: z.string().optional(),
-  implementation: z.string().optional(),
-  enable: z.boolean().optional(),
-  protocol: z.string().optional(),
-  removeCompletedDownloads: z.boolean().optional(),
-  removeFailedDownloads: z.boolean().optional(),
-  fields: list(providerField),
+/**
+ * The `config` sabnzbd_get_config answers for each section the catalogue reads. The contract leaves it open (it is
+ * SABnzbd's own `mode=get_config` object): misc is a record, servers/categories/sorters lists of items.
+ */
+const sabnzbdConfigSchema = z.object({
+  misc: z.record(z.string(), z.unknown()),
+  servers: z.array(z.looseObject({ name: z.string() })),
+  categories: z.array(z.looseObject({ name: z.string(), dir: z.string().optional() })),
+  sorters: z.array(z.looseObject({})),
 });
 
-const indexer = loose({
-  name: z.string().optional(),
-  implementation: z.string().optional(),
-  enableRss: z.boolean().optional(),
-  enableAutomaticSearch: z.boolean().optional(),
-  enableInteractiveSearch: z.boolean().optional(),
-  protocol: z.string().optional(),
-  fields: list(providerField),
+const sabnzbdSnapshotSchema = z.object({
+  version: outputOf(tools.sabnzbd.version).shape.version,
+  config: sabnzbdConfigSchema,
+  /** Absent when the connector predates sabnzbd_warnings: the audit goes on without them. */
+  warnings: outputOf(tools.sabnzbd.warnings).shape.warnings.optional(),
 });
 
-const arrSnapshot = loose({
-  status: loose({ appName: z.string().optional(), version: z.string().optional() }).optional(),
-  host: loose({
-    authenticationMethod: z.string().optional(),
-    authenticationRequired: z.string().optional(),
-    certificateValidation: z.string().optional(),
-    logLevel: z.string().optional(),
-    backupInterval: z.number().optional(),
-    backupRetention: z.number().optional(),
-  }).optional(),
-  mediamanagement: z.looseObject({}).optional(),
-  naming: z.looseObject({}).optional(),
-  downloadclientConfig: loose({
-    enableCompletedDownloadHandling: z.boolean().optional(),
-    autoRedownloadFailed: z.boolean().optional(),
-  }).optional(),
-  downloadClients: list(downloadClient),
-  indexers: list(indexer),
-  qualityProfiles: list(z.looseObject({})),
-  rootFolders: list(loose({ path: z.string(), accessible: z.boolean().optional(), freeSpace: z.number().optional() })),
-  health: list(loose({ source: z.string().optional(), type: z.string().optional(), message: z.string().optional() })),
-});
-export type ArrSnapshot = z.infer<typeof arrSnapshot>;
-
-/** The object under "config" in SABnzbd's `mode=get_config`: sections are objects, servers/categories/sorters lists. */
-const sabnzbdConfig = loose({
-  misc: z.record(z.string(), z.unknown()).default({}),
-  servers: list(loose({ name: z.string() })),
-  categories: list(loose({ name: z.string(), dir: z.string().optional() })),
-  sorters: list(z.looseObject({})),
+const plexSnapshotSchema = z.object({
+  identity: outputOf(tools.plex.identity),
+  preferences: outputOf(tools.plex.preferences).shape.settings,
+  libraries: outputOf(tools.plex.libraries).shape.libraries,
 });
 
-/** SABnzbd's own warnings and errors (`mode=warnings`; 4.5.0 answers {"warnings":[{"type","text","time","origin"}]}). */
-export const sabnzbdWarningSchema = loose({
-  type: z.string().default("WARNING").describe("WARNING or ERROR"),
-  text: z.string(),
-  time: z.number().optional().describe("Unix seconds"),
-  origin: z.string().optional().describe("Source file and line in SABnzbd, e.g. nzbstuff.py795"),
-});
-export type SabnzbdWarning = z.infer<typeof sabnzbdWarningSchema>;
+/** Each audited app's part of the snapshot; a new audited app in the registry needs its entry here. */
+export const appSnapshotSchemas = {
+  sabnzbd: sabnzbdSnapshotSchema,
+  sonarr: arrSnapshotSchema("sonarr"),
+  radarr: arrSnapshotSchema("radarr"),
+  plex: plexSnapshotSchema,
+} satisfies Record<App, z.ZodType>;
 
-const plexPrefValue = z.union([z.string(), z.number(), z.boolean()]);
+export type AppSnapshot<A extends App> = z.output<(typeof appSnapshotSchemas)[A]>;
 
-export const stackSnapshotSchema = z.looseObject({
-  sabnzbd: loose({ version: z.string(), config: sabnzbdConfig, warnings: z.array(sabnzbdWarningSchema).optional() }).optional(),
-  sonarr: arrSnapshot.optional(),
-  radarr: arrSnapshot.optional(),
-  plex: loose({
-    identity: loose({ machineIdentifier: z.string().optional(), version: z.string().optional() }).optional(),
-    /** Flattened from `/:/prefs` MediaContainer.Setting[]: id → value. */
-    prefs: z.record(z.string(), plexPrefValue).default({}),
-    libraries: list(z.looseObject({})),
-  }).optional(),
+export const stackSnapshotSchema = z.object({
+  ...(Object.fromEntries(APPS.map((app) => [app, appSnapshotSchemas[app].optional()])) as { [A in App]: z.ZodOptional<(typeof appSnapshotSchemas)[A]> }),
   /** Apps the audit tried to read but could not, with the reason shown to the user. */
-  unavailable: z.partialRecord(z.enum(APPS), z.string()).optional(),
+  unavailable: z.partialRecord(z.enum(APPS as [App, ...App[]]), z.string()).optional(),
 });
 
 export type StackSnapshot = z.infer<typeof stackSnapshotSchema>;
-
-/** Plex serves prefs as a list of Setting objects; rules read them by id. */
-export function flattenPlexPrefs(settings: ReadonlyArray<{ id: string; value?: unknown }>): Record<string, string | number | boolean> {
-  const prefs: Record<string, string | number | boolean> = {};
-  for (const setting of settings) {
-    const parsed = plexPrefValue.safeParse(setting.value);
-    if (parsed.success) prefs[setting.id] = parsed.data;
-  }
-  return prefs;
-}
