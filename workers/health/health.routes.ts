@@ -5,7 +5,7 @@ import type { AppEnv } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/router";
 import { errorResponses } from "../platform/common.schema";
-import { HealthResponse, Probe, ServiceHealth, ServiceName } from "./health.schema";
+import { HealthResponse, PartHealth, ServiceHealth, ServiceName } from "./health.schema";
 import { isOwnKey, ownValue } from "../platform/own-key";
 import { hubFor } from "../connectors/hub-client";
 import { PLATFORM_CHECKS, probePlatform } from "./platform-health.service";
@@ -61,8 +61,8 @@ export const healthRoutes = createRouter()
       summary: "Health of one part: worker, d1, kv, or one of the tenant's apps",
       request: { params: ServiceName },
       responses: {
-        200: { description: "The part answers", content: { "application/json": { schema: z.union([Probe, ServiceHealth]) } } },
-        503: { description: "The part is failing", content: { "application/json": { schema: z.union([Probe, ServiceHealth]) } } },
+        200: { description: "The part answers", content: { "application/json": { schema: PartHealth } } },
+        503: { description: "The part is failing", content: { "application/json": { schema: PartHealth } } },
         ...errorResponses(404, 429),
       },
     }),

@@ -15,13 +15,18 @@ export const ServiceHealth = z
   })
   .openapi("ServiceHealth");
 
+/** One part's health: a platform check (worker, d1, kv) or an app's circuit. */
+export const PartHealth = z.union([Probe, ServiceHealth]).openapi("PartHealth");
+
+export const PlatformChecks = z.object({ worker: Probe, d1: Probe, kv: Probe }).openapi("PlatformChecks");
+
 export const HealthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]).openapi({
       description: "degraded when a platform check fails or, for a signed-in caller, the connector or one of the tenant's apps is failing (circuit not closed, or its latest call failed)",
     }),
     version: z.string(),
-    checks: z.object({ worker: Probe, d1: Probe, kv: Probe }),
+    checks: PlatformChecks,
     services: z.record(z.string(), ServiceHealth).openapi({
       description: "Circuit state of each app of the signed-in tenant (empty when not signed in or no connector is paired)",
     }),

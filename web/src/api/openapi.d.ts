@@ -206,7 +206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Probe"] | components["schemas"]["ServiceHealth"];
+                        "application/json": components["schemas"]["PartHealth"];
                     };
                 };
                 /** @description Not found */
@@ -233,7 +233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Probe"] | components["schemas"]["ServiceHealth"];
+                        "application/json": components["schemas"]["PartHealth"];
                     };
                 };
             };
@@ -2683,15 +2683,16 @@ export interface components {
              */
             status: "ok" | "degraded";
             version: string;
-            checks: {
-                worker: components["schemas"]["Probe"];
-                d1: components["schemas"]["Probe"];
-                kv: components["schemas"]["Probe"];
-            };
+            checks: components["schemas"]["PlatformChecks"];
             /** @description Circuit state of each app of the signed-in tenant (empty when not signed in or no connector is paired) */
             services: {
                 [key: string]: components["schemas"]["ServiceHealth"];
             };
+        };
+        PlatformChecks: {
+            worker: components["schemas"]["Probe"];
+            d1: components["schemas"]["Probe"];
+            kv: components["schemas"]["Probe"];
         };
         Probe: {
             /** @enum {string} */
@@ -2709,6 +2710,7 @@ export interface components {
             lastErrorAt: string | null;
             latencyMs: number | null;
         };
+        PartHealth: components["schemas"]["Probe"] | components["schemas"]["ServiceHealth"];
         Session: {
             accessToken: string;
             /** @description Absent in cookie mode (X-AutoArr-Session: cookie), where the autoarr_refresh cookie carries it */
