@@ -1,6 +1,6 @@
 // Builds the API: middleware outermost first — CORS, errors, request logging, security headers — then the routes.
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "./platform/env";
+import { type AppEnv, envVars } from "./platform/env";
 import { createRouter } from "./platform/router";
 import { authenticate } from "./auth/authentication";
 import { corsForAllowedOrigins } from "./platform/http/cors";
@@ -59,7 +59,7 @@ export function createApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "metricsToken", { type: "http", scheme: "bearer", description: "The METRICS_TOKEN secret" });
   app.doc31(OPENAPI_PATH, (c) => ({
     openapi: "3.1.0",
-    info: { title: "AutoArr API", version: c.env.APP_VERSION ?? "dev" },
+    info: { title: "AutoArr API", version: envVars(c.env).APP_VERSION },
   }));
   return app;
 }

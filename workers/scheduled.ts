@@ -1,5 +1,6 @@
-// The two-minute cron: hands every tenant with a paired connector to its hub for a queue check (and moves its
-// content requests along), a bounded number at a time. Each hub runs its own check serially, so overlapping cron runs cannot act twice.
+// The two-minute cron: hands every tenant with a paired connector to its hub, one call each, for both background
+// jobs (the queue check, then moving its content requests along), a bounded number at a time. Each hub runs each job
+// serially, so overlapping cron runs cannot act twice.
 // After a key rotation it also re-seals a batch of secrets still under the previous key (reseal-pass.ts).
 //
 // Scale: one invocation fans out to hubs (the work itself happens in the Durable Objects), so a run costs one
@@ -10,7 +11,6 @@ import type { Env } from "./platform/env";
 import { createLogger } from "./platform/logger";
 import { database } from "./platform/db/database";
 import { hubFor } from "./connectors/hub-client";
-import { advanceRequests } from "./requests/request-progress";
 import { resealStaleSecrets, type ResealSummary } from "./connectors/reseal-pass.service";
 import { tenantsWithConnectors } from "./connectors/tenants-with-connectors.repo";
 
@@ -34,11 +34,10 @@ export async function runQueueChecks(env: Env): Promise<ScheduledSummary> {
         limit(async () => {
           summary.tenants++;
           try {
-            const report = await hubFor(env, tenantId).runQueueCheck(tenantId);
-            summary.detections += report.detections;
-            summary.actions += report.actions.length;
-            // Content requests follow their downloads to the library on the same beat.
-            summary.requestsAdvanced += await advanceRequests(env, tenantId);
+            const { queue, requestsAdvanced } = await hubFor(env, tenantId).runChecks();
+            summary.detections += queue.detections;
+            summary.actions += queue.actions.length;
+            summary.requestsAdvanced += requestsAdvanced;
           } catch (error) {
             summary.failed++;
             logger.error("queue check failed", { tenant_id: tenantId, error: error instanceof Error ? error.message : String(error) });

@@ -1,11 +1,8 @@
 // One per tenant (idFromName(tenantId)): exact rate limits, WebSocket sessions, and every call to the
 // tenant's apps through its connector — with circuit breakers, retries, bounded parallelism and health checks.
 import { DurableObject } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
-import { connectors } from "../../workers/platform/db/schema";
-import type { Env } from "../../workers/platform/env";
+import { type Env, envVars } from "../../workers/platform/env";
 import { createLogger } from "../../workers/platform/logger";
-import { recordActivity } from "../../workers/activity/activity.service";
 import { database } from "../../workers/platform/db/database";
 import { loopbackConnectorsAllowed } from "../../workers/connectors/connector-url";
 import { accessTokenTtlSeconds, verifyAccessToken } from "../../workers/auth/access-tokens.service";
@@ -17,8 +14,9 @@ import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-w
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
-import { type AppId, appOfTool, BREAKER_KEYS, type BreakerKey, type CallOutcome, ClientMessage, displayName, type ServerEvent, SOCKET_CLOSE, STATUS_TOOLS, WS_PROTOCOL } from "@autoarr/contract";
-import { currentError, DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
+import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, type ServerEvent, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
+import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type ServiceHealth, statusCalls } from "./health-check";
+import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
 import { ReachabilityNotes } from "./reachability-notes";
@@ -26,6 +24,8 @@ import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orche
 import type { SocketAttachment } from "./protocol";
 import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
 import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
+import { advanceRequests } from "../../workers/requests/request-progress";
+import { type ToolCalls, typedToolCalls } from "../../workers/connectors/tool-call";
 
 /** Headers the API Worker sets after authenticating the upgrade; the hub is not reachable from outside. */
 export const HUB_TENANT_HEADER = "X-AutoArr-Tenant";
@@ -38,8 +38,6 @@ export const HUB_TOKEN_EXPIRES_HEADER = "X-AutoArr-Token-Expires";
 /** What the Worker's one hub call per signed-in request answers: signed out, or the rate limit's decision. */
 export type Admission = { sessionEnded: true } | { sessionEnded: false; rateLimit: RateLimitDecision };
 
-const HEALTH_CHECK_INTERVAL_MS = 60_000;
-
 /** What a /metrics scrape gathers from each hub. */
 export interface HubMetrics {
   tenantId: string | null;
@@ -48,14 +46,7 @@ export interface HubMetrics {
   websockets: number;
 }
 
-export interface ServiceHealth {
-  state: "closed" | "open" | "half_open";
-  lastSuccessAt: string | null;
-  /** The error since the last success and when it happened; both null once a call succeeds. */
-  lastError: string | null;
-  lastErrorAt: string | null;
-  latencyMs: number | null;
-}
+export type { ServiceHealth } from "./health-check";
 
 export class TenantHub extends DurableObject<Env> {
   /** The hub's notion of now; tests move it forward instead of sleeping. */
@@ -67,13 +58,18 @@ export class TenantHub extends DurableObject<Env> {
   /** Per paired connector: forgotten with the client when the tenant's connectors change. */
   private reachability: ReachabilityNotes | undefined;
   private checkInProgress: Promise<CheckReport> | undefined;
+  private progressInProgress: Promise<number> | undefined;
   private readonly logger = createLogger("tenant-hub");
 
   // ── identity ────────────────────────────────────────────────────────────────
+  /**
+   * Every tenant-scoped RPC carries the tenant id (the Worker's bound client adds it). The hub was created by
+   * idFromName(tenantId), so an id that does not name this very object is refused; the first one is stored for
+   * the alarm and the logs, which have no caller to ask.
+   */
   private bind(tenantId: string): string {
-    const known = this.ctx.storage.kv.get<string>("tenantId");
-    if (!known) this.ctx.storage.kv.put("tenantId", tenantId);
-    else if (known !== tenantId) throw new Error("This hub belongs to another tenant");
+    if (!this.env.TENANT_HUB.idFromName(tenantId).equals(this.ctx.id)) throw new Error("This hub belongs to another tenant");
+    if (this.ctx.storage.kv.get<string>("tenantId") !== tenantId) this.ctx.storage.kv.put("tenantId", tenantId);
     return tenantId;
   }
 
@@ -87,7 +83,8 @@ export class TenantHub extends DurableObject<Env> {
   }
 
   /** Refuses a signed-out session's token, else counts the request against the tenant's limits. */
-  admitRequest(rules: RateLimitRule[], session: SessionRef): Admission {
+  admitRequest(tenantId: string, rules: RateLimitRule[], session: SessionRef): Admission {
+    this.bind(tenantId);
     if (this.endedSessions.isEnded(session)) return { sessionEnded: true };
     return { sessionEnded: false, rateLimit: this.consumeRateLimit(rules) };
   }
@@ -118,8 +115,8 @@ export class TenantHub extends DurableObject<Env> {
   // ── calls to the apps ───────────────────────────────────────────────────────
   private get breakers(): BreakerStore {
     this.breakerStore ??= new BreakerStore(this.ctx.storage.kv, () => this.clock(), (change) => this.announce(change), {
-      failureThreshold: Number(this.env.CIRCUIT_FAILURE_THRESHOLD ?? DEFAULT_CIRCUIT_CONFIG.failureThreshold),
-      openMs: Number(this.env.CIRCUIT_OPEN_SECONDS ?? DEFAULT_CIRCUIT_CONFIG.openMs / 1000) * 1000,
+      failureThreshold: envVars(this.env).CIRCUIT_FAILURE_THRESHOLD,
+      openMs: envVars(this.env).CIRCUIT_OPEN_SECONDS * 1000,
     });
     return this.breakerStore;
   }
@@ -127,7 +124,7 @@ export class TenantHub extends DurableObject<Env> {
   private get orchestrator(): Orchestrator {
     this.orchestratorInstance ??= new Orchestrator(() => this.connectorClient(), this.trackingGate(), {
       ...DEFAULT_ORCHESTRATOR_OPTIONS,
-      timeoutMs: Number(this.env.MCP_CALL_TIMEOUT_MS ?? DEFAULT_ORCHESTRATOR_OPTIONS.timeoutMs),
+      timeoutMs: envVars(this.env).MCP_CALL_TIMEOUT_MS,
     });
     return this.orchestratorInstance;
   }
@@ -153,7 +150,7 @@ export class TenantHub extends DurableObject<Env> {
     if (this.client !== undefined) return this.client;
     const tenantId = this.tenantId;
     const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, await keyRing(this.env)) : null;
-    const policy = { allowLoopback: loopbackConnectorsAllowed(this.env), resolverUrl: this.env.DNS_RESOLVER_URL };
+    const policy = { allowLoopback: loopbackConnectorsAllowed(this.env), resolverUrl: envVars(this.env).DNS_RESOLVER_URL };
     this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call), policy) : null;
     return this.client;
   }
@@ -167,6 +164,14 @@ export class TenantHub extends DurableObject<Env> {
       ok,
       duration_ms: Math.round(seconds * 1000),
       ...(error ? { error } : {}),
+    });
+  }
+
+  /** The orchestrator's calls by contract ref, answers checked against their output schemas. */
+  private get typedCalls(): ToolCalls {
+    return typedToolCalls({
+      callTool: (tool, args, context) => this.orchestrator.call(tool, args, context),
+      callMany: (calls, context) => this.orchestrator.callMany(calls, context),
     });
   }
 
@@ -209,36 +214,21 @@ export class TenantHub extends DurableObject<Env> {
     const client = await this.connectorClient();
     if (!client) return {};
     // Never contacted yet (just paired, or the object was rebuilt): ask the apps once rather than report nothing.
-    if (!client.cachedTools() && Object.keys(this.breakers.all()).length === 0) await this.runHealthCheck();
-    const tracked = new Set<BreakerKey>(["connector"]);
-    for (const tool of client.cachedTools() ?? []) {
-      const app = appOfTool(tool.name);
-      if (app) tracked.add(app);
-    }
-    for (const key of Object.keys(this.breakers.all()) as BreakerKey[]) tracked.add(key);
-    const result: Partial<Record<BreakerKey, ServiceHealth>> = {};
-    for (const key of BREAKER_KEYS.filter((k) => tracked.has(k))) {
-      const c = this.breakers.get(key);
-      const error = currentError(c);
-      result[key] = {
-        state: c.state,
-        lastSuccessAt: c.lastSuccessAt ? new Date(c.lastSuccessAt).toISOString() : null,
-        lastError: error?.message ?? null,
-        lastErrorAt: error ? new Date(error.at).toISOString() : null,
-        latencyMs: c.latencyMs,
-      };
-    }
-    return result;
+    if (!client.cachedTools() && Object.keys(this.breakers.all()).length === 0) await this.checkHealth();
+    const offered = (client.cachedTools() ?? []).map((tool) => tool.name);
+    return healthReport(offered, this.breakers.all(), (key) => this.breakers.get(key));
   }
 
   /** Pings each app's status tool and so refreshes every circuit; returns the outcomes. */
-  async runHealthCheck(tenantId?: string): Promise<CallOutcome[]> {
-    if (tenantId) this.bind(tenantId);
+  async runHealthCheck(tenantId: string): Promise<CallOutcome[]> {
+    this.bind(tenantId);
+    return this.checkHealth();
+  }
+
+  private async checkHealth(): Promise<CallOutcome[]> {
     const listed = await this.orchestrator.listTools();
     if (!listed.ok) return [];
-    const names = new Set(listed.tools.map((t) => t.name));
-    const calls = (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
-    return this.orchestrator.callMany(calls);
+    return this.orchestrator.callMany(statusCalls(listed.tools.map((t) => t.name)));
   }
 
   /**
@@ -253,8 +243,7 @@ export class TenantHub extends DurableObject<Env> {
       db: database(this.env.DB),
       storage: this.ctx.storage.kv,
       now: () => this.clock(),
-      call: (tool, args) => this.orchestrator.call(tool, args),
-      callMany: (calls) => this.orchestrator.callMany(calls),
+      tools: this.typedCalls,
       broadcast: (event) => this.broadcast(event),
       waitUntil: (work) => this.ctx.waitUntil(work),
     }).finally(() => {
@@ -263,11 +252,36 @@ export class TenantHub extends DurableObject<Env> {
     return this.checkInProgress;
   }
 
+  /**
+   * Follows the tenant's content requests (searching → downloading → imported → available), calling the apps
+   * directly as the queue check does. One run at a time, like the queue check; returns how many changed status.
+   */
+  async advanceRequests(tenantId: string): Promise<number> {
+    this.bind(tenantId);
+    this.progressInProgress ??= advanceRequests({
+      env: this.env,
+      tenantId,
+      hub: {
+        call: this.typedCalls.call,
+        broadcast: async (event) => this.broadcast(event),
+      },
+    }).finally(() => {
+      this.progressInProgress = undefined;
+    });
+    return this.progressInProgress;
+  }
+
+  /** The two-minute cron's one call per tenant: the queue check, then request progress on the same beat. */
+  async runChecks(tenantId: string): Promise<{ queue: CheckReport; requestsAdvanced: number }> {
+    const queue = await this.runQueueCheck(tenantId);
+    return { queue, requestsAdvanced: await this.advanceRequests(tenantId) };
+  }
+
   /** Carries out (or refuses) a recovery action that waited for the user's approval. */
   async decideApproval(tenantId: string, actionId: string, approve: boolean): Promise<ApprovalResult> {
     this.bind(tenantId);
     return approveOrReject(
-      { tenantId, db: database(this.env.DB), call: (tool, args) => this.orchestrator.call(tool, args), broadcast: (event) => this.broadcast(event) },
+      { tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) },
       actionId,
       approve,
     );
@@ -277,32 +291,23 @@ export class TenantHub extends DurableObject<Env> {
     if (!this.tenantId) return;
     // The alarm recurs every minute while sockets are open, so no socket outlives its token by more than that.
     closeExpired(this.ctx.getWebSockets(), this.clock());
-    await this.runHealthCheck();
+    await this.checkHealth();
     await this.scheduleHealthCheckIfDue();
   }
 
-  /** Health checks run every 60 s while someone watches (open sockets) or a circuit is not closed. */
   private async scheduleHealthCheckIfDue(): Promise<void> {
-    const watched = this.ctx.getWebSockets().length > 0;
-    const recovering = Object.values(this.breakers.all()).some((c) => c.state !== "closed");
-    if ((watched || recovering) && (await this.ctx.storage.getAlarm()) === null) {
+    if (healthCheckWanted(this.ctx.getWebSockets().length, this.breakers.all()) && (await this.ctx.storage.getAlarm()) === null) {
       await this.ctx.storage.setAlarm(Date.now() + HEALTH_CHECK_INTERVAL_MS);
     }
   }
 
   private announce(change: CircuitChange): void {
     const tenantId = this.tenantId;
-    const { key, from, circuit } = change;
-    const message = `${displayName(key)}: circuit ${from.replace("_", "-")} → ${circuit.state.replace("_", "-")}${circuit.lastError && circuit.state === "open" ? ` (${circuit.lastError})` : ""}`;
-    const error = currentError(circuit);
-    const data = { app: key, state: circuit.state, lastError: error?.message ?? null, lastErrorAt: error ? new Date(error.at).toISOString() : null };
-    this.broadcast({ type: "circuit", at: new Date(this.clock()).toISOString(), data });
+    this.broadcast(circuitEvent(change, this.clock()));
     if (!tenantId) return;
     this.ctx.waitUntil(
       (async () => {
-        const level = circuit.state === "open" ? "error" : circuit.state === "half_open" ? "warning" : "info";
-        const activity = await recordActivity(database(this.env.DB), tenantId, { app: key, kind: "circuit", level, message, data: { from, to: circuit.state } });
-        this.broadcast({ type: "activity", at: activity.at, data: activity });
+        this.broadcast(await recordCircuitChange(database(this.env.DB), tenantId, change));
         await this.scheduleHealthCheckIfDue();
       })().catch((error) => this.logger.error("could not record a circuit change", { error: String(error) })),
     );
@@ -311,10 +316,8 @@ export class TenantHub extends DurableObject<Env> {
   private noteReachability(reachable: boolean, error: string | null): void {
     const client = this.client;
     if (!client) return;
-    this.reachability ??= new ReachabilityNotes(
-      async (update) => void (await database(this.env.DB).update(connectors).set(update).where(eq(connectors.id, client.target.connectorId))),
-      () => Date.now(),
-      (e) => this.logger.warn("could not note connector reachability", { error: String(e) }),
+    this.reachability ??= connectorReachability(database(this.env.DB), client.target.connectorId, (e) =>
+      this.logger.warn("could not note connector reachability", { error: String(e) }),
     );
     const write = this.reachability.note(reachable, error);
     if (write) this.ctx.waitUntil(write);

@@ -36,13 +36,13 @@ describe("connector reachability in the list", () => {
     const { owner, stack } = await paired("reach-stop");
     expect(await listed(owner.accessToken)).toMatchObject({ reachable: null, lastSeenAt: null });
 
-    expect((await hub(owner.tenant.id).runHealthCheck(owner.tenant.id)).every((o) => o.ok)).toBe(true);
+    expect((await hub(owner.tenant.id).runHealthCheck()).every((o) => o.ok)).toBe(true);
     const seen = await listedWhen(owner.accessToken, (c) => c.reachable === true);
     expect(Date.now() - Date.parse(seen.lastSeenAt!)).toBeLessThan(60_000);
     expect(seen.lastError).toBeNull();
 
     await stopConnector(stack);
-    const outcomes = await hub(owner.tenant.id).runHealthCheck(owner.tenant.id);
+    const outcomes = await hub(owner.tenant.id).runHealthCheck();
     expect(outcomes.some((o) => !o.ok)).toBe(true);
     const gone = await listedWhen(owner.accessToken, (c) => c.reachable !== true);
     expect(gone.reachable).toBe(false);
@@ -54,7 +54,7 @@ describe("connector reachability in the list", () => {
 
   it("is false when the last successful contact is older than five minutes, though nothing failed since", async () => {
     const { owner } = await paired("reach-stale");
-    await hub(owner.tenant.id).runHealthCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runHealthCheck();
     const seen = await listedWhen(owner.accessToken, (c) => c.reachable === true);
     // The cron's queue check contacts every connector at least every 2 minutes; 6 minutes of silence means it was not reached.
     const sixMinutesAgo = Date.now() - 6 * 60_000;

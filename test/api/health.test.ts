@@ -41,7 +41,7 @@ describe("health", () => {
     expect(((await up.json()) as Report).status).toBe("ok");
 
     await sim.faults(stack, "sabnzbd", { down: true });
-    await hub(owner.tenant.id).runHealthCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runHealthCheck();
     const down = await api("/health", { token: owner.accessToken });
     // The platform answers (so not a 503), but the tenant's SABnzbd does not.
     expect(down.status).toBe(200);
@@ -58,7 +58,7 @@ describe("health", () => {
     expect(anonymous).toMatchObject({ status: "ok", services: {} });
 
     await sim.clearFaults(stack, "sabnzbd");
-    await hub(owner.tenant.id).runHealthCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runHealthCheck();
     const again = (await (await api("/health", { token: owner.accessToken })).json()) as Report;
     expect(again.services.sabnzbd).toMatchObject({ state: "closed", lastError: null });
     expect(again.status).toBe("ok");

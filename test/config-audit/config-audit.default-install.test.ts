@@ -36,13 +36,13 @@ async function sabnzbdAudit(token: string): Promise<Rec[]> {
 }
 
 async function misc(tenantId: string): Promise<Record<string, unknown>> {
-  const outcome = await hub(tenantId).callTool(tenantId, "sabnzbd_get_config", { section: "misc" }, {});
+  const outcome = await hub(tenantId).callByName("sabnzbd_get_config", { section: "misc" }, {});
   if (!outcome.ok) throw new Error(outcome.error.message);
   return (outcome.data as { config: Record<string, unknown> }).config;
 }
 
 async function setMisc(tenantId: string, keyword: string, value: string | number) {
-  const outcome = await hub(tenantId).callTool(tenantId, "sabnzbd_set_config", { section: "misc", keyword, value }, {});
+  const outcome = await hub(tenantId).callByName("sabnzbd_set_config", { section: "misc", keyword, value }, {});
   expect(outcome.ok).toBe(true);
 }
 
@@ -74,7 +74,7 @@ describe("the audit of a real SABnzbd 4.5.0 default install", () => {
 
   it("says so when every news server is disabled, before anything else", async () => {
     const { owner, stack } = await pairedTenant("default-install-disabled", { profile: "demo" });
-    const outcome = await hub(owner.tenant.id).callTool(owner.tenant.id, "sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "enable", value: 0 }, {});
+    const outcome = await hub(owner.tenant.id).callByName("sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "enable", value: 0 }, {});
     expect(outcome.ok).toBe(true);
     const recs = await sabnzbdAudit(owner.accessToken);
     expect(recs[0]).toMatchObject({ ruleId: "sabnzbd.servers.enabled", fix: "manual" });

@@ -17,12 +17,12 @@ describe("configuration audit errors", () => {
     const { owner } = await pairedTenant("audit-stale", { profile: "demo" });
     const tenantId = owner.tenant.id;
     const rec = all(await audit(owner.accessToken)).find((r) => r.ruleId === "sonarr.general.log-level")!;
-    const changed = await hub(tenantId).callTool(tenantId, "sonarr_config_update", { resource: "host", values: { logLevel: "debug" } }, {});
+    const changed = await hub(tenantId).callByName("sonarr_config_update", { resource: "host", values: { logLevel: "debug" } }, {});
     expect(changed.ok).toBe(true);
     const response = await api("/api/v1/config/apply", { method: "POST", token: owner.accessToken, json: { recommendationId: rec.id } });
     expect(response.status).toBe(409);
     expect((await errorOf(response)).message).toMatch(/changed since the audit/);
-    const outcome = await hub(tenantId).callTool(tenantId, "sonarr_config_get", { resource: "host" }, {});
+    const outcome = await hub(tenantId).callByName("sonarr_config_get", { resource: "host" }, {});
     expect(outcome.ok && (outcome.data as { values: { logLevel: string } }).values.logLevel).toBe("debug");
     expect(((await (await api("/api/v1/config/history", { token: owner.accessToken })).json()) as { items: unknown[] }).items).toEqual([]);
   });

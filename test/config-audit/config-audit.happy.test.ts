@@ -18,7 +18,7 @@ async function audit(token: string, json: unknown = {}): Promise<AuditBody> {
 }
 
 async function sabMisc(tenantId: string, keyword: string): Promise<unknown> {
-  const outcome = await hub(tenantId).callTool(tenantId, "sabnzbd_get_config", { section: "misc" }, {});
+  const outcome = await hub(tenantId).callByName("sabnzbd_get_config", { section: "misc" }, {});
   if (!outcome.ok) throw new Error(outcome.error.message);
   return ((outcome.data as { config: Record<string, unknown> }).config)[keyword];
 }
@@ -118,7 +118,7 @@ describe("applying and rolling back a recommendation", () => {
     const rec = all(await audit(owner.accessToken)).find((r) => r.ruleId === "sonarr.import.hardlinks")!;
     const applied = await api("/api/v1/config/apply", { method: "POST", token: owner.accessToken, json: { recommendationId: rec.id } });
     expect(applied.status).toBe(200);
-    const outcome = await hub(owner.tenant.id).callTool(owner.tenant.id, "sonarr_config_get", { resource: "mediamanagement" }, {});
+    const outcome = await hub(owner.tenant.id).callByName("sonarr_config_get", { resource: "mediamanagement" }, {});
     expect(outcome.ok && (outcome.data as { values: { copyUsingHardlinks: boolean } }).values.copyUsingHardlinks).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ async function recommendation(token: string, ruleId: string): Promise<Rec> {
 }
 
 async function setMisc(tenantId: string, keyword: string, value: string | number) {
-  const outcome = await hub(tenantId).callTool(tenantId, "sabnzbd_set_config", { section: "misc", keyword, value }, {});
+  const outcome = await hub(tenantId).callByName("sabnzbd_set_config", { section: "misc", keyword, value }, {});
   expect(outcome.ok).toBe(true);
 }
 

@@ -44,8 +44,8 @@ describe("a SABnzbd failure Sonarr/Radarr track", () => {
     // keeps failed jobs in SABnzbd's history (removeFailedDownloads off), so SABnzbd still lists it as failed.
     await appProcessesFailures(stack, "radarr");
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
 
     const sab = (await sim.requests(stack, "sabnzbd")) as Logged[];
     expect(sab.filter((r) => r.query.mode === "retry")).toEqual([]);
@@ -73,8 +73,8 @@ describe("a SABnzbd failure Sonarr/Radarr track", () => {
     await failInSab(stack, movie.downloadId!, "Download failed - Not on your server(s)");
     await appProcessesFailures(stack, "radarr");
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
     const rows = await env.DB.prepare("SELECT download_id, strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND app = 'radarr'").bind(owner.tenant.id).all<{ download_id: string; strategy: string; outcome: string }>();
     expect(rows.results.filter((r) => r.download_id === movie.downloadId)).toEqual([{ download_id: movie.downloadId, strategy: "mark_failed_and_search", outcome: "succeeded" }]);
     // One search per download Radarr blocklisted without searching (the seeded failed movie is another, processed alike), no blocklist of AutoArr's own.
@@ -91,7 +91,7 @@ describe("a tracked failure the app processed but that needs the user", () => {
     const movie = (await queueItems(owner)).find((i) => i.app === "radarr" && i.downloadId && i.problem === null)!;
     await failInSab(stack, movie.downloadId!, "Failed login for server news.example.com");
     await appProcessesFailures(stack, "radarr");
-    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runQueueCheck();
     const rows = await env.DB.prepare("SELECT strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND download_id = ?").bind(owner.tenant.id, movie.downloadId).all<{ strategy: string; outcome: string }>();
     expect(rows.results).toEqual([{ strategy: "alert", outcome: "alerted" }]);
     expect(writes((await sim.requests(stack, "radarr")) as Logged[])).toEqual([]);

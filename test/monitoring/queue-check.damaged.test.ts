@@ -38,7 +38,7 @@ describe("a download SABnzbd completed with missing articles", () => {
     const added = (await (await fetch(`${stack.simulators.sabnzbd}/api?mode=addurl&name=${encodeURIComponent(`https://indexer.example/getnzb/${name}.nzb`)}&nzbname=${name}&apikey=${key}&output=json`)).json()) as { nzo_ids: string[] };
     await damage(stack, added.nzo_ids[0]!);
     const h = hub(owner.tenant.id);
-    for (let check = 0; check < 3; check++) await h.runQueueCheck(owner.tenant.id);
+    for (let check = 0; check < 3; check++) await h.runQueueCheck();
     const rows = await rowsFor(owner.tenant.id, added.nzo_ids[0]!);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ strategy: "alert", outcome: "alerted" });
@@ -54,8 +54,8 @@ describe("a download SABnzbd completed with missing articles", () => {
     await damage(stack, episode.downloadId!, { imported: false });
     await fetch(`${stack.simulators.sonarr}/__sim/requests`, { method: "DELETE" });
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
     expect(await rowsFor(owner.tenant.id, episode.downloadId!)).toMatchObject([{ strategy: "blocklist_and_search", outcome: "succeeded" }]);
     const log = writes((await sim.requests(stack, "sonarr")) as Logged[]);
     // The seeded failed episode is another download, recovered alike: two each, one per download.
@@ -68,12 +68,12 @@ describe("a download SABnzbd completed with missing articles", () => {
   it("is only reported, saying Sonarr has it, once Sonarr imported it", async () => {
     const { owner, stack } = await paired("damagedimp");
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id); // the seeded failures are handled first
+    await h.runQueueCheck(); // the seeded failures are handled first
     const episode = await healthyEpisode(owner);
     await damage(stack, episode.downloadId!);
     await fetch(`${stack.simulators.sonarr}/__sim/requests`, { method: "DELETE" });
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
     const rows = await rowsFor(owner.tenant.id, episode.downloadId!);
     expect(rows).toMatchObject([{ strategy: "alert", outcome: "alerted" }]);
     const alert = (await noticesFor(owner.tenant.id, episode.title)).filter((n) => n.kind === "recovery");

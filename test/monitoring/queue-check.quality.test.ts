@@ -35,11 +35,11 @@ describe("an episode that keeps failing at one quality", () => {
     const { owner, stack } = await paired("lower");
     await setRecovery(owner, { maxAttempts: 2, allowLowerQuality: true });
     const h = hub(owner.tenant.id);
-    const first = await h.runQueueCheck(owner.tenant.id);
+    const first = await h.runQueueCheck();
     expect(first.actions.some((a) => a.title.startsWith("The.Last.of.Us.S02E03") && a.strategy === "blocklist_and_search" && a.outcome === "succeeded")).toBe(true);
 
     const regrab = await failTheRegrab(owner, stack);
-    const second = await h.runQueueCheck(owner.tenant.id);
+    const second = await h.runQueueCheck();
     expect(second.actions.find((a) => a.key === regrab.downloadId)).toMatchObject({ strategy: "search_lower_quality", outcome: "succeeded" });
 
     const puts = await seriesPuts(stack);
@@ -60,11 +60,11 @@ describe("an episode that keeps failing at one quality", () => {
     const { owner, stack } = await paired("nolower");
     await setRecovery(owner, { maxAttempts: 2, allowLowerQuality: false });
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     const regrab = await failTheRegrab(owner, stack);
     const commandsBefore = (await sim.requests(stack, "sonarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/command").length;
 
-    const second = await h.runQueueCheck(owner.tenant.id);
+    const second = await h.runQueueCheck();
     expect(second.actions.find((a) => a.key === regrab.downloadId)).toMatchObject({ strategy: "alert", outcome: "exhausted" });
     expect(await seriesPuts(stack)).toEqual([]);
     expect((await sim.requests(stack, "sonarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/command")).toHaveLength(commandsBefore);
@@ -77,7 +77,7 @@ describe("a download that left the queue without being imported", () => {
   it("is searched for again, once; one that was imported is not", async () => {
     const { owner, stack } = await paired("vanished");
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
 
     const radarr = await radarrQueue(owner);
     const oppenheimer = radarr.find((r) => r.title.startsWith("Oppenheimer"))!;
@@ -88,7 +88,7 @@ describe("a download that left the queue without being imported", () => {
     await fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 600 }) });
     expect((await sonarrQueue(owner)).some((r) => r.downloadId === strangerThings.downloadId)).toBe(false);
 
-    const second = await h.runQueueCheck(owner.tenant.id);
+    const second = await h.runQueueCheck();
     expect(second.actions.find((a) => a.key === oppenheimer.downloadId)).toMatchObject({ strategy: "search_again", outcome: "succeeded" });
     expect(second.actions.some((a) => a.key === strangerThings.downloadId)).toBe(false);
     const searches = (await sim.requests(stack, "radarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/command");
@@ -96,7 +96,7 @@ describe("a download that left the queue without being imported", () => {
     expect(historyLookups).toHaveLength(1);
     expect((await radarrQueue(owner)).some((r) => r.movieId === oppenheimer.movieId && r.downloadId !== oppenheimer.downloadId)).toBe(true);
 
-    const third = await h.runQueueCheck(owner.tenant.id);
+    const third = await h.runQueueCheck();
     expect(third.actions.some((a) => a.key === oppenheimer.downloadId)).toBe(false);
     expect((await sim.requests(stack, "radarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/command")).toHaveLength(searches.length);
   });

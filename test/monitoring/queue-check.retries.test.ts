@@ -63,7 +63,7 @@ describe("retries of a SABnzbd-only job", () => {
 
     let job = await addJob(stack, name);
     await failJob(stack, job, TRANSIENT);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect(await recoveriesOf(owner, name)).toMatchObject([{ strategy: "retry_download", outcome: "succeeded", attempt: 1 }]);
 
     // The retried job carries a new id and fails again: attempt 2.
@@ -71,7 +71,7 @@ describe("retries of a SABnzbd-only job", () => {
     expect(retried).toBeDefined();
     expect(retried).not.toBe(job);
     await failJob(stack, retried!, TRANSIENT);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect((await recoveriesOf(owner, name)).map((r) => [r.attempt, r.outcome])).toEqual([[1, "failed"], [2, "succeeded"]]);
 
     // The retry of attempt 2 is deleted, and the same release is added again as a new job: it is still the same download.
@@ -79,14 +79,14 @@ describe("retries of a SABnzbd-only job", () => {
     await sabApi(stack, { mode: "queue", name: "delete", value: second! });
     job = await addJob(stack, name);
     await failJob(stack, job, TRANSIENT);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect((await recoveriesOf(owner, name)).map((r) => r.attempt)).toEqual([1, 2, 3]);
 
     // The third retry fails too: the cap is reached, so no more retries and one alert with SABnzbd's own reason.
     await failJob(stack, (await queuedId(stack, name))!, TRANSIENT);
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
+    await h.runQueueCheck();
     const rows = await recoveriesOf(owner, name);
     // A retry whose new job failed again did not recover anything; the one whose job was deleted by hand is left as it was.
     expect(rows.map((r) => [r.strategy, r.outcome])).toEqual([
@@ -108,7 +108,7 @@ describe("retries of a SABnzbd-only job", () => {
     const name = "Gone.Show.S02E05.720p.HDTV-LOL";
     const job = await addJob(stack, name);
     await failJob(stack, job, "URL Fetching failed; File not on server");
-    for (let check = 0; check < 4; check++) await h.runQueueCheck(owner.tenant.id);
+    for (let check = 0; check < 4; check++) await h.runQueueCheck();
 
     expect(retries((await sim.requests(stack, "sabnzbd")) as Logged[])).toEqual([]);
     const rows = await recoveriesOf(owner, name);
@@ -124,7 +124,7 @@ describe("retries of a SABnzbd-only job", () => {
     await setRecovery(owner, { mode: "approval" });
     const name = "Lost.Show.S03E01.1080p.WEB-DL-GRP";
     await failJob(stack, await addJob(stack, name), "URL Fetching failed; File not on server");
-    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runQueueCheck();
     const waiting = (await (await api("/api/v1/downloads/recoveries?limit=100", { token: owner.accessToken })).json()) as { items: { id: string; title: string; outcome: string }[] };
     const action = waiting.items.find((i) => i.title === name && i.outcome === "awaiting_approval")!;
     expect(action).toBeDefined();

@@ -33,16 +33,16 @@ describe("stalls explained by SABnzbd's setup", () => {
     const before = serverReads((await sim.requests(stack, "sabnzbd")) as Logged[]).length; // the test's own read above
     const reads = async () => serverReads((await sim.requests(stack, "sabnzbd")) as Logged[]).length - before;
     const h = hub(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     await tick(stack);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     // Nothing stalled yet, and the demo's other failures say their own reasons: the server list was not read.
     expect(await reads()).toBe(0);
     await tick(stack);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect(await reads()).toBe(1);
     await tick(stack);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect(await reads()).toBe(1);
     // SABnzbd's own warnings are read beside the servers, in the same round trip and as rarely.
     expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "warnings")).toHaveLength(1);
@@ -67,8 +67,8 @@ describe("stalls explained by SABnzbd's setup", () => {
       // sabnzbd/urlgrabber.py: the indexer's name does not resolve (the fetch is not retried by SABnzbd itself).
       await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ downloadId: added.nzo_ids[0], message: "URL Fetching failed; Server name does not resolve" }) });
     }
-    await h.runQueueCheck(owner.tenant.id);
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
+    await h.runQueueCheck();
     const rows = await env.DB.prepare("SELECT title, strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE '%does not resolve%'")
       .bind(owner.tenant.id)
       .all<{ title: string; strategy: string; outcome: string }>();
@@ -91,7 +91,7 @@ describe("stalls explained by SABnzbd's setup", () => {
     expect(planted.status).toBe(200);
     const h = hub(owner.tenant.id);
     for (let check = 0; check < 3; check++) {
-      await h.runQueueCheck(owner.tenant.id);
+      await h.runQueueCheck();
       await tick(stack);
     }
     const rows = await env.DB.prepare("SELECT failure_reason FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'").bind(owner.tenant.id).all<{ failure_reason: string }>();

@@ -18,7 +18,7 @@ async function setRecovery(owner: Session, settings: Record<string, unknown>) {
 describe("queue monitoring and recovery", () => {
   it("recovers the demo stack's failed download on the next check: one blocklist and one search, and not again", async () => {
     const { owner, stack } = await paired("recover");
-    const report = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const report = await hub(owner.tenant.id).runQueueCheck();
     expect(report.detections).toBeGreaterThan(0);
     expect(report.actions.filter((a) => a.strategy === "blocklist_and_search" && a.outcome === "succeeded").length).toBeGreaterThan(0);
 
@@ -29,7 +29,7 @@ describe("queue monitoring and recovery", () => {
     expect(commands(sonarr).length + commands(radarr).length).toBe(sonarrFailures);
     expect(commands(sonarr).length).toBeGreaterThanOrEqual(1);
 
-    const again = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const again = await hub(owner.tenant.id).runQueueCheck();
     expect(again.actions.filter((a) => a.outcome === "succeeded")).toEqual([]);
     const sonarrAfter = (await sim.requests(stack, "sonarr")) as Logged[];
     expect(blocklists(sonarrAfter)).toHaveLength(blocklists(sonarr).length);
@@ -42,7 +42,7 @@ describe("queue monitoring and recovery", () => {
   it("acts once when two checks start at the same time", async () => {
     const { owner, stack } = await paired("overlap");
     const h = hub(owner.tenant.id);
-    const [a, b] = await Promise.all([h.runQueueCheck(owner.tenant.id), h.runQueueCheck(owner.tenant.id)]);
+    const [a, b] = await Promise.all([h.runQueueCheck(), h.runQueueCheck()]);
     expect(a).toEqual(b);
     const log = [...((await sim.requests(stack, "sonarr")) as Logged[]), ...((await sim.requests(stack, "radarr")) as Logged[])];
     expect(blocklists(log)).toHaveLength(a.actions.filter((x) => x.strategy === "blocklist_and_search").length);
@@ -56,12 +56,12 @@ describe("queue monitoring and recovery", () => {
       (await env.DB.prepare("SELECT title FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'").bind(owner.tenant.id).all<{ title: string }>()).results;
     const tick = () => fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 20 }) });
 
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     await tick();
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect(await stalledRows()).toEqual([]);
     await tick();
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     const stalled = await stalledRows();
     expect(stalled).toHaveLength(1);
   });
@@ -73,11 +73,11 @@ describe("queue monitoring and recovery", () => {
     const rows = async () =>
       (await env.DB.prepare("SELECT download_id, failure_reason FROM recovery_actions WHERE tenant_id = ?").bind(owner.tenant.id).all<{ download_id: string; failure_reason: string }>()).results;
     const tick = () => fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 20 }) });
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     await tick();
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     await tick();
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     const stalled = (await rows()).find((r) => r.failure_reason.startsWith("No progress"))!;
     expect(stalled).toBeDefined();
     await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, {
@@ -85,7 +85,7 @@ describe("queue monitoring and recovery", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ downloadId: stalled.download_id, message: "Download failed - Not on your server(s)" }),
     });
-    await h.runQueueCheck(owner.tenant.id);
+    await h.runQueueCheck();
     expect((await rows()).filter((r) => r.download_id === stalled.download_id && !r.failure_reason.startsWith("No progress")).length).toBeGreaterThan(0);
   });
 
@@ -98,7 +98,7 @@ describe("queue monitoring and recovery", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ downloadId: healthy.downloadId, message: "Unpacking failed, write error or disk is full?" }),
     });
-    const report = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const report = await hub(owner.tenant.id).runQueueCheck();
     const action = report.actions.find((a) => a.key === healthy.downloadId);
     expect(action).toMatchObject({ strategy: "alert", outcome: "alerted" });
     const sab = (await sim.requests(stack, "sabnzbd")) as Logged[];
@@ -108,7 +108,7 @@ describe("queue monitoring and recovery", () => {
   it("acts on nothing in dry-run mode, but records what it would do", async () => {
     const { owner, stack } = await paired("dryrun");
     await setRecovery(owner, { mode: "dry-run" });
-    const report = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const report = await hub(owner.tenant.id).runQueueCheck();
     expect(report.actions.some((a) => a.outcome === "dry_run")).toBe(true);
     const log = [...((await sim.requests(stack, "sonarr")) as Logged[]), ...((await sim.requests(stack, "radarr")) as Logged[])];
     expect(log.filter((r) => r.method !== "GET")).toEqual([]);
@@ -117,7 +117,7 @@ describe("queue monitoring and recovery", () => {
   it("waits for approval in approval mode, then acts once approved", async () => {
     const { owner, stack } = await paired("approval");
     await setRecovery(owner, { mode: "approval" });
-    const report = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const report = await hub(owner.tenant.id).runQueueCheck();
     expect(report.actions.some((a) => a.outcome === "awaiting_approval")).toBe(true);
     expect(((await sim.requests(stack, "sonarr")) as Logged[]).filter((r) => r.method !== "GET")).toEqual([]);
 
@@ -133,9 +133,9 @@ describe("queue monitoring and recovery", () => {
   it("records the outage without crashing when the connector is down", async () => {
     const { owner, stack } = await paired("outage");
     await stopConnector(stack);
-    const report = await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    const report = await hub(owner.tenant.id).runQueueCheck();
     expect(report.skipped).toBe("unreachable");
-    expect((await hub(owner.tenant.id).serviceHealth(owner.tenant.id)).connector?.lastError).toMatch(/unreachable/i);
+    expect((await hub(owner.tenant.id).serviceHealth()).connector?.lastError).toMatch(/unreachable/i);
   });
 
   it("streams detections and recoveries to the tenant's WebSockets and not to another tenant's", async () => {
@@ -151,7 +151,7 @@ describe("queue monitoring and recovery", () => {
     };
     const mine = await open(owner.accessToken);
     const theirs = await open(stranger.owner.accessToken);
-    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runQueueCheck();
     const deadline = Date.now() + 3_000;
     while (!mine.inbox.some((m) => m.type === "recovery" && m.data.outcome === "succeeded") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(mine.inbox.some((m) => m.type === "recovery" && m.data.outcome === "succeeded")).toBe(true);
@@ -197,7 +197,7 @@ describe("recovery settings", () => {
 
   it("pages the activity log newest first and keeps it per tenant", async () => {
     const { owner } = await paired("activity");
-    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runQueueCheck();
     const first = (await (await api("/api/v1/activity?limit=2", { token: owner.accessToken })).json()) as { items: { at: string }[]; nextCursor: string | null };
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();

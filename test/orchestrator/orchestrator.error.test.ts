@@ -18,8 +18,8 @@ async function advanceClock(tenantId: string, ms: number) {
 async function openSonarrCircuit(tenantId: string, stack: Stack) {
   await sim.faults(stack, "sonarr", { status: 500, failNext: 1000 });
   const h = hub(tenantId);
-  for (let i = 0; i < 2; i++) await h.callTool(tenantId, "sonarr_system_status", {});
-  expect((await h.serviceHealth(tenantId)).sonarr?.state).toBe("open");
+  for (let i = 0; i < 2; i++) await h.callByName("sonarr_system_status", {});
+  expect((await h.serviceHealth()).sonarr?.state).toBe("open");
 }
 
 describe("orchestrator resilience", () => {
@@ -27,13 +27,13 @@ describe("orchestrator resilience", () => {
     const { owner, stack } = await paired("breaker");
     await sim.faults(stack, "sonarr", { status: 500, failNext: 1000 });
     const h = hub(owner.tenant.id);
-    const first = await h.callTool(owner.tenant.id, "sonarr_system_status", {});
+    const first = await h.callByName("sonarr_system_status", {});
     expect(first).toMatchObject({ ok: false, attempts: 3, error: { kind: "app_unavailable", source: "sonarr" } });
-    expect((await h.serviceHealth(owner.tenant.id)).sonarr?.state).toBe("closed");
+    expect((await h.serviceHealth()).sonarr?.state).toBe("closed");
 
-    await h.callTool(owner.tenant.id, "sonarr_system_status", {});
+    await h.callByName("sonarr_system_status", {});
     expect(await sonarrCalls(stack)).toBe(5);
-    expect((await h.serviceHealth(owner.tenant.id)).sonarr).toMatchObject({ state: "open", lastError: expect.stringContaining("HTTP 500") });
+    expect((await h.serviceHealth()).sonarr).toMatchObject({ state: "open", lastError: expect.stringContaining("HTTP 500") });
 
     const fastFail = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sonarr_system_status" } });
     expect(fastFail.status).toBe(503);
@@ -42,7 +42,7 @@ describe("orchestrator resilience", () => {
     expect(await sonarrCalls(stack)).toBe(5);
 
     // Other apps are unaffected.
-    expect((await h.callTool(owner.tenant.id, "radarr_system_status", {})).ok).toBe(true);
+    expect((await h.callByName("radarr_system_status", {})).ok).toBe(true);
   });
 
   it("half-opens after the open period and closes when the trial call succeeds", async () => {
@@ -50,12 +50,12 @@ describe("orchestrator resilience", () => {
     await openSonarrCircuit(owner.tenant.id, stack);
     await sim.clearFaults(stack, "sonarr");
     const h = hub(owner.tenant.id);
-    expect((await h.callTool(owner.tenant.id, "sonarr_system_status", {})).ok).toBe(false);
+    expect((await h.callByName("sonarr_system_status", {})).ok).toBe(false);
 
     await advanceClock(owner.tenant.id, 61_000);
-    const trial = await h.callTool(owner.tenant.id, "sonarr_system_status", {});
+    const trial = await h.callByName("sonarr_system_status", {});
     expect(trial.ok).toBe(true);
-    expect((await h.serviceHealth(owner.tenant.id)).sonarr?.state).toBe("closed");
+    expect((await h.serviceHealth()).sonarr?.state).toBe("closed");
   });
 
   it("reopens when the half-open trial fails", async () => {
@@ -64,11 +64,11 @@ describe("orchestrator resilience", () => {
     const before = await sonarrCalls(stack);
     await advanceClock(owner.tenant.id, 61_000);
     const h = hub(owner.tenant.id);
-    const trial = await h.callTool(owner.tenant.id, "sonarr_system_status", {});
+    const trial = await h.callByName("sonarr_system_status", {});
     expect(trial.ok).toBe(false);
     expect(await sonarrCalls(stack)).toBe(before + 1);
-    expect((await h.serviceHealth(owner.tenant.id)).sonarr?.state).toBe("open");
-    await h.callTool(owner.tenant.id, "sonarr_system_status", {});
+    expect((await h.serviceHealth()).sonarr?.state).toBe("open");
+    await h.callByName("sonarr_system_status", {});
     expect(await sonarrCalls(stack)).toBe(before + 1);
   });
 
@@ -84,7 +84,7 @@ describe("orchestrator resilience", () => {
   it("retries a read that fails twice and succeeds on the third attempt", async () => {
     const { owner, stack } = await paired("retry");
     await sim.faults(stack, "sonarr", { status: 503, failNext: 2 });
-    const outcome = await hub(owner.tenant.id).callTool(owner.tenant.id, "sonarr_system_status", {});
+    const outcome = await hub(owner.tenant.id).callByName("sonarr_system_status", {});
     expect(outcome).toMatchObject({ ok: true, attempts: 3 });
     expect(await sonarrCalls(stack)).toBe(3);
   });
@@ -92,7 +92,7 @@ describe("orchestrator resilience", () => {
   it("never retries a write", async () => {
     const { owner, stack } = await paired("noretry");
     await sim.faults(stack, "sonarr", { status: 500, failNext: 1 });
-    const outcome = await hub(owner.tenant.id).callTool(owner.tenant.id, "sonarr_command", { name: "RefreshMonitoredDownloads" });
+    const outcome = await hub(owner.tenant.id).callByName("sonarr_command", { name: "RefreshMonitoredDownloads" });
     expect(outcome).toMatchObject({ ok: false, attempts: 1 });
     const commands = (await sim.requests(stack, "sonarr")).filter((r) => r.method === "POST" && r.path.endsWith("/command"));
     expect(commands).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("orchestrator resilience", () => {
     const { owner, stack } = await paired("slow", { connectorTimeoutMs: 2_000 });
     await sim.faults(stack, "radarr", { latencyMs: 8_000 });
     await sim.faults(stack, "plex", { down: true });
-    const outcomes = await hub(owner.tenant.id).callMany(owner.tenant.id, [
+    const outcomes = await hub(owner.tenant.id).callManyByName([
       { tool: "sabnzbd_version" },
       { tool: "sonarr_system_status" },
       { tool: "radarr_system_status" },
@@ -124,9 +124,9 @@ describe("orchestrator resilience", () => {
     await openSonarrCircuit(owner.tenant.id, stack);
     await abortAllDurableObjects();
     const h = hub(owner.tenant.id);
-    expect((await h.serviceHealth(owner.tenant.id)).sonarr?.state).toBe("open");
+    expect((await h.serviceHealth()).sonarr?.state).toBe("open");
     const before = await sonarrCalls(stack);
-    expect((await h.callTool(owner.tenant.id, "sonarr_system_status", {})).ok).toBe(false);
+    expect((await h.callByName("sonarr_system_status", {})).ok).toBe(false);
     expect(await sonarrCalls(stack)).toBe(before);
   });
 

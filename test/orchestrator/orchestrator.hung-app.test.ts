@@ -27,12 +27,12 @@ describe("a hung SABnzbd", () => {
     const { owner, stack } = await paired("hung", { connectorTimeoutMs: CONNECTOR_TIMEOUT_MS });
     const tenantId = owner.tenant.id;
     const h = hub(tenantId);
-    expect((await h.callTool(tenantId, "sabnzbd_queue", {})).ok).toBe(true);
+    expect((await h.callByName("sabnzbd_queue", {})).ok).toBe(true);
     const queueAsks = async () => (await sim.requests(stack, "sabnzbd")).filter((r) => r.query.mode === "queue").length;
     const before = await queueAsks();
 
     await sim.faults(stack, "sabnzbd", { hang: true });
-    const [sabnzbd, sonarr] = await h.callMany(tenantId, [{ tool: "sabnzbd_queue" }, { tool: "sonarr_system_status" }]);
+    const [sabnzbd, sonarr] = await h.callManyByName([{ tool: "sabnzbd_queue" }, { tool: "sonarr_system_status" }]);
     expect(sabnzbd).toMatchObject({
       ok: false,
       app: "sabnzbd",
@@ -44,20 +44,20 @@ describe("a hung SABnzbd", () => {
     expect(sonarr).toMatchObject({ ok: true, app: "sonarr" });
 
     // Four more timeouts reach the default threshold of five: SABnzbd's circuit opens, the connector's does not.
-    for (let i = 0; i < 4; i++) expect((await h.callTool(tenantId, "sabnzbd_queue", {})).ok).toBe(false);
+    for (let i = 0; i < 4; i++) expect((await h.callByName("sabnzbd_queue", {})).ok).toBe(false);
     expect(await queueAsks()).toBe(before + 5);
-    const health = await h.serviceHealth(tenantId);
+    const health = await h.serviceHealth();
     expect(health.sabnzbd).toMatchObject({ state: "open", lastError: "SABnzbd did not answer within 1 s", lastErrorAt: expect.any(String) });
     expect(Date.now() - Date.parse(health.sabnzbd!.lastErrorAt!)).toBeLessThan(30_000);
     expect(health.connector).toMatchObject({ state: "closed", lastError: null, lastErrorAt: null });
     expect(health.sonarr?.state).toBe("closed");
-    expect((await h.callTool(tenantId, "sonarr_system_status", {})).ok).toBe(true);
+    expect((await h.callByName("sonarr_system_status", {})).ok).toBe(true);
     expect((await publicHealth(owner.accessToken)).sabnzbd).toMatchObject({ state: "open", lastError: "SABnzbd did not answer within 1 s" });
 
     // Resumed (SIGCONT): the half-open trial succeeds and the circuit closes with no stale error beside it.
     await sim.clearFaults(stack, "sabnzbd");
     await advanceClock(tenantId, 61_000);
-    expect((await h.callTool(tenantId, "sabnzbd_queue", {})).ok).toBe(true);
+    expect((await h.callByName("sabnzbd_queue", {})).ok).toBe(true);
     const recovered = (await publicHealth(owner.accessToken)).sabnzbd;
     expect(recovered).toMatchObject({ state: "closed", lastError: null, lastErrorAt: null });
   });

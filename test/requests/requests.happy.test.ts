@@ -1,9 +1,8 @@
 // Plain-language requests against the simulated apps: clear matches, choices, duplicates, nothing found, seasons, progress.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { advanceRequests } from "../../workers/requests/request-progress";
 import { api } from "../helpers";
-import { pairedTenantsForThisFile, sim } from "../stacks";
+import { hub, pairedTenantsForThisFile, sim } from "../stacks";
 import { request, type RequestBody, tick, toolData } from "./request-helpers";
 
 const tenant = pairedTenantsForThisFile();
@@ -78,18 +77,18 @@ describe("POST /api/v1/requests", () => {
 });
 
 describe("following a request to the end", () => {
-  it("moves searching → downloading → available as the simulated download completes and Plex picks it up", async () => {
+  it("moves (in the tenant's hub, beside the queue check) searching → downloading → available as the simulated download completes and Plex picks it up", async () => {
     const { owner, stack } = await tenant("progress");
     const { body } = await request(owner.accessToken, "Gladiator (2000) in 1080p");
     expect(body.status).toBe("searching");
     const read = async () => (await (await api(`/api/v1/requests/${body.id}`, { token: owner.accessToken })).json()) as RequestBody;
 
-    expect(await advanceRequests(env, owner.tenant.id)).toBe(1);
+    expect(await hub(owner.tenant.id).advanceRequests()).toBe(1);
     expect((await read()).status).toBe("downloading");
     await tick(stack, 24 * 3600);
-    expect(await advanceRequests(env, owner.tenant.id)).toBe(1);
+    expect(await hub(owner.tenant.id).advanceRequests()).toBe(1);
     expect((await read()).status).toBe("available");
-    expect(await advanceRequests(env, owner.tenant.id)).toBe(0);
+    expect(await hub(owner.tenant.id).advanceRequests()).toBe(0);
 
     const logged = await env.DB.prepare("SELECT message FROM activity_log WHERE tenant_id = ? AND kind = 'request' ORDER BY timestamp").bind(owner.tenant.id).all<{ message: string }>();
     expect(logged.results.map((r) => r.message)).toEqual([

@@ -78,7 +78,7 @@ describe("prompt injection in a download's failure message (recovery decisions)"
     const { owner, stack, downloadId, id } = await failWithOrders("inj-recovery");
     await scriptClaude(id, { input: answer });
     const before = await logSizes(stack);
-    await hub(owner.tenant.id).runQueueCheck(owner.tenant.id);
+    await hub(owner.tenant.id).runQueueCheck();
 
     // (a) The model saw the planted text once, inside <download>, under a system prompt that calls it data.
     const [call, ...more] = await callsWith(id);
@@ -116,7 +116,7 @@ describe("prompt injection in a download's failure message (recovery decisions)"
     beforeAll(async () => {
       const planted = await failWithOrders("inj-fence");
       id = planted.id;
-      await hub(planted.owner.tenant.id).runQueueCheck(planted.owner.tenant.id);
+      await hub(planted.owner.tenant.id).runQueueCheck();
       const [call] = await callsWith(id);
       expect(call?.user).toContain(`<download>`);
       prompt = call!.user;
@@ -157,7 +157,7 @@ describe("prompt injection in the apps' configuration (config audit)", () => {
     // Orders planted in a free-text field of the apps' configuration, which the audit reads and shows Claude.
     id = marker();
     // Planted through the tenant's hub: the tool passthrough writes no settings.
-    const planted = await hub(owner.tenant.id).callTool(owner.tenant.id, "sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "notes", value: orders("settings", id) });
+    const planted = await hub(owner.tenant.id).callByName("sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "notes", value: orders("settings", id) });
     expect(planted.ok).toBe(true);
   });
 

@@ -2,12 +2,11 @@
 // signed with the previous key is still accepted while AUTOARR_SECRET_KEY_PREVIOUS holds it. Each names its
 // session (`sid`, the refresh family), so signing out can end it before it expires.
 import { errors, jwtVerify, SignJWT } from "jose";
-import type { AuthContext, Env } from "../platform/env";
+import { type AuthContext, type Env, envVars } from "../platform/env";
 import { keyById, keyRing } from "../platform/crypto/key-ring";
 
 export const ACCESS_TOKEN_ISSUER = "autoarr";
 export const ACCESS_TOKEN_AUDIENCE = "autoarr-api";
-const DEFAULT_TTL_SECONDS = 900;
 /** The 401 message for a token whose session was signed out before it expired. */
 export const SIGNED_OUT_PROBLEM = "access token belongs to a session that was signed out";
 
@@ -26,7 +25,7 @@ export type AccessTokenResult = { ok: true; auth: AuthContext; session: AccessTo
 const encoder = new TextEncoder();
 
 export function accessTokenTtlSeconds(env: Pick<Env, "ACCESS_TOKEN_TTL_SECONDS">): number {
-  return Number(env.ACCESS_TOKEN_TTL_SECONDS ?? DEFAULT_TTL_SECONDS);
+  return envVars(env).ACCESS_TOKEN_TTL_SECONDS;
 }
 
 export async function issueAccessToken(auth: AuthContext, sessionId: string, env: KeyEnv, ttlSeconds = accessTokenTtlSeconds(env)): Promise<string> {

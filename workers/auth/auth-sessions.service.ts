@@ -4,7 +4,7 @@
 // tokens name it (`sid`), so ending it ends them too.
 import { and, eq, isNull } from "drizzle-orm";
 import { memberships, refreshSessions, tenants, users } from "../platform/db/schema";
-import type { AuthContext, Env } from "../platform/env";
+import { type AuthContext, type Env, envVars } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { accessTokenTtlSeconds, issueAccessToken } from "./access-tokens.service";
 import type { Database } from "../platform/db/database";
@@ -34,7 +34,7 @@ function accessTtl(env: Env): number {
 }
 
 function refreshTtlMs(env: Env): number {
-  return Number(env.REFRESH_TOKEN_TTL_DAYS ?? 30) * 86_400_000;
+  return envVars(env).REFRESH_TOKEN_TTL_DAYS * 86_400_000;
 }
 
 export function normaliseEmail(email: string): string {

@@ -6,9 +6,8 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
-import type { AppEnv } from "../platform/env";
+import { type AppEnv, envVars } from "../platform/env";
 import { AppError } from "../platform/errors";
-import { allowedOrigins } from "../platform/http/cors";
 
 export const REFRESH_COOKIE = "autoarr_refresh";
 export const SESSION_MODE_HEADER = "x-autoarr-session";
@@ -22,7 +21,7 @@ export function wantsCookieSession(c: Context<AppEnv>): boolean {
 }
 
 function refreshTtlSeconds(c: Context<AppEnv>): number {
-  return Number(c.env.REFRESH_TOKEN_TTL_DAYS ?? 30) * 86_400;
+  return envVars(c.env).REFRESH_TOKEN_TTL_DAYS * 86_400;
 }
 
 /** The session as this client gets it: in cookie mode the refresh token moves from the body into the cookie. */
@@ -36,7 +35,7 @@ export function deliverSession<T extends { refreshToken: string }>(c: Context<Ap
 function refuseForeignRequest(c: Context<AppEnv>): void {
   const site = c.req.header("sec-fetch-site");
   const origin = c.req.header("origin");
-  const ownOrigins = [new URL(c.req.url).origin, ...allowedOrigins(c.env.CORS_ALLOWED_ORIGINS)];
+  const ownOrigins = [new URL(c.req.url).origin, ...envVars(c.env).CORS_ALLOWED_ORIGINS];
   if ((site !== undefined && site !== "same-origin") || (origin !== undefined && !ownOrigins.includes(origin))) {
     throw new AppError("forbidden", "The session cookie is only accepted from AutoArr's own pages");
   }

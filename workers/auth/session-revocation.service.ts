@@ -5,6 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { refreshSessions } from "../platform/db/schema";
 import type { Env } from "../platform/env";
 import type { Database } from "../platform/db/database";
+import { hubFor } from "../connectors/hub-client";
 
 export interface SessionsToEnd {
   userId: string;
@@ -28,5 +29,5 @@ export async function revokeRefreshSessions(db: Database, tenantId: string, targ
 
 /** Signs the sessions out everywhere at once: refresh tokens, access tokens and open sockets. */
 export async function endSessions(env: Env, tenantId: string, target: SessionsToEnd): Promise<void> {
-  await env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId)).endSessions(tenantId, target);
+  await hubFor(env, tenantId).endSessions(target);
 }

@@ -1,11 +1,11 @@
 // Where a tenant's connector may be: the public-URL rule, plus this machine while developing locally.
-import type { Env } from "../platform/env";
+import { type Env, envVars } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { isLoopbackUrl, publicUrlProblem } from "../platform/public-url";
 
 /** `npm start` and the tests set AUTOARR_ALLOW_LOOPBACK_CONNECTORS=true; a deployed Worker never does. */
 export function loopbackConnectorsAllowed(env: Pick<Env, "AUTOARR_ALLOW_LOOPBACK_CONNECTORS">): boolean {
-  return env.AUTOARR_ALLOW_LOOPBACK_CONNECTORS === "true";
+  return envVars(env).AUTOARR_ALLOW_LOOPBACK_CONNECTORS;
 }
 
 export function connectorUrlProblem(url: string, allowLoopback: boolean): string | null {

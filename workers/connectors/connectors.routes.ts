@@ -28,7 +28,7 @@ export const connectorRoutes = createRouter()
       const body = c.req.valid("json");
       assertConnectorUrlAllowed(body.url, c.env);
       const created = await createConnector(database(c.env.DB), await keyRing(c.env), auth.tenantId, body);
-      await hubFor(c.env, auth.tenantId).connectorsChanged(auth.tenantId);
+      await hubFor(c.env, auth.tenantId).connectorsChanged();
       return c.json(created, 201);
     },
   )
@@ -71,7 +71,7 @@ export const connectorRoutes = createRouter()
     async (c) => {
       const { tenantId } = requireAuth(c);
       await deleteConnector(database(c.env.DB), tenantId, c.req.valid("param").id);
-      await hubFor(c.env, tenantId).connectorsChanged(tenantId);
+      await hubFor(c.env, tenantId).connectorsChanged();
       return c.body(null, 204);
     },
   );

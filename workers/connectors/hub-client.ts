@@ -1,30 +1,67 @@
-// The Worker's side of a tenant's hub: reaching it, and turning call outcomes into HTTP answers.
+// The Worker's side of a tenant's hub: a client bound to one tenant, and turning call outcomes into HTTP answers.
 import type { CallError, CallOutcome } from "@autoarr/contract";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
+import type { CallContext, CallRequest } from "../../durable-objects/tenant-hub/orchestrator";
 import type { Env } from "../platform/env";
 import { AppError, type ErrorCode } from "../platform/errors";
+import { type ToolCalls, typedToolCalls } from "./tool-call";
 
 type Promised<T> = T extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+/** Drops the leading tenant id the hub checks on every RPC: the bound client supplies it. */
+type Bound<T> = T extends (tenantId: string, ...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+
+type TenantMethods =
+  | "listTools"
+  | "serviceHealth"
+  | "connectorsChanged"
+  | "runHealthCheck"
+  | "runQueueCheck"
+  | "advanceRequests"
+  | "runChecks"
+  | "decideApproval"
+  | "admitRequest"
+  | "endSessions";
+type PlainMethods = "broadcast" | "consumeRateLimit" | "metricsSnapshot" | "connectorSessionsOpened";
 
 /** The hub's RPC methods as plain promises (the generated RPC types recurse too deeply on JSON values). */
-export type HubClient = {
-  [K in
-    | "callTool"
-    | "callMany"
-    | "listTools"
-    | "serviceHealth"
-    | "connectorsChanged"
-    | "connectorSessionsOpened"
-    | "runHealthCheck"
-    | "runQueueCheck"
-    | "decideApproval"
-    | "broadcast"
-    | "consumeRateLimit"
-    | "metricsSnapshot"]: Promised<TenantHub[K]>;
+type HubStub = { [K in TenantMethods | PlainMethods | "callTool" | "callMany"]: Promised<TenantHub[K]> };
+
+/** One tenant's hub: every method acts for that tenant; tool calls are typed by their contract refs. */
+export type HubClient = ToolCalls & { readonly tenantId: string } & { [K in TenantMethods]: Bound<TenantHub[K]> } & {
+  [K in PlainMethods]: Promised<TenantHub[K]>;
+} & {
+  /** A tool named at run time (the user's own MCP call): untyped, checked against the tool's input schema by the hub. */
+  callByName(tool: string, args: Record<string, unknown>, context?: CallContext): Promise<CallOutcome>;
+  callManyByName(calls: CallRequest[], context?: CallContext): Promise<CallOutcome[]>;
 };
 
 export function hubFor(env: Env, tenantId: string): HubClient {
-  return env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId)) as unknown as HubClient;
+  const stub = env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId)) as unknown as HubStub;
+  const typed = typedToolCalls({
+    callTool: (tool, args, context) => stub.callTool(tenantId, tool, args, context),
+    callMany: (calls, context) => stub.callMany(tenantId, calls, context),
+  });
+  return {
+    tenantId,
+    call: typed.call,
+    callMany: typed.callMany,
+    callByName: (tool, args, context) => stub.callTool(tenantId, tool, args, context),
+    callManyByName: (calls, context) => stub.callMany(tenantId, calls, context),
+    listTools: (context) => stub.listTools(tenantId, context),
+    serviceHealth: () => stub.serviceHealth(tenantId),
+    connectorsChanged: () => stub.connectorsChanged(tenantId),
+    runHealthCheck: () => stub.runHealthCheck(tenantId),
+    runQueueCheck: () => stub.runQueueCheck(tenantId),
+    advanceRequests: () => stub.advanceRequests(tenantId),
+    runChecks: () => stub.runChecks(tenantId),
+    decideApproval: (actionId, approve) => stub.decideApproval(tenantId, actionId, approve),
+    admitRequest: (rules, session) => stub.admitRequest(tenantId, rules, session),
+    endSessions: (target) => stub.endSessions(tenantId, target),
+    broadcast: (event) => stub.broadcast(event),
+    consumeRateLimit: (rules) => stub.consumeRateLimit(rules),
+    metricsSnapshot: () => stub.metricsSnapshot(),
+    connectorSessionsOpened: () => stub.connectorSessionsOpened(),
+  };
 }
 
 const STATUS_OF: Record<CallError["kind"], ErrorCode> = {
@@ -47,7 +84,7 @@ export function callErrorToAppError(error: CallError): AppError {
 }
 
 /** The data of a successful call, or the HTTP error its failure maps to. */
-export function unwrap(outcome: CallOutcome): unknown {
+export function unwrap<O>(outcome: CallOutcome<O>): O {
   if (outcome.ok) return outcome.data;
   throw callErrorToAppError(outcome.error);
 }
@@ -56,7 +93,7 @@ export function unwrap(outcome: CallOutcome): unknown {
  * For a batch over several apps: when every call failed for the same tenant-wide reason (no connector, the
  * connector down), that is the answer; otherwise the caller shows what the apps that answered could give.
  */
-export function requireSomeAnswer(outcomes: CallOutcome[]): void {
+export function requireSomeAnswer(outcomes: CallOutcome<unknown>[]): void {
   const failures = outcomes.filter((o) => !o.ok);
   if (failures.length === 0 || failures.length < outcomes.length) return;
   const tenantWide = failures.find((o) => !o.ok && ["no_connector", "connector_unavailable"].includes(o.error.kind));

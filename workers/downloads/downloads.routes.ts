@@ -19,7 +19,7 @@ async function gather<Body>(c: Context<AppEnv>, name: "queue" | "history", build
   const key = cacheKey.tenant(tenantId, "queue", name);
   if (refresh) await cache.delete(key);
   const { value } = await cache.getOrLoad("queue", key, async () => {
-    const outcomes = await hubFor(c.env, tenantId).callMany(tenantId, name === "queue" ? QUEUE_CALLS : HISTORY_CALLS, {
+    const outcomes = await hubFor(c.env, tenantId).callManyByName(name === "queue" ? QUEUE_CALLS : HISTORY_CALLS, {
       traceparent: toTraceparent(c.get("trace")),
     });
     requireSomeAnswer(outcomes);

@@ -1,24 +1,23 @@
 // Builds AutoArr's download queue and history from SABnzbd, Sonarr and Radarr in one parallel batch.
 // An item Sonarr/Radarr track is shown once, with their title and SABnzbd's progress.
 import type { z } from "zod";
-import type { CallOutcome } from "@autoarr/contract";
+import { type CallOutcome, parseToolOutput, type ToolOutput, tools } from "@autoarr/contract";
 import type { HistoryItem, QueueItem } from "./downloads.schema";
-import { ArrHistoryOutput, ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
 
 type Queue = z.infer<typeof QueueItem>;
 type History = z.infer<typeof HistoryItem>;
 type Sources = Record<string, { status: "ok" | "unavailable"; error?: string }>;
 
 export const QUEUE_CALLS = [
-  { tool: "sabnzbd_queue", arguments: { limit: 200 } },
-  { tool: "sonarr_queue", arguments: { pageSize: 100 } },
-  { tool: "radarr_queue", arguments: { pageSize: 100 } },
+  { tool: tools.sabnzbd.queue.name, arguments: { limit: 200 } },
+  { tool: tools.sonarr.queue.name, arguments: { pageSize: 100 } },
+  { tool: tools.radarr.queue.name, arguments: { pageSize: 100 } },
 ];
 
 export const HISTORY_CALLS = [
-  { tool: "sabnzbd_history", arguments: { limit: 50 } },
-  { tool: "sonarr_history_failed", arguments: { pageSize: 50 } },
-  { tool: "radarr_history_failed", arguments: { pageSize: 50 } },
+  { tool: tools.sabnzbd.history.name, arguments: { limit: 50 } },
+  { tool: tools.sonarr.historyFailed.name, arguments: { pageSize: 50 } },
+  { tool: tools.radarr.historyFailed.name, arguments: { pageSize: 50 } },
 ];
 
 const MB = 1024 * 1024;
@@ -32,7 +31,7 @@ function sourcesOf(outcomes: CallOutcome[]): Sources {
   return sources;
 }
 
-function arrProblem(r: z.infer<typeof ArrQueueOutput>["records"][number]): string | null {
+function arrProblem(r: ToolOutput<typeof tools.sonarr.queue>["records"][number]): string | null {
   const messages = r.statusMessages.flatMap((m) => m.messages);
   if (r.errorMessage) return r.errorMessage;
   if (r.trackedDownloadStatus && r.trackedDownloadStatus !== "ok") return messages.join("; ") || r.trackedDownloadState || r.trackedDownloadStatus;
@@ -44,17 +43,17 @@ function arrProblem(r: z.infer<typeof ArrQueueOutput>["records"][number]): strin
 
 export function buildQueue(outcomes: CallOutcome[]): { items: Queue[]; sources: Sources } {
   const items: Queue[] = [];
-  const sabSlots = new Map<string, z.infer<typeof SabQueueOutput>["slots"][number]>();
+  const sabSlots = new Map<string, ToolOutput<typeof tools.sabnzbd.queue>["slots"][number]>();
   for (const o of outcomes) {
     if (o.ok && o.app === "sabnzbd") {
-      const parsed = SabQueueOutput.safeParse(o.data);
+      const parsed = parseToolOutput(tools.sabnzbd.queue, o.data);
       if (parsed.success) for (const slot of parsed.data.slots) sabSlots.set(slot.nzoId, slot);
     }
   }
   const claimed = new Set<string>();
   for (const o of outcomes) {
     if (!o.ok || (o.app !== "sonarr" && o.app !== "radarr")) continue;
-    const parsed = ArrQueueOutput.safeParse(o.data);
+    const parsed = parseToolOutput(tools[o.app].queue, o.data);
     if (!parsed.success) continue;
     for (const r of parsed.data.records) {
       const slot = r.downloadId ? sabSlots.get(r.downloadId) : undefined;
@@ -99,7 +98,7 @@ export function buildHistory(outcomes: CallOutcome[]): { items: History[]; sourc
   for (const o of outcomes) {
     if (!o.ok) continue;
     if (o.app === "sabnzbd") {
-      const parsed = SabHistoryOutput.safeParse(o.data);
+      const parsed = parseToolOutput(tools.sabnzbd.history, o.data);
       for (const s of parsed.success ? parsed.data.slots : []) {
         items.push({
           id: `sabnzbd:${s.nzoId}`,
@@ -113,7 +112,7 @@ export function buildHistory(outcomes: CallOutcome[]): { items: History[]; sourc
         });
       }
     } else if (o.app === "sonarr" || o.app === "radarr") {
-      const parsed = ArrHistoryOutput.safeParse(o.data);
+      const parsed = parseToolOutput(tools[o.app].historyFailed, o.data);
       for (const r of parsed.success ? parsed.data.records : []) {
         items.push({
           id: `${o.app}:${r.id}`,

@@ -1,7 +1,7 @@
 // Health of the platform (Worker, D1, KV) and, for a signed-in tenant, of its apps.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../platform/env";
+import { type AppEnv, envVars } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/router";
 import { errorResponses } from "../platform/common.schema";
@@ -17,7 +17,7 @@ async function tenantServices(c: Context<AppEnv>): Promise<ServiceHealthMap> {
   const auth = c.get("auth");
   if (!auth) return {};
   const services: ServiceHealthMap = {};
-  for (const [key, health] of Object.entries(await hubFor(c.env, auth.tenantId).serviceHealth(auth.tenantId))) {
+  for (const [key, health] of Object.entries(await hubFor(c.env, auth.tenantId).serviceHealth())) {
     if (health) services[key] = health;
   }
   return services;
@@ -49,7 +49,7 @@ export const healthRoutes = createRouter()
       const platformUp = Object.values(checks).every((p) => p.status === "ok");
       const appsUp = !Object.values(services).some(isFailing);
       const status = platformUp && appsUp ? ("ok" as const) : ("degraded" as const);
-      const body = { status, version: c.env.APP_VERSION ?? "dev", checks, services };
+      const body = { status, version: envVars(c.env).APP_VERSION, checks, services };
       return platformUp ? c.json(body, 200) : c.json(body, 503);
     },
   )

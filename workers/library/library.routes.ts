@@ -15,7 +15,7 @@ import { hubFor, unwrap } from "../connectors/hub-client";
 async function listed<T>(c: Context<AppEnv>, name: string, tool: string, shape: (data: unknown) => T[]) {
   const { tenantId } = requireAuth(c);
   const { value } = await new Cache(c.env.CACHE).getOrLoad("config", cacheKey.tenant(tenantId, "config", name), async () => {
-    const outcome = await hubFor(c.env, tenantId).callTool(tenantId, tool, {}, { traceparent: toTraceparent(c.get("trace")) });
+    const outcome = await hubFor(c.env, tenantId).callByName(tool, {}, { traceparent: toTraceparent(c.get("trace")) });
     return { items: shape(unwrap(outcome)), cachedAt: new Date().toISOString() };
   });
   return value;

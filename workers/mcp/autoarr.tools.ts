@@ -11,7 +11,7 @@ import { runAudit } from "../config-audit/audit.service";
 import type { AuthContext, Env } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { createLogger } from "../platform/logger";
-import { tenantRules } from "../platform/http/rate-limit-policy";
+import { operationRules } from "../platform/http/rate-limit-policy";
 import { MAX_QUERY_LENGTH } from "../requests/parse.schema";
 import { createContentRequest } from "../requests/request-lifecycle";
 import { requestView } from "../requests/request-state";
@@ -41,9 +41,9 @@ async function run(props: McpProps, tool: string, work: () => Promise<unknown>):
   }
 }
 
-/** The stricter per-tenant limits of a route (audits, applies) besides the api limit the /mcp request used. */
-async function consumeRouteLimit(env: Env, tenantId: string, path: string): Promise<void> {
-  const rules = tenantRules("POST", path).filter((r) => r.name !== "api");
+/** A tool's own per-tenant limits (audits, applies), by its name, besides the api limit the /mcp request used. */
+async function consumeToolLimit(env: Env, tenantId: string, tool: string): Promise<void> {
+  const rules = operationRules(tool);
   if (rules.length === 0) return;
   const decision = await hubFor(env, tenantId).consumeRateLimit(rules);
   if (!decision.allowed) throw new AppError("rate_limited", `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`);
@@ -55,7 +55,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
   server.registerTool(
     "get_health",
     { title: "Health of the apps", description: "The connector's and each app's circuit state, last success, last error and latency.", inputSchema: {}, annotations: read },
-    async () => run(props(), "get_health", async () => hubFor(env, props().tenantId).serviceHealth(props().tenantId)),
+    async () => run(props(), "get_health", async () => hubFor(env, props().tenantId).serviceHealth()),
   );
 
   server.registerTool(
@@ -64,7 +64,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     async () =>
       run(props(), "get_queue", async () => {
         const { tenantId, traceparent } = props();
-        const outcomes = await hubFor(env, tenantId).callMany(tenantId, QUEUE_CALLS, traceparent ? { traceparent } : {});
+        const outcomes = await hubFor(env, tenantId).callManyByName(QUEUE_CALLS, traceparent ? { traceparent } : {});
         requireSomeAnswer(outcomes);
         return buildQueue(outcomes);
       }),
@@ -106,7 +106,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     async ({ apps, refresh }) =>
       run(props(), "audit_configuration", async () => {
         const { tenantId, userId, traceparent } = props();
-        await consumeRouteLimit(env, tenantId, "/api/v1/config/audit");
+        await consumeToolLimit(env, tenantId, "audit_configuration");
         const { timings: _timings, ...audit } = await runAudit({ env, tenantId, userId, refresh, ...(apps ? { apps } : {}), ...(traceparent ? { traceparent } : {}) });
         return audit;
       }),
@@ -143,7 +143,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     async ({ recommendationId, dryRun }) =>
       run(props(), "apply_recommendation", async () => {
         const { tenantId, userId, traceparent } = props();
-        await consumeRouteLimit(env, tenantId, "/api/v1/config/apply");
+        await consumeToolLimit(env, tenantId, "apply_recommendation");
         return applyRecommendation({ env, tenantId, userId, ...(traceparent ? { traceparent } : {}) }, recommendationId, dryRun);
       }),
   );

@@ -4,13 +4,12 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../platform/env";
 import { AppError } from "../platform/errors";
+import { cacheKey, MCP_SESSION_TTL_SECONDS } from "../platform/cache-keys";
 import { toTraceparent } from "../platform/trace";
 import { AutoArrMcp } from "./autoarr-mcp.agent";
 import type { McpProps } from "./autoarr.tools";
 
 export const MCP_PATH = "/mcp";
-const SESSION_TTL_SECONDS = 7 * 24 * 3600;
-const sessionKey = (id: string) => `mcp:session:${id}`;
 
 const handler = AutoArrMcp.serve(MCP_PATH, { binding: "AUTOARR_MCP" });
 
@@ -24,7 +23,7 @@ export async function serveMcp(c: Context<AppEnv>): Promise<Response> {
   const owner = `${auth.tenantId}:${auth.userId}`;
   const sessionId = c.req.header("mcp-session-id");
   // Session ids are unguessable, but a leaked one must still not let another user act in that session.
-  if (sessionId && (await c.env.CACHE.get(sessionKey(sessionId))) !== owner) {
+  if (sessionId && (await c.env.CACHE.get(cacheKey.mcpSession(sessionId))) !== owner) {
     return c.json({ jsonrpc: "2.0", error: { code: -32001, message: "Session not found" }, id: null }, 404);
   }
   const props: McpProps = { tenantId: auth.tenantId, userId: auth.userId, role: auth.role, traceparent: toTraceparent(c.get("trace")) };
@@ -35,6 +34,6 @@ export async function serveMcp(c: Context<AppEnv>): Promise<Response> {
     props,
   } as unknown as ExecutionContext);
   const opened = response.headers.get("mcp-session-id");
-  if (!sessionId && opened) await c.env.CACHE.put(sessionKey(opened), owner, { expirationTtl: SESSION_TTL_SECONDS });
+  if (!sessionId && opened) await c.env.CACHE.put(cacheKey.mcpSession(opened), owner, { expirationTtl: MCP_SESSION_TTL_SECONDS });
   return response;
 }

@@ -24,7 +24,7 @@ export const mcpRoutes = createRouter()
     }),
     async (c) => {
       const { tenantId } = requireAuth(c);
-      const listed = await hubFor(c.env, tenantId).listTools(tenantId, { traceparent: toTraceparent(c.get("trace")) });
+      const listed = await hubFor(c.env, tenantId).listTools({ traceparent: toTraceparent(c.get("trace")) });
       if (!listed.ok) throw callErrorToAppError(listed.error);
       return c.json({ tools: listed.tools }, 200);
     },
@@ -46,11 +46,11 @@ export const mcpRoutes = createRouter()
       const hub = hubFor(c.env, tenantId);
       const context = { traceparent: toTraceparent(c.get("trace")) };
       // The listing is cached in the hub, and callTool reads it too; a tool it lacks gets callTool's 404.
-      const listed = await hub.listTools(tenantId, context);
+      const listed = await hub.listTools(context);
       if (!listed.ok) throw callErrorToAppError(listed.error);
       const definition = listed.tools.find((t) => t.name === tool);
       if (definition) assertPassthroughAllowed(definition);
-      const outcome = await hub.callTool(tenantId, tool, args, context);
+      const outcome = await hub.callByName(tool, args, context);
       if (definition && isPassthroughAction(definition)) {
         const activity = await recordPassthroughAction(database(c.env.DB), auth, args, outcome, c.get("trace").traceId);
         if (activity) await hub.broadcast({ type: "activity", at: activity.at, data: activity });

@@ -3,17 +3,17 @@
 // setting against the catalogue and record it in config history and activity; a passthrough write would be an
 // unrecorded change of anything the tool accepts, such as SABnzbd's script folder.
 import type { z } from "@hono/zod-openapi";
+import { tools } from "@autoarr/contract";
 import { AppError } from "../platform/errors";
 import type { ToolInfo } from "./mcp.schema";
 
 type Tool = Pick<z.infer<typeof ToolInfo>, "name" | "annotations">;
 
-const SAFE_WRITES = new Set([
-  "sabnzbd_retry", "sabnzbd_delete", "sabnzbd_pause", "sabnzbd_resume",
-  "sonarr_queue_remove", "sonarr_history_mark_failed", "sonarr_set_quality_profile", "sonarr_command",
-  "radarr_queue_remove", "radarr_history_mark_failed", "radarr_set_quality_profile", "radarr_command",
-  "plex_library_refresh",
-]);
+const SAFE_WRITES = new Set<string>([
+  tools.sabnzbd.retry, tools.sabnzbd.delete, tools.sabnzbd.pause, tools.sabnzbd.resume,
+  ...(["sonarr", "radarr"] as const).flatMap((app) => [tools[app].queueRemove, tools[app].historyMarkFailed, tools[app].setQualityProfile, tools[app].command]),
+  tools.plex.libraryRefresh,
+].map((ref) => ref.name));
 const SETTING_WRITE = /_(set_config|config_update)$/;
 const ADD = /^(sonarr_series|radarr_movie)_add$/;
 

@@ -1,6 +1,7 @@
 // API information and a liveness ping.
 import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../platform/router";
+import { envVars } from "../platform/env";
 import { ApiInfo, Pong } from "./meta.schema";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
@@ -16,7 +17,7 @@ export const metaRoutes = createRouter()
     }),
     (c) =>
       c.json(
-        { name: "AutoArr API" as const, version: c.env.APP_VERSION ?? "dev", openapi: OPENAPI_PATH, docs: "https://github.com/autoarr/autoarr#readme" },
+        { name: "AutoArr API" as const, version: envVars(c.env).APP_VERSION, openapi: OPENAPI_PATH, docs: "https://github.com/autoarr/autoarr#readme" },
         200,
       ),
   )

@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/router";
+import { envVars } from "../platform/env";
 import { collectMetrics } from "./metrics.service";
 import { PROMETHEUS_CONTENT_TYPE, writeMetrics } from "./prometheus";
 import { errorResponses } from "../platform/common.schema";
@@ -28,7 +29,7 @@ export const metricsRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const expected = c.env.METRICS_TOKEN;
+    const expected = envVars(c.env).METRICS_TOKEN;
     if (!expected) throw new AppError("not_found", "No route for GET /metrics");
     const presented = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     if (!presented || !(await tokenMatches(presented, expected))) {

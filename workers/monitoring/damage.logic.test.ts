@@ -21,7 +21,7 @@ describe("a damaged completed job", () => {
     expect(damageOf(undefined)).toBeUndefined();
   });
 
-  const slot = { nzoId: "SABnzbd_nzo_d", name: "Show.S01E02.720p.WEB-DL-GRP", status: "Completed", failMessage: "", retry: false, stageLog: [download("2 articles were missing")] };
+  const slot = { nzoId: "SABnzbd_nzo_d", name: "Show.S01E02.720p.WEB-DL-GRP", status: "Completed", failMessage: "", retry: false, postProcessing: false, stageLog: [download("2 articles were missing")] };
   it("is detected from SABnzbd's history with the real stage text, never as retryable", () => {
     const { detections } = detect({ sabCompleted: [slot] }, {}, 3);
     expect(detections).toEqual([expect.objectContaining({ key: "SABnzbd_nzo_d", source: "sabnzbd_history", cause: "damaged", retryableInSab: false, reason: expect.stringContaining("2 articles were missing") })]);

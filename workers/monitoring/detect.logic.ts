@@ -1,12 +1,11 @@
 // Finds what needs recovery in one snapshot of the download queues, given what earlier checks saw.
-import type { z } from "zod";
-import type { ArrQueueOutput, SabHistoryOutput, SabQueueOutput } from "../connectors/tool-outputs.schema";
+import type { ToolOutput, tools } from "@autoarr/contract";
 import { damageOf } from "./damage.logic";
 import { causeOf, type FailureCause } from "./failure-reason.logic";
 
-type SabSlot = z.infer<typeof SabQueueOutput>["slots"][number];
-type SabFailed = z.infer<typeof SabHistoryOutput>["slots"][number];
-export type ArrRecord = z.infer<typeof ArrQueueOutput>["records"][number];
+type SabSlot = ToolOutput<typeof tools.sabnzbd.queue>["slots"][number];
+type SabFailed = ToolOutput<typeof tools.sabnzbd.history>["slots"][number];
+export type ArrRecord = ToolOutput<typeof tools.sonarr.queue>["records"][number];
 export type ArrApp = "sonarr" | "radarr";
 
 export interface QueueSnapshot {

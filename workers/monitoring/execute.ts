@@ -1,12 +1,13 @@
 // Carries out a recovery strategy through the orchestrator. Writes are never retried blindly: a failure is
 // reported as it is, and the next check decides again from what the apps then show.
-import type { CallOutcome } from "@autoarr/contract";
-import { ArrHistoryOutput, ArrQualityProfilesOutput } from "../connectors/tool-outputs.schema";
+import { type AnyToolRef, type ToolInput, tools } from "@autoarr/contract";
+import type { ToolCalls } from "../connectors/tool-call";
 import type { ArrLink, Detection } from "./detect.logic";
-import { lowerQualityProfile } from "./quality-step.logic";
+import { lowerQualityProfile } from "../requests/quality-profile";
 import type { Strategy } from "./strategy.logic";
 
-export type Caller = (tool: string, args: Record<string, unknown>) => Promise<CallOutcome>;
+/** How a recovery reaches the apps: typed calls by contract ref. */
+export type Caller = ToolCalls;
 
 export interface ExecutionResult {
   outcome: "succeeded" | "failed" | "alerted";
@@ -27,29 +28,28 @@ function searchCommand(app: "sonarr" | "radarr", ids: { episodeId?: number; epis
   return ids.seriesId ? { name: "SeriesSearch", seriesId: ids.seriesId } : undefined;
 }
 
-async function run(call: Caller, steps: ExecutionResult["steps"], tool: string, args: Record<string, unknown>): Promise<boolean> {
-  const outcome = await call(tool, args);
-  steps.push({ tool, ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
+async function run<R extends AnyToolRef>(call: Caller, steps: ExecutionResult["steps"], ref: R, args: ToolInput<R>): Promise<boolean> {
+  const outcome = await call.call(ref, args);
+  steps.push({ tool: ref.name, ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
   return outcome.ok;
 }
 
 async function search(call: Caller, steps: ExecutionResult["steps"], app: "sonarr" | "radarr", ids: Parameters<typeof searchCommand>[1]) {
   const command = searchCommand(app, ids);
   if (!command) {
-    steps.push({ tool: `${app}_command`, ok: false, message: "No episode or movie id to search for" });
+    steps.push({ tool: tools[app].command.name, ok: false, message: "No episode or movie id to search for" });
     return false;
   }
-  return run(call, steps, `${app}_command`, command);
+  return run(call, steps, tools[app].command, command as ToolInput<(typeof tools)[typeof app]["command"]>);
 }
 
 /** Finds the Sonarr/Radarr failed-download record of a download that already left the queue. */
 async function trackedFailure(call: Caller, downloadId: string) {
   for (const app of ["sonarr", "radarr"] as const) {
-    const outcome = await call(`${app}_history_failed`, { pageSize: 50 });
+    const outcome = await call.call(tools[app].historyFailed, { pageSize: 50 });
     if (!outcome.ok) continue;
-    const parsed = ArrHistoryOutput.safeParse(outcome.data);
     // Sonarr records a failure once per episode of the download (HistoryService handles DownloadFailedEvent per episode).
-    const records = (parsed.success ? parsed.data.records.filter((r) => r.downloadId === downloadId) : []) as { episodeId?: number; seriesId?: number; movieId?: number }[];
+    const records = outcome.data.records.filter((r) => r.downloadId === downloadId);
     const episodeIds = [...new Set(records.flatMap((r) => (r.episodeId ? [r.episodeId] : [])))];
     if (records[0]) return { app, record: { ...records[0], ...(episodeIds.length > 0 ? { episodeIds } : {}) } };
   }
@@ -59,10 +59,10 @@ async function trackedFailure(call: Caller, downloadId: string) {
 /** Removes the release from the app's queue and blocklists it; AutoArr starts the search itself, so it can follow it. */
 async function blocklist(call: Caller, steps: ExecutionResult["steps"], arr: ArrLink): Promise<boolean> {
   if (arr.queueId === undefined) {
-    steps.push({ tool: `${arr.app}_queue_remove`, ok: false, message: "The download is no longer in the queue" });
+    steps.push({ tool: tools[arr.app].queueRemove.name, ok: false, message: "The download is no longer in the queue" });
     return false;
   }
-  return run(call, steps, `${arr.app}_queue_remove`, { id: arr.queueId, removeFromClient: true, blocklist: true, skipRedownload: true });
+  return run(call, steps, tools[arr.app].queueRemove, { id: arr.queueId, removeFromClient: true, blocklist: true, skipRedownload: true });
 }
 
 /** Moves the series or movie to the best quality profile below the one that keeps failing. Sonarr sets profiles per series. */
@@ -70,21 +70,20 @@ async function lowerQuality(call: Caller, steps: ExecutionResult["steps"], detec
   const { arr, quality } = detection;
   const mediaId = arr.app === "sonarr" ? arr.seriesId : arr.movieId;
   if (!quality || !mediaId) {
-    steps.push({ tool: `${arr.app}_set_quality_profile`, ok: false, message: "The app did not say which quality or item this download was" });
+    steps.push({ tool: tools[arr.app].setQualityProfile.name, ok: false, message: "The app did not say which quality or item this download was" });
     return "failed";
   }
-  const outcome = await call(`${arr.app}_quality_profiles`, {});
-  const parsed = outcome.ok ? ArrQualityProfilesOutput.safeParse(outcome.data) : undefined;
-  if (!parsed?.success) {
-    steps.push({ tool: `${arr.app}_quality_profiles`, ok: false, message: outcome.ok ? "Unexpected answer" : outcome.error.message });
+  const outcome = await call.call(tools[arr.app].qualityProfiles, {});
+  if (!outcome.ok) {
+    steps.push({ tool: tools[arr.app].qualityProfiles.name, ok: false, message: outcome.error.message });
     return "failed";
   }
-  const target = lowerQualityProfile(parsed.data.profiles, quality.resolution);
+  const target = lowerQualityProfile(outcome.data.profiles, quality.resolution);
   if (!target) {
-    steps.push({ tool: `${arr.app}_quality_profiles`, ok: false, message: `No quality profile allows less than ${quality.name}` });
+    steps.push({ tool: tools[arr.app].qualityProfiles.name, ok: false, message: `No quality profile allows less than ${quality.name}` });
     return "none_lower";
   }
-  const changed = await run(call, steps, `${arr.app}_set_quality_profile`, { id: mediaId, qualityProfileId: target.id });
+  const changed = await run(call, steps, tools[arr.app].setQualityProfile, { id: mediaId, qualityProfileId: target.id });
   return changed ? "lowered" : "failed";
 }
 
@@ -95,9 +94,9 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
     case "alert":
       return { outcome: "alerted", steps };
     case "retry_download": {
-      const outcome = await call("sabnzbd_retry", { nzoId: detection.downloadId });
-      steps.push({ tool: "sabnzbd_retry", ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
-      const retried = outcome.ok ? (outcome.data as { nzoId?: unknown } | undefined)?.nzoId : undefined;
+      const outcome = await call.call(tools.sabnzbd.retry, { nzoId: detection.downloadId ?? "" });
+      steps.push({ tool: tools.sabnzbd.retry.name, ok: outcome.ok, message: outcome.ok ? outcome.text : outcome.error.message });
+      const retried = outcome.ok ? (outcome.data as { nzoId?: unknown }).nzoId : undefined;
       return { ...done(outcome.ok), ...(typeof retried === "string" ? { nextJobId: retried } : {}) };
     }
     case "blocklist_and_search": {
@@ -122,7 +121,7 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
     case "mark_failed_and_search": {
       const tracked = detection.downloadId ? await trackedFailure(call, detection.downloadId) : undefined;
       if (!tracked) {
-        steps.push({ tool: "sonarr_history_failed", ok: false, message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for" });
+        steps.push({ tool: tools.sonarr.historyFailed.name, ok: false, message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for" });
         return { outcome: "alerted", steps, carriedOut: "alert", note: "neither Sonarr nor Radarr tracks this download, so nothing was marked failed or searched" };
       }
       return done(await search(call, steps, tracked.app, tracked.record));

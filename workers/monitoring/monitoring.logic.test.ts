@@ -3,7 +3,8 @@ import { detect, type Detection } from "./detect.logic";
 import { execute } from "./execute";
 import { causeOf } from "./failure-reason.logic";
 import { decide, type DecisionContext } from "./strategy.logic";
-import { lowerQualityProfile } from "./quality-step.logic";
+import { lowerQualityProfile } from "../requests/quality-profile";
+import { typedToolCalls } from "../connectors/tool-call";
 import { trackDownloads, vanishedDetection } from "./vanished.logic";
 import { isPublicHttpsUrl } from "./webhook-url";
 
@@ -171,7 +172,7 @@ describe("a download's identity across SABnzbd retries", () => {
   it("follows the new job id a SABnzbd retry returns", async () => {
     const detection: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", downloadId: "SABnzbd_nzo_old", cause: "transient", retryableInSab: true };
     const call = async (tool: string) => ({ ok: true as const, tool, app: "sabnzbd" as const, data: { retried: true, nzoId: "SABnzbd_nzo_new" }, text: "re-queued", latencyMs: 1, attempts: 1 });
-    const result = await execute(call, detection, "retry_download");
+    const result = await execute(typedToolCalls({ callTool: call, callMany: async () => [] }), detection, "retry_download");
     expect(result).toMatchObject({ outcome: "succeeded", nextJobId: "SABnzbd_nzo_new" });
   });
 });

@@ -1,5 +1,6 @@
 // A Sonarr download of several episodes is one queue record per episode (Sonarr QueueService.MapQueue; the Sonarr
 // simulator follows it, connector/src/simulators/SOURCES.md): it is one download to recover, acted on once.
+import { typedToolCalls } from "../connectors/tool-call";
 import { describe, expect, it } from "vitest";
 import { detect } from "./detect.logic";
 import { execute } from "./execute";
@@ -19,7 +20,7 @@ describe("a multi-episode download", () => {
   });
 
   it("links its SABnzbd failure to all its episodes", () => {
-    const failed = { nzoId: "SABnzbd_nzo_pack", name: "Show.S01E01E02.1080p.WEB-DL-GRP", status: "Failed", failMessage: "Download failed - Not on your server(s)", retry: true };
+    const failed = { nzoId: "SABnzbd_nzo_pack", name: "Show.S01E01E02.1080p.WEB-DL-GRP", status: "Failed", failMessage: "Download failed - Not on your server(s)", retry: true, postProcessing: false };
     const queue = [record(11, 401, { status: "downloading", trackedDownloadState: "downloading" }), record(12, 402, { status: "downloading", trackedDownloadState: "downloading" })];
     const { detections } = detect({ sabFailed: [failed], sonarrQueue: queue }, {}, 3);
     expect(detections).toHaveLength(1);
@@ -29,11 +30,15 @@ describe("a multi-episode download", () => {
   it("is recovered by one queue removal with blocklist and one search for all its episodes", async () => {
     const { detections } = detect({ sonarrQueue: [record(11, 401), record(12, 402)] }, {}, 3);
     const calls: { tool: string; args: Record<string, unknown> }[] = [];
-    const call = async (tool: string, args: Record<string, unknown>) => {
-      calls.push({ tool, args });
-      return { ok: true as const, tool, app: "sonarr" as const, data: {}, text: "ok", latencyMs: 1, attempts: 1 };
+    const answers: Record<string, object> = {
+      sonarr_queue_remove: { removed: true, id: 11, removeFromClient: true, blocklisted: true, skipRedownload: true },
+      sonarr_command: { id: 7, name: "EpisodeSearch", status: "queued" },
     };
-    const result = await execute(call, detections[0]!, "blocklist_and_search");
+    const callTool = async (tool: string, args: Record<string, unknown>) => {
+      calls.push({ tool, args });
+      return { ok: true as const, tool, app: "sonarr" as const, data: answers[tool] as never, text: "ok", latencyMs: 1, attempts: 1 };
+    };
+    const result = await execute(typedToolCalls({ callTool, callMany: async () => [] }), detections[0]!, "blocklist_and_search");
     expect(result.outcome).toBe("succeeded");
     expect(calls).toEqual([
       { tool: "sonarr_queue_remove", args: { id: 11, removeFromClient: true, blocklist: true, skipRedownload: true } },

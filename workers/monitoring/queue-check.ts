@@ -1,15 +1,14 @@
 // One queue check of one tenant: read the queues, detect failures, decide and act (or log, or ask), and tell
 // the user. Runs inside the tenant's hub, which runs one check at a time.
-import type { CallOutcome } from "@autoarr/contract";
-import type { ServerEvent } from "@autoarr/contract";
-import { ArrHistoryOutput } from "../connectors/tool-outputs.schema";
+import { type CallOutcome, type ServerEvent, tools } from "@autoarr/contract";
+import { type ToolCalls, toolCall } from "../connectors/tool-call";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { snapshotOf } from "./queue-snapshot";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
-import { type Caller, execute } from "./execute";
+import { execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
 import { countAttempts, insertRecoveryAction, type RecoveryOutcome, updateRecoveryAction } from "./recovery-actions.repo";
 import { readRecoverySettings, type RecoverySettings } from "./settings";
@@ -17,7 +16,7 @@ import { suggestDecision } from "./llm-strategy";
 import { decide, type Decision, type Strategy } from "./strategy.logic";
 import { type DownloadIdentity, downloadIdentity, itemAttemptCap } from "./download-identity.logic";
 import { couldBeServerSetup, latestWarning, NO_NEWS_SERVER, serverSetupProblem, type SetupProblem, setupProblemKey } from "./server-setup.logic";
-import type { Env } from "../platform/env";
+import { type Env, envVars } from "../platform/env";
 import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
 
@@ -28,8 +27,8 @@ export interface QueueCheckDeps {
   db: Database;
   storage: SyncKvStorage;
   now: () => number;
-  call: Caller;
-  callMany: (calls: { tool: string; arguments?: Record<string, unknown> }[]) => Promise<CallOutcome[]>;
+  /** Calls by contract ref, each answer checked against its output schema. */
+  tools: ToolCalls;
   broadcast: (event: ServerEvent) => void;
   waitUntil: (work: Promise<unknown>) => void;
 }
@@ -76,12 +75,12 @@ const APP_NAME = { sonarr: "Sonarr", radarr: "Radarr" } as const;
 const FORGET_AFTER_MS = 7 * 86_400_000;
 
 const READS = [
-  { tool: "sabnzbd_queue", arguments: { limit: 200 } },
+  toolCall(tools.sabnzbd.queue, { limit: 200 }),
   // Every status: a job SABnzbd completed can be damaged all the same (its stage log says so, not its status).
-  { tool: "sabnzbd_history", arguments: { limit: 50 } },
-  { tool: "sonarr_queue", arguments: { pageSize: 100 } },
-  { tool: "radarr_queue", arguments: { pageSize: 100 } },
-];
+  toolCall(tools.sabnzbd.history, { limit: 50 }),
+  toolCall(tools.sonarr.queue, { pageSize: 100 }),
+  toolCall(tools.radarr.queue, { pageSize: 100 }),
+] as const;
 
 /** Attempts are spaced further apart each time: 2, 4, 8 … minutes. */
 function nextAttemptDue(handled: Handled): number {
@@ -94,10 +93,11 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   const settings = await readRecoverySettings(deps.db, await keyRing(deps.env), deps.tenantId);
   if (!settings.enabled) return { ...report, skipped: "disabled" };
 
-  const outcomes = await deps.callMany(READS);
+  const outcomes = await deps.tools.callMany(READS);
   if (outcomes.every((o) => !o.ok)) return { ...report, skipped: "unreachable" };
 
-  const snapshot = snapshotOf(outcomes);
+  const [sabQueue, sabHistory, sonarrQueue, radarrQueue] = outcomes;
+  const snapshot = snapshotOf({ sabQueue, sabHistory, sonarrQueue, radarrQueue });
   const { detections, stall } = detect(snapshot, deps.storage.get<StallState>(STALL_KEY) ?? {}, settings.stallChecks);
   deps.storage.put(STALL_KEY, stall);
   detections.push(...(await vanishedDownloads(deps, snapshot)));
@@ -210,7 +210,7 @@ async function act(
     outcome = "awaiting_approval";
     handled.final = "awaiting_approval";
   } else {
-    const result = await execute(deps.call, detection, decision.strategy);
+    const result = await execute(deps.tools, detection, decision.strategy);
     outcome = result.outcome;
     steps = result.steps;
     strategy = result.carriedOut ?? strategy;
@@ -290,8 +290,8 @@ async function leftToApp(deps: QueueCheckDeps, settings: RecoverySettings, detec
 
 /** The app's own "Redownload Failed" setting (download client settings, autoRedownloadFailed); undefined when unreadable. */
 async function appSearchesAgain(deps: QueueCheckDeps, app: ArrApp): Promise<boolean | undefined> {
-  const outcome = await deps.call(`${app}_config_get`, { resource: "downloadclient" });
-  const value = outcome.ok ? (outcome.data as { values?: { autoRedownloadFailed?: unknown } } | null)?.values?.autoRedownloadFailed : undefined;
+  const outcome = await deps.tools.call(tools[app].configGet, { resource: "downloadclient" });
+  const value = outcome.ok ? (outcome.data.values as { autoRedownloadFailed?: unknown } | undefined)?.autoRedownloadFailed : undefined;
   return typeof value === "boolean" ? value : undefined;
 }
 
@@ -305,13 +305,12 @@ function arrSideReader(deps: QueueCheckDeps): (downloadId: string | null) => Pro
     if (downloadId === null) return { kind: "untracked" };
     if (lookups++ >= MAX_HISTORY_LOOKUPS) return undefined;
     const apps = ["sonarr", "radarr"] as const;
-    const answers = await deps.callMany(apps.map((app) => ({ tool: `${app}_history_download`, arguments: { downloadId } })));
+    const answers = await deps.tools.callMany(apps.map((app) => toolCall(tools[app].historyDownload, { downloadId })));
     const histories: Partial<Record<ArrApp, ArrHistoryRecord[]>> = {};
     apps.forEach((app, index) => {
       const answer = answers[index];
       if (answer && !answer.ok && answer.error.kind === "unknown_tool") histories[app] = [];
-      const parsed = answer?.ok ? ArrHistoryOutput.safeParse(answer.data) : undefined;
-      if (parsed?.success) histories[app] = parsed.data.records.filter((r) => r.downloadId === undefined || r.downloadId === downloadId) as ArrHistoryRecord[];
+      if (answer?.ok) histories[app] = answer.data.records.filter((r) => r.downloadId === undefined || r.downloadId === downloadId) as ArrHistoryRecord[];
     });
     return arrSideOf(histories);
   };
@@ -341,7 +340,7 @@ async function notify(
     at,
   };
   deps.broadcast({ type: "recovery", at, data: event });
-  if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: deps.env.DNS_RESOLVER_URL }));
+  if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: envVars(deps.env).DNS_RESOLVER_URL }));
 }
 
 /**
@@ -353,7 +352,7 @@ function setupExplainer(deps: QueueCheckDeps): (detection: Detection) => Promise
   let read: Promise<{ problem: SetupProblem | null | undefined; warning: string | undefined }> | undefined;
   return async (detection) => {
     if (!couldBeServerSetup(detection)) return detection;
-    read ??= deps.callMany([{ tool: "sabnzbd_get_config", arguments: { section: "servers" } }, { tool: "sabnzbd_warnings" }]).then(([servers, warnings]) => {
+    read ??= deps.tools.callMany([toolCall(tools.sabnzbd.getConfig, { section: "servers" }), toolCall(tools.sabnzbd.warnings)] as const).then(([servers, warnings]) => {
       const problem = servers?.ok ? serverSetupProblem(servers.data) : undefined;
       if (problem === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
       return { problem, warning: warnings?.ok ? latestWarning(warnings.data, deps.now()) : undefined };
@@ -381,16 +380,15 @@ async function vanishedDownloads(deps: QueueCheckDeps, snapshot: QueueSnapshot):
   const candidates = gone.filter(([id]) => deps.storage.get(HANDLED_PREFIX + id) === undefined);
   const asked = candidates.slice(0, MAX_HISTORY_LOOKUPS);
   for (const [id, download] of candidates.slice(MAX_HISTORY_LOOKUPS)) tracked[id] = download;
-  const answers = asked.length === 0 ? [] : await deps.callMany(asked.map(([id, download]) => ({ tool: `${download.app}_history_download`, arguments: { downloadId: id } })));
+  const answers = asked.length === 0 ? [] : await deps.tools.callMany(asked.map(([id, download]) => toolCall(tools[download.app].historyDownload, { downloadId: id })));
   const found: Detection[] = [];
   asked.forEach(([id, download], index) => {
     const answer = answers[index];
-    const history = answer?.ok ? ArrHistoryOutput.safeParse(answer.data) : undefined;
-    if (!history?.success) {
+    if (!answer?.ok) {
       tracked[id] = download; // ask again at the next check
       return;
     }
-    const detection = vanishedDetection(id, download, history.data.records);
+    const detection = vanishedDetection(id, download, answer.data.records);
     if (detection) found.push(detection);
   });
   deps.storage.put(TRACKED_KEY, tracked);

@@ -70,7 +70,7 @@ export const recoveryRoutes = createRouter()
   .openapi(decision(false), async (c) => c.json({ outcome: await decide(c.env, requireAuth(c).tenantId, c.req.valid("param").id, false) }, 200));
 
 async function decide(env: Env, tenantId: string, actionId: string, approve: boolean): Promise<string> {
-  const result = await hubFor(env, tenantId).decideApproval(tenantId, actionId, approve);
+  const result = await hubFor(env, tenantId).decideApproval(actionId, approve);
   if (result.ok) return result.outcome;
   if (result.reason === "not_found") throw new AppError("not_found", "Recovery action not found");
   throw new AppError("conflict", "This recovery is not waiting for approval");

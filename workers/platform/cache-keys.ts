@@ -13,4 +13,9 @@ export type CacheKind = keyof typeof CACHE_TTL_SECONDS;
 export const cacheKey = {
   tenant: (tenantId: string, kind: CacheKind, name: string) => `t:${tenantId}:${kind}:${name}`,
   global: (kind: CacheKind, name: string) => `g:${kind}:${name}`,
+  /** Which user opened an MCP session of AutoArr's own MCP server (the session id is random, so not per tenant). */
+  mcpSession: (sessionId: string) => `mcp:session:${sessionId}`,
 };
+
+/** How long an MCP session stays bound to its user without being used. */
+export const MCP_SESSION_TTL_SECONDS = 7 * 24 * 3600;

@@ -1,4 +1,8 @@
-// The one Env type for the Worker's bindings, and the Hono context types built on it.
+// The one Env type for the Worker's bindings, the zod schema its vars and secrets are read through (parsed once per
+// env object), and the Hono context types built on it.
+import { z } from "zod";
+import { DEFAULT_CIRCUIT_CONFIG } from "../../durable-objects/tenant-hub/circuit-breaker.logic";
+import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
 import type { MetricsHub } from "../../durable-objects/metrics-hub/metrics-hub.do";
 import type { RateLimiter } from "../../durable-objects/rate-limiter/rate-limiter.do";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
@@ -46,6 +50,56 @@ export interface Env {
   TEST_MIGRATIONS?: { name: string; queries: string[] }[];
   /** Only bound in the test runner: the control server of test/harness that starts simulators and connectors. */
   TEST_HARNESS_URL?: string;
+}
+
+/** An unset or empty var takes its default. */
+const unsetIfEmpty = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const text = () => z.preprocess(unsetIfEmpty, z.string().optional());
+const count = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().positive().default(fallback));
+
+/** The vars and secrets as the code reads them: typed, with their defaults. Bindings (DB, KV, DOs) stay on Env. */
+export const EnvVars = z.object({
+  APP_VERSION: z.preprocess(unsetIfEmpty, z.string().default("dev")),
+  CORS_ALLOWED_ORIGINS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean)),
+  ),
+  ACCESS_TOKEN_TTL_SECONDS: count(900),
+  REFRESH_TOKEN_TTL_DAYS: count(30),
+  ANTHROPIC_API_KEY: text(),
+  ANTHROPIC_BASE_URL: text(),
+  ANTHROPIC_MODEL: text(),
+  CIRCUIT_FAILURE_THRESHOLD: count(DEFAULT_CIRCUIT_CONFIG.failureThreshold),
+  CIRCUIT_OPEN_SECONDS: count(DEFAULT_CIRCUIT_CONFIG.openMs / 1000),
+  MCP_CALL_TIMEOUT_MS: count(hubDeadlineMs(DEFAULT_APP_TIMEOUT_MS)),
+  AUTOARR_ALLOW_LOOPBACK_CONNECTORS: z.string().optional().transform((value) => value === "true"),
+  DNS_RESOLVER_URL: text(),
+  METRICS_TOKEN: text(),
+});
+export type EnvVars = z.output<typeof EnvVars>;
+
+type VarName = keyof EnvVars;
+/** Anything carrying the vars: the Worker's env, or a test's copy of it with some changed. */
+export type VarSource = { [K in VarName]?: unknown };
+
+const parsed = new WeakMap<object, EnvVars>();
+
+/** The env's vars, parsed once per env object (an isolate keeps one); a var that does not parse fails loudly. */
+export function envVars(env: VarSource): EnvVars {
+  let vars = parsed.get(env);
+  if (!vars) {
+    const result = EnvVars.safeParse(env);
+    if (!result.success) {
+      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`The Worker's configuration is invalid: ${problems}`);
+    }
+    vars = result.data;
+    parsed.set(env, vars);
+  }
+  return vars;
 }
 
 export interface AuthContext {

@@ -57,9 +57,9 @@ describe("decide", () => {
 
 describe("chooseQualityProfile", () => {
   const profiles = [
-    { id: 1, name: "Any", allowedQualities: ["SDTV", "HDTV-720p", "WEBDL-720p", "WEB 1080p", "Bluray-1080p"] },
-    { id: 4, name: "HD-1080p", allowedQualities: ["HDTV-1080p", "WEB 1080p", "Bluray-1080p"] },
-    { id: 5, name: "Ultra-HD", allowedQualities: ["WEBDL-2160p"] },
+    { id: 1, name: "Any", maxResolution: 1080, allowedQualities: ["SDTV", "HDTV-720p", "WEBDL-720p", "WEB 1080p", "Bluray-1080p"] },
+    { id: 4, name: "HD-1080p", maxResolution: 1080, allowedQualities: ["HDTV-1080p", "WEB 1080p", "Bluray-1080p"] },
+    { id: 5, name: "Ultra-HD", maxResolution: 2160, allowedQualities: ["WEBDL-2160p"] },
   ];
 
   it("maps each requested quality to the profile that serves it", () => {

@@ -81,6 +81,7 @@ export async function addCandidate(scope: CallScope, parse: ParsedRequest, candi
   const added = await addSeries(scope, { tvdbId: candidate.externalId, qualityProfileId: profile.id, rootFolderPath: root.path, monitor, searchForMissingEpisodes: !seasons });
   if (!added.ok) return /already been added/i.test(added.message) ? alreadyThere(candidate, searched) : failed(`Sonarr did not add ${label(candidate)}: ${added.message}`);
   const seriesId = added.value.series.id;
+  if (seriesId === undefined) return failed(`Sonarr added ${label(candidate)} but did not say under which id`);
   const outcome = { ...base, libraryId: seriesId };
   if (!seasons) return { status: "searching", choice: candidate, outcome };
 

@@ -1,8 +1,8 @@
 // Follows added requests to the end: searching → downloading → imported → available (Plex has it), or failed.
 // Reads each app's queue, library and failed-download history once per run, then Plex only for imported items.
-import type { Env } from "../platform/env";
 import { database } from "../platform/db/database";
-import { type ArrApp, call, type CallScope, FailedHistory, MovieList, PlexSearch, Queue, SeriesList } from "./arr-calls";
+import { tools } from "@autoarr/contract";
+import { type ArrApp, call, type CallScope } from "./arr-calls";
 import { titleWords } from "./rank";
 import { type ContentRequest, listTrackedRequests, type RequestOutcome, type RequestStatus } from "./requests.repo";
 import { transition } from "./request-state";
@@ -19,10 +19,10 @@ interface AppSnapshot {
 async function snapshotOf(scope: CallScope, app: ArrApp): Promise<AppSnapshot | undefined> {
   const sonarr = app === "sonarr";
   const [queue, series, movies, failed] = await Promise.all([
-    call(scope, `${app}_queue`, { page: 1, pageSize: 100 }, Queue),
-    sonarr ? call(scope, "sonarr_series_list", {}, SeriesList) : undefined,
-    sonarr ? undefined : call(scope, "radarr_movie_list", {}, MovieList),
-    call(scope, `${app}_history_failed`, { page: 1, pageSize: 50 }, FailedHistory),
+    call(scope, tools[app].queue, { page: 1, pageSize: 100 }),
+    sonarr ? call(scope, tools.sonarr.seriesList, {}) : undefined,
+    sonarr ? undefined : call(scope, tools.radarr.movieList, {}),
+    call(scope, tools[app].historyFailed, { page: 1, pageSize: 50 }),
   ]);
   if (!queue.ok || series?.ok === false || movies?.ok === false) return undefined;
   const files = new Map<number, number>();
@@ -37,7 +37,7 @@ async function snapshotOf(scope: CallScope, app: ArrApp): Promise<AppSnapshot | 
 
 async function plexHas(scope: CallScope, outcome: RequestOutcome): Promise<boolean> {
   if (!outcome.title) return false;
-  const found = await call(scope, "plex_search", { query: outcome.title, limit: 10 }, PlexSearch);
+  const found = await call(scope, tools.plex.search, { query: outcome.title, limit: 10 });
   if (!found.ok) return false;
   const guid = outcome.app === "sonarr" ? `tvdb://${outcome.externalId}` : `tmdb://${outcome.externalId}`;
   const words = titleWords(outcome.title).join(" ");
@@ -62,11 +62,9 @@ async function nextState(scope: CallScope, request: ContentRequest, snapshot: Ap
   return { status: outcome.kind === "already_in_library" || request.status === "added" ? request.status : "searching", reason: request.reason };
 }
 
-/** Moves the given requests forward; returns how many changed status. */
-export async function advance(env: Env, requests: ContentRequest[], traceparent?: string): Promise<{ changed: number; requests: ContentRequest[] }> {
+/** Moves the given requests (of the scope's tenant) forward; returns how many changed status. */
+export async function advance(scope: CallScope, requests: ContentRequest[]): Promise<{ changed: number; requests: ContentRequest[] }> {
   if (requests.length === 0) return { changed: 0, requests };
-  const tenantId = requests[0]!.tenantId;
-  const scope: CallScope = { env, tenantId, ...(traceparent ? { traceparent } : {}) };
   const apps = [...new Set(requests.map((r) => r.outcome?.app).filter((a): a is ArrApp => a !== undefined))];
   const snapshots = new Map(await Promise.all(apps.map(async (app) => [app, await snapshotOf(scope, app)] as const)));
   let changed = 0;
@@ -79,15 +77,15 @@ export async function advance(env: Env, requests: ContentRequest[], traceparent?
     }
     const next = await nextState(scope, request, snapshot);
     if (next.status !== request.status) changed++;
-    updated.push(await transition(env, request, { status: next.status, reason: next.reason, outcome: { ...request.outcome!, checkedAt: new Date().toISOString() } }));
+    updated.push(await transition(scope, request, { status: next.status, reason: next.reason, outcome: { ...request.outcome!, checkedAt: new Date().toISOString() } }));
   }
   return { changed, requests: updated };
 }
 
-/** The two-minute check's entry point: every tracked request of the tenant. */
-export async function advanceRequests(env: Env, tenantId: string): Promise<number> {
-  const tracked = await listTrackedRequests(database(env.DB), tenantId);
-  return (await advance(env, tracked)).changed;
+/** The two-minute check's entry point (run in the tenant's hub, after the queue check): every tracked request. */
+export async function advanceRequests(scope: CallScope): Promise<number> {
+  const tracked = await listTrackedRequests(database(scope.env.DB), scope.tenantId);
+  return (await advance(scope, tracked)).changed;
 }
 
 export function isStale(request: ContentRequest, now = Date.now()): boolean {

@@ -1,9 +1,9 @@
 // Moving a request to a new state: persisted, recorded in the activity log and pushed to the tenant's sockets.
 import type { Env } from "../platform/env";
+import type { RequestHub } from "./arr-calls";
 import { createLogger } from "../platform/logger";
 import { recordActivity } from "../activity/activity.service";
 import { database } from "../platform/db/database";
-import { hubFor } from "../connectors/hub-client";
 import { type ContentRequest, type RequestChanges, type RequestStatus, updateRequest } from "./requests.repo";
 
 export interface RequestView {
@@ -62,8 +62,14 @@ function describe(request: ContentRequest): string {
   }
 }
 
+/** Where a transition is saved and announced. */
+export interface StateScope {
+  env: Env;
+  hub: Pick<RequestHub, "broadcast">;
+}
+
 /** Applies `changes`; when the status changes (or the request is new), records and broadcasts it. */
-export async function transition(env: Env, request: ContentRequest, changes: RequestChanges, options: { isNew?: boolean } = {}): Promise<ContentRequest> {
+export async function transition({ env, hub }: StateScope, request: ContentRequest, changes: RequestChanges, options: { isNew?: boolean } = {}): Promise<ContentRequest> {
   const statusChanged = options.isNew || (changes.status !== undefined && changes.status !== request.status);
   const next: ContentRequest = { ...request, ...changes, ...(statusChanged ? { updatedAt: new Date() } : {}) };
   const db = database(env.DB);
@@ -74,7 +80,7 @@ export async function transition(env: Env, request: ContentRequest, changes: Req
       app: next.outcome?.app ?? null, kind: "request", level: LEVEL[next.status], message: describe(next),
       data: { requestId: next.id, status: next.status, userId: next.userId },
     }, next.updatedAt);
-    await hubFor(env, request.tenantId).broadcast({ type: "request", at: next.updatedAt.toISOString(), data: { ...requestView(next) } });
+    await hub.broadcast({ type: "request", at: next.updatedAt.toISOString(), data: { ...requestView(next) } });
   } catch (error) {
     // The state is saved; a missed activity line or socket message must not fail the request.
     createLogger("requests").warn("could not record or broadcast a request change", { requestId: next.id, error: String(error) });

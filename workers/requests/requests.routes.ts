@@ -7,6 +7,7 @@ import { requireAuth } from "../auth/authentication";
 import { parseRequest } from "./parse.llm";
 import { chooseOption, createContentRequest } from "./request-lifecycle";
 import { advance, isStale } from "./request-progress";
+import { hubScope } from "./arr-calls";
 import { requestView } from "./request-state";
 import { findRequest, isTracked, listRequests } from "./requests.repo";
 import { bearerSecurity, errorResponses, IdParam } from "../platform/common.schema";
@@ -70,7 +71,7 @@ export const requestRoutes = createRouter()
       const request = await findRequest(database(c.env.DB), tenantId, c.req.valid("param").id);
       if (!request) throw notFound("Request");
       if (!isTracked(request) || !isStale(request)) return c.json(requestView(request), 200);
-      const [fresh] = (await advance(c.env, [request], toTraceparent(c.get("trace")))).requests;
+      const [fresh] = (await advance(hubScope(c.env, tenantId, toTraceparent(c.get("trace"))), [request])).requests;
       return c.json(requestView(fresh ?? request), 200);
     },
   )

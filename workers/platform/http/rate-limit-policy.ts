@@ -7,9 +7,34 @@ interface PolicyEntry extends RateLimitRule {
   applies: (method: string, path: string) => boolean;
 }
 
+const CONFIG_AUDIT: RateLimitRule = { name: "config-audit", limit: 10, windowSeconds: 3600 };
+const CONFIG_APPLY: RateLimitRule = { name: "config-apply", limit: 20, windowSeconds: 3600 };
+
+/** Operations with a budget of their own besides the API's, by operation name: a route's OpenAPI operation, and
+ *  the AutoArr MCP tool that does the same work (it shares the route's budget). */
+const OPERATION_LIMITS: Record<string, RateLimitRule[]> = {
+  runConfigAudit: [CONFIG_AUDIT],
+  audit_configuration: [CONFIG_AUDIT],
+  applyRecommendation: [CONFIG_APPLY],
+  apply_recommendation: [CONFIG_APPLY],
+};
+
+/** The operation name of each route with a budget of its own (the name its OpenAPI operationId is to carry). */
+const ROUTE_OPERATIONS: { operation: string; method: string; path: string }[] = [
+  { operation: "runConfigAudit", method: "POST", path: "/api/v1/config/audit" },
+  { operation: "applyRecommendation", method: "POST", path: "/api/v1/config/apply" },
+];
+
+export function operationOf(method: string, path: string): string | undefined {
+  return ROUTE_OPERATIONS.find((r) => r.method === method && r.path === path)?.operation;
+}
+
+/** An operation's own limits (none for most), for a route's request or an MCP tool's call alike. */
+export function operationRules(operation: string | undefined): RateLimitRule[] {
+  return operation === undefined ? [] : (OPERATION_LIMITS[operation] ?? []).map((rule) => ({ ...rule }));
+}
+
 const POLICIES: PolicyEntry[] = [
-  { name: "config-audit", limit: 10, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/audit" },
-  { name: "config-apply", limit: 20, windowSeconds: 3600, applies: (m, p) => m === "POST" && p === "/api/v1/config/apply" },
   // AutoArr's MCP endpoint shares the API's budget: a tool call is an API request by another route.
   { name: "api", limit: 100, windowSeconds: 60, applies: (_m, p) => p.startsWith("/api/v1/") || p === "/mcp" },
   { name: "health", limit: 1000, windowSeconds: 60, applies: (_m, p) => p === "/health" || p.startsWith("/health/") },
@@ -43,8 +68,9 @@ function pick(policies: PolicyEntry[], method: string, path: string): RateLimitR
     .map(({ name, limit, windowSeconds }) => ({ name, limit, windowSeconds }));
 }
 
+/** Everything a signed-in request counts against: its operation's own limits, then the API's. */
 export function tenantRules(method: string, path: string): RateLimitRule[] {
-  return pick(POLICIES, method, path);
+  return [...operationRules(operationOf(method, path)), ...pick(POLICIES, method, path)];
 }
 
 export function anonymousRules(method: string, path: string): RateLimitRule[] {

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { addressBucket } from "../address-bucket";
 import { anonymousRules, signedInAddressRules, tenantRules } from "./rate-limit-policy";
 import { SIGNED_OUT_PROBLEM } from "../../auth/access-tokens.service";
+import { hubFor } from "../../connectors/hub-client";
 
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
@@ -18,7 +19,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const session = c.get("accessSession");
   if (auth && session) {
     // One call to the tenant's hub both counts the request and refuses a token whose session was signed out.
-    const admission = await c.env.TENANT_HUB.get(c.env.TENANT_HUB.idFromName(auth.tenantId)).admitRequest(tenantRules(method, path), {
+    const admission = await hubFor(c.env, auth.tenantId).admitRequest(tenantRules(method, path), {
       sessionId: session.id,
       userId: auth.userId,
       issuedAtMs: session.issuedAtMs,

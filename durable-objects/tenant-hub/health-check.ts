@@ -1,0 +1,53 @@
+// The hub's health decisions: which circuits a tenant's health report covers and how each reads, which status
+// tools a health check pings, and when the next check is due.
+import { appOfTool, BREAKER_KEYS, type BreakerKey, STATUS_TOOLS } from "@autoarr/contract";
+import { type Circuit, currentError } from "./circuit-breaker.logic";
+
+export const HEALTH_CHECK_INTERVAL_MS = 60_000;
+
+export interface ServiceHealth {
+  state: "closed" | "open" | "half_open";
+  lastSuccessAt: string | null;
+  /** The error since the last success and when it happened; both null once a call succeeds. */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  latencyMs: number | null;
+}
+
+/** The connector, every app it offers tools for, and any circuit with a history, in the registry's order. */
+export function healthReport(
+  toolNames: string[],
+  circuits: Partial<Record<BreakerKey, Circuit>>,
+  circuitOf: (key: BreakerKey) => Circuit,
+): Partial<Record<BreakerKey, ServiceHealth>> {
+  const tracked = new Set<BreakerKey>(["connector"]);
+  for (const name of toolNames) {
+    const app = appOfTool(name);
+    if (app) tracked.add(app);
+  }
+  for (const key of Object.keys(circuits) as BreakerKey[]) tracked.add(key);
+  const result: Partial<Record<BreakerKey, ServiceHealth>> = {};
+  for (const key of BREAKER_KEYS.filter((k) => tracked.has(k))) {
+    const c = circuitOf(key);
+    const error = currentError(c);
+    result[key] = {
+      state: c.state,
+      lastSuccessAt: c.lastSuccessAt ? new Date(c.lastSuccessAt).toISOString() : null,
+      lastError: error?.message ?? null,
+      lastErrorAt: error ? new Date(error.at).toISOString() : null,
+      latencyMs: c.latencyMs,
+    };
+  }
+  return result;
+}
+
+/** Each app's status tool the connector offers: what one health check pings. */
+export function statusCalls(offered: string[]): { tool: string }[] {
+  const names = new Set(offered);
+  return (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
+}
+
+/** Health checks run every 60 s while someone watches (open sockets) or a circuit is not closed. */
+export function healthCheckWanted(openSockets: number, circuits: Partial<Record<BreakerKey, Circuit>>): boolean {
+  return openSockets > 0 || Object.values(circuits).some((c) => c.state !== "closed");
+}
