@@ -10,6 +10,7 @@ import { bearerSecurity, errorResponses } from "../platform/common.schema";
 import { LibrariesResponse, MoviesResponse, ShowsResponse } from "../downloads/downloads.schema";
 import { Cache } from "../platform/cache";
 import { libraries, movies, shows } from "./library.service";
+import { tools } from "@autoarr/contract";
 import { hubFor, unwrap } from "../connectors/hub-client";
 
 async function listed<T>(c: Context<AppEnv>, name: string, tool: string, shape: (data: unknown) => T[]) {
@@ -26,15 +27,15 @@ const failures = errorResponses(401, 409, 429, 503);
 
 export const showRoutes = createRouter().openapi(
   createRoute({ method: "get", path: "/", tags: ["library"], summary: "Series in Sonarr", security: bearerSecurity, responses: { 200: ok(ShowsResponse, "Series"), ...failures } }),
-  async (c) => c.json(await listed(c, "shows", "sonarr_series_list", shows), 200),
+  async (c) => c.json(await listed(c, "shows", tools.sonarr.seriesList.name, shows), 200),
 );
 
 export const movieRoutes = createRouter().openapi(
   createRoute({ method: "get", path: "/", tags: ["library"], summary: "Movies in Radarr", security: bearerSecurity, responses: { 200: ok(MoviesResponse, "Movies"), ...failures } }),
-  async (c) => c.json(await listed(c, "movies", "radarr_movie_list", movies), 200),
+  async (c) => c.json(await listed(c, "movies", tools.radarr.movieList.name, movies), 200),
 );
 
 export const mediaRoutes = createRouter().openapi(
   createRoute({ method: "get", path: "/libraries", tags: ["library"], summary: "Plex libraries", security: bearerSecurity, responses: { 200: ok(LibrariesResponse, "Libraries"), ...failures } }),
-  async (c) => c.json(await listed(c, "libraries", "plex_libraries", libraries), 200),
+  async (c) => c.json(await listed(c, "libraries", tools.plex.libraries.name, libraries), 200),
 );
