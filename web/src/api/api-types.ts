@@ -1,6 +1,6 @@
 // The API's resources under the names the screens use, all taken from openapi.d.ts (generated from the Worker's
 // OpenAPI document: `npm run api:types`), so a change to a route's schema shows up here as a type error.
-import type { BreakerKey } from "@autoarr/contract";
+import type { BreakerKey } from "./contract";
 import type { components } from "./openapi";
 
 type Schemas = components["schemas"];

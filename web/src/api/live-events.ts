@@ -1,8 +1,7 @@
 // The tenant WebSocket's messages and how each one updates the cached queries, so screens change without refetching.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { ActivityItem, ActivityLevel, ActivityPage, CircuitState, HealthReport, MediaRequest, Queue, RequestPage } from "./api-types";
-import "./zod-without-eval";
-import { ServerEvent } from "@autoarr/contract";
+import { ServerEvent } from "./contract";
 import { ALL_ACTIVITY } from "./activity.api";
 import { serviceLabel } from "./service-labels";
 import { queryKeys } from "./query-keys";

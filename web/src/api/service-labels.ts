@@ -1,12 +1,6 @@
 import type { ServiceName } from "./api-types";
+import { APP_REGISTRY, isAppId } from "./contract";
 
-const SERVICE_LABELS: Record<ServiceName, string> = {
-  sabnzbd: "SABnzbd",
-  sonarr: "Sonarr",
-  radarr: "Radarr",
-  plex: "Plex",
-  connector: "Connector",
-};
-
+/** The apps' names are the registry's; the connector is the one part that is not an app. */
 export const serviceLabel = (service: ServiceName | string): string =>
-  SERVICE_LABELS[service as ServiceName] ?? service;
+  service === "connector" ? "Connector" : isAppId(service) ? APP_REGISTRY[service].displayName : service;

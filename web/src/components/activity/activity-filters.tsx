@@ -1,8 +1,9 @@
 import type { ActivityKind, ServiceName } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
 import type { ActivityFilter } from "../../api/query-keys";
+import { APP_IDS } from "../../api/contract";
 
-const APPS: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
+const APPS: ServiceName[] = [...APP_IDS, "connector"];
 const KINDS: { value: ActivityKind; label: string }[] = [
   { value: "detection", label: "Detections" },
   { value: "recovery", label: "Recoveries" },

@@ -6,8 +6,9 @@ import { serviceLabel } from "../../api/service-labels";
 import { ErrorState } from "../error-state";
 import { RelativeTime } from "../relative-time";
 import { lookOf } from "../service-state";
+import { APP_IDS } from "../../api/contract";
 
-const SERVICES: ServiceName[] = ["sabnzbd", "sonarr", "radarr", "plex", "connector"];
+const SERVICES: ServiceName[] = [...APP_IDS, "connector"];
 
 function ServiceCard({ service, report, paused }: { service: ServiceName; report: HealthReport | undefined; paused: boolean }) {
   const health = report?.services[service];
