@@ -5,7 +5,7 @@ import { createRouter } from "./platform/router";
 import { authenticate } from "./auth/authentication";
 import { corsForAllowedOrigins } from "./platform/http/cors";
 import { onError, onNotFound } from "./platform/http/error-handler";
-import { rateLimit } from "./platform/http/rate-limit";
+import { rateLimit } from "./rate-limits/rate-limit";
 import { signInRequiredWhereDeclared } from "./auth/sign-in-required";
 import { requestContext } from "./platform/http/request-context";
 import { limitBodySize, requireJsonBody } from "./platform/http/request-limits";

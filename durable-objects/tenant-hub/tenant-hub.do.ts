@@ -12,6 +12,7 @@ import { attachmentOf, closeExpired, closeSocket, closeWhere } from "./live-sock
 import { keyRing } from "../../workers/platform/crypto/key-ring";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
+import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
 import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, type ServerEvent, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
@@ -115,8 +116,8 @@ export class TenantHub extends DurableObject<Env> {
   // ── calls to the apps ───────────────────────────────────────────────────────
   private get breakers(): BreakerStore {
     this.breakerStore ??= new BreakerStore(this.ctx.storage.kv, () => this.clock(), (change) => this.announce(change), {
-      failureThreshold: envVars(this.env).CIRCUIT_FAILURE_THRESHOLD,
-      openMs: envVars(this.env).CIRCUIT_OPEN_SECONDS * 1000,
+      failureThreshold: envVars(this.env).CIRCUIT_FAILURE_THRESHOLD ?? DEFAULT_CIRCUIT_CONFIG.failureThreshold,
+      openMs: (envVars(this.env).CIRCUIT_OPEN_SECONDS ?? DEFAULT_CIRCUIT_CONFIG.openMs / 1000) * 1000,
     });
     return this.breakerStore;
   }

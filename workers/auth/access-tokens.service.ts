@@ -2,7 +2,7 @@
 // signed with the previous key is still accepted while AUTOARR_SECRET_KEY_PREVIOUS holds it. Each names its
 // session (`sid`, the refresh family), so signing out can end it before it expires.
 import { errors, jwtVerify, SignJWT } from "jose";
-import { type AuthContext, type Env, envVars } from "../platform/env";
+import { type AccessTokenSession, type AuthContext, type Env, envVars } from "../platform/env";
 import { keyById, keyRing } from "../platform/crypto/key-ring";
 
 export const ACCESS_TOKEN_ISSUER = "autoarr";
@@ -13,12 +13,7 @@ export const SIGNED_OUT_PROBLEM = "access token belongs to a session that was si
 export type KeyEnv = Pick<Env, "AUTOARR_SECRET_KEY" | "AUTOARR_SECRET_KEY_PREVIOUS" | "ACCESS_TOKEN_TTL_SECONDS">;
 
 /** What a verified token says about itself besides who holds it. */
-export interface AccessTokenSession {
-  /** The refresh family the token was issued for. */
-  id: string;
-  issuedAtMs: number;
-  expiresAtMs: number;
-}
+export type { AccessTokenSession };
 
 export type AccessTokenResult = { ok: true; auth: AuthContext; session: AccessTokenSession } | { ok: false; problem: string };
 

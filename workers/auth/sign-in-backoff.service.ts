@@ -4,7 +4,7 @@
 // the account exists, so a refusal says nothing about the address.
 import type { Env } from "../platform/env";
 import { AppError } from "../platform/errors";
-import { SIGN_IN_BACKOFF } from "../platform/http/rate-limit-policy";
+import { SIGN_IN_BACKOFF } from "../rate-limits/rate-limit-policy";
 import { sha256Hex } from "../platform/encoding";
 
 export interface FailedSignInsNotice {

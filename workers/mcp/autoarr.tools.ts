@@ -11,7 +11,7 @@ import { runAudit } from "../config-audit/audit.service";
 import type { AuthContext, Env } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { createLogger } from "../platform/logger";
-import { operationRules } from "../platform/http/rate-limit-policy";
+import { operationRules } from "../rate-limits/rate-limit-policy";
 import { MAX_QUERY_LENGTH } from "../requests/parse.schema";
 import { createContentRequest } from "../requests/request-lifecycle";
 import { requestView } from "../requests/request-state";

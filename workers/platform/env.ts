@@ -1,13 +1,11 @@
 // The one Env type for the Worker's bindings, the zod schema its vars and secrets are read through (parsed once per
 // env object), and the Hono context types built on it.
 import { z } from "zod";
-import { DEFAULT_CIRCUIT_CONFIG } from "../../durable-objects/tenant-hub/circuit-breaker.logic";
 import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
 import type { MetricsHub } from "../../durable-objects/metrics-hub/metrics-hub.do";
 import type { RateLimiter } from "../../durable-objects/rate-limiter/rate-limiter.do";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import type { AutoArrMcp } from "../mcp/autoarr-mcp.agent";
-import type { AccessTokenSession } from "../auth/access-tokens.service";
 import type { Logger } from "./logger";
 import type { TraceContext } from "./trace";
 
@@ -56,6 +54,8 @@ export interface Env {
 const unsetIfEmpty = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const text = () => z.preprocess(unsetIfEmpty, z.string().optional());
 const count = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().positive().default(fallback));
+/** A number whose default belongs to the code that uses it (the breaker keeps its own). */
+const optionalCount = () => z.preprocess(unsetIfEmpty, z.coerce.number().positive().optional());
 
 /** The vars and secrets as the code reads them: typed, with their defaults. Bindings (DB, KV, DOs) stay on Env. */
 export const EnvVars = z.object({
@@ -72,8 +72,8 @@ export const EnvVars = z.object({
   ANTHROPIC_API_KEY: text(),
   ANTHROPIC_BASE_URL: text(),
   ANTHROPIC_MODEL: text(),
-  CIRCUIT_FAILURE_THRESHOLD: count(DEFAULT_CIRCUIT_CONFIG.failureThreshold),
-  CIRCUIT_OPEN_SECONDS: count(DEFAULT_CIRCUIT_CONFIG.openMs / 1000),
+  CIRCUIT_FAILURE_THRESHOLD: optionalCount(),
+  CIRCUIT_OPEN_SECONDS: optionalCount(),
   MCP_CALL_TIMEOUT_MS: count(hubDeadlineMs(DEFAULT_APP_TIMEOUT_MS)),
   AUTOARR_ALLOW_LOOPBACK_CONNECTORS: z.string().optional().transform((value) => value === "true"),
   DNS_RESOLVER_URL: text(),
@@ -100,6 +100,14 @@ export function envVars(env: VarSource): EnvVars {
     parsed.set(env, vars);
   }
   return vars;
+}
+
+/** The session an accepted access token belongs to (its refresh family), as the auth middleware sets it. */
+export interface AccessTokenSession {
+  /** The refresh family the token was issued for. */
+  id: string;
+  issuedAtMs: number;
+  expiresAtMs: number;
 }
 
 export interface AuthContext {

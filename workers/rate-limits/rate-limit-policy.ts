@@ -1,7 +1,7 @@
 // Which rate limits apply to which requests. Signed-in callers are counted per tenant; others per client address
-// (an IPv4 address or an IPv6 /64, see lib/address-bucket.ts); sign-in attempts also per account.
-import type { BackoffPolicy } from "../../../durable-objects/rate-limiter/sign-in-backoff.logic";
-import type { RateLimitRule } from "../../../durable-objects/rate-limiter/sliding-window.logic";
+// (an IPv4 address or an IPv6 /64, see platform/address-bucket.ts); sign-in attempts also per account.
+import type { BackoffPolicy } from "../../durable-objects/rate-limiter/sign-in-backoff.logic";
+import type { RateLimitRule } from "../../durable-objects/rate-limiter/sliding-window.logic";
 
 interface PolicyEntry extends RateLimitRule {
   applies: (method: string, path: string) => boolean;

@@ -1,13 +1,13 @@
 // Enforces the rate-limit policy in Durable Objects, where the count is exact; 429 with Retry-After when over.
 // Sign-in, sign-up and refresh count per address for everyone; signed-in callers also count per tenant.
 import { createMiddleware } from "hono/factory";
-import type { RateLimitDecision } from "../../../durable-objects/rate-limiter/sliding-window.logic";
-import type { AppEnv } from "../env";
-import { AppError } from "../errors";
-import { addressBucket } from "../address-bucket";
+import type { RateLimitDecision } from "../../durable-objects/rate-limiter/sliding-window.logic";
+import type { AppEnv } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { addressBucket } from "../platform/address-bucket";
 import { anonymousRules, signedInAddressRules, tenantRules } from "./rate-limit-policy";
-import { SIGNED_OUT_PROBLEM } from "../../auth/access-tokens.service";
-import { hubFor } from "../../connectors/hub-client";
+import { SIGNED_OUT_PROBLEM } from "../auth/access-tokens.service";
+import { hubFor } from "../connectors/hub-client";
 
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
