@@ -34,8 +34,10 @@ export const historySlotSchema = z.object({
   status: z.string().describe("Completed, Failed, or a post-processing stage"),
   failMessage: z.string().describe("Why the job failed; empty when it succeeded"),
   retry: z.boolean().describe("Whether SABnzbd can retry the job"),
+  // Optional: connectors older than this field do not send it, and the Worker reads its absence as final.
   postProcessing: z
     .boolean()
+    .optional()
     .describe("SABnzbd is still post-processing the job: its status may already say Failed, but retry and storage are not final yet"),
   bytes: z.number().optional().describe("Size in bytes"),
   completed: z.number().optional().describe("When it finished (unix seconds)"),
