@@ -1,15 +1,16 @@
-// `npm test`: every suite, in order — types, the Worker in workerd, the connector against the simulators,
+// `npm test`: every suite, in order — lint and import boundaries, types, the scripts' own tests, the Worker in workerd, the connector against the simulators,
 // the web app's components, the local stack as `npm start` runs it, and the web app end to end in Chromium.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib/stack.mjs";
 
-const hasScript = (workspace, name) =>
-  Boolean(JSON.parse(readFileSync(path.join(ROOT, workspace, "package.json"), "utf8")).scripts?.[name]);
+const hasScript = (workspace, name) => Boolean(JSON.parse(readFileSync(path.join(ROOT, workspace, "package.json"), "utf8")).scripts?.[name]);
 
 const suites = [
+  { name: "lint (Biome, import boundaries)", command: ["npm", "run", "lint"] },
   { name: "types (worker)", command: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"] },
+  { name: "scripts", command: ["node", "--test", "scripts/check-boundaries.test.mjs"] },
   { name: "worker (workerd)", command: ["npx", "vitest", "run", "--config", "vitest.config.ts"] },
   { name: "connector", command: ["npm", "test", "-w", "connector"], when: () => hasScript("connector", "test") },
   { name: "web components", command: ["npm", "test", "-w", "web"], when: () => hasScript("web", "test") },

@@ -76,7 +76,9 @@ const recoveries = (await api("/api/v1/downloads/recoveries?limit=100")).items.f
 say(`AutoArr recorded ${recoveries.length} recovery for it over three checks:`);
 for (const r of recoveries) console.log(`  ${r.strategy} → ${r.outcome}: ${r.failureReason}\n  ${r.why ?? ""}`);
 const jobs = (await sab.api({ mode: "history", limit: 50 })).history.slots.filter((slot) => slot.name.includes(name));
-console.log(`  SABnzbd still holds ${jobs.length} job for it (${jobs.map((j) => j.status).join(", ")}); the indexer was asked ${indexer.requests().length} time(s).`);
+console.log(
+  `  SABnzbd still holds ${jobs.length} job for it (${jobs.map((j) => j.status).join(", ")}); the indexer was asked ${indexer.requests().length} time(s).`,
+);
 
 console.log(`
   AutoArr:   ${stack.url}   (sign in as ${stack.demo.email} / ${stack.demo.password}; see Activity and Recoveries)

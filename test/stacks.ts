@@ -52,7 +52,10 @@ export async function removeStack(stack: Stack): Promise<void> {
 }
 
 /** A new tenant whose connector (a real process) is paired and running against its own simulated apps. */
-export async function pairedTenant(label: string, options: Parameters<typeof createStack>[0] = {}): Promise<{ owner: Session; stack: Stack; connectorId: string }> {
+export async function pairedTenant(
+  label: string,
+  options: Parameters<typeof createStack>[0] = {},
+): Promise<{ owner: Session; stack: Stack; connectorId: string }> {
   const owner = await signUp(label);
   const stack = await createStack(options);
   const created = await api("/api/v1/connectors", { method: "POST", token: owner.accessToken, json: { name: "NAS", url: stack.connectorUrl } });
@@ -74,8 +77,16 @@ export function pairedTenantsForThisFile(): typeof pairedTenant {
 }
 
 export const sim = {
-  async faults(stack: Stack, app: SimApp, faults: { failNext?: number; status?: number; latencyMs?: number; malformed?: boolean; down?: boolean; hang?: boolean }) {
-    const response = await fetch(`${stack.simulators[app]}/__sim/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+  async faults(
+    stack: Stack,
+    app: SimApp,
+    faults: { failNext?: number; status?: number; latencyMs?: number; malformed?: boolean; down?: boolean; hang?: boolean },
+  ) {
+    const response = await fetch(`${stack.simulators[app]}/__sim/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(faults),
+    });
     if (!response.ok) throw new Error(`simulator: ${await response.text()}`);
   },
   async clearFaults(stack: Stack, app: SimApp) {

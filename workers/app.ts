@@ -1,6 +1,6 @@
 // Builds the API: middleware outermost first — CORS, errors, request logging, security headers — then the routes.
 import { secureHeaders } from "hono/secure-headers";
-import { type AppEnv, envVars } from "./platform/env";
+import { envVars } from "./platform/env";
 import { createRouter } from "./platform/router";
 import { authenticate } from "./auth/authentication";
 import { corsForAllowedOrigins } from "./platform/http/cors";

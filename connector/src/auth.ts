@@ -22,10 +22,7 @@ export interface TokenVerifier {
   readonly seenCount: number;
 }
 
-export function createTokenVerifier(
-  pairing: PairingMaterial,
-  options: { used?: UsedTokens; now?: () => number } = {},
-): TokenVerifier {
+export function createTokenVerifier(pairing: PairingMaterial, options: { used?: UsedTokens; now?: () => number } = {}): TokenVerifier {
   const used = options.used ?? usedTokensInMemory(CLOCK_TOLERANCE_S);
   const now = options.now ?? (() => Date.now());
   const nowSeconds = () => Math.floor(now() / 1000);

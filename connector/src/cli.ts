@@ -107,15 +107,27 @@ async function start(values: Values): Promise<number> {
       apps: appsConfigFor(APP_IDS, sims.urls, sims.keys),
       ...(insecure ? { insecureNoAuth: true } : {}),
     };
-    console.error(`Demo simulators: ${Object.entries(sims.urls).map(([app, url]) => `${app} ${url}`).join(", ")}`);
+    console.error(
+      `Demo simulators: ${Object.entries(sims.urls)
+        .map(([app, url]) => `${app} ${url}`)
+        .join(", ")}`,
+    );
   }
   if (!config.pairing && !config.insecureNoAuth) {
-    console.error("autoarr-connector: not paired. Run `autoarr-connector pair <code>` with the code from the AutoArr web app, set AUTOARR_PAIRING, or pass --pairing <code>.");
+    console.error(
+      "autoarr-connector: not paired. Run `autoarr-connector pair <code>` with the code from the AutoArr web app, set AUTOARR_PAIRING, or pass --pairing <code>.",
+    );
     await stopSimulators?.();
     return 1;
   }
   if (config.insecureNoAuth) {
-    console.error("\n" + "!".repeat(72) + "\n!!  WARNING: --insecure-no-auth: /mcp accepts requests WITHOUT any token.\n!!  Local experiments only. Never expose this port.\n" + "!".repeat(72) + "\n");
+    console.error(
+      "\n" +
+        "!".repeat(72) +
+        "\n!!  WARNING: --insecure-no-auth: /mcp accepts requests WITHOUT any token.\n!!  Local experiments only. Never expose this port.\n" +
+        "!".repeat(72) +
+        "\n",
+    );
   }
   const connector = await startConnector(config);
   console.error(`autoarr-connector ${CONNECTOR_VERSION} listening on ${connector.url} (MCP at ${connector.url}/mcp)`);
@@ -151,7 +163,11 @@ async function check(configPath: string | undefined): Promise<number> {
       console.log(`${app.padEnd(8)} FAILED ${message}`);
     }
   }
-  console.log(config.pairing ? `paired   tenant ${config.pairing.tenantId}, connector ${config.pairing.connectorId}` : "paired   no (run `autoarr-connector pair <code>`)");
+  console.log(
+    config.pairing
+      ? `paired   tenant ${config.pairing.tenantId}, connector ${config.pairing.connectorId}`
+      : "paired   no (run `autoarr-connector pair <code>`)",
+  );
   return failed === 0 ? 0 : 1;
 }
 

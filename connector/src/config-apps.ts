@@ -71,7 +71,10 @@ export function describeIssues(error: z.ZodError, prefix: readonly PropertyKey[]
 }
 
 /** Validates each configured app on its own, so one bad entry does not hide the others. */
-export function validateApps(raw: Record<string, unknown>): { apps: Partial<Record<ConfiguredApp, unknown>>; problems: Partial<Record<ConfiguredApp, string>> } {
+export function validateApps(raw: Record<string, unknown>): {
+  apps: Partial<Record<ConfiguredApp, unknown>>;
+  problems: Partial<Record<ConfiguredApp, string>>;
+} {
   const apps: Partial<Record<ConfiguredApp, unknown>> = {};
   const problems: Partial<Record<ConfiguredApp, string>> = {};
   for (const app of CONFIGURED_APPS) {

@@ -33,10 +33,7 @@ const appNames = APP_IDS.map(displayName);
 const INSTRUCTIONS = `Tools to inspect and manage the user's ${appNames.slice(0, -1).join(", ")} and ${appNames.at(-1)}. Only configured apps have tools.`;
 
 export function buildMcpServer(clients: AppClients, options: { logger: Logger; secrets: readonly string[]; appTimeoutMs: number }): McpServer {
-  const server = new McpServer(
-    { name: "autoarr-connector", version: CONNECTOR_VERSION },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
-  );
+  const server = new McpServer({ name: "autoarr-connector", version: CONNECTOR_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   registerToolSpecs(server, toolSpecsFor(clients), { logger: options.logger.child("tools"), secrets: options.secrets, appTimeoutMs: options.appTimeoutMs });
   return server;
 }

@@ -119,7 +119,7 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
     if (path === "/mcp") {
       // The whole request runs in its span, so every log line of it (auth refusals included) carries the trace.
       withTrace(spanFrom(req.headers.traceparent), () => handleMcp(req, res)).catch((error: unknown) => {
-        logger.error("mcp request crashed", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        logger.error("mcp request crashed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal error");
         else res.end();
       });
@@ -128,16 +128,19 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
     sendJson(res, 404, { error: "not found" });
   });
 
-  const sweep = setInterval(() => {
-    const cutoff = Date.now() - idleMs;
-    for (const [id, session] of sessions) {
-      if (session.lastSeen < cutoff) {
-        sessions.delete(id);
-        void session.transport.close();
-        logger.info("mcp session expired", { session: id });
+  const sweep = setInterval(
+    () => {
+      const cutoff = Date.now() - idleMs;
+      for (const [id, session] of sessions) {
+        if (session.lastSeen < cutoff) {
+          sessions.delete(id);
+          void session.transport.close();
+          logger.info("mcp session expired", { session: id });
+        }
       }
-    }
-  }, Math.max(1000, Math.min(60_000, Math.floor(idleMs / 2))));
+    },
+    Math.max(1000, Math.min(60_000, Math.floor(idleMs / 2))),
+  );
   sweep.unref();
 
   await new Promise<void>((resolve, reject) => {
@@ -173,7 +176,9 @@ function rpcMethods(body: unknown): string | undefined {
   const messages = Array.isArray(body) ? body : body ? [body] : [];
   const names = messages.map((m) => {
     const message = m as { method?: unknown; params?: { name?: unknown } };
-    return message.method === "tools/call" && typeof message.params?.name === "string" ? `tools/call:${message.params.name}` : String(message.method ?? "response");
+    return message.method === "tools/call" && typeof message.params?.name === "string"
+      ? `tools/call:${message.params.name}`
+      : String(message.method ?? "response");
   });
   return names.length ? names.join(",") : undefined;
 }
@@ -185,7 +190,9 @@ function usedTokensKeptIn(stateDir: string, pairing: PairingMaterial, logger: Lo
   try {
     used = usedTokensInFile(path, CLOCK_TOLERANCE_S, Math.floor(Date.now() / 1000));
   } catch (error) {
-    throw new ConfigError(`Cannot keep the ids of used tokens in ${path} (${error instanceof Error ? error.message : String(error)}): make ${stateDir} writable or pass --config in a writable directory`);
+    throw new ConfigError(
+      `Cannot keep the ids of used tokens in ${path} (${error instanceof Error ? error.message : String(error)}): make ${stateDir} writable or pass --config in a writable directory`,
+    );
   }
   if (used.loaded === "unreadable") logger.warn("the record of used tokens was unreadable: tokens issued before this start are refused", { path });
   return used;

@@ -58,7 +58,12 @@ export function usedTokensInFile(path: string, toleranceS: number, nowS: number)
   return Object.assign(store, { loaded });
 }
 
-function usedTokens(seen: Map<string, number>, toleranceS: number, untrustedBefore: number | undefined, persist: (entries: Map<string, number>) => void): UsedTokens {
+function usedTokens(
+  seen: Map<string, number>,
+  toleranceS: number,
+  untrustedBefore: number | undefined,
+  persist: (entries: Map<string, number>) => void,
+): UsedTokens {
   return {
     has: (jti) => seen.has(jti),
     add(jti, exp, nowS) {

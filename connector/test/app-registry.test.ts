@@ -54,7 +54,10 @@ describe.each(APP_IDS)("the registry's %s", (app) => {
       expect(ref.app, `${ref.name} is listed under ${app}`).toBe(app);
       expect(ref.name.startsWith(`${app}_`), `${ref.name} must be named ${app}_<tool>`).toBe(true);
     }
-    expect(refs.map((ref) => ref.name), `the status tool ${entry.statusTool} is not a contract tool of ${app}`).toContain(entry.statusTool);
+    expect(
+      refs.map((ref) => ref.name),
+      `the status tool ${entry.statusTool} is not a contract tool of ${app}`,
+    ).toContain(entry.statusTool);
   });
 
   it("has a connector module in its own folder", () => {
@@ -63,8 +66,15 @@ describe.each(APP_IDS)("the registry's %s", (app) => {
   });
 
   it("has a connector implementation of exactly the contract's tools", () => {
-    const implemented = toolCatalog().filter((tool) => tool.app === app).map((tool) => tool.name).sort();
-    expect(implemented, `connector/src/apps/${app}/: the connector's ${app} tools differ from the contract's`).toEqual(contractTools(app).map((ref) => ref.name).sort());
+    const implemented = toolCatalog()
+      .filter((tool) => tool.app === app)
+      .map((tool) => tool.name)
+      .sort();
+    expect(implemented, `connector/src/apps/${app}/: the connector's ${app} tools differ from the contract's`).toEqual(
+      contractTools(app)
+        .map((ref) => ref.name)
+        .sort(),
+    );
   });
 
   it("has configuration help: its name, where its secret is copied from and its usual port", () => {
@@ -82,7 +92,9 @@ describe.each(APP_IDS)("the registry's %s", (app) => {
     if (!module) return;
     const env = { [module.urlEnv]: "http://nas:1234", [module.secret.env]: "secret-from-env" };
     const config = loadConfig({ env, configPath: join(tmpdir(), `autoarr-no-such-config-${process.pid}.json`) });
-    expect(config.apps, `${module.urlEnv} and ${module.secret.env} configure only ${app}`).toEqual({ [app]: { url: "http://nas:1234", [module.secret.field]: "secret-from-env" } });
+    expect(config.apps, `${module.urlEnv} and ${module.secret.env} configure only ${app}`).toEqual({
+      [app]: { url: "http://nas:1234", [module.secret.field]: "secret-from-env" },
+    });
   });
 
   it("has a simulator that answers its status tool through the connector", async () => {

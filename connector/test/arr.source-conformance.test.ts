@@ -18,7 +18,9 @@ type App = "sonarr" | "radarr";
 type Json = Record<string, unknown>;
 async function api(app: App, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
   const response = await fetch(`${sims.urls[app]}/api/v3/${path}`, {
-    method, headers: { "X-Api-Key": sims.keys[app], "Content-Type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method,
+    headers: { "X-Api-Key": sims.keys[app], "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   let parsed: unknown;
@@ -136,13 +138,16 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
     }
   });
 
-  it.each(["sonarr", "radarr"] as const)("%s: removing without removeFromClient or blocklist ignores the download (downloadIgnored, 'Manually ignored')", async (app) => {
-    const row = records((await api(app, "GET", "queue")).body)[0]!;
-    const removed = await api(app, "DELETE", `queue/${row.id}?removeFromClient=false`);
-    expect(removed.status).toBe(200);
-    const history = records((await api(app, "GET", `history?downloadId=${row.downloadId as string}`)).body);
-    expect(history[0]).toMatchObject({ eventType: "downloadIgnored", data: expect.objectContaining({ message: "Manually ignored" }) });
-  });
+  it.each(["sonarr", "radarr"] as const)(
+    "%s: removing without removeFromClient or blocklist ignores the download (downloadIgnored, 'Manually ignored')",
+    async (app) => {
+      const row = records((await api(app, "GET", "queue")).body)[0]!;
+      const removed = await api(app, "DELETE", `queue/${row.id}?removeFromClient=false`);
+      expect(removed.status).toBe(200);
+      const history = records((await api(app, "GET", `history?downloadId=${row.downloadId as string}`)).body);
+      expect(history[0]).toMatchObject({ eventType: "downloadIgnored", data: expect.objectContaining({ message: "Manually ignored" }) });
+    },
+  );
 
   it.each(["sonarr", "radarr"] as const)("%s: DELETE queue/0 is refused as an invalid id (RestController.ValidateId)", async (app) => {
     const answer = await api(app, "DELETE", "queue/0");
@@ -164,7 +169,10 @@ describe("queue (src/*.Api.V3/Queue/QueueController.cs, src/NzbDrone.Core/Queue/
 });
 
 describe("failed downloads (src/NzbDrone.Core/Download/DownloadProcessingService.cs, FailedDownloadService.cs ProcessFailed)", () => {
-  it.each([["sonarr", true], ["radarr", false]] as const)(
+  it.each([
+    ["sonarr", true],
+    ["radarr", false],
+  ] as const)(
     "%s: RefreshMonitoredDownloads processes a failed download: one downloadFailed with the client's message, a blocklist entry, a new search, out of the queue",
     async (app, removedFromClient) => {
       const failed = records((await api(app, "GET", "queue")).body).find((r) => r.trackedDownloadState === "failedPending")!;
@@ -181,7 +189,9 @@ describe("failed downloads (src/NzbDrone.Core/Download/DownloadProcessingService
       expect(records(blocklist)[0]).toMatchObject({ sourceTitle: failed.title, message: failed.errorMessage });
       // RedownloadFailedDownloadService: one episode → EpisodeSearch; Radarr → MoviesSearch for the movie.
       const search = sims.world.commands.filter((c) => c.app === app && /Search$/.test(c.name));
-      expect(search.map((c) => [c.name, c.body])).toEqual([app === "sonarr" ? ["EpisodeSearch", { episodeIds: [failed.episodeId] }] : ["MoviesSearch", { movieIds: [failed.movieId] }]]);
+      expect(search.map((c) => [c.name, c.body])).toEqual([
+        app === "sonarr" ? ["EpisodeSearch", { episodeIds: [failed.episodeId] }] : ["MoviesSearch", { movieIds: [failed.movieId] }],
+      ]);
       // DownloadEventHub.Handle(DownloadFailedEvent): removed from SABnzbd only when the client has RemoveFailedDownloads (demo Radarr: off).
       expect(sims.world.downloads.find((d) => d.nzoId === downloadId)?.deletedFromClient ?? false).toBe(removedFromClient);
       // A second refresh finds nothing more to process.
@@ -215,10 +225,17 @@ describe("history (src/*.Api.V3/History/HistoryController.cs)", () => {
   it("binds eventType as int[]: a name is a 400 model-binding error, not a filter", async () => {
     const answer = await api("sonarr", "GET", "history?eventType=downloadFailed");
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ status: 400, title: "One or more validation errors occurred.", errors: { eventType: ["The value 'downloadFailed' is not valid."] } });
+    expect(answer.body).toMatchObject({
+      status: 400,
+      title: "One or more validation errors occurred.",
+      errors: { eventType: ["The value 'downloadFailed' is not valid."] },
+    });
   });
 
-  it.each([["sonarr", "EpisodeHistory"], ["radarr", "MovieHistory"]] as const)("%s: mark failed answers {} and 404s an unknown history id", async (app, model) => {
+  it.each([
+    ["sonarr", "EpisodeHistory"],
+    ["radarr", "MovieHistory"],
+  ] as const)("%s: mark failed answers {} and 404s an unknown history id", async (app, model) => {
     const grabbed = records((await api(app, "GET", "history?eventType=1")).body)[0]!;
     const marked = await api(app, "POST", `history/failed/${grabbed.id as number}`);
     expect(marked).toMatchObject({ status: 200, body: {} });
@@ -237,18 +254,23 @@ describe("commands (src/*.Api.V3/Commands/CommandController.cs)", () => {
 });
 
 describe("a resource by id that does not exist (src/*.Http/REST/RestController.cs GetResourceByIdWithErrorHandler)", () => {
-  it.each([["sonarr", "series/9999"], ["sonarr", "command/9999"], ["radarr", "movie/9999"], ["radarr", "command/9999"]] as const)(
-    "%s %s: NotFound() is ASP.NET's 404 problem document",
-    async (app, path) => {
-      const answer = await api(app, "GET", path);
-      expect(answer.status).toBe(404);
-      expect(answer.body).toMatchObject({ type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 });
-    },
-  );
+  it.each([
+    ["sonarr", "series/9999"],
+    ["sonarr", "command/9999"],
+    ["radarr", "movie/9999"],
+    ["radarr", "command/9999"],
+  ] as const)("%s %s: NotFound() is ASP.NET's 404 problem document", async (app, path) => {
+    const answer = await api(app, "GET", path);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 });
+  });
 });
 
 describe("editing (SeriesController/MovieController UpdateSeries/UpdateMovie, RestController.ValidateResource)", () => {
-  it.each([["sonarr", "series", "Series"], ["radarr", "movie", "Movie"]] as const)("%s: PUT needs a path, and an unknown id is the error pipeline's 404", async (app, path, model) => {
+  it.each([
+    ["sonarr", "series", "Series"],
+    ["radarr", "movie", "Movie"],
+  ] as const)("%s: PUT needs a path, and an unknown id is the error pipeline's 404", async (app, path, model) => {
     const existing = ((await api(app, "GET", path)).body as Json[])[0]!;
     const { path: _path, ...withoutPath } = existing;
     const noPath = await api(app, "PUT", `${path}/${existing.id as number}`, withoutPath);
@@ -298,7 +320,13 @@ describe("adding (src/Sonarr.Api.V3/Series/SeriesController.cs, src/Radarr.Api.V
   });
 
   it("Sonarr: searchForMissingEpisodes alone queues MissingEpisodeSearch for the series (SeriesScannedHandler)", async () => {
-    const answer = await api("sonarr", "POST", "series", { title: "The Office (UK)", tvdbId: 78107, qualityProfileId: 4, rootFolderPath: "/tv", addOptions: { searchForMissingEpisodes: true } });
+    const answer = await api("sonarr", "POST", "series", {
+      title: "The Office (UK)",
+      tvdbId: 78107,
+      qualityProfileId: 4,
+      rootFolderPath: "/tv",
+      addOptions: { searchForMissingEpisodes: true },
+    });
     expect(answer.status).toBe(201);
     const id = (answer.body as Json).id;
     expect(sims.world.commands.filter((c) => c.app === "sonarr").map((c) => [c.name, c.body])).toEqual([["MissingEpisodeSearch", { seriesId: id }]]);

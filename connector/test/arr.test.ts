@@ -30,7 +30,12 @@ describe.each([
 
   it("reads the paged queue with failed and import-blocked items", async () => {
     const queue = await call(client, `${app}_queue`, { pageSize: 10 });
-    const records = queue.data.records as { trackedDownloadState: string; errorMessage?: string; statusMessages: { messages: string[] }[]; downloadId: string }[];
+    const records = queue.data.records as {
+      trackedDownloadState: string;
+      errorMessage?: string;
+      statusMessages: { messages: string[] }[];
+      downloadId: string;
+    }[];
     expect(queue.data.totalRecords).toBe(4);
     const failed = records.find((r) => r.trackedDownloadState === "failedPending");
     expect(failed?.errorMessage).toBe("Aborted, cannot be completed - https://sabnzbd.org/not-complete");
@@ -44,7 +49,9 @@ describe.each([
 
   it("removes a queue item with blocklist: exactly one blocklist entry and one replacement search", async () => {
     const queue = await call(client, `${app}_queue`);
-    const failed = (queue.data.records as { id: number; trackedDownloadState: string; title: string }[]).find((r) => r.trackedDownloadState === "failedPending")!;
+    const failed = (queue.data.records as { id: number; trackedDownloadState: string; title: string }[]).find(
+      (r) => r.trackedDownloadState === "failedPending",
+    )!;
     const blocklistBefore = (await call(client, `${app}_blocklist`)).data.totalRecords as number;
     const removed = await call(client, `${app}_queue_remove`, { id: failed.id, blocklist: true });
     expect(removed.data).toEqual({ removed: true, id: failed.id, removeFromClient: true, blocklisted: true, skipRedownload: false });
@@ -90,7 +97,10 @@ describe.each([
     const hd720 = profiles.find((p) => p.name === "HD-720p")!;
     expect(hd720.maxResolution).toBe(720);
     // Items with something missing and nothing downloading, so a search grabs a new release.
-    const media = app === "sonarr" ? harness.sims.world.series.find((x) => x.meta.title === "The Office (US)")! : harness.sims.world.movies.find((x) => x.meta.title === "Past Lives")!;
+    const media =
+      app === "sonarr"
+        ? harness.sims.world.series.find((x) => x.meta.title === "The Office (US)")!
+        : harness.sims.world.movies.find((x) => x.meta.title === "Past Lives")!;
     const changed = await call(client, `${app}_set_quality_profile`, { id: media.id, qualityProfileId: hd720.id });
     expect(changed.data).toEqual({ id: media.id, title: media.meta.title, previousQualityProfileId: 4, qualityProfileId: hd720.id });
     const put = harness.sims.requests(app).at(-1);
@@ -118,7 +128,11 @@ describe.each([
   it("reads quality profiles, root folders, download clients and indexers with secrets masked", async () => {
     expect(((await call(client, `${app}_quality_profiles`)).data.profiles as { name: string }[]).map((p) => p.name)).toContain("HD-1080p");
     expect(((await call(client, `${app}_root_folders`)).data.rootFolders as { path: string }[])[0]?.path).toMatch(/^\//);
-    const clients = (await call(client, `${app}_download_clients`)).data.downloadClients as { implementation: string; removeFailedDownloads: boolean; settings: Record<string, unknown> }[];
+    const clients = (await call(client, `${app}_download_clients`)).data.downloadClients as {
+      implementation: string;
+      removeFailedDownloads: boolean;
+      settings: Record<string, unknown>;
+    }[];
     expect(clients[0]).toMatchObject({ implementation: "Sabnzbd", removeFailedDownloads: app === "sonarr", settings: { apiKey: "********", host: "sabnzbd" } });
     const indexers = (await call(client, `${app}_indexers`)).data.indexers as { settings: Record<string, unknown> }[];
     expect(indexers[0]?.settings.apiKey).toBe("********");
@@ -136,10 +150,14 @@ describe.each([
   });
 
   it("refuses unknown settings and credential changes, and reports validation failures", async () => {
-    expect((await call(client, `${app}_config_update`, { resource: "naming", values: { noSuchSetting: 1 } })).text).toMatch(/Unknown .* setting\(s\): noSuchSetting/);
+    expect((await call(client, `${app}_config_update`, { resource: "naming", values: { noSuchSetting: 1 } })).text).toMatch(
+      /Unknown .* setting\(s\): noSuchSetting/,
+    );
     // Names every object inherits are not settings: `name in existing` once let them through to the app.
     for (const inherited of ["constructor", "toString", "hasOwnProperty"]) {
-      expect((await call(client, `${app}_config_update`, { resource: "naming", values: { [inherited]: 1 } })).text).toMatch(new RegExp(`Unknown .* setting\\(s\\): ${inherited}`));
+      expect((await call(client, `${app}_config_update`, { resource: "naming", values: { [inherited]: 1 } })).text).toMatch(
+        new RegExp(`Unknown .* setting\\(s\\): ${inherited}`),
+      );
     }
     expect((await call(client, `${app}_config_update`, { resource: "host", values: { apiKey: "x" } })).isError).toBe(true);
     const invalid = await call(client, `${app}_config_update`, { resource: "host", values: { authenticationMethod: "forms" } });
@@ -167,7 +185,12 @@ describe("Sonarr series tools", () => {
   it("finds both The Office (US) and The Office (UK) in a lookup, and marks which is in the library", async () => {
     const lookup = await call(client, "sonarr_series_lookup", { term: "The Office" });
     const results = lookup.data.results as { title: string; year: number; inLibrary: boolean; remotePoster?: string }[];
-    expect(results.map((r) => [r.title, r.year, r.inLibrary])).toEqual(expect.arrayContaining([["The Office (US)", 2005, true], ["The Office (UK)", 2001, false]]));
+    expect(results.map((r) => [r.title, r.year, r.inLibrary])).toEqual(
+      expect.arrayContaining([
+        ["The Office (US)", 2005, true],
+        ["The Office (UK)", 2001, false],
+      ]),
+    );
     expect(results[0]?.remotePoster).toMatch(/^https:\/\//);
   });
 
@@ -178,7 +201,9 @@ describe("Sonarr series tools", () => {
     expect(add).toBeDefined();
     const list = await call(client, "sonarr_series_list", { titleContains: "office" });
     expect((list.data.series as { title: string }[]).map((s) => s.title)).toEqual(expect.arrayContaining(["The Office (US)", "The Office (UK)"]));
-    expect((await call(client, "sonarr_series_add", { tvdbId: 78107, qualityProfileId: 4, rootFolderPath: "/tv" })).text).toBe("Sonarr rejected the request: This series has already been added");
+    expect((await call(client, "sonarr_series_add", { tvdbId: 78107, qualityProfileId: 4, rootFolderPath: "/tv" })).text).toBe(
+      "Sonarr rejected the request: This series has already been added",
+    );
   });
 
   it("lists missing and cutoff-unmet episodes", async () => {
@@ -197,7 +222,13 @@ describe("Radarr movie tools", () => {
   it("tells the three Dunes apart in a lookup", async () => {
     const lookup = await call(client, "radarr_movie_lookup", { term: "Dune" });
     const results = lookup.data.results as { title: string; year: number; tmdbId: number; inLibrary: boolean }[];
-    expect(results.map((r) => [r.title, r.year, r.inLibrary])).toEqual(expect.arrayContaining([["Dune", 1984, false], ["Dune", 2021, true], ["Dune: Part Two", 2024, false]]));
+    expect(results.map((r) => [r.title, r.year, r.inLibrary])).toEqual(
+      expect.arrayContaining([
+        ["Dune", 1984, false],
+        ["Dune", 2021, true],
+        ["Dune: Part Two", 2024, false],
+      ]),
+    );
   });
 
   it("adds Dune: Part Two, which appears in the library and downloads into Plex-ready state", async () => {
@@ -205,7 +236,9 @@ describe("Radarr movie tools", () => {
     expect(added.data.movie).toMatchObject({ title: "Dune: Part Two", year: 2024, inLibrary: true });
     const queue = await call(client, "radarr_queue", { pageSize: 20 });
     expect((queue.data.records as { title: string }[]).some((r) => r.title.startsWith("Dune.Part.Two.2024"))).toBe(true);
-    expect((await call(client, "radarr_movie_add", { tmdbId: 693134, qualityProfileId: 4, rootFolderPath: "/movies" })).text).toBe("Radarr rejected the request: This movie has already been added");
+    expect((await call(client, "radarr_movie_add", { tmdbId: 693134, qualityProfileId: 4, rootFolderPath: "/movies" })).text).toBe(
+      "Radarr rejected the request: This movie has already been added",
+    );
   });
 
   it("lists missing and cutoff-unmet movies", async () => {
@@ -219,7 +252,10 @@ describe("unreachable Sonarr", () => {
     const url = await closedPortUrl();
     const refused = await startHarness({ apps: [], appsConfig: () => ({ sonarr: { url, apiKey: "k" } }) });
     try {
-      expect(await call(await refused.client(), "sonarr_system_status")).toMatchObject({ isError: true, text: "Sonarr is unreachable at its configured URL (connection refused)" });
+      expect(await call(await refused.client(), "sonarr_system_status")).toMatchObject({
+        isError: true,
+        text: "Sonarr is unreachable at its configured URL (connection refused)",
+      });
     } finally {
       await refused.close();
     }

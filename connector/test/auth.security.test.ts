@@ -40,7 +40,11 @@ describe("bearer token checks on /mcp", () => {
 
   it("accepts a token that expired within the 5 s clock tolerance", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const response = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${await harness.token({ iat: now - 62, exp: now - 2, request: forInitialize })}` }, initializeRequest);
+    const response = await rawPost(
+      harness.mcpUrl,
+      { Authorization: `Bearer ${await harness.token({ iat: now - 62, exp: now - 2, request: forInitialize })}` },
+      initializeRequest,
+    );
     expect(response.status).toBe(200);
   });
 
@@ -102,7 +106,12 @@ describe("connector HTTP surface", () => {
     const sessionId = randomUUID();
     const response = await fetch(harness.mcpUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${await harness.token({ request: { ...forToolCall, sessionId } })}`, "mcp-session-id": sessionId },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json, text/event-stream",
+        Authorization: `Bearer ${await harness.token({ request: { ...forToolCall, sessionId } })}`,
+        "mcp-session-id": sessionId,
+      },
       body: JSON.stringify(toolCall),
     });
     expect(response.status).toBe(404);

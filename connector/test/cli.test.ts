@@ -24,9 +24,15 @@ describe("configuration", () => {
   it("overlays environment variables on the config file and reads *_FILE secrets", () => {
     const dir = mkdtempSync(join(tmpdir(), "autoarr-cfg-"));
     const configPath = join(dir, "config.json");
-    writeFileSync(configPath, JSON.stringify({ sonarr: { url: "http://file-sonarr:8989", apiKey: "file-key" }, radarr: { url: "http://radarr:7878", apiKey: "r" } }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({ sonarr: { url: "http://file-sonarr:8989", apiKey: "file-key" }, radarr: { url: "http://radarr:7878", apiKey: "r" } }),
+    );
     writeFileSync(join(dir, "sonarr_key"), "secret-from-file\n");
-    const config = loadConfig({ configPath, env: { SONARR_URL: "http://env-sonarr:8989", SONARR_API_KEY_FILE: join(dir, "sonarr_key"), CONNECTOR_PORT: "9999" } });
+    const config = loadConfig({
+      configPath,
+      env: { SONARR_URL: "http://env-sonarr:8989", SONARR_API_KEY_FILE: join(dir, "sonarr_key"), CONNECTOR_PORT: "9999" },
+    });
     expect(config.apps.sonarr).toEqual({ url: "http://env-sonarr:8989", apiKey: "secret-from-file" });
     expect(config.apps.radarr?.url).toBe("http://radarr:7878");
     expect(config.apps.sabnzbd).toBeUndefined();
@@ -98,7 +104,13 @@ describe("autoarr-connector check: one clear line per problem, never a schema du
       const dir = mkdtempSync(join(tmpdir(), "autoarr-check-"));
       const configPath = join(dir, "config.json");
       writeFileSync(configPath, JSON.stringify({ radarr: { url: sims.urls.radarr, apiKey: "  " } }));
-      const env = { SABNZBD_URL: sims.urls.sabnzbd, SABNZBD_API_KEY: "", SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, PLEX_URL: sims.urls.plex };
+      const env = {
+        SABNZBD_URL: sims.urls.sabnzbd,
+        SABNZBD_API_KEY: "",
+        SONARR_URL: sims.urls.sonarr,
+        SONARR_API_KEY: sims.keys.sonarr,
+        PLEX_URL: sims.urls.plex,
+      };
       const result = await cli(["check", "--config", configPath], env);
       expect(result.code).toBe(1);
       expect(lineFor(result.stdout, "sabnzbd")).toBe("sabnzbd  FAILED SABnzbd: the API key is empty — copy it from SABnzbd → Config → General → API Key");
@@ -115,8 +127,10 @@ describe("autoarr-connector check: one clear line per problem, never a schema du
     const sims = await startSimulators();
     try {
       const env = {
-        SABNZBD_URL: `${sims.urls.sabnzbd}/api`, SABNZBD_API_KEY: sims.keys.sabnzbd,
-        SONARR_URL: `${sims.urls.sonarr}/api/v3/`, SONARR_API_KEY: sims.keys.sonarr,
+        SABNZBD_URL: `${sims.urls.sabnzbd}/api`,
+        SABNZBD_API_KEY: sims.keys.sabnzbd,
+        SONARR_URL: `${sims.urls.sonarr}/api/v3/`,
+        SONARR_API_KEY: sims.keys.sonarr,
       };
       const result = await cli(["check", "--config", "/nonexistent.json"], env);
       expect(result.code).toBe(1);
@@ -158,8 +172,12 @@ describe("autoarr-connector check: one clear line per problem, never a schema du
       const env = { SONARR_URL: sims.urls.sabnzbd, SONARR_API_KEY: sims.keys.sonarr, SABNZBD_URL: pageUrl, SABNZBD_API_KEY: sims.keys.sabnzbd };
       const result = await cli(["check", "--config", "/nonexistent.json"], env);
       expect(result.code).toBe(1);
-      expect(lineFor(result.stdout, "sonarr")).toBe(`sonarr   FAILED Sonarr: the server at ${sims.urls.sabnzbd} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`);
-      expect(lineFor(result.stdout, "sabnzbd")).toBe(`sabnzbd  FAILED SABnzbd: the server at ${pageUrl} answered with a web page, not SABnzbd's API — is this the right port? (SABnzbd listens on 8080 unless changed)`);
+      expect(lineFor(result.stdout, "sonarr")).toBe(
+        `sonarr   FAILED Sonarr: the server at ${sims.urls.sabnzbd} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`,
+      );
+      expect(lineFor(result.stdout, "sabnzbd")).toBe(
+        `sabnzbd  FAILED SABnzbd: the server at ${pageUrl} answered with a web page, not SABnzbd's API — is this the right port? (SABnzbd listens on 8080 unless changed)`,
+      );
     } finally {
       page.close();
       await sims.close();
@@ -179,7 +197,9 @@ describe.skipIf(!sabnzbdBinary())("autoarr-connector check against a real SABnzb
       const bad = await cli(["check", "--config", "/nonexistent.json"], env);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toContain("sabnzbd  FAILED API key rejected by SABnzbd (HTTP 403) — copy the API key from SABnzbd → Config → General → API Key");
-      expect(bad.stdout).toContain(`sonarr   FAILED Sonarr: the server at ${sab.url} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`);
+      expect(bad.stdout).toContain(
+        `sonarr   FAILED Sonarr: the server at ${sab.url} is SABnzbd, not Sonarr — is this the right port? (Sonarr listens on 8989 unless changed)`,
+      );
     } finally {
       await sab.stop();
     }

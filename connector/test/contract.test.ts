@@ -42,7 +42,10 @@ afterAll(() => sims.close());
 describe.each(["sonarr", "radarr"] as const)("%s simulator responses match the OpenAPI document", (app) => {
   const media = app === "sonarr" ? "series" : "movie";
   const get = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${sims.urls[app]}/api/v3/${path}`, { ...init, headers: { "X-Api-Key": sims.keys[app], "Content-Type": "application/json", ...(init?.headers ?? {}) } });
+    const response = await fetch(`${sims.urls[app]}/api/v3/${path}`, {
+      ...init,
+      headers: { "X-Api-Key": sims.keys[app], "Content-Type": "application/json", ...(init?.headers ?? {}) },
+    });
     return { status: response.status, body: (await response.json()) as unknown };
   };
 
@@ -78,13 +81,25 @@ describe.each(["sonarr", "radarr"] as const)("%s simulator responses match the O
     const lookupPath = app === "sonarr" ? "series/lookup?term=tvdb:176941" : "movie/lookup/tmdb?tmdbId=680";
     const found = (await get(lookupPath)).body;
     const resource = Array.isArray(found) ? found[0] : found;
-    const body = JSON.stringify({ ...(resource as object), qualityProfileId: 4, rootFolderPath: app === "sonarr" ? "/tv" : "/movies", monitored: true, addOptions: app === "sonarr" ? { searchForMissingEpisodes: true } : { searchForMovie: true } });
+    const body = JSON.stringify({
+      ...(resource as object),
+      qualityProfileId: 4,
+      rootFolderPath: app === "sonarr" ? "/tv" : "/movies",
+      monitored: true,
+      addOptions: app === "sonarr" ? { searchForMissingEpisodes: true } : { searchForMovie: true },
+    });
     const created = await get(media, { method: "POST", body });
     expect(created.status).toBe(201);
     expect(validatorFor(app)(app === "sonarr" ? "SeriesResource" : "MovieResource", created.body)).toEqual([]);
     const again = await get(media, { method: "POST", body });
     expect(again.status).toBe(400);
-    expect(again.body).toEqual([expect.objectContaining({ propertyName: expect.any(String), errorMessage: `This ${app === "sonarr" ? "series" : "movie"} has already been added`, severity: "error" })]);
+    expect(again.body).toEqual([
+      expect.objectContaining({
+        propertyName: expect.any(String),
+        errorMessage: `This ${app === "sonarr" ? "series" : "movie"} has already been added`,
+        severity: "error",
+      }),
+    ]);
     // The grab the search made is in the queue and still matches the schema.
     expect(validatorFor(app)("QueueResourcePagingResource", (await get("queue?pageSize=50")).body)).toEqual([]);
   });

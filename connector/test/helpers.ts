@@ -50,7 +50,9 @@ export function bodyBytes(body: unknown): Uint8Array | undefined {
 export async function mintToken(pairing: PairingMaterial, overrides: TokenOverrides = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const { request } = overrides;
-  const binding = request ? await requestBinding({ method: request.method, body: bodyBytes(request.body), ...(request.sessionId ? { sessionId: request.sessionId } : {}) }) : {};
+  const binding = request
+    ? await requestBinding({ method: request.method, body: bodyBytes(request.body), ...(request.sessionId ? { sessionId: request.sessionId } : {}) })
+    : {};
   const bound = Object.fromEntries(Object.entries({ ...binding, ...overrides.claims }).filter(([, value]) => value !== undefined));
   return new SignJWT({ ...bound, cid: overrides.cid ?? pairing.connectorId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

@@ -31,7 +31,9 @@ describe("Plex tools against the simulator", () => {
 
   it("searches the library and reads preferences", async () => {
     const search = await call(client, "plex_search", { query: "matrix" });
-    expect(search.data.items).toEqual([expect.objectContaining({ title: "The Matrix", year: 1999, type: "movie", guids: expect.arrayContaining(["tmdb://603"]) })]);
+    expect(search.data.items).toEqual([
+      expect.objectContaining({ title: "The Matrix", year: 1999, type: "movie", guids: expect.arrayContaining(["tmdb://603"]) }),
+    ]);
     const prefs = await call(client, "plex_preferences", { idContains: "PartialScan" });
     expect(prefs.data.settings).toEqual([expect.objectContaining({ id: "FSEventLibraryPartialScanEnabled", value: false })]);
   });

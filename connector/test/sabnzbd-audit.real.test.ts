@@ -38,7 +38,10 @@ describe.skipIf(!binary)("the audit's SABnzbd settings on a real fresh SABnzbd",
     sab = await startRealSabnzbd();
     ({ url, apiKey } = sab);
     const pairing = parsePairingCode(createPairingCode("tenant-real-audit", "connector-real-audit"));
-    connector = await startConnector({ pairing, host: "127.0.0.1", port: 0, timeoutMs: 5000, logLevel: "error", sessionIdleMs: 60_000, apps: { sabnzbd: { url, apiKey } } }, { logger: silentLogger });
+    connector = await startConnector(
+      { pairing, host: "127.0.0.1", port: 0, timeoutMs: 5000, logLevel: "error", sessionIdleMs: 60_000, apps: { sabnzbd: { url, apiKey } } },
+      { logger: silentLogger },
+    );
     client = await connectClient(`${connector.url}/mcp`, pairing);
   }, 45_000);
 
@@ -56,10 +59,28 @@ describe.skipIf(!binary)("the audit's SABnzbd settings on a real fresh SABnzbd",
 
   it("holds the defaults the rules depend on, as recorded", async () => {
     const live = await misc();
-    const depends = ["host", "username", "password", "download_free", "unwanted_extensions", "action_on_unwanted_extensions", "inet_exposure", "cache_limit", "direct_unpack"];
+    const depends = [
+      "host",
+      "username",
+      "password",
+      "download_free",
+      "unwanted_extensions",
+      "action_on_unwanted_extensions",
+      "inet_exposure",
+      "cache_limit",
+      "direct_unpack",
+    ];
     const pick = (values: Record<string, unknown>) => Object.fromEntries(depends.map((key) => [key, values[key]]));
     expect(pick(live)).toEqual({
-      host: "127.0.0.1", username: "", password: "", download_free: "", unwanted_extensions: [], action_on_unwanted_extensions: 0, inet_exposure: 0, cache_limit: "1G", direct_unpack: 0,
+      host: "127.0.0.1",
+      username: "",
+      password: "",
+      download_free: "",
+      unwanted_extensions: [],
+      action_on_unwanted_extensions: 0,
+      inet_exposure: 0,
+      cache_limit: "1G",
+      direct_unpack: 0,
     });
     expect(pick(recordedMisc)).toEqual(pick(live));
     // Every setting the recorded answer holds is still there, with the same type (folders and keys differ per install).

@@ -31,11 +31,19 @@ describe("the history tool's stage log", () => {
   it("keeps the recorded failure's stages as the real program wrote them", () => {
     const recorded = JSON.parse(readFileSync(new URL("./recorded/sabnzbd-4.5/history-download-failed.json", import.meta.url), "utf8"));
     const slot = projectHistorySlot(recorded.json.history.slots[0]);
-    expect(slot.stageLog?.find((s) => s.name === "Download")?.actions).toEqual(["3 articles were missing", "Download failed - Not on your server(s) - https://sabnzbd.org/not-complete"]);
+    expect(slot.stageLog?.find((s) => s.name === "Download")?.actions).toEqual([
+      "3 articles were missing",
+      "Download failed - Not on your server(s) - https://sabnzbd.org/not-complete",
+    ]);
   });
 
   it("masks an indexer's key in the Source stage, which is the NZB's URL (nzbstuff.py: self.url or self.filename)", () => {
-    const slot = projectHistorySlot({ nzo_id: "n", name: "N", status: "Completed", stage_log: [{ name: "Source", actions: ["https://indexer.example/api?t=get&id=1&apikey=0123456789abcdef"] }] });
+    const slot = projectHistorySlot({
+      nzo_id: "n",
+      name: "N",
+      status: "Completed",
+      stage_log: [{ name: "Source", actions: ["https://indexer.example/api?t=get&id=1&apikey=0123456789abcdef"] }],
+    });
     expect(slot.stageLog).toEqual([{ name: "Source", actions: ["https://indexer.example/api?t=get&id=1&apikey=********"] }]);
   });
 });
@@ -55,10 +63,16 @@ describe("the simulator's damaged completed job", () => {
   });
 
   const damage = (downloadId: string, missingArticles: number) =>
-    fetch(`${sab}/__sim/sabnzbd-damaged`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ downloadId, missingArticles }) });
+    fetch(`${sab}/__sim/sabnzbd-damaged`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ downloadId, missingArticles }),
+    });
   const addJob = async (name: string) => {
     const key = harness.sims.keys.sabnzbd;
-    const answer = (await (await fetch(`${sab}/api?mode=addurl&name=${encodeURIComponent(`https://indexer.example/getnzb/${name}.nzb`)}&nzbname=${name}&apikey=${key}&output=json`)).json()) as { nzo_ids: string[] };
+    const answer = (await (
+      await fetch(`${sab}/api?mode=addurl&name=${encodeURIComponent(`https://indexer.example/getnzb/${name}.nzb`)}&nzbname=${name}&apikey=${key}&output=json`)
+    ).json()) as { nzo_ids: string[] };
     return answer.nzo_ids[0]!;
   };
 
@@ -67,7 +81,9 @@ describe("the simulator's damaged completed job", () => {
     const nzoId = await addJob(name);
     expect((await damage(nzoId, 2)).status).toBe(200);
     const history = await call(client, "sabnzbd_history", {});
-    const slot = (history.data.slots as { nzoId: string; status: string; failMessage: string; stageLog: { name: string; actions: string[] }[] }[]).find((s) => s.nzoId === nzoId)!;
+    const slot = (history.data.slots as { nzoId: string; status: string; failMessage: string; stageLog: { name: string; actions: string[] }[] }[]).find(
+      (s) => s.nzoId === nzoId,
+    )!;
     expect(slot).toMatchObject({ status: "Completed", failMessage: "" });
     expect(slot.stageLog.find((s) => s.name === "Download")?.actions).toContain("2 articles were missing");
     expect(slot.stageLog.find((s) => s.name === "Repair")?.actions).toEqual(["Trying RAR renamer", `[${name}] No par2 sets`]);

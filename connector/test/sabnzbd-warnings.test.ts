@@ -33,7 +33,12 @@ describe("sabnzbd_warnings", () => {
     expect(result.data).toEqual({
       count: 2,
       warnings: [
-        { type: "WARNING", text: "Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)", time: expect.any(Number), origin: "nzbstuff.py795" },
+        {
+          type: "WARNING",
+          text: "Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)",
+          time: expect.any(Number),
+          origin: "nzbstuff.py795",
+        },
         { type: "ERROR", text: "Failed login for server news.example.com", time: expect.any(Number), origin: "newswrapper.py412" },
       ],
     });
@@ -46,7 +51,10 @@ describe("sabnzbd_warnings", () => {
     await plant({ text: "Failed to connect via socks5://bob:hunter2@proxy.example:1080" });
     const { data } = await call(client, "sabnzbd_warnings");
     const texts = (data.warnings as { text: string }[]).map((w) => w.text);
-    expect(texts).toEqual(["URL Fetching failed; https://indexer.example/getnzb?id=42&apikey=********&r=********", "Failed to connect via socks5://********@proxy.example:1080"]);
+    expect(texts).toEqual([
+      "URL Fetching failed; https://indexer.example/getnzb?id=42&apikey=********&r=********",
+      "Failed to connect via socks5://********@proxy.example:1080",
+    ]);
     expect(JSON.stringify(data)).not.toMatch(/0123456789abcdef|hunter2|feedtoken/);
   });
 

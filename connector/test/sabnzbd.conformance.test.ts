@@ -29,7 +29,10 @@ interface Fixture {
 }
 
 const folder = new URL("./recorded/sabnzbd-4.5/", import.meta.url);
-const fixtures: Fixture[] = readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(new URL(f, folder), "utf8")) as Fixture).sort((a, b) => a.order - b.order);
+const fixtures: Fixture[] = readdirSync(folder)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(new URL(f, folder), "utf8")) as Fixture)
+  .sort((a, b) => a.order - b.order);
 const fixture = (name: string): Fixture => {
   const found = fixtures.find((f) => f.case === name);
   if (!found) throw new Error(`no recorded case ${name}`);
@@ -46,7 +49,7 @@ function withEveryRecordedSlot(json: unknown): unknown {
   const record = json as Record<string, { slots?: unknown[] } | undefined> | undefined;
   const list = record?.history?.slots ? "history" : record?.queue?.slots ? "queue" : undefined;
   if (!list) return json;
-  const slots = fixtures.flatMap((f) => ((f.json as Record<string, { slots?: unknown[] } | undefined> | undefined)?.[list]?.slots ?? []));
+  const slots = fixtures.flatMap((f) => (f.json as Record<string, { slots?: unknown[] } | undefined> | undefined)?.[list]?.slots ?? []);
   return { ...record, [list]: { ...record![list], slots } };
 }
 
@@ -74,9 +77,13 @@ async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 5000): Pro
 describe("the shape comparison", () => {
   it("sees a different type, a missing and an extra key, and an element no recorded element matches", () => {
     expect(shapeDifferences({ a: 1, b: "x" }, { a: "1", c: true })).toEqual([
-      "$.a: string where the real SABnzbd has number", "$.b: missing (the real SABnzbd has it)", "$.c: not in the real SABnzbd's answer",
+      "$.a: string where the real SABnzbd has number",
+      "$.b: missing (the real SABnzbd has it)",
+      "$.c: not in the real SABnzbd's answer",
     ]);
-    expect(shapeDifferences({ t: "<unix-seconds:number>", s: [{ p: "Normal" }, { p: 0 }] }, { t: 17, s: [{ p: 0 }, { p: "High" }, { p: null }] })).toEqual(["$.s[2].p: null where the real SABnzbd has string"]);
+    expect(shapeDifferences({ t: "<unix-seconds:number>", s: [{ p: "Normal" }, { p: 0 }] }, { t: 17, s: [{ p: 0 }, { p: "High" }, { p: null }] })).toEqual([
+      "$.s[2].p: null where the real SABnzbd has string",
+    ]);
     expect(shapeDifferences({ s: [] }, { s: [{ anything: 1 }] })).toEqual([]);
   });
 });
@@ -124,7 +131,8 @@ describe("the SABnzbd simulator answers as the real SABnzbd 4.5 did", () => {
     it.skipIf(Boolean(recorded.notOnSimulator) || !testCase)(`${recorded.case}: ${recorded.about}`, async () => {
       await setup[recorded.case]?.();
       const params = resolveRequest(testCase!.request, roles);
-      const key: Record<string, string> = testCase!.key === "wrong" ? { apikey: "0".repeat(32) } : testCase!.key === "none" ? {} : { apikey: sims.keys.sabnzbd };
+      const key: Record<string, string> =
+        testCase!.key === "wrong" ? { apikey: "0".repeat(32) } : testCase!.key === "none" ? {} : { apikey: sims.keys.sabnzbd };
       const answer = await request(url, { output: "json", ...key, ...params });
       expect({ status: answer.status, contentType: answer.contentType }).toEqual({ status: recorded.status, contentType: recorded.contentType });
       if (recorded.text !== undefined) {
@@ -183,7 +191,11 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
 
   it("sabnzbd_queue, running and paused", async () => {
     const queue = data(await run("sabnzbd_queue", {}, "queue"));
-    expect(queue).toMatchObject({ paused: false, totalSlots: 1, slots: [expect.objectContaining({ status: "Downloading", leftMb: expect.any(Number), labels: [] })] });
+    expect(queue).toMatchObject({
+      paused: false,
+      totalSlots: 1,
+      slots: [expect.objectContaining({ status: "Downloading", leftMb: expect.any(Number), labels: [] })],
+    });
     expect(data(await run("sabnzbd_queue", {}, "queue-paused"))).toMatchObject({ paused: true, status: "Paused" });
   });
 
@@ -197,7 +209,9 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
     const history = data(await run("sabnzbd_history", {}, "history"));
     expect(history.slots).toEqual([expect.objectContaining({ status: "Failed", failMessage: "URL Fetching failed; File not on server", retry: true })]);
     const failedDownload = data(await run("sabnzbd_history", {}, "history-download-failed"));
-    expect((failedDownload.slots as { failMessage: string }[]).map((s) => s.failMessage)).toContain("Download failed - Not on your server(s) - https://sabnzbd.org/not-complete");
+    expect((failedDownload.slots as { failMessage: string }[]).map((s) => s.failMessage)).toContain(
+      "Download failed - Not on your server(s) - https://sabnzbd.org/not-complete",
+    );
     expect(data(await run("sabnzbd_history", { failedOnly: true }, "history-failed-only")).slots).toHaveLength(1);
     expect(data(await run("sabnzbd_history", { lastHistoryUpdate: 1 }, "history-unchanged"))).toMatchObject({ changed: false, slots: [] });
     expect(data(await run("sabnzbd_history", { category: "tv" }, "history-category")).changed).toBe(true);
@@ -212,7 +226,9 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
     expect(data(await run("sabnzbd_delete", { from: "queue", nzoIds: ["SABnzbd_nzo_x"] }, "queue-delete")).deleted).toBe(true);
     expect(data(await run("sabnzbd_delete", { from: "history", nzoIds: ["SABnzbd_nzo_x"] }, "history-delete")).deleted).toBe(true);
     expect(data(await run("sabnzbd_delete", { from: "history", nzoIds: [UNKNOWN_ID] }, "history-delete-unknown")).deleted).toBe(true);
-    expect(failure(await run("sabnzbd_delete", { from: "queue", nzoIds: [UNKNOWN_ID] }, "queue-delete-unknown"))).toBe("SABnzbd reported a failure without details");
+    expect(failure(await run("sabnzbd_delete", { from: "queue", nzoIds: [UNKNOWN_ID] }, "queue-delete-unknown"))).toBe(
+      "SABnzbd reported a failure without details",
+    );
   });
 
   it("sabnzbd_pause and sabnzbd_resume, of the queue and of one job", async () => {
@@ -223,8 +239,16 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
   });
 
   it("sabnzbd_get_config of every section, keys masked", async () => {
-    for (const [section, recorded] of [["misc", "get-config-misc-fresh"], ["servers", "get-config-servers-one"], ["categories", "get-config-categories"], ["sorters", "get-config-sorters"],
-      ["rss", "get-config-rss"], ["logging", "get-config-logging"], ["ncenter", "get-config-ncenter"], ["email", "get-config-email"]] as const) {
+    for (const [section, recorded] of [
+      ["misc", "get-config-misc-fresh"],
+      ["servers", "get-config-servers-one"],
+      ["categories", "get-config-categories"],
+      ["sorters", "get-config-sorters"],
+      ["rss", "get-config-rss"],
+      ["logging", "get-config-logging"],
+      ["ncenter", "get-config-ncenter"],
+      ["email", "get-config-email"],
+    ] as const) {
       const config = data(await run("sabnzbd_get_config", { section }, recorded));
       expect(config.section).toBe(section);
     }
@@ -234,12 +258,24 @@ describe("the connector accepts every recorded answer of the real SABnzbd 4.5", 
   });
 
   it("sabnzbd_set_config of a switch, a string, a list, a category and a server; an unknown key is an error", async () => {
-    expect(data(await run("sabnzbd_set_config", { section: "misc", keyword: "direct_unpack", value: true }, "set-config-misc-switch")).config).toEqual({ direct_unpack: true });
-    expect(data(await run("sabnzbd_set_config", { section: "misc", keyword: "cache_limit", value: "512M" }, "set-config-misc-string")).config).toEqual({ cache_limit: "512M" });
-    expect(data(await run("sabnzbd_set_config", { section: "misc", keyword: "unwanted_extensions", value: "exe,com,bat" }, "set-config-misc-list")).config).toEqual({ unwanted_extensions: ["exe", "com", "bat"] });
-    expect(data(await run("sabnzbd_set_config", { section: "categories", name: "tv", keyword: "dir", value: "tv" }, "set-config-category")).config).toEqual([expect.objectContaining({ name: "tv", dir: "tv" })]);
-    expect(data(await run("sabnzbd_set_config", { section: "servers", name: "news.autoarr.test", keyword: "ssl", value: true }, "set-config-server-new")).config).toEqual([expect.objectContaining({ name: "news.autoarr.test", ssl: 1 })]);
-    expect(failure(await run("sabnzbd_set_config", { section: "misc", keyword: "no_such_key", value: "1" }, "set-config-misc-unknown"))).toBe("SABnzbd reported an error: Config item does not exist");
+    expect(data(await run("sabnzbd_set_config", { section: "misc", keyword: "direct_unpack", value: true }, "set-config-misc-switch")).config).toEqual({
+      direct_unpack: true,
+    });
+    expect(data(await run("sabnzbd_set_config", { section: "misc", keyword: "cache_limit", value: "512M" }, "set-config-misc-string")).config).toEqual({
+      cache_limit: "512M",
+    });
+    expect(
+      data(await run("sabnzbd_set_config", { section: "misc", keyword: "unwanted_extensions", value: "exe,com,bat" }, "set-config-misc-list")).config,
+    ).toEqual({ unwanted_extensions: ["exe", "com", "bat"] });
+    expect(data(await run("sabnzbd_set_config", { section: "categories", name: "tv", keyword: "dir", value: "tv" }, "set-config-category")).config).toEqual([
+      expect.objectContaining({ name: "tv", dir: "tv" }),
+    ]);
+    expect(
+      data(await run("sabnzbd_set_config", { section: "servers", name: "news.autoarr.test", keyword: "ssl", value: true }, "set-config-server-new")).config,
+    ).toEqual([expect.objectContaining({ name: "news.autoarr.test", ssl: 1 })]);
+    expect(failure(await run("sabnzbd_set_config", { section: "misc", keyword: "no_such_key", value: "1" }, "set-config-misc-unknown"))).toBe(
+      "SABnzbd reported an error: Config item does not exist",
+    );
   });
 
   it("a wrong or missing API key is an auth failure", async () => {

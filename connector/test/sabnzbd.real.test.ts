@@ -53,7 +53,10 @@ describe.skipIf(!binary)("SABnzbd tools against a real SABnzbd", () => {
   });
 
   it("surfaces a retry of an unknown job as an error", async () => {
-    expect(await call(client, "sabnzbd_retry", { nzoId: "SABnzbd_nzo_nothere" })).toMatchObject({ isError: true, text: "SABnzbd reported an error: item does not exist" });
+    expect(await call(client, "sabnzbd_retry", { nzoId: "SABnzbd_nzo_nothere" })).toMatchObject({
+      isError: true,
+      text: "SABnzbd reported an error: item does not exist",
+    });
   });
 
   it("pauses and resumes the queue", async () => {
@@ -71,17 +74,28 @@ describe.skipIf(!binary)("SABnzbd tools against a real SABnzbd", () => {
     expect((await call(client, "sabnzbd_set_config", { section: "misc", keyword: "cache_limit", value: "512M" })).data.config).toEqual({ cache_limit: "512M" });
     const category = await call(client, "sabnzbd_set_config", { section: "categories", name: "autoarrtest", keyword: "dir", value: "autoarrtest" });
     expect(category.data.config).toEqual([expect.objectContaining({ name: "autoarrtest", dir: "autoarrtest" })]);
-    expect(await call(client, "sabnzbd_set_config", { section: "misc", keyword: "no_such_key", value: "1" })).toMatchObject({ isError: true, text: "SABnzbd reported an error: Config item does not exist" });
+    expect(await call(client, "sabnzbd_set_config", { section: "misc", keyword: "no_such_key", value: "1" })).toMatchObject({
+      isError: true,
+      text: "SABnzbd reported an error: Config item does not exist",
+    });
   });
 
   it("lists SABnzbd's own warnings exactly as mode=warnings answers them", async () => {
     // An NZB SABnzbd cannot parse is logged as a warning (nzbstuff.py), which mode=warnings then lists.
     const form = new FormData();
     form.append("name", new Blob(["not an nzb"], { type: "application/x-nzb" }), "autoarr-bad.nzb");
-    expect(await (await fetch(`${url}/api?mode=addfile&output=json&apikey=${apiKey}`, { method: "POST", body: form })).json()).toEqual({ status: false, nzo_ids: [] });
+    expect(await (await fetch(`${url}/api?mode=addfile&output=json&apikey=${apiKey}`, { method: "POST", body: form })).json()).toEqual({
+      status: false,
+      nzo_ids: [],
+    });
     const real = (await (await fetch(`${url}/api?mode=warnings&output=json&apikey=${apiKey}`)).json()) as { warnings: Array<Record<string, unknown>> };
     const planted = real.warnings.find((w) => String(w.text).includes("autoarr-bad.nzb"));
-    expect(planted).toEqual({ type: "WARNING", text: expect.stringMatching(/^Invalid NZB file autoarr-bad\.nzb, skipping/), time: expect.any(Number), origin: expect.stringMatching(/^nzbstuff\.py\d+$/) });
+    expect(planted).toEqual({
+      type: "WARNING",
+      text: expect.stringMatching(/^Invalid NZB file autoarr-bad\.nzb, skipping/),
+      time: expect.any(Number),
+      origin: expect.stringMatching(/^nzbstuff\.py\d+$/),
+    });
     const tool = await call(client, "sabnzbd_warnings");
     expect(tool.isError).toBe(false);
     expect(tool.data).toEqual({ count: real.warnings.length, warnings: real.warnings });

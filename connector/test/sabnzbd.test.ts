@@ -153,7 +153,10 @@ describe("SABnzbd failures surface as errors, not data", () => {
     const url = await closedPortUrl();
     const refused = await startHarness({ apps: ["sabnzbd"], appsConfig: () => ({ sabnzbd: { url, apiKey: "k" } }) });
     try {
-      expect(await call(await refused.client(), "sabnzbd_version")).toMatchObject({ isError: true, text: "SABnzbd is unreachable at its configured URL (connection refused)" });
+      expect(await call(await refused.client(), "sabnzbd_version")).toMatchObject({
+        isError: true,
+        text: "SABnzbd is unreachable at its configured URL (connection refused)",
+      });
     } finally {
       await refused.close();
     }

@@ -8,7 +8,11 @@ let sessionId: string;
 
 beforeAll(async () => {
   harness = await startHarness({ apps: ["sonarr"] });
-  const opened = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${await harness.token({ request: { method: "POST", body: initializeRequest } })}` }, initializeRequest);
+  const opened = await rawPost(
+    harness.mcpUrl,
+    { Authorization: `Bearer ${await harness.token({ request: { method: "POST", body: initializeRequest } })}` },
+    initializeRequest,
+  );
   expect(opened.status).toBe(200);
   sessionId = opened.headers.get("mcp-session-id")!;
   const initialized = { jsonrpc: "2.0", method: "notifications/initialized" };
@@ -71,7 +75,11 @@ describe("tokens bound to their request", () => {
   });
 
   it("ends the session with a DELETE bound to it", async () => {
-    const opened = await rawPost(harness.mcpUrl, { Authorization: `Bearer ${await harness.token({ request: { method: "POST", body: initializeRequest } })}` }, initializeRequest);
+    const opened = await rawPost(
+      harness.mcpUrl,
+      { Authorization: `Bearer ${await harness.token({ request: { method: "POST", body: initializeRequest } })}` },
+      initializeRequest,
+    );
     const session = opened.headers.get("mcp-session-id")!;
     const sessions = harness.connector.sessionCount();
     expect((await send("DELETE", undefined, bound({ method: "DELETE", sessionId: session }), session)).status).toBe(200);

@@ -32,7 +32,8 @@ function setup() {
     running.push(connector);
     return connector;
   };
-  const initializeWith = (connector: RunningConnector, token: string) => rawPost(`${connector.url}/mcp`, { Authorization: `Bearer ${token}` }, initializeRequest);
+  const initializeWith = (connector: RunningConnector, token: string) =>
+    rawPost(`${connector.url}/mcp`, { Authorization: `Bearer ${token}` }, initializeRequest);
   const token = (overrides: Parameters<typeof mintToken>[1] = {}) => mintToken(pairing, { request: { method: "POST", body: initializeRequest }, ...overrides });
   return { pairing, stateDir, start, initializeWith, token };
 }
@@ -87,7 +88,16 @@ describe("replay across a connector restart", () => {
     const { pairing } = setup();
     const notADirectory = join(newStateDir(), "a-file");
     writeFileSync(notADirectory, "");
-    const config: ConnectorConfig = { apps: {}, pairing, stateDir: notADirectory, host: "127.0.0.1", port: 0, timeoutMs: 2000, logLevel: "error", sessionIdleMs: 60_000 };
+    const config: ConnectorConfig = {
+      apps: {},
+      pairing,
+      stateDir: notADirectory,
+      host: "127.0.0.1",
+      port: 0,
+      timeoutMs: 2000,
+      logLevel: "error",
+      sessionIdleMs: 60_000,
+    };
     await expect(startConnector(config, { logger: silentLogger })).rejects.toThrow(/Cannot keep the ids of used tokens/);
   });
 

@@ -14,12 +14,15 @@ const refs: AnyToolRef[] = APP_IDS.flatMap((app) => Object.values(tools[app]) as
 
 describe("the connector's tools and the contract's refs", () => {
   it("offers exactly one tool per ref, under the ref's name and app", () => {
-    const offered = toolCatalog().map((tool) => `${tool.app}:${tool.name}`).sort();
+    const offered = toolCatalog()
+      .map((tool) => `${tool.app}:${tool.name}`)
+      .sort();
     expect(offered).toEqual(refs.map((ref) => `${ref.app}:${ref.name}`).sort());
   });
 
   it("files every ref under the app its name starts with", () => {
-    for (const app of APP_IDS) for (const ref of Object.values(tools[app]) as AnyToolRef[]) expect(`${ref.app}:${ref.name}`).toMatch(new RegExp(`^${app}:${app}_`));
+    for (const app of APP_IDS)
+      for (const ref of Object.values(tools[app]) as AnyToolRef[]) expect(`${ref.app}:${ref.name}`).toMatch(new RegExp(`^${app}:${app}_`));
   });
 });
 
@@ -34,7 +37,11 @@ describe("answers of the read-only tools against the simulators", () => {
   afterAll(() => sims.close());
 
   /** Read-only tools that need no argument beyond their defaults. */
-  const readOnly = new Set(toolCatalog().filter((tool) => tool.annotations.readOnlyHint).map((tool) => tool.name));
+  const readOnly = new Set(
+    toolCatalog()
+      .filter((tool) => tool.annotations.readOnlyHint)
+      .map((tool) => tool.name),
+  );
   const callable = refs.filter((ref) => readOnly.has(ref.name) && z.object(ref.input).safeParse({}).success);
 
   it("has read-only tools to call without arguments", () => {

@@ -44,7 +44,10 @@ export class RateLimiter extends DurableObject<Env> {
     const known = this.knownNetworks();
     const currentKey = known.includes(network) ? networkKey(network) : STRANGERS_KEY;
     const otherKeys = [STRANGERS_KEY, ...known.map(networkKey)].filter((key) => key !== currentKey);
-    const notice = noticeOnSuccess(kv.get<BackoffState>(currentKey), otherKeys.map((key) => kv.get<BackoffState>(key)));
+    const notice = noticeOnSuccess(
+      kv.get<BackoffState>(currentKey),
+      otherKeys.map((key) => kv.get<BackoffState>(key)),
+    );
     for (const key of [currentKey, ...otherKeys]) kv.delete(key);
     if (network !== "unknown") kv.put(KNOWN_NETWORKS_KEY, rememberNetwork(known, network, KNOWN_NETWORKS_KEPT));
     return notice;

@@ -33,11 +33,7 @@ export function delaySeconds(policy: BackoffPolicy, failures: number): number {
   return Math.min(policy.maxDelaySeconds, policy.firstDelaySeconds * 2 ** Math.min(doublings, 30));
 }
 
-export function admit(
-  policy: BackoffPolicy,
-  state: BackoffState | undefined,
-  now: number,
-): { admission: SignInAdmission; next?: BackoffState } {
+export function admit(policy: BackoffPolicy, state: BackoffState | undefined, now: number): { admission: SignInAdmission; next?: BackoffState } {
   const failures = state?.failures ?? 0;
   const opensAt = (state?.lastAttemptAt ?? now) + delaySeconds(policy, failures) * 1000;
   if (state && now < opensAt) {

@@ -19,11 +19,7 @@ export interface RateLimitDecision {
 /** Admission times (ms since the epoch) per bucket name, oldest first. */
 export type BucketState = Record<string, number[] | undefined>;
 
-export function decide(
-  rules: readonly RateLimitRule[],
-  state: BucketState,
-  now: number,
-): { decision: RateLimitDecision; next: BucketState } {
+export function decide(rules: readonly RateLimitRule[], state: BucketState, now: number): { decision: RateLimitDecision; next: BucketState } {
   const next: BucketState = {};
   let worst: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
   for (const rule of rules) {

@@ -23,28 +23,44 @@ describe("circuit breaker", () => {
   });
 
   it("fails fast while open, without permitting a call", () => {
-    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure()), 0);
+    const open = apply(
+      CLOSED_CIRCUIT,
+      Array.from({ length: 5 }, () => failure()),
+      0,
+    );
     const attempt = next(open, { type: "request" }, 59_999, config);
     expect(attempt.permitted).toBe(false);
     expect(retryInMs(open, 59_999, config)).toBe(1);
   });
 
   it("half-opens after the open period and lets exactly one trial through", () => {
-    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure()), 0);
+    const open = apply(
+      CLOSED_CIRCUIT,
+      Array.from({ length: 5 }, () => failure()),
+      0,
+    );
     const trial = next(open, { type: "request" }, 60_000, config);
     expect(trial).toMatchObject({ permitted: true, changedFrom: "open", circuit: { state: "half_open", trialInFlight: true } });
     expect(next(trial.circuit, { type: "request" }, 60_001, config).permitted).toBe(false);
   });
 
   it("closes when the half-open trial succeeds", () => {
-    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure()), 0);
+    const open = apply(
+      CLOSED_CIRCUIT,
+      Array.from({ length: 5 }, () => failure()),
+      0,
+    );
     const trial = next(open, { type: "request" }, 60_000, config).circuit;
     const closed = next(trial, { type: "success", latencyMs: 12 }, 60_010, config);
     expect(closed).toMatchObject({ changedFrom: "half_open", circuit: { state: "closed", consecutiveFailures: 0, lastSuccessAt: 60_010, latencyMs: 12 } });
   });
 
   it("reopens when the half-open trial fails, restarting the open period", () => {
-    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure()), 0);
+    const open = apply(
+      CLOSED_CIRCUIT,
+      Array.from({ length: 5 }, () => failure()),
+      0,
+    );
     const trial = next(open, { type: "request" }, 60_000, config).circuit;
     const reopened = next(trial, failure("still down"), 60_005, config);
     expect(reopened).toMatchObject({ changedFrom: "half_open", circuit: { state: "open", openedAt: 60_005 } });
@@ -57,7 +73,11 @@ describe("circuit breaker", () => {
   });
 
   it("forgets the last error once a call succeeds, so a closed circuit never shows a stale one", () => {
-    const open = apply(CLOSED_CIRCUIT, Array.from({ length: 5 }, () => failure("still down")), 0);
+    const open = apply(
+      CLOSED_CIRCUIT,
+      Array.from({ length: 5 }, () => failure("still down")),
+      0,
+    );
     const trial = next(open, { type: "request" }, 60_000, config).circuit;
     const closed = next(trial, { type: "success", latencyMs: 12 }, 60_010, config).circuit;
     expect(closed).toMatchObject({ state: "closed", lastError: null, lastFailureAt: null, lastSuccessAt: 60_010 });

@@ -34,10 +34,7 @@ export const CLOSED_CIRCUIT: Circuit = {
   latencyMs: null,
 };
 
-export type CircuitEvent =
-  | { type: "request" }
-  | { type: "success"; latencyMs: number }
-  | { type: "failure"; error: string; latencyMs?: number };
+export type CircuitEvent = { type: "request" } | { type: "success"; latencyMs: number } | { type: "failure"; error: string; latencyMs?: number };
 
 export interface Transition {
   circuit: Circuit;

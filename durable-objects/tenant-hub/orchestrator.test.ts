@@ -119,7 +119,11 @@ describe("a connector that does not answer within the hub's deadline", () => {
     const breakers = recordingBreakers();
     const orchestrator = new Orchestrator(async () => fake, breakers.gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
     const outcome = await orchestrator.call("sabnzbd_queue", {});
-    expect(outcome).toMatchObject({ ok: false, attempts: 1, error: { kind: "timeout", source: "connector", message: "The connector did not answer within 15 s" } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      attempts: 1,
+      error: { kind: "timeout", source: "connector", message: "The connector did not answer within 15 s" },
+    });
     expect(sent).toHaveLength(1);
     expect(breakers.failures.map((f) => f.key)).toEqual(["connector"]);
     expect(forgotten()).toBe(0);

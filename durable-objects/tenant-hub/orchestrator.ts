@@ -99,7 +99,14 @@ export class Orchestrator {
   async call(tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<CallOutcome> {
     const started = Date.now();
     const app = appOfTool(tool);
-    const fail = (error: CallError, attempts = 0): CallOutcome => ({ ok: false, tool, ...(app ? { app } : {}), error, latencyMs: Date.now() - started, attempts });
+    const fail = (error: CallError, attempts = 0): CallOutcome => ({
+      ok: false,
+      tool,
+      ...(app ? { app } : {}),
+      error,
+      latencyMs: Date.now() - started,
+      attempts,
+    });
 
     const listed = await this.listTools(context);
     if (!listed.ok) return fail(listed.error);
@@ -157,7 +164,12 @@ export class Orchestrator {
         const details = failure.timeoutMs === undefined ? {} : { details: { timeoutMs: failure.timeoutMs } };
         const error: CallError = repeatable
           ? { kind: "timeout", source: app, message: failure.message, ...details }
-          : { kind: "outcome_unknown", source: app, message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying`, ...details };
+          : {
+              kind: "outcome_unknown",
+              source: app,
+              message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying`,
+              ...details,
+            };
         return { ok: false, error, retryable: false };
       }
       if (isAppHealthFailure(failure)) {
@@ -192,7 +204,10 @@ export class Orchestrator {
 }
 
 function noConnector(): CallError {
-  return { kind: "no_connector", message: "No connector is paired with this tenant yet: register one in Settings and run `autoarr-connector pair <code>` next to your apps" };
+  return {
+    kind: "no_connector",
+    message: "No connector is paired with this tenant yet: register one in Settings and run `autoarr-connector pair <code>` next to your apps",
+  };
 }
 
 function circuitOpen(key: BreakerKey, retryInMs: number): CallError {

@@ -20,7 +20,7 @@ import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type Service
 import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget } from "./connector-lookup";
-import { ReachabilityNotes } from "./reachability-notes";
+import type { ReachabilityNotes } from "./reachability-notes";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 import type { SocketAttachment } from "./protocol";
 import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
@@ -115,10 +115,15 @@ export class TenantHub extends DurableObject<Env> {
 
   // ── calls to the apps ───────────────────────────────────────────────────────
   private get breakers(): BreakerStore {
-    this.breakerStore ??= new BreakerStore(this.ctx.storage.kv, () => this.clock(), (change) => this.announce(change), {
-      failureThreshold: envVars(this.env).CIRCUIT_FAILURE_THRESHOLD ?? DEFAULT_CIRCUIT_CONFIG.failureThreshold,
-      openMs: (envVars(this.env).CIRCUIT_OPEN_SECONDS ?? DEFAULT_CIRCUIT_CONFIG.openMs / 1000) * 1000,
-    });
+    this.breakerStore ??= new BreakerStore(
+      this.ctx.storage.kv,
+      () => this.clock(),
+      (change) => this.announce(change),
+      {
+        failureThreshold: envVars(this.env).CIRCUIT_FAILURE_THRESHOLD ?? DEFAULT_CIRCUIT_CONFIG.failureThreshold,
+        openMs: (envVars(this.env).CIRCUIT_OPEN_SECONDS ?? DEFAULT_CIRCUIT_CONFIG.openMs / 1000) * 1000,
+      },
+    );
     return this.breakerStore;
   }
 
@@ -281,11 +286,7 @@ export class TenantHub extends DurableObject<Env> {
   /** Carries out (or refuses) a recovery action that waited for the user's approval. */
   async decideApproval(tenantId: string, actionId: string, approve: boolean): Promise<ApprovalResult> {
     this.bind(tenantId);
-    return approveOrReject(
-      { tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) },
-      actionId,
-      approve,
-    );
+    return approveOrReject({ tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) }, actionId, approve);
   }
 
   override async alarm(): Promise<void> {
@@ -415,4 +416,3 @@ export class TenantHub extends DurableObject<Env> {
     }
   }
 }
-

@@ -12,7 +12,11 @@ export interface ToolFailure {
 
 export function toolFailure(result: CallToolResult): ToolFailure | undefined {
   if (!result.isError) return undefined;
-  const text = result.content.map((c) => (c.type === "text" ? c.text : "")).join(" ").trim() || "The tool reported an error";
+  const text =
+    result.content
+      .map((c) => (c.type === "text" ? c.text : ""))
+      .join(" ")
+      .trim() || "The tool reported an error";
   const meta = result._meta?.[FAILURE_META_KEY] as { kind?: unknown; status?: unknown; timeoutMs?: unknown } | undefined;
   if (meta && typeof meta.kind === "string") {
     return {

@@ -23,9 +23,7 @@ describe("API description", () => {
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`)),
     );
-    const served = app.routes
-      .filter((r) => r.method !== "ALL" && r.path !== "/api/v1/openapi.json")
-      .map((r) => `${r.method} ${r.path}`);
+    const served = app.routes.filter((r) => r.method !== "ALL" && r.path !== "/api/v1/openapi.json").map((r) => `${r.method} ${r.path}`);
     expect(served.length).toBeGreaterThan(10);
     for (const route of served) expect(documented, `${route} is not in the OpenAPI document`).toContain(route);
     for (const route of documented) expect(served, `${route} is documented but not served`).toContain(route);

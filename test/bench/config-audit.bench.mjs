@@ -26,9 +26,18 @@ try {
   process.exit(0);
 }
 try {
-  const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }) });
+  const login = await fetch(`${stack.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }),
+  });
   const token = (await login.json()).accessToken;
-  const post = (route, body) => fetch(`${stack.url}${route}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const post = (route, body) =>
+    fetch(`${stack.url}${route}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   const timed = async (route, body) => {
     const started = performance.now();
     const response = await post(route, body);
@@ -55,12 +64,16 @@ try {
     const audit = await timed("/api/v1/config/audit", { refresh: true });
     if (audit.status !== 201) throw new Error(`audit: HTTP ${audit.status} ${JSON.stringify(audit.json)}`);
     const found = Object.values(audit.json.apps).reduce((n, a) => n + a.recommendations.length, 0);
-    console.log(`run ${run + 1}: audit ${audit.ms.toFixed(0)} ms (${found} recommendations, path ${audit.json.path}); slowest single config read ${Math.max(...reads).toFixed(0)} ms`);
+    console.log(
+      `run ${run + 1}: audit ${audit.ms.toFixed(0)} ms (${found} recommendations, path ${audit.json.path}); slowest single config read ${Math.max(...reads).toFixed(0)} ms`,
+    );
     audits.push(audit.ms);
   }
   const a = median(audits);
   const s = median(slowest);
-  console.log(`config audit (4 apps, ${RUNS} runs, uncached): median ${a.toFixed(0)} ms; slowest single config read via /api/v1/mcp/call: median ${s.toFixed(0)} ms; ratio ${(a / s).toFixed(2)}×`);
+  console.log(
+    `config audit (4 apps, ${RUNS} runs, uncached): median ${a.toFixed(0)} ms; slowest single config read via /api/v1/mcp/call: median ${s.toFixed(0)} ms; ratio ${(a / s).toFixed(2)}×`,
+  );
 } finally {
   await stack.stop();
   rmSync(work, { recursive: true, force: true });

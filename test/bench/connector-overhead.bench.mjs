@@ -29,10 +29,21 @@ const sims = await startSimulators();
 const code = createPairingCode("bench-tenant", "bench-connector");
 const pairing = parsePairingCode(code);
 const port = await freePort();
-const child = spawn(process.execPath, [new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname, "start", "--port", String(port), "--config", path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-")), "config.json")], {
-  env: { PATH: process.env.PATH, AUTOARR_PAIRING: code, SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, LOG_LEVEL: "error" },
-  stdio: ["ignore", "ignore", "pipe"],
-});
+const child = spawn(
+  process.execPath,
+  [
+    new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname,
+    "start",
+    "--port",
+    String(port),
+    "--config",
+    path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-")), "config.json"),
+  ],
+  {
+    env: { PATH: process.env.PATH, AUTOARR_PAIRING: code, SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, LOG_LEVEL: "error" },
+    stdio: ["ignore", "ignore", "pipe"],
+  },
+);
 try {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -47,10 +58,21 @@ try {
 
   // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
   const token = async (init, headers) => {
-    const binding = await requestBinding({ method: init?.method ?? "GET", body: init?.body ? new TextEncoder().encode(init.body) : undefined, sessionId: headers.get("mcp-session-id") ?? undefined });
+    const binding = await requestBinding({
+      method: init?.method ?? "GET",
+      body: init?.body ? new TextEncoder().encode(init.body) : undefined,
+      sessionId: headers.get("mcp-session-id") ?? undefined,
+    });
     const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({ cid: pairing.connectorId, ...binding }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
-      .setSubject(pairing.tenantId).setIssuedAt(iat).setExpirationTime(iat + TOKEN_LIFETIME_S).setJti(randomUUID()).sign(pairing.secret);
+    return new SignJWT({ cid: pairing.connectorId, ...binding })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("autoarr")
+      .setAudience("autoarr-connector")
+      .setSubject(pairing.tenantId)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + TOKEN_LIFETIME_S)
+      .setJti(randomUUID())
+      .sign(pairing.secret);
   };
   const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
     fetch: async (url, init) => {

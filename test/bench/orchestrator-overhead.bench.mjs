@@ -30,7 +30,9 @@ async function time(fn) {
 const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-bench-"));
 const stack = await startStack({ port: await freePort(), connectorPort: await freePort(), persistDir, quiet: true, build: false });
 try {
-  const login = await (await fetch(`${stack.url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(stack.demo) })).json();
+  const login = await (
+    await fetch(`${stack.url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(stack.demo) })
+  ).json();
   const auth = { Authorization: `Bearer ${login.accessToken}`, "Content-Type": "application/json" };
   const callViaWorker = async (tool, args = {}) => {
     const response = await fetch(`${stack.url}/api/v1/mcp/call`, { method: "POST", headers: auth, body: JSON.stringify({ tool, arguments: args }) });
@@ -43,10 +45,21 @@ try {
   // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
   const signedFetch = async (input, init) => {
     const headers = new Headers(init?.headers);
-    const binding = await requestBinding({ method: init?.method ?? "GET", body: init?.body ? new TextEncoder().encode(init.body) : undefined, sessionId: headers.get("mcp-session-id") ?? undefined });
+    const binding = await requestBinding({
+      method: init?.method ?? "GET",
+      body: init?.body ? new TextEncoder().encode(init.body) : undefined,
+      sessionId: headers.get("mcp-session-id") ?? undefined,
+    });
     const iat = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ cid: pairing.connectorId, ...binding }).setProtectedHeader({ alg: "HS256" }).setIssuer("autoarr").setAudience("autoarr-connector")
-      .setSubject(pairing.tenantId).setIssuedAt(iat).setExpirationTime(iat + TOKEN_LIFETIME_S).setJti(crypto.randomUUID()).sign(key);
+    const token = await new SignJWT({ cid: pairing.connectorId, ...binding })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("autoarr")
+      .setAudience("autoarr-connector")
+      .setSubject(pairing.tenantId)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + TOKEN_LIFETIME_S)
+      .setJti(crypto.randomUUID())
+      .sign(key);
     headers.set("Authorization", `Bearer ${token}`);
     return fetch(input, { ...init, headers });
   };
@@ -77,11 +90,13 @@ try {
   const slowestSingle = [];
   const ROUNDS = 8;
   for (let i = 0; i < ROUNDS; i++) {
-    batch.push(await time(async () => {
-      const response = await fetch(`${stack.url}/api/v1/downloads/queue?refresh=true`, { headers: auth });
-      if (response.status !== 200) throw new Error(`queue: HTTP ${response.status}`);
-      await response.json();
-    }));
+    batch.push(
+      await time(async () => {
+        const response = await fetch(`${stack.url}/api/v1/downloads/queue?refresh=true`, { headers: auth });
+        if (response.status !== 200) throw new Error(`queue: HTTP ${response.status}`);
+        await response.json();
+      }),
+    );
     const singles = [];
     for (const tool of ["sabnzbd_queue", "sonarr_queue", "radarr_queue"]) singles.push(await time(() => callViaWorker(tool)));
     slowestSingle.push(Math.max(...singles));

@@ -57,9 +57,17 @@ try {
         setUp(async () => {
           address++;
           const ip = `198.18.${Math.floor(address / 250)}.${(address % 250) + 1}`;
-          const owner = await post(`${stack.url}/api/v1/auth/register`, { email: `scale-${tenants}-${i}-${Date.now()}@example.com`, password: "benchmark password", tenantName: `Bench ${i}` }, { "CF-Connecting-IP": ip });
+          const owner = await post(
+            `${stack.url}/api/v1/auth/register`,
+            { email: `scale-${tenants}-${i}-${Date.now()}@example.com`, password: "benchmark password", tenantName: `Bench ${i}` },
+            { "CF-Connecting-IP": ip },
+          );
           const port = connectorPort();
-          const { pairingCode } = await post(`${stack.url}/api/v1/connectors`, { name: "NAS", url: `http://127.0.0.1:${port}` }, { Authorization: `Bearer ${owner.accessToken}` });
+          const { pairingCode } = await post(
+            `${stack.url}/api/v1/connectors`,
+            { name: "NAS", url: `http://127.0.0.1:${port}` },
+            { Authorization: `Bearer ${owner.accessToken}` },
+          );
           const sims = await startSimulators({ host: "127.0.0.1" });
           const connector = await startConnector(
             {
@@ -88,15 +96,20 @@ try {
     const seconds = (performance.now() - started) / 1000;
     if (status !== 200) throw new Error(`cron run failed: HTTP ${status}`);
     const sample = running[0];
-    const recoveries = await (await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${sample.owner.accessToken}` } })).json();
+    const recoveries = await (
+      await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${sample.owner.accessToken}` } })
+    ).json();
     const actions = recoveries.items.length;
     results.push({ tenants, seconds, perTenantMs: (seconds * 1000) / tenants, actions });
-    console.log(`${String(tenants).padStart(5)} tenants: cron run ${seconds.toFixed(2)} s, ${((seconds * 1000) / tenants).toFixed(1)} ms per tenant (recovery actions of one tenant: ${actions})`);
+    console.log(
+      `${String(tenants).padStart(5)} tenants: cron run ${seconds.toFixed(2)} s, ${((seconds * 1000) / tenants).toFixed(1)} ms per tenant (recovery actions of one tenant: ${actions})`,
+    );
 
     // The next phase checks only its own, fresh tenants.
     for (const { sims, connector, owner } of running) {
       const { connectors } = await (await fetch(`${stack.url}/api/v1/connectors`, { headers: { Authorization: `Bearer ${owner.accessToken}` } })).json();
-      for (const c of connectors) await fetch(`${stack.url}/api/v1/connectors/${c.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${owner.accessToken}` } });
+      for (const c of connectors)
+        await fetch(`${stack.url}/api/v1/connectors/${c.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${owner.accessToken}` } });
       await connector.close();
       await sims.close();
     }
@@ -104,7 +117,9 @@ try {
   const first = results[0];
   const last = results[results.length - 1];
   if (first && last && first !== last) {
-    console.log(`growth: ${last.tenants / first.tenants}× the tenants took ${(last.seconds / first.seconds).toFixed(1)}× the time (per tenant ×${(last.perTenantMs / first.perTenantMs).toFixed(2)})`);
+    console.log(
+      `growth: ${last.tenants / first.tenants}× the tenants took ${(last.seconds / first.seconds).toFixed(1)}× the time (per tenant ×${(last.perTenantMs / first.perTenantMs).toFixed(2)})`,
+    );
   }
 } finally {
   await stack.stop();

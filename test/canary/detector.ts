@@ -74,7 +74,8 @@ export function createLeakDetector(secrets: Record<string, string>): LeakDetecto
       const lower = text.toLowerCase();
       const found = new Map<string, Finding>();
       for (const needle of needles) {
-        if ((needle.caseSensitive ? text : lower).includes(needle.text)) found.set(`${needle.secret}\0${needle.form}`, { secret: needle.secret, form: needle.form });
+        if ((needle.caseSensitive ? text : lower).includes(needle.text))
+          found.set(`${needle.secret}\0${needle.form}`, { secret: needle.secret, form: needle.form });
       }
       return [...found.values()];
     },

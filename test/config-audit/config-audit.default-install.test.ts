@@ -8,9 +8,34 @@ import { hub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
 
 const pairedTenant = pairedTenantsForThisFile();
 
-interface Write { setting: string; before: unknown; after: unknown }
-interface Rec { id: string; ruleId: string; setting: string; title: string; priority: string; currentValue: unknown; recommendedValue: unknown; status: string; fix: string; instructions?: string; writes?: Write[] }
-interface Change { id: string; setting: string; before: unknown; after: unknown; rolledBackAt: string | null; recommendationId: string | null; rollbackOf: string | null; writes: Write[] }
+interface Write {
+  setting: string;
+  before: unknown;
+  after: unknown;
+}
+interface Rec {
+  id: string;
+  ruleId: string;
+  setting: string;
+  title: string;
+  priority: string;
+  currentValue: unknown;
+  recommendedValue: unknown;
+  status: string;
+  fix: string;
+  instructions?: string;
+  writes?: Write[];
+}
+interface Change {
+  id: string;
+  setting: string;
+  before: unknown;
+  after: unknown;
+  rolledBackAt: string | null;
+  recommendationId: string | null;
+  rollbackOf: string | null;
+  writes: Write[];
+}
 
 const LIST = "sabnzbd.config.misc.unwanted_extensions";
 const ACTION = "sabnzbd.config.misc.action_on_unwanted_extensions";
@@ -22,7 +47,8 @@ const section = (name: "misc" | "servers" | "categories" | "sorters") => ((recor
 async function defaultInstall(label: string) {
   const tenant = await pairedTenant(label, { profile: "demo" });
   const response = await fetch(`${tenant.stack.simulators.sabnzbd}/__sim/sabnzbd-config`, {
-    method: "POST", headers: { "Content-Type": "application/json" },
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ misc: section("misc"), servers: section("servers"), categories: section("categories"), sorters: section("sorters") }),
   });
   expect(response.ok).toBe(true);
@@ -51,7 +77,11 @@ const apply = (token: string, recommendationId: string, dryRun?: boolean) =>
 const rollback = (token: string, id: string) => api(`/api/v1/config/history/${id}/rollback`, { method: "POST", token });
 const historyOf = async (token: string) => ((await (await api("/api/v1/config/history", { token })).json()) as { items: Change[] }).items;
 const failWrites = (stack: Stack, keywords: string[]) =>
-  fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-failing-writes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ keywords }) });
+  fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-failing-writes`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ keywords }),
+  });
 
 describe("the audit of a real SABnzbd 4.5.0 default install", () => {
   it("puts the missing news server first and finds no minimum free space and an executable list that blocks nothing", async () => {
@@ -61,8 +91,14 @@ describe("the audit of a real SABnzbd 4.5.0 default install", () => {
     expect(recs[0]!.instructions).toMatch(/Config → Servers → Add Server.*563.*SSL/);
     expect(recs.find((r) => r.ruleId === "sabnzbd.storage.minimum-free-space")).toMatchObject({ fix: "apply", currentValue: "", recommendedValue: "10G" });
     expect(recs.find((r) => r.ruleId === "sabnzbd.security.unwanted-extensions")).toMatchObject({
-      fix: "apply", setting: ACTION, currentValue: 0, recommendedValue: 2,
-      writes: [{ setting: ACTION, before: 0, after: 2 }, { setting: LIST, before: [], after: EXECUTABLES.join(", ") }],
+      fix: "apply",
+      setting: ACTION,
+      currentValue: 0,
+      recommendedValue: 2,
+      writes: [
+        { setting: ACTION, before: 0, after: 2 },
+        { setting: LIST, before: [], after: EXECUTABLES.join(", ") },
+      ],
     });
     const ruleIds = recs.map((r) => r.ruleId);
     // Listening on 127.0.0.1 only, a fresh install needs no login; with no server there is nothing to be disabled.
@@ -74,7 +110,11 @@ describe("the audit of a real SABnzbd 4.5.0 default install", () => {
 
   it("says so when every news server is disabled, before anything else", async () => {
     const { owner, stack } = await pairedTenant("default-install-disabled", { profile: "demo" });
-    const outcome = await hub(owner.tenant.id).callByName("sabnzbd_set_config", { section: "servers", name: "news.newshosting.com", keyword: "enable", value: 0 }, {});
+    const outcome = await hub(owner.tenant.id).callByName(
+      "sabnzbd_set_config",
+      { section: "servers", name: "news.newshosting.com", keyword: "enable", value: 0 },
+      {},
+    );
     expect(outcome.ok).toBe(true);
     const recs = await sabnzbdAudit(owner.accessToken);
     expect(recs[0]).toMatchObject({ ruleId: "sabnzbd.servers.enabled", fix: "manual" });
@@ -100,15 +140,29 @@ describe("a fix that writes several settings", () => {
     const dry = await apply(owner.accessToken, rec.id, true);
     expect(dry.status).toBe(200);
     expect(await dry.json()).toEqual({
-      app: "sabnzbd", setting: ACTION, before: 0, after: 2,
-      writes: [{ setting: ACTION, before: 0, after: 2 }, { setting: LIST, before: [], after: EXECUTABLES.join(", ") }],
+      app: "sabnzbd",
+      setting: ACTION,
+      before: 0,
+      after: 2,
+      writes: [
+        { setting: ACTION, before: 0, after: 2 },
+        { setting: LIST, before: [], after: EXECUTABLES.join(", ") },
+      ],
     });
     expect((await sim.requests(stack, "sabnzbd")).some((r) => r.query.mode === "set_config")).toBe(false);
 
     const applied = await apply(owner.accessToken, rec.id);
     expect(applied.status).toBe(200);
     const { change } = (await applied.json()) as { change: Change };
-    expect(change).toMatchObject({ setting: ACTION, before: 0, after: 2, writes: [{ setting: ACTION, before: 0, after: 2 }, { setting: LIST, before: [], after: EXECUTABLES }] });
+    expect(change).toMatchObject({
+      setting: ACTION,
+      before: 0,
+      after: 2,
+      writes: [
+        { setting: ACTION, before: 0, after: 2 },
+        { setting: LIST, before: [], after: EXECUTABLES },
+      ],
+    });
     expect(await misc(tenantId)).toMatchObject({ action_on_unwanted_extensions: 2, unwanted_extensions: EXECUTABLES });
     const history = await historyOf(owner.accessToken);
     expect(history.map((c) => c.id)).toEqual([change.id]);
@@ -117,7 +171,13 @@ describe("a fix that writes several settings", () => {
     const undone = await rollback(owner.accessToken, change.id);
     expect(undone.status).toBe(200);
     const back = ((await undone.json()) as { change: Change }).change;
-    expect(back).toMatchObject({ rollbackOf: change.id, writes: [{ setting: LIST, before: EXECUTABLES, after: [] }, { setting: ACTION, before: 2, after: 0 }] });
+    expect(back).toMatchObject({
+      rollbackOf: change.id,
+      writes: [
+        { setting: LIST, before: EXECUTABLES, after: [] },
+        { setting: ACTION, before: 2, after: 0 },
+      ],
+    });
     expect(await misc(tenantId)).toMatchObject({ action_on_unwanted_extensions: 0, unwanted_extensions: [] });
     expect((await historyOf(owner.accessToken)).find((c) => c.id === change.id)?.rolledBackAt).toBeTruthy();
   });
@@ -146,11 +206,15 @@ describe("a fix that writes several settings", () => {
     const failed = await apply(owner.accessToken, rec.id);
     expect(failed.status).toBeGreaterThanOrEqual(502);
     const error = await errorOf(failed);
-    expect(error.message).toMatch(/^sabnzbd\.config\.misc\.unwanted_extensions could not be changed: .*sabnzbd\.config\.misc\.action_on_unwanted_extensions was changed back; nothing was recorded$/);
+    expect(error.message).toMatch(
+      /^sabnzbd\.config\.misc\.unwanted_extensions could not be changed: .*sabnzbd\.config\.misc\.action_on_unwanted_extensions was changed back; nothing was recorded$/,
+    );
     expect(error.details).toMatchObject({ failed: LIST, undone: [ACTION], notUndone: [] });
     expect(await misc(tenantId)).toMatchObject({ action_on_unwanted_extensions: 0, unwanted_extensions: [] });
     expect(await historyOf(owner.accessToken)).toEqual([]);
-    const setConfigs = (await sim.requests(stack, "sabnzbd")).filter((r) => r.query.mode === "set_config").map((r) => `${String(r.query.keyword)}=${String(r.query.value)}`);
+    const setConfigs = (await sim.requests(stack, "sabnzbd"))
+      .filter((r) => r.query.mode === "set_config")
+      .map((r) => `${String(r.query.keyword)}=${String(r.query.value)}`);
     expect(setConfigs).toEqual(["action_on_unwanted_extensions=2", `unwanted_extensions=${EXECUTABLES.join(", ")}`, "action_on_unwanted_extensions=0"]);
 
     expect((await failWrites(stack, [])).ok).toBe(true);
@@ -201,7 +265,12 @@ describe("a minimum free space", () => {
     const { owner } = await defaultInstall("free-space");
     const rec = (await sabnzbdAudit(owner.accessToken)).find((r) => r.ruleId === "sabnzbd.storage.minimum-free-space")!;
     const { change } = (await (await apply(owner.accessToken, rec.id)).json()) as { change: Change };
-    expect(change).toMatchObject({ setting: "sabnzbd.config.misc.download_free", before: "", after: "10G", writes: [{ setting: "sabnzbd.config.misc.download_free", before: "", after: "10G" }] });
+    expect(change).toMatchObject({
+      setting: "sabnzbd.config.misc.download_free",
+      before: "",
+      after: "10G",
+      writes: [{ setting: "sabnzbd.config.misc.download_free", before: "", after: "10G" }],
+    });
     expect((await misc(owner.tenant.id)).download_free).toBe("10G");
     expect((await rollback(owner.accessToken, change.id)).status).toBe(200);
     expect((await misc(owner.tenant.id)).download_free).toBe("");
@@ -212,7 +281,8 @@ describe("SABnzbd's own warnings", () => {
   it("are findings of their own: what SABnzbd says, informational, nothing to apply", async () => {
     const { owner, stack } = await defaultInstall("warnings");
     const planted = await fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-warning`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: "Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)", origin: "nzbstuff.py795" }),
     });
     expect(planted.ok).toBe(true);
@@ -220,7 +290,10 @@ describe("SABnzbd's own warnings", () => {
     const warning = recs.find((r) => r.ruleId === "sabnzbd.reported-warning")!;
     expect(warning).toMatchObject({
       title: "SABnzbd reports: Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)",
-      priority: "low", fix: "none", currentValue: "Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)", status: "open",
+      priority: "low",
+      fix: "none",
+      currentValue: "Invalid NZB file bad.nzb, skipping (error: syntax error: line 1, column 0)",
+      status: "open",
     });
     const refused = await apply(owner.accessToken, warning.id);
     expect(refused.status).toBe(409);

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { api, errorOf } from "../helpers";
 import { hub, pairedTenant } from "../stacks";
 
-interface Rec { id: string; ruleId: string; fix: string; instructions?: string }
-interface AuditBody { id: string; apps: Record<string, { recommendations: Rec[] }> }
+interface Rec {
+  id: string;
+  ruleId: string;
+  fix: string;
+  instructions?: string;
+}
+interface AuditBody {
+  id: string;
+  apps: Record<string, { recommendations: Rec[] }>;
+}
 const all = (audit: AuditBody) => Object.values(audit.apps).flatMap((a) => a.recommendations);
 
 async function audit(token: string): Promise<AuditBody> {

@@ -6,8 +6,24 @@ import { stackSnapshotSchema } from "../../workers/config-audit/snapshot.schema"
 import { api } from "../helpers";
 import { hub, pairedTenant, sim } from "../stacks";
 
-interface Rec { id: string; ruleId: string; app: string; setting: string; priority: string; currentValue: unknown; recommendedValue: unknown; status: string; fix: string; instructions?: string }
-interface AuditBody { id: string; path: string; pathReason?: string; apps: Record<string, { status: string; error?: string; recommendations: Rec[] }> }
+interface Rec {
+  id: string;
+  ruleId: string;
+  app: string;
+  setting: string;
+  priority: string;
+  currentValue: unknown;
+  recommendedValue: unknown;
+  status: string;
+  fix: string;
+  instructions?: string;
+}
+interface AuditBody {
+  id: string;
+  path: string;
+  pathReason?: string;
+  apps: Record<string, { status: string; error?: string; recommendations: Rec[] }>;
+}
 
 const all = (audit: AuditBody) => Object.values(audit.apps).flatMap((a) => a.recommendations);
 
@@ -20,15 +36,21 @@ async function audit(token: string, json: unknown = {}): Promise<AuditBody> {
 async function sabMisc(tenantId: string, keyword: string): Promise<unknown> {
   const outcome = await hub(tenantId).callByName("sabnzbd_get_config", { section: "misc" }, {});
   if (!outcome.ok) throw new Error(outcome.error.message);
-  return ((outcome.data as { config: Record<string, unknown> }).config)[keyword];
+  return (outcome.data as { config: Record<string, unknown> }).config[keyword];
 }
 
 describe("configuration audit of the demo stack", () => {
   it("finds every deliberate misconfiguration with the right priority, read live through the connector", async () => {
     const { owner } = await pairedTenant("audit-demo", { profile: "demo" });
     const body = await audit(owner.accessToken);
-    const expected = recommendations(evaluate(CATALOGUE, stackSnapshotSchema.parse(demoFixture))).map((f) => `${f.ruleId} ${f.setting} ${f.priority}`).sort();
-    expect(all(body).map((r) => `${r.ruleId} ${r.setting} ${r.priority}`).sort()).toEqual(expected);
+    const expected = recommendations(evaluate(CATALOGUE, stackSnapshotSchema.parse(demoFixture)))
+      .map((f) => `${f.ruleId} ${f.setting} ${f.priority}`)
+      .sort();
+    expect(
+      all(body)
+        .map((r) => `${r.ruleId} ${r.setting} ${r.priority}`)
+        .sort(),
+    ).toEqual(expected);
     expect(expected.length).toBeGreaterThan(25);
     expect(Object.values(body.apps).every((a) => a.status === "ok")).toBe(true);
     // Claude is configured in tests but this audit is unscripted: the rules decide and the audit says why.
@@ -84,7 +106,10 @@ describe("applying and rolling back a recommendation", () => {
 
     const dry = await api("/api/v1/config/apply", { method: "POST", token: owner.accessToken, json: { recommendationId: rec.id, dryRun: true } });
     expect(await dry.json()).toEqual({
-      app: "sabnzbd", setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G",
+      app: "sabnzbd",
+      setting: "sabnzbd.config.misc.cache_limit",
+      before: "",
+      after: "1G",
       writes: [{ setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G" }],
     });
     expect((await sim.requests(stack, "sabnzbd")).some((r) => r.query.mode === "set_config")).toBe(false);
@@ -96,7 +121,9 @@ describe("applying and rolling back a recommendation", () => {
     expect(change).toMatchObject({ app: "sabnzbd", setting: "sabnzbd.config.misc.cache_limit", before: "", after: "1G" });
     expect(await sabMisc(tenantId, "cache_limit")).toBe("1G");
 
-    const history = (await (await api("/api/v1/config/history", { token: owner.accessToken })).json()) as { items: Array<{ id: string; user: string; rolledBackAt: string | null }> };
+    const history = (await (await api("/api/v1/config/history", { token: owner.accessToken })).json()) as {
+      items: Array<{ id: string; user: string; rolledBackAt: string | null }>;
+    };
     expect(history.items[0]).toMatchObject({ id: change.id, user: owner.user.id, rolledBackAt: null });
     const latest = (await (await api("/api/v1/config/audits/latest", { token: owner.accessToken })).json()) as AuditBody;
     expect(all(latest).find((r) => r.id === rec.id)?.status).toBe("applied");
@@ -108,7 +135,9 @@ describe("applying and rolling back a recommendation", () => {
     expect(rollback.status).toBe(200);
     expect(((await rollback.json()) as { change: unknown }).change).toMatchObject({ before: "1G", after: "" });
     expect(await sabMisc(tenantId, "cache_limit")).toBe("");
-    const after = (await (await api("/api/v1/config/history", { token: owner.accessToken })).json()) as { items: Array<{ id: string; rolledBackAt: string | null }> };
+    const after = (await (await api("/api/v1/config/history", { token: owner.accessToken })).json()) as {
+      items: Array<{ id: string; rolledBackAt: string | null }>;
+    };
     expect(after.items.find((i) => i.id === change.id)?.rolledBackAt).toBeTruthy();
     expect((await api(`/api/v1/config/history/${change.id}/rollback`, { method: "POST", token: owner.accessToken })).status).toBe(409);
   });

@@ -3,8 +3,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../helpers";
 import { pairedTenant } from "../stacks";
 
-interface Rec { id: string; ruleId: string; app: string; setting: string; priority: string; why: string; fix: string; recommendedValue: unknown }
-interface AuditBody { path: string; pathReason?: string; apps: Record<string, { recommendations: Rec[] }> }
+interface Rec {
+  id: string;
+  ruleId: string;
+  app: string;
+  setting: string;
+  priority: string;
+  why: string;
+  fix: string;
+  recommendedValue: unknown;
+}
+interface AuditBody {
+  path: string;
+  pathReason?: string;
+  apps: Record<string, { recommendations: Rec[] }>;
+}
 const all = (audit: AuditBody) => Object.values(audit.apps).flatMap((a) => a.recommendations);
 
 let token = "";
@@ -21,7 +34,15 @@ async function audit(): Promise<AuditBody> {
   return response.json();
 }
 
-const logLevel = { ruleId: "sonarr.general.log-level", app: "sonarr", setting: "sonarr.host.logLevel", recommendedValue: "info", priority: "high", title: "Log level", why: "Trace logging on your Sonarr fills the disk within days." };
+const logLevel = {
+  ruleId: "sonarr.general.log-level",
+  app: "sonarr",
+  setting: "sonarr.host.logLevel",
+  recommendedValue: "info",
+  priority: "high",
+  title: "Log level",
+  why: "Trace logging on your Sonarr fills the disk within days.",
+};
 
 describe("Claude's review of an audit (fake Messages API)", () => {
   beforeAll(async () => {
@@ -31,15 +52,29 @@ describe("Claude's review of an audit (fake Messages API)", () => {
   });
 
   it("uses a valid review: re-ranked, explained, with an added recommendation tied to a concrete setting", async () => {
-    await script({ input: { recommendations: [
-      logLevel,
-      { app: "sabnzbd", setting: "sabnzbd.config.misc.receive_threads", recommendedValue: 4, priority: "low", title: "More receive threads", why: "Your connection can use more parallel article fetches." },
-    ] } });
+    await script({
+      input: {
+        recommendations: [
+          logLevel,
+          {
+            app: "sabnzbd",
+            setting: "sabnzbd.config.misc.receive_threads",
+            recommendedValue: 4,
+            priority: "low",
+            title: "More receive threads",
+            why: "Your connection can use more parallel article fetches.",
+          },
+        ],
+      },
+    });
     const body = await audit();
     expect(body.path).toBe("llm");
     const sonarr = body.apps.sonarr!.recommendations;
     expect(sonarr.find((r) => r.ruleId === logLevel.ruleId)).toMatchObject({ priority: "high", why: logLevel.why, fix: "apply" });
-    expect(body.apps.sabnzbd!.recommendations.find((r) => r.setting === "sabnzbd.config.misc.receive_threads")).toMatchObject({ fix: "manual", recommendedValue: 4 });
+    expect(body.apps.sabnzbd!.recommendations.find((r) => r.setting === "sabnzbd.config.misc.receive_threads")).toMatchObject({
+      fix: "manual",
+      recommendedValue: 4,
+    });
     // Nothing the rules found is dropped.
     expect(all(body).filter((r) => !r.ruleId.endsWith(".ai-review")).length).toBeGreaterThan(15);
   });
@@ -52,7 +87,21 @@ describe("Claude's review of an audit (fake Messages API)", () => {
   });
 
   it("rejects a recommendation for an app outside the catalogue", async () => {
-    await script({ input: { recommendations: [logLevel, { app: "lidarr", setting: "lidarr.host.logLevel", recommendedValue: "info", priority: "low", title: "Lidarr logs", why: "Lidarr should log less to save disk space." }] } });
+    await script({
+      input: {
+        recommendations: [
+          logLevel,
+          {
+            app: "lidarr",
+            setting: "lidarr.host.logLevel",
+            recommendedValue: "info",
+            priority: "low",
+            title: "Lidarr logs",
+            why: "Lidarr should log less to save disk space.",
+          },
+        ],
+      },
+    });
     const body = await audit();
     expect(body.path).toBe("rules");
     expect(body.pathReason).toMatch(/rejected.*lidarr/);
@@ -60,12 +109,39 @@ describe("Claude's review of an audit (fake Messages API)", () => {
   });
 
   it("rejects an answer that turns authentication off", async () => {
-    await script({ input: { recommendations: [{ ruleId: "sonarr.security.authentication-method", app: "sonarr", setting: "sonarr.host.authenticationMethod", recommendedValue: "none", priority: "low", title: "Simplify login", why: "Logging in is tedious on a home network; turn it off." }] } });
+    await script({
+      input: {
+        recommendations: [
+          {
+            ruleId: "sonarr.security.authentication-method",
+            app: "sonarr",
+            setting: "sonarr.host.authenticationMethod",
+            recommendedValue: "none",
+            priority: "low",
+            title: "Simplify login",
+            why: "Logging in is tedious on a home network; turn it off.",
+          },
+        ],
+      },
+    });
     const first = await audit();
     expect(first.path).toBe("rules");
     expect(first.pathReason).toMatch(/rejected/);
 
-    await script({ input: { recommendations: [{ app: "sonarr", setting: "sonarr.host.authenticationRequired", recommendedValue: "disabledForLocalAddresses", priority: "low", title: "Skip login locally", why: "Nobody else is on your LAN, so skip the login there." }] } });
+    await script({
+      input: {
+        recommendations: [
+          {
+            app: "sonarr",
+            setting: "sonarr.host.authenticationRequired",
+            recommendedValue: "disabledForLocalAddresses",
+            priority: "low",
+            title: "Skip login locally",
+            why: "Nobody else is on your LAN, so skip the login there.",
+          },
+        ],
+      },
+    });
     const second = await audit();
     expect(second.path).toBe("rules");
     expect(second.pathReason).toMatch(/security/);

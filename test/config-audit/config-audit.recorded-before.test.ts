@@ -5,8 +5,21 @@ import { describe, expect, it } from "vitest";
 import { api } from "../helpers";
 import { hub, pairedTenant } from "../stacks";
 
-interface Write { setting: string; before: unknown; after: unknown }
-interface Change { id: string; app: string; setting: string; before: unknown; after: unknown; rolledBackAt: string | null; rollbackOf: string | null; writes: Write[] }
+interface Write {
+  setting: string;
+  before: unknown;
+  after: unknown;
+}
+interface Change {
+  id: string;
+  app: string;
+  setting: string;
+  before: unknown;
+  after: unknown;
+  rolledBackAt: string | null;
+  rollbackOf: string | null;
+  writes: Write[];
+}
 
 /** A row exactly as the previous insertChange stored it: JSON text columns, `writes` only for a change of several settings. */
 async function insertRecordedChange(tenantId: string, app: string, writes: Write[]): Promise<string> {
@@ -15,7 +28,16 @@ async function insertRecordedChange(tenantId: string, app: string, writes: Write
   await env.DB.prepare(
     "INSERT INTO config_changes (id, tenant_id, user_id, recommendation_id, app_name, setting, before, after, created_at, rolled_back_at, rollback_of, writes) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, NULL, ?)",
   )
-    .bind(id, tenantId, app, first!.setting, JSON.stringify(first!.before), JSON.stringify(first!.after), Date.now() - 86_400_000, writes.length > 1 ? JSON.stringify(writes) : null)
+    .bind(
+      id,
+      tenantId,
+      app,
+      first!.setting,
+      JSON.stringify(first!.before),
+      JSON.stringify(first!.after),
+      Date.now() - 86_400_000,
+      writes.length > 1 ? JSON.stringify(writes) : null,
+    )
     .run();
   return id;
 }
@@ -56,7 +78,13 @@ describe("changes recorded before the contract-shaped snapshot", () => {
 
     const shown = await historyOf(owner.accessToken);
     expect(shown.find((c) => c.id === sabChange)).toMatchObject({ app: "sabnzbd", setting: sabWrites[0]!.setting, writes: sabWrites, rolledBackAt: null });
-    expect(shown.find((c) => c.id === sonarrChange)).toMatchObject({ app: "sonarr", setting: "sonarr.host.logLevel", before: "trace", after: "info", rolledBackAt: null });
+    expect(shown.find((c) => c.id === sonarrChange)).toMatchObject({
+      app: "sonarr",
+      setting: "sonarr.host.logLevel",
+      before: "trace",
+      after: "info",
+      rolledBackAt: null,
+    });
 
     const sabUndone = await rollback(owner.accessToken, sabChange);
     expect(sabUndone.status).toBe(200);
@@ -69,7 +97,12 @@ describe("changes recorded before the contract-shaped snapshot", () => {
 
     const sonarrUndone = await rollback(owner.accessToken, sonarrChange);
     expect(sonarrUndone.status).toBe(200);
-    expect(((await sonarrUndone.json()) as { change: Change }).change).toMatchObject({ rollbackOf: sonarrChange, setting: "sonarr.host.logLevel", before: "info", after: "trace" });
+    expect(((await sonarrUndone.json()) as { change: Change }).change).toMatchObject({
+      rollbackOf: sonarrChange,
+      setting: "sonarr.host.logLevel",
+      before: "info",
+      after: "trace",
+    });
     expect(await sonarrHost(tenantId)).toMatchObject({ logLevel: "trace" });
 
     const after = await historyOf(owner.accessToken);

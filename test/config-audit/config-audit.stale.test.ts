@@ -4,14 +4,23 @@ import { describe, expect, it } from "vitest";
 import { api, errorOf } from "../helpers";
 import { hub, pairedTenant, type Stack } from "../stacks";
 
-interface Rec { id: string; ruleId: string; currentValue: unknown; recommendedValue: unknown }
-interface AuditBody { apps: Record<string, { recommendations: Rec[] }> }
+interface Rec {
+  id: string;
+  ruleId: string;
+  currentValue: unknown;
+  recommendedValue: unknown;
+}
+interface AuditBody {
+  apps: Record<string, { recommendations: Rec[] }>;
+}
 
 async function recommendation(token: string, ruleId: string): Promise<Rec> {
   const response = await api("/api/v1/config/audit", { method: "POST", token, json: {} });
   expect(response.status).toBe(201);
   const body = (await response.json()) as AuditBody;
-  return Object.values(body.apps).flatMap((a) => a.recommendations).find((r) => r.ruleId === ruleId)!;
+  return Object.values(body.apps)
+    .flatMap((a) => a.recommendations)
+    .find((r) => r.ruleId === ruleId)!;
 }
 
 async function setMisc(tenantId: string, keyword: string, value: string | number) {
@@ -21,7 +30,11 @@ async function setMisc(tenantId: string, keyword: string, value: string | number
 
 /** Like a restart of SABnzbd: the stored settings stay, switches read 0/1 again. */
 async function restartSabnzbd(stack: Stack) {
-  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/reset`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ profile: "demo" }) });
+  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/reset`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ profile: "demo" }),
+  });
   expect(response.ok).toBe(true);
 }
 
@@ -85,7 +98,9 @@ describe("the executable-files fix", () => {
     expect(change?.writes.map((w) => w.setting)).toEqual(["sabnzbd.config.misc.action_on_unwanted_extensions", "sabnzbd.config.misc.unwanted_extensions"]);
 
     const response = await api("/api/v1/config/audit", { method: "POST", token: owner.accessToken, json: {} });
-    const ruleIds = Object.values(((await response.json()) as AuditBody).apps).flatMap((a) => a.recommendations).map((r) => r.ruleId);
+    const ruleIds = Object.values(((await response.json()) as AuditBody).apps)
+      .flatMap((a) => a.recommendations)
+      .map((r) => r.ruleId);
     expect(ruleIds.filter((id) => id.startsWith("sabnzbd.security.unwanted-extensions"))).toEqual([]);
   });
 });

@@ -113,7 +113,23 @@ export const HOSTILE_STRINGS = [
 ];
 
 /** Already-encoded path and query pieces, sent as they are. */
-export const RAW_URL_PIECES = ["%2e%2e%2f", "%2e%2e", "..", "%2F", "%00", "%ff", "%fe%ff", "%252e%252e%252f", "%25", "%", "%zz", "%u0041", "%C0%AE", "a%2Fb", "%E2%80%AE"];
+export const RAW_URL_PIECES = [
+  "%2e%2e%2f",
+  "%2e%2e",
+  "..",
+  "%2F",
+  "%00",
+  "%ff",
+  "%fe%ff",
+  "%252e%252e%252f",
+  "%25",
+  "%",
+  "%zz",
+  "%u0041",
+  "%C0%AE",
+  "a%2Fb",
+  "%E2%80%AE",
+];
 
 const HOSTILE_NUMBERS = [-1, 0, -0, 0.5, -1e9, 1e21, 2 ** 53 + 2, 2 ** 63, -(2 ** 31) - 1, Number.MAX_VALUE, Number.MIN_VALUE];
 
@@ -210,7 +226,10 @@ export function valueFor(schema: JsonSchema | undefined, resolve: Resolve, depth
         case "null":
           return fc.constant(null);
         case "array":
-          return fc.array(valueFor(schema.items, resolve, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, (schema.minItems ?? 0) + 4) });
+          return fc.array(valueFor(schema.items, resolve, depth + 1), {
+            minLength: schema.minItems ?? 0,
+            maxLength: Math.min(schema.maxItems ?? 4, (schema.minItems ?? 0) + 4),
+          });
         case "object": {
           const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, s]) => [name, valueFor(s, resolve, depth + 1)]));
           return fc.record(properties, { requiredKeys: (schema.required ?? []).filter((name) => name in properties) });
@@ -241,16 +260,21 @@ export function bodyTextFor(schema: JsonSchema | undefined, resolve: Resolve): f
     { weight: 4, arbitrary: valid.map((v) => JSON.stringify(v) ?? "null") },
     { weight: 4, arbitrary: mixedValueFor(schema, resolve).map((v) => JSON.stringify(v) ?? "null") },
     { weight: 1, arbitrary: valid.map((v) => JSON.stringify([v])) },
-    { weight: 1, arbitrary: fc.constantFrom("", "null", "{}", "[]", '""', "0", "{", '{"a":', "[".repeat(5_000), '{"a":1}garbage', "\ufeff{}", "{'single':'quotes'}") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("", "null", "{}", "[]", '""', "0", "{", '{"a":', "[".repeat(5_000), '{"a":1}garbage', "\ufeff{}", "{'single':'quotes'}"),
+    },
     {
       weight: 2,
       // Duplicate keys, a number JSON cannot hold, and inherited names as keys, around a fitting body.
-      arbitrary: fc.tuple(valid, fc.constantFrom(...properties), hostileValue, fc.constantFrom(...PROTOTYPE_NAMES), fc.nat(2)).map(([v, key, bad, proto, kind]) => {
-        const fitting = JSON.stringify(v) ?? "{}";
-        const inner = fitting.startsWith("{") && fitting !== "{}" ? `,${fitting.slice(1, -1)}` : "";
-        const badText = JSON.stringify(bad) ?? "null";
-        return [`{"${key}":1e309${inner}}`, `{"${key}":${badText}${inner},"${key}":${badText}}`, `{"${proto}":{"isAdmin":true}${inner}}`][kind]!;
-      }),
+      arbitrary: fc
+        .tuple(valid, fc.constantFrom(...properties), hostileValue, fc.constantFrom(...PROTOTYPE_NAMES), fc.nat(2))
+        .map(([v, key, bad, proto, kind]) => {
+          const fitting = JSON.stringify(v) ?? "{}";
+          const inner = fitting.startsWith("{") && fitting !== "{}" ? `,${fitting.slice(1, -1)}` : "";
+          const badText = JSON.stringify(bad) ?? "null";
+          return [`{"${key}":1e309${inner}}`, `{"${key}":${badText}${inner},"${key}":${badText}}`, `{"${proto}":{"isAdmin":true}${inner}}`][kind]!;
+        }),
     },
     { weight: 1, arbitrary: valid.map((v) => JSON.stringify({ padding: "x".repeat(70_000), value: v })) },
   );

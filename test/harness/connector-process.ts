@@ -37,7 +37,12 @@ export class ConnectorProcess {
   /** What the process must never log: its pairing code and secret, and the apps' API keys. */
   private secrets(): Record<string, string> {
     const { keys } = this.simulators;
-    const named: Record<string, string> = { "SABnzbd API key": keys.sabnzbd, "Sonarr API key": keys.sonarr, "Radarr API key": keys.radarr, "Plex token": keys.plex };
+    const named: Record<string, string> = {
+      "SABnzbd API key": keys.sabnzbd,
+      "Sonarr API key": keys.sonarr,
+      "Radarr API key": keys.radarr,
+      "Plex token": keys.plex,
+    };
     if (this.pairingCode) {
       named["pairing code"] = this.pairingCode;
       try {

@@ -63,7 +63,8 @@ export async function startFakeAnthropic(): Promise<{ url: string; close(): Prom
         return send(res, 201, { scripted: scripts.length });
       }
       if (url.pathname === "/__fake/calls" && req.method === "GET") return send(res, 200, { calls });
-      if (url.pathname !== "/v1/messages" || req.method !== "POST") return send(res, 404, apiError("not_found_error", `no route ${req.method} ${url.pathname}`));
+      if (url.pathname !== "/v1/messages" || req.method !== "POST")
+        return send(res, 404, apiError("not_found_error", `no route ${req.method} ${url.pathname}`));
 
       const request = JSON.parse(await readBody(req)) as MessagesRequest;
       const user = userText(request);
@@ -71,22 +72,41 @@ export async function startFakeAnthropic(): Promise<{ url: string; close(): Prom
       const apiKey = (req.headers["x-api-key"] as string | undefined) ?? /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       const script = scripts.find((s) => user.includes(s.match));
       calls.push({
-        apiKey, model: request.model, system: request.system, user, toolChoice: request.tool_choice,
-        toolNames: (request.tools ?? []).map((t) => t.name), answered: script ? "scripted" : "unmatched",
+        apiKey,
+        model: request.model,
+        system: request.system,
+        user,
+        toolChoice: request.tool_choice,
+        toolNames: (request.tools ?? []).map((t) => t.name),
+        answered: script ? "scripted" : "unmatched",
       });
       if (!apiKey) return send(res, 401, apiError("authentication_error", "an API key is required (x-api-key or Authorization: Bearer)"));
       if (!script) return send(res, 400, apiError("invalid_request_error", "the fake Messages API has no script for this message"));
 
       const respond = script.respond;
-      if ("status" in respond) return send(res, respond.status, apiError(respond.status >= 500 ? "api_error" : "invalid_request_error", respond.message ?? "scripted failure"));
+      if ("status" in respond)
+        return send(res, respond.status, apiError(respond.status >= 500 ? "api_error" : "invalid_request_error", respond.message ?? "scripted failure"));
       if ("malformed" in respond) return send(res, 200, null, '{"id": "msg_fake", "type": "message", "content": [');
       counter++;
-      const content = "text" in respond
-        ? [{ type: "text", text: respond.text }]
-        : [{ type: "tool_use", id: `toolu_fake_${counter}`, name: respond.name ?? request.tool_choice?.name ?? request.tools?.[0]?.name ?? "tool", input: respond.input }];
+      const content =
+        "text" in respond
+          ? [{ type: "text", text: respond.text }]
+          : [
+              {
+                type: "tool_use",
+                id: `toolu_fake_${counter}`,
+                name: respond.name ?? request.tool_choice?.name ?? request.tools?.[0]?.name ?? "tool",
+                input: respond.input,
+              },
+            ];
       return send(res, 200, {
-        id: `msg_fake_${counter}`, type: "message", role: "assistant", model: request.model ?? "claude-fake", content,
-        stop_reason: "text" in respond ? "end_turn" : "tool_use", stop_sequence: null,
+        id: `msg_fake_${counter}`,
+        type: "message",
+        role: "assistant",
+        model: request.model ?? "claude-fake",
+        content,
+        stop_reason: "text" in respond ? "end_turn" : "tool_use",
+        stop_sequence: null,
         usage: { input_tokens: Math.ceil(user.length / 4) + 200, output_tokens: 40, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
       });
     } catch (error) {

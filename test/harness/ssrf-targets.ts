@@ -33,7 +33,13 @@ export async function startFakeDns(): Promise<{ url: string; close: () => Promis
       ...(record?.[type] ?? []).map((data) => ({ name: record?.CNAME ?? name, type: TYPE_NUMBERS[type], TTL: 60, data })),
     ];
     res.writeHead(200, { "Content-Type": "application/dns-json" });
-    res.end(JSON.stringify({ Status: record ? (record.status ?? 0) : 3, Question: [{ name, type: TYPE_NUMBERS[type] }], ...(answer.length ? { Answer: answer } : {}) }));
+    res.end(
+      JSON.stringify({
+        Status: record ? (record.status ?? 0) : 3,
+        Question: [{ name, type: TYPE_NUMBERS[type] }],
+        ...(answer.length ? { Answer: answer } : {}),
+      }),
+    );
   });
   const url = `${await listen(server)}/dns-query`;
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -45,15 +51,17 @@ export const CANARY = "CANARY-7f3a9c-internal-service-reply";
 const REPLIES: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   "plain-text": (_req, res) => res.writeHead(200, { "Content-Type": "text/plain" }).end(`${CANARY} hello from an internal service`),
   "html-error": (_req, res) => res.writeHead(500, { "Content-Type": "text/html" }).end(`<html><body>${CANARY} Internal Server Error</body></html>`),
-  "forbidden": (_req, res) => res.writeHead(403, { "Content-Type": "text/plain" }).end(`${CANARY} forbidden`),
+  forbidden: (_req, res) => res.writeHead(403, { "Content-Type": "text/plain" }).end(`${CANARY} forbidden`),
   "not-found": (_req, res) => res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ error: CANARY })),
   "bad-json": (_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(`${CANARY} {not json`),
   "other-json": (_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ secret: CANARY, instances: [CANARY] })),
   "json-rpc-error": (_req, res) =>
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: 0, error: { code: -32000, message: `${CANARY} from a JSON-RPC service` } })),
+    res
+      .writeHead(200, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ jsonrpc: "2.0", id: 0, error: { code: -32000, message: `${CANARY} from a JSON-RPC service` } })),
   "event-stream": (_req, res) => res.writeHead(200, { "Content-Type": "text/event-stream" }).end(`data: ${CANARY}\n\n`),
   // Within its own origin, which the MCP SDK would follow by itself.
-  "redirect": (_req, res) => res.writeHead(307, { Location: "/followed" }).end(CANARY),
+  redirect: (_req, res) => res.writeHead(307, { Location: "/followed" }).end(CANARY),
 };
 
 export interface CanaryTargets {

@@ -12,11 +12,19 @@ type Logged = { method: string; path: string; query: Record<string, unknown> };
 const TRANSIENT = "URL Fetching failed; Server could not complete request"; // sabnzbd/urlgrabber.py
 
 async function queueItems(owner: Session) {
-  return ((await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as { items: { app: string; downloadId: string | null; problem: string | null; title: string }[] }).items;
+  return (
+    (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as {
+      items: { app: string; downloadId: string | null; problem: string | null; title: string }[];
+    }
+  ).items;
 }
 
 async function failInSab(stack: Stack, downloadId: string, message: string) {
-  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ downloadId, message }) });
+  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ downloadId, message }),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -67,7 +75,11 @@ describe("a SABnzbd failure Sonarr/Radarr track", () => {
     const { owner, stack } = await paired("appnoredl");
     const headers = { "Content-Type": "application/json", "X-Api-Key": stack.keys.radarr };
     const config = (await (await fetch(`${stack.simulators.radarr}/api/v3/config/downloadclient`, { headers })).json()) as { id: number };
-    const set = await fetch(`${stack.simulators.radarr}/api/v3/config/downloadclient/${config.id}`, { method: "PUT", headers, body: JSON.stringify({ ...config, autoRedownloadFailed: false }) });
+    const set = await fetch(`${stack.simulators.radarr}/api/v3/config/downloadclient/${config.id}`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ ...config, autoRedownloadFailed: false }),
+    });
     expect(set.status).toBeLessThan(300);
     const movie = (await queueItems(owner)).find((i) => i.app === "radarr" && i.downloadId && i.problem === null)!;
     await failInSab(stack, movie.downloadId!, "Download failed - Not on your server(s)");
@@ -75,8 +87,12 @@ describe("a SABnzbd failure Sonarr/Radarr track", () => {
     const h = hub(owner.tenant.id);
     await h.runQueueCheck();
     await h.runQueueCheck();
-    const rows = await env.DB.prepare("SELECT download_id, strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND app = 'radarr'").bind(owner.tenant.id).all<{ download_id: string; strategy: string; outcome: string }>();
-    expect(rows.results.filter((r) => r.download_id === movie.downloadId)).toEqual([{ download_id: movie.downloadId, strategy: "mark_failed_and_search", outcome: "succeeded" }]);
+    const rows = await env.DB.prepare("SELECT download_id, strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND app = 'radarr'")
+      .bind(owner.tenant.id)
+      .all<{ download_id: string; strategy: string; outcome: string }>();
+    expect(rows.results.filter((r) => r.download_id === movie.downloadId)).toEqual([
+      { download_id: movie.downloadId, strategy: "mark_failed_and_search", outcome: "succeeded" },
+    ]);
     // One search per download Radarr blocklisted without searching (the seeded failed movie is another, processed alike), no blocklist of AutoArr's own.
     const log = writes((await sim.requests(stack, "radarr")) as Logged[]);
     expect(log.every((r) => r.method === "POST" && r.path.endsWith("/command"))).toBe(true);
@@ -92,7 +108,9 @@ describe("a tracked failure the app processed but that needs the user", () => {
     await failInSab(stack, movie.downloadId!, "Failed login for server news.example.com");
     await appProcessesFailures(stack, "radarr");
     await hub(owner.tenant.id).runQueueCheck();
-    const rows = await env.DB.prepare("SELECT strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND download_id = ?").bind(owner.tenant.id, movie.downloadId).all<{ strategy: string; outcome: string }>();
+    const rows = await env.DB.prepare("SELECT strategy, outcome FROM recovery_actions WHERE tenant_id = ? AND download_id = ?")
+      .bind(owner.tenant.id, movie.downloadId)
+      .all<{ strategy: string; outcome: string }>();
     expect(rows.results).toEqual([{ strategy: "alert", outcome: "alerted" }]);
     expect(writes((await sim.requests(stack, "radarr")) as Logged[])).toEqual([]);
   });

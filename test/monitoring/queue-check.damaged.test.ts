@@ -11,20 +11,36 @@ const paired = pairedTenantsForThisFile();
 type Logged = { method: string; path: string; query: Record<string, unknown> };
 
 async function damage(stack: Stack, downloadId: string, more: Record<string, unknown> = {}) {
-  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-damaged`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ downloadId, missingArticles: 2, ...more }) });
+  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/sabnzbd-damaged`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ downloadId, missingArticles: 2, ...more }),
+  });
   expect(response.status).toBe(200);
 }
 
 async function rowsFor(tenantId: string, downloadId: string) {
-  return (await env.DB.prepare("SELECT strategy, outcome, failure_reason FROM recovery_actions WHERE tenant_id = ? AND download_id = ?").bind(tenantId, downloadId).all<{ strategy: string; outcome: string; failure_reason: string }>()).results;
+  return (
+    await env.DB.prepare("SELECT strategy, outcome, failure_reason FROM recovery_actions WHERE tenant_id = ? AND download_id = ?")
+      .bind(tenantId, downloadId)
+      .all<{ strategy: string; outcome: string; failure_reason: string }>()
+  ).results;
 }
 
 async function noticesFor(tenantId: string, title: string) {
-  return (await env.DB.prepare("SELECT kind, message FROM activity_log WHERE tenant_id = ? AND instr(message, ?) = 1").bind(tenantId, title).all<{ kind: string; message: string }>()).results;
+  return (
+    await env.DB.prepare("SELECT kind, message FROM activity_log WHERE tenant_id = ? AND instr(message, ?) = 1")
+      .bind(tenantId, title)
+      .all<{ kind: string; message: string }>()
+  ).results;
 }
 
 async function healthyEpisode(owner: Session) {
-  const items = ((await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as { items: { app: string; downloadId: string | null; problem: string | null; title: string }[] }).items;
+  const items = (
+    (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as {
+      items: { app: string; downloadId: string | null; problem: string | null; title: string }[];
+    }
+  ).items;
   return items.find((i) => i.app === "sonarr" && i.downloadId && i.problem === null)!;
 }
 
@@ -35,7 +51,11 @@ describe("a download SABnzbd completed with missing articles", () => {
     const { owner, stack } = await paired("damagedsab");
     const key = stack.keys.sabnzbd;
     const name = "Damaged.Show.S01E02.720p.WEB-DL-GRP";
-    const added = (await (await fetch(`${stack.simulators.sabnzbd}/api?mode=addurl&name=${encodeURIComponent(`https://indexer.example/getnzb/${name}.nzb`)}&nzbname=${name}&apikey=${key}&output=json`)).json()) as { nzo_ids: string[] };
+    const added = (await (
+      await fetch(
+        `${stack.simulators.sabnzbd}/api?mode=addurl&name=${encodeURIComponent(`https://indexer.example/getnzb/${name}.nzb`)}&nzbname=${name}&apikey=${key}&output=json`,
+      )
+    ).json()) as { nzo_ids: string[] };
     await damage(stack, added.nzo_ids[0]!);
     const h = hub(owner.tenant.id);
     for (let check = 0; check < 3; check++) await h.runQueueCheck();
@@ -45,7 +65,7 @@ describe("a download SABnzbd completed with missing articles", () => {
     expect(rows[0]!.failure_reason).toContain("Download: 2 articles were missing; Repair: [Damaged.Show.S01E02.720p.WEB-DL-GRP] No par2 sets");
     // One detection notice and one alert, never again.
     expect((await noticesFor(owner.tenant.id, name)).map((n) => n.kind).sort()).toEqual(["detection", "recovery"]);
-    expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "retry" || (r.query.name === "delete"))).toEqual([]);
+    expect(((await sim.requests(stack, "sabnzbd")) as Logged[]).filter((r) => r.query.mode === "retry" || r.query.name === "delete")).toEqual([]);
   });
 
   it("is blocklisted and searched again, once, while Sonarr has not imported it", async () => {

@@ -7,7 +7,16 @@ import { hub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
 
 const paired = pairedTenantsForThisFile();
 
-type QueueRecord = { id: number; title: string; downloadId: string; quality?: string; qualityResolution?: number; episodeId?: number; seriesId?: number; movieId?: number };
+type QueueRecord = {
+  id: number;
+  title: string;
+  downloadId: string;
+  quality?: string;
+  qualityResolution?: number;
+  episodeId?: number;
+  seriesId?: number;
+  movieId?: number;
+};
 const sonarrQueue = async (owner: Session) => (await toolData<{ records: QueueRecord[] }>(owner.accessToken, "sonarr_queue", { pageSize: 100 })).records;
 const radarrQueue = async (owner: Session) => (await toolData<{ records: QueueRecord[] }>(owner.accessToken, "radarr_queue", { pageSize: 100 })).records;
 
@@ -36,7 +45,9 @@ describe("an episode that keeps failing at one quality", () => {
     await setRecovery(owner, { maxAttempts: 2, allowLowerQuality: true });
     const h = hub(owner.tenant.id);
     const first = await h.runQueueCheck();
-    expect(first.actions.some((a) => a.title.startsWith("The.Last.of.Us.S02E03") && a.strategy === "blocklist_and_search" && a.outcome === "succeeded")).toBe(true);
+    expect(first.actions.some((a) => a.title.startsWith("The.Last.of.Us.S02E03") && a.strategy === "blocklist_and_search" && a.outcome === "succeeded")).toBe(
+      true,
+    );
 
     const regrab = await failTheRegrab(owner, stack);
     const second = await h.runQueueCheck();
@@ -45,12 +56,16 @@ describe("an episode that keeps failing at one quality", () => {
     const puts = await seriesPuts(stack);
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/api/v3/series/${regrab.seriesId}`);
-    const { series } = await toolData<{ series: { id: number; qualityProfileId: number }[] }>(owner.accessToken, "sonarr_series_list", { titleContains: "Last of Us" });
+    const { series } = await toolData<{ series: { id: number; qualityProfileId: number }[] }>(owner.accessToken, "sonarr_series_list", {
+      titleContains: "Last of Us",
+    });
     expect(series.find((s) => s.id === regrab.seriesId)?.qualityProfileId).toBe(3);
     const now = (await sonarrQueue(owner)).filter((r) => r.title.startsWith("The.Last.of.Us.S02E03"));
     expect(now.map((r) => [r.quality, r.qualityResolution])).toEqual([["WEBDL-720p", 720]]);
 
-    const row = await env.DB.prepare("SELECT detail FROM recovery_actions WHERE tenant_id = ? AND strategy = 'search_lower_quality'").bind(owner.tenant.id).first<{ detail: string }>();
+    const row = await env.DB.prepare("SELECT detail FROM recovery_actions WHERE tenant_id = ? AND strategy = 'search_lower_quality'")
+      .bind(owner.tenant.id)
+      .first<{ detail: string }>();
     const steps = (JSON.parse(row!.detail) as { steps: { tool: string; ok: boolean; message: string }[] }).steps;
     expect(steps.map((s) => s.tool)).toEqual(["sonarr_set_quality_profile", "sonarr_queue_remove", "sonarr_command"]);
     expect(steps.find((s) => s.tool === "sonarr_set_quality_profile")?.message).toMatch(/now uses quality profile 3 \(was 4\)/);
@@ -68,7 +83,9 @@ describe("an episode that keeps failing at one quality", () => {
     expect(second.actions.find((a) => a.key === regrab.downloadId)).toMatchObject({ strategy: "alert", outcome: "exhausted" });
     expect(await seriesPuts(stack)).toEqual([]);
     expect((await sim.requests(stack, "sonarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/command")).toHaveLength(commandsBefore);
-    const recoveries = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as { items: { outcome: string; why?: string }[] };
+    const recoveries = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as {
+      items: { outcome: string; why?: string }[];
+    };
     expect(recoveries.items.find((r) => r.outcome === "exhausted")?.why).toMatch(/2 releases failed at WEBDL-1080p/);
   });
 });
@@ -85,7 +102,11 @@ describe("a download that left the queue without being imported", () => {
     await toolData(owner.accessToken, "sabnzbd_delete", { from: "queue", nzoIds: [oppenheimer.downloadId] });
     // Meanwhile the downloading episode finishes and is imported.
     const strangerThings = (await sonarrQueue(owner)).find((r) => r.title.startsWith("Stranger.Things"))!;
-    await fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 600 }) });
+    await fetch(`${stack.simulators.sabnzbd}/__sim/tick`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ seconds: 600 }),
+    });
     expect((await sonarrQueue(owner)).some((r) => r.downloadId === strangerThings.downloadId)).toBe(false);
 
     const second = await h.runQueueCheck();

@@ -28,7 +28,11 @@ async function addJob(stack: Stack, nzbname: string): Promise<string> {
 }
 
 async function failJob(stack: Stack, nzoId: string, message: string) {
-  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ downloadId: nzoId, message }) });
+  const response = await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ downloadId: nzoId, message }),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -72,7 +76,10 @@ describe("retries of a SABnzbd-only job", () => {
     expect(retried).not.toBe(job);
     await failJob(stack, retried!, TRANSIENT);
     await h.runQueueCheck();
-    expect((await recoveriesOf(owner, name)).map((r) => [r.attempt, r.outcome])).toEqual([[1, "failed"], [2, "succeeded"]]);
+    expect((await recoveriesOf(owner, name)).map((r) => [r.attempt, r.outcome])).toEqual([
+      [1, "failed"],
+      [2, "succeeded"],
+    ]);
 
     // The retry of attempt 2 is deleted, and the same release is added again as a new job: it is still the same download.
     const second = await queuedId(stack, name);
@@ -125,7 +132,9 @@ describe("retries of a SABnzbd-only job", () => {
     const name = "Lost.Show.S03E01.1080p.WEB-DL-GRP";
     await failJob(stack, await addJob(stack, name), "URL Fetching failed; File not on server");
     await hub(owner.tenant.id).runQueueCheck();
-    const waiting = (await (await api("/api/v1/downloads/recoveries?limit=100", { token: owner.accessToken })).json()) as { items: { id: string; title: string; outcome: string }[] };
+    const waiting = (await (await api("/api/v1/downloads/recoveries?limit=100", { token: owner.accessToken })).json()) as {
+      items: { id: string; title: string; outcome: string }[];
+    };
     const action = waiting.items.find((i) => i.title === name && i.outcome === "awaiting_approval")!;
     expect(action).toBeDefined();
     const approved = await api(`/api/v1/downloads/recoveries/${action.id}/approve`, { method: "POST", token: owner.accessToken });

@@ -35,7 +35,9 @@ describe("queue monitoring and recovery", () => {
     expect(blocklists(sonarrAfter)).toHaveLength(blocklists(sonarr).length);
     expect(commands(sonarrAfter)).toHaveLength(commands(sonarr).length);
 
-    const recoveries = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as { items: { outcome: string; strategy: string }[] };
+    const recoveries = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as {
+      items: { outcome: string; strategy: string }[];
+    };
     expect(recoveries.items.some((r) => r.outcome === "succeeded" && r.strategy === "blocklist_and_search")).toBe(true);
   });
 
@@ -53,8 +55,17 @@ describe("queue monitoring and recovery", () => {
     await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });
     const h = hub(owner.tenant.id);
     const stalledRows = async () =>
-      (await env.DB.prepare("SELECT title FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'").bind(owner.tenant.id).all<{ title: string }>()).results;
-    const tick = () => fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 20 }) });
+      (
+        await env.DB.prepare("SELECT title FROM recovery_actions WHERE tenant_id = ? AND failure_reason LIKE 'No progress%'")
+          .bind(owner.tenant.id)
+          .all<{ title: string }>()
+      ).results;
+    const tick = () =>
+      fetch(`${stack.simulators.sabnzbd}/__sim/tick`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ seconds: 20 }),
+      });
 
     await h.runQueueCheck();
     await tick();
@@ -71,8 +82,17 @@ describe("queue monitoring and recovery", () => {
     await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });
     const h = hub(owner.tenant.id);
     const rows = async () =>
-      (await env.DB.prepare("SELECT download_id, failure_reason FROM recovery_actions WHERE tenant_id = ?").bind(owner.tenant.id).all<{ download_id: string; failure_reason: string }>()).results;
-    const tick = () => fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: 20 }) });
+      (
+        await env.DB.prepare("SELECT download_id, failure_reason FROM recovery_actions WHERE tenant_id = ?")
+          .bind(owner.tenant.id)
+          .all<{ download_id: string; failure_reason: string }>()
+      ).results;
+    const tick = () =>
+      fetch(`${stack.simulators.sabnzbd}/__sim/tick`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ seconds: 20 }),
+      });
     await h.runQueueCheck();
     await tick();
     await h.runQueueCheck();
@@ -91,7 +111,9 @@ describe("queue monitoring and recovery", () => {
 
   it("only alerts on a disk-full failure: no retry, no blocklist", async () => {
     const { owner, stack } = await paired("diskfull");
-    const queue = (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as { items: { downloadId: string | null; problem: string | null }[] };
+    const queue = (await (await api("/api/v1/downloads/queue", { token: owner.accessToken })).json()) as {
+      items: { downloadId: string | null; problem: string | null }[];
+    };
     const healthy = queue.items.find((i) => i.downloadId && i.problem === null)!;
     await fetch(`${stack.simulators.sabnzbd}/__sim/queue/fail`, {
       method: "POST",
@@ -121,7 +143,9 @@ describe("queue monitoring and recovery", () => {
     expect(report.actions.some((a) => a.outcome === "awaiting_approval")).toBe(true);
     expect(((await sim.requests(stack, "sonarr")) as Logged[]).filter((r) => r.method !== "GET")).toEqual([]);
 
-    const list = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as { items: { id: string; outcome: string; strategy: string }[] };
+    const list = (await (await api("/api/v1/downloads/recoveries", { token: owner.accessToken })).json()) as {
+      items: { id: string; outcome: string; strategy: string }[];
+    };
     const waiting = list.items.find((i) => i.outcome === "awaiting_approval" && i.strategy === "blocklist_and_search")!;
     const approved = await api(`/api/v1/downloads/recoveries/${waiting.id}/approve`, { method: "POST", token: owner.accessToken });
     expect(approved.status).toBe(200);
@@ -153,7 +177,8 @@ describe("queue monitoring and recovery", () => {
     const theirs = await open(stranger.owner.accessToken);
     await hub(owner.tenant.id).runQueueCheck();
     const deadline = Date.now() + 3_000;
-    while (!mine.inbox.some((m) => m.type === "recovery" && m.data.outcome === "succeeded") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!mine.inbox.some((m) => m.type === "recovery" && m.data.outcome === "succeeded") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(mine.inbox.some((m) => m.type === "recovery" && m.data.outcome === "succeeded")).toBe(true);
     expect(theirs.inbox.filter((m) => m.type === "recovery" || m.type === "activity")).toEqual([]);
     mine.socket.close();
@@ -174,14 +199,30 @@ describe("recovery settings", () => {
   it("refuses webhooks to private, loopback or link-local addresses, and plain http", async () => {
     const { signUp } = await import("../helpers");
     const owner = await signUp("webhook");
-    for (const url of ["http://hooks.example.com/x", "https://127.0.0.1/x", "https://10.0.0.5/x", "https://169.254.169.254/latest", "https://[::1]/x", "https://nas.local/x", "https://2130706433/"]) {
+    for (const url of [
+      "http://hooks.example.com/x",
+      "https://127.0.0.1/x",
+      "https://10.0.0.5/x",
+      "https://169.254.169.254/latest",
+      "https://[::1]/x",
+      "https://nas.local/x",
+      "https://2130706433/",
+    ]) {
       const response = await api("/api/v1/settings/recovery", { method: "PUT", token: owner.accessToken, json: { webhookUrl: url } });
       expect(response.status, url).toBe(400);
       expect((await errorOf(response)).code).toBe("invalid_request");
     }
-    const ok = await api("/api/v1/settings/recovery", { method: "PUT", token: owner.accessToken, json: { webhookUrl: "https://discord.com/api/webhooks/1/abc", webhookFormat: "discord", maxAttempts: 5 } });
+    const ok = await api("/api/v1/settings/recovery", {
+      method: "PUT",
+      token: owner.accessToken,
+      json: { webhookUrl: "https://discord.com/api/webhooks/1/abc", webhookFormat: "discord", maxAttempts: 5 },
+    });
     expect(ok.status).toBe(200);
-    const read = (await (await api("/api/v1/settings/recovery", { token: owner.accessToken })).json()) as { maxAttempts: number; mode: string; webhookUrl: string };
+    const read = (await (await api("/api/v1/settings/recovery", { token: owner.accessToken })).json()) as {
+      maxAttempts: number;
+      mode: string;
+      webhookUrl: string;
+    };
     expect(read).toMatchObject({ maxAttempts: 5, mode: "auto", webhookUrl: "https://discord.com/api/webhooks/1/abc" });
     // A webhook URL is a credential: D1 holds it sealed.
     const row = await env.DB.prepare("SELECT recovery FROM tenant_settings WHERE tenant_id = ?").bind(owner.tenant.id).first<{ recovery: string }>();
@@ -198,11 +239,16 @@ describe("recovery settings", () => {
   it("pages the activity log newest first and keeps it per tenant", async () => {
     const { owner } = await paired("activity");
     await hub(owner.tenant.id).runQueueCheck();
-    const first = (await (await api("/api/v1/activity?limit=2", { token: owner.accessToken })).json()) as { items: { at: string }[]; nextCursor: string | null };
+    const first = (await (await api("/api/v1/activity?limit=2", { token: owner.accessToken })).json()) as {
+      items: { at: string }[];
+      nextCursor: string | null;
+    };
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
     expect(first.items[0]!.at >= first.items[1]!.at).toBe(true);
-    const second = (await (await api(`/api/v1/activity?limit=2&cursor=${first.nextCursor}`, { token: owner.accessToken })).json()) as { items: { at: string }[] };
+    const second = (await (await api(`/api/v1/activity?limit=2&cursor=${first.nextCursor}`, { token: owner.accessToken })).json()) as {
+      items: { at: string }[];
+    };
     expect(second.items.length).toBeGreaterThan(0);
     expect(second.items[0]!.at <= first.items[1]!.at).toBe(true);
     const { signUp } = await import("../helpers");

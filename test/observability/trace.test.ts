@@ -36,7 +36,10 @@ describe("trace context across Worker, Durable Object and connector", () => {
     }
     const traceId = "0af7651916cd43dd8448eb211c80319c";
     const parentSpan = "b7ad6b7169203331";
-    const response = await api("/api/v1/downloads/queue?refresh=true", { token: owner.accessToken, headers: { traceparent: `00-${traceId}-${parentSpan}-01` } });
+    const response = await api("/api/v1/downloads/queue?refresh=true", {
+      token: owner.accessToken,
+      headers: { traceparent: `00-${traceId}-${parentSpan}-01` },
+    });
     expect(response.status).toBe(200);
     const echoed = response.headers.get("traceparent")!;
     expect(echoed).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -57,6 +60,7 @@ describe("trace context across Worker, Durable Object and connector", () => {
     // The connector's span continues the hub's MCP-call span.
     const hubSpans = new Set(hub.map((l) => l.span_id));
     expect(toolCalls.every((l) => hubSpans.has(l.parent_span_id))).toBe(true);
-    for (const line of connector) expect(line).toMatchObject({ timestamp: expect.any(String), level: expect.any(String), logger: expect.any(String), message: expect.any(String) });
+    for (const line of connector)
+      expect(line).toMatchObject({ timestamp: expect.any(String), level: expect.any(String), logger: expect.any(String), message: expect.any(String) });
   });
 });

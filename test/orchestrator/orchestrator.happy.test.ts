@@ -22,7 +22,11 @@ describe("orchestrator: calls through the tenant's connector", () => {
 
   it("validates arguments against the tool's schema with a 400", async () => {
     const { owner, stack } = await paired("badargs");
-    const response = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sonarr_queue", arguments: { pageSize: "lots" } } });
+    const response = await api("/api/v1/mcp/call", {
+      method: "POST",
+      token: owner.accessToken,
+      json: { tool: "sonarr_queue", arguments: { pageSize: "lots" } },
+    });
     expect(response.status).toBe(400);
     const unknown = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sonarr_make_coffee", arguments: {} } });
     expect(unknown.status).toBe(404);
@@ -63,7 +67,9 @@ describe("orchestrator: calls through the tenant's connector", () => {
     for (const item of queue.items) expect(item.progress).toBeGreaterThanOrEqual(0);
     expect(queue.items.some((i) => i.problem !== null)).toBe(true);
 
-    const history = (await (await api("/api/v1/downloads/history", { token: owner.accessToken })).json()) as { items: { status: string; reason: string | null }[] };
+    const history = (await (await api("/api/v1/downloads/history", { token: owner.accessToken })).json()) as {
+      items: { status: string; reason: string | null }[];
+    };
     expect(history.items.some((i) => i.status === "failed" && i.reason)).toBe(true);
 
     const shows = (await (await api("/api/v1/shows", { token: owner.accessToken })).json()) as { items: { title: string; tvdbId: number }[] };

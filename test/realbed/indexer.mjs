@@ -37,11 +37,14 @@ export async function startIndexer() {
       return `${url}/nzb/${encodeURIComponent(name)}.nzb`;
     },
     /** @param {string} name */
-    forget: (name) => { nzbs.delete(name); },
+    forget: (name) => {
+      nzbs.delete(name);
+    },
     requests: () => [...seen],
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
   };
 }

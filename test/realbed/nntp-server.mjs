@@ -38,7 +38,12 @@ function splitArticle(article) {
 /** @param {Buffer} article */
 function newsgroupsOf(article) {
   const match = /^Newsgroups:[ \t]*(.*)$/im.exec(splitArticle(article).head.toString("latin1"));
-  return match ? match[1].split(",").map((group) => group.trim()).filter(Boolean) : [];
+  return match
+    ? match[1]
+        .split(",")
+        .map((group) => group.trim())
+        .filter(Boolean)
+    : [];
 }
 
 const nntpDate = () => new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
@@ -75,7 +80,12 @@ export async function startNntpServer({ articles = [], username, password, tls: 
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
-    const session = { authenticated: !requiresAuth, user: /** @type {string | undefined} */ (undefined), group: /** @type {string | undefined} */ (undefined), commands: 0 };
+    const session = {
+      authenticated: !requiresAuth,
+      user: /** @type {string | undefined} */ (undefined),
+      group: /** @type {string | undefined} */ (undefined),
+      commands: 0,
+    };
     let pending = "";
     // Answers go out in order even with a delay: each command waits for the one before it.
     let queue = Promise.resolve();
@@ -201,16 +211,21 @@ export async function startNntpServer({ articles = [], username, password, tls: 
     port: address.port,
     addArticles,
     /** @param {string} messageId */
-    removeArticle: (messageId) => { store.delete(messageId.replace(/^<|>$/g, "")); },
+    removeArticle: (messageId) => {
+      store.delete(messageId.replace(/^<|>$/g, ""));
+    },
     /** @param {Partial<Behaviour>} partial */
-    setBehaviour: (partial) => { Object.assign(behaviour, partial); },
+    setBehaviour: (partial) => {
+      Object.assign(behaviour, partial);
+    },
     connections: () => accepted,
     openConnections: () => sockets.size,
     commandsSeen: () => [...seen],
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      for (const transport of transports) transport.destroy();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        for (const transport of transports) transport.destroy();
+        server.close(() => resolve(undefined));
+      }),
   };
 }

@@ -23,7 +23,16 @@ export function buildRelease({ name, files, articleSize = 256 * 1024, group = "a
       const begin = (part - 1) * articleSize;
       const data = file.content.subarray(begin, begin + articleSize);
       const messageId = `${releaseId}.${fileIndex + 1}.${part}@autoarr.test`;
-      const body = yencEncodePart({ data, fileName: file.name, part, total, begin: begin + 1, end: begin + data.length, fileSize: file.content.length, fileCrc32 });
+      const body = yencEncodePart({
+        data,
+        fileName: file.name,
+        part,
+        total,
+        begin: begin + 1,
+        end: begin + data.length,
+        fileSize: file.content.length,
+        fileCrc32,
+      });
       const headers = [
         `From: ${poster}`,
         `Newsgroups: ${group}`,

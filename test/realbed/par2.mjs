@@ -20,10 +20,16 @@ export function par2Files({ name, files, redundancyPercent = 5, blockSize = 4096
   const dir = mkdtempSync(join(tmpdir(), "autoarr-par2-"));
   try {
     for (const file of files) writeFileSync(join(dir, file.name), file.content);
-    const result = spawnSync(binary, ["create", "-q", "-q", `-r${redundancyPercent}`, `-s${blockSize}`, "-n1", `${name}.par2`, ...files.map((file) => file.name)], { cwd: dir, encoding: "utf8" });
+    const result = spawnSync(
+      binary,
+      ["create", "-q", "-q", `-r${redundancyPercent}`, `-s${blockSize}`, "-n1", `${name}.par2`, ...files.map((file) => file.name)],
+      { cwd: dir, encoding: "utf8" },
+    );
     if (result.status !== 0) throw new Error(`par2 create failed (${result.status}): ${result.stderr || result.stdout}`);
     const own = new Set(files.map((file) => file.name));
-    return readdirSync(dir).filter((entry) => !own.has(entry) && entry.endsWith(".par2")).sort()
+    return readdirSync(dir)
+      .filter((entry) => !own.has(entry) && entry.endsWith(".par2"))
+      .sort()
       .map((entry) => ({ name: entry, content: readFileSync(join(dir, entry)) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });

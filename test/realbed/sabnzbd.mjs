@@ -45,7 +45,10 @@ function iniValue(value) {
 }
 
 /** @param {Record<string, unknown>} entries */
-const iniLines = (entries) => Object.entries(entries).filter(([, value]) => value !== undefined).map(([key, value]) => `${key} = ${iniValue(value)}`);
+const iniLines = (entries) =>
+  Object.entries(entries)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key} = ${iniValue(value)}`);
 
 /**
  * Parses sabnzbd.ini: `[section]` → `ini.section`, `[[name]]` inside `[servers]` → `ini["servers.name"]`,
@@ -99,7 +102,15 @@ export async function startRealSabnzbd({ servers = [], misc = {} } = {}) {
     return [
       `[[${name}]]`,
       ...iniLines({
-        name, displayname: name, host, port: serverPort, username, password, connections, timeout, ssl,
+        name,
+        displayname: name,
+        host,
+        port: serverPort,
+        username,
+        password,
+        connections,
+        timeout,
+        ssl,
         // The fixture's TLS certificate is self-signed: verification off unless the caller asks (0 = none, 3 = strict).
         ssl_verify: ssl ? 0 : 3,
         enable: 1,
@@ -107,30 +118,42 @@ export async function startRealSabnzbd({ servers = [], misc = {} } = {}) {
       }),
     ];
   });
-  writeFileSync(iniPath, [
-    "__version__ = 19",
-    "__encoding__ = utf-8",
-    "[misc]",
-    ...iniLines({
-      api_key: apiKey, nzb_key: nzbKey, host: "127.0.0.1", port,
-      download_dir: join(dir, "incomplete"), complete_dir: join(dir, "complete"),
-      // No calls to sabnzbd.org for a new release from a test.
-      check_new_rel: 0,
-      ...misc,
-    }),
-    ...(serverSections.length ? ["[servers]", ...serverSections] : []),
-    "",
-  ].join("\n"));
+  writeFileSync(
+    iniPath,
+    [
+      "__version__ = 19",
+      "__encoding__ = utf-8",
+      "[misc]",
+      ...iniLines({
+        api_key: apiKey,
+        nzb_key: nzbKey,
+        host: "127.0.0.1",
+        port,
+        download_dir: join(dir, "incomplete"),
+        complete_dir: join(dir, "complete"),
+        // No calls to sabnzbd.org for a new release from a test.
+        check_new_rel: 0,
+        ...misc,
+      }),
+      ...(serverSections.length ? ["[servers]", ...serverSections] : []),
+      "",
+    ].join("\n"),
+  );
 
   /** @type {import("node:child_process").ChildProcess} */
   let child;
   let output = "";
   const launch = async () => {
     output = "";
-    child = spawn(binary, ["--config-file", iniPath, "--server", `127.0.0.1:${port}`, "--browser", "0", "--disable-file-log"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(binary, ["--config-file", iniPath, "--server", `127.0.0.1:${port}`, "--browser", "0", "--disable-file-log"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     running.add(child);
     child.once("exit", () => running.delete(child));
-    const keep = (/** @type {Buffer} */ chunk) => { output = (output + chunk.toString()).slice(-20_000); };
+    const keep = (/** @type {Buffer} */ chunk) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
     const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -166,7 +189,8 @@ export async function startRealSabnzbd({ servers = [], misc = {} } = {}) {
   }
 
   /** @param {Record<string, string | number | boolean>} params */
-  const query = (params) => new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])), apikey: apiKey, output: "json" });
+  const query = (params) =>
+    new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])), apikey: apiKey, output: "json" });
   /** @param {Response} response */
   const json = async (response) => {
     const text = await response.text();
@@ -208,12 +232,17 @@ export async function startRealSabnzbd({ servers = [], misc = {} } = {}) {
         } catch (error) {
           last = error;
         }
-        if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs / 1000} s (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+        if (Date.now() > deadline)
+          throw new Error(`condition not met within ${timeoutMs / 1000} s (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
         await new Promise((resolve) => setTimeout(resolve, intervalMs));
       }
     },
-    freeze: () => { child.kill("SIGSTOP"); },
-    resume: () => { child.kill("SIGCONT"); },
+    freeze: () => {
+      child.kill("SIGSTOP");
+    },
+    resume: () => {
+      child.kill("SIGCONT");
+    },
     restart: async () => {
       await halt();
       await launch();

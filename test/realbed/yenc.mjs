@@ -2,7 +2,13 @@
 import { crc32 } from "node:zlib";
 
 const LINE_LENGTH = 128;
-const NUL = 0x00, LF = 0x0a, CR = 0x0d, EQUALS = 0x3d, TAB = 0x09, SPACE = 0x20, DOT = 0x2e;
+const NUL = 0x00,
+  LF = 0x0a,
+  CR = 0x0d,
+  EQUALS = 0x3d,
+  TAB = 0x09,
+  SPACE = 0x20,
+  DOT = 0x2e;
 
 /** @param {number} value */
 const hex = (value) => (value >>> 0).toString(16).padStart(8, "0");
@@ -19,7 +25,10 @@ export const crc32Hex = (data) => hex(crc32(data));
  */
 export function yencEncodePart({ data, fileName, part, total, begin, end, fileSize, fileCrc32 }) {
   if (end - begin + 1 !== data.length) throw new Error(`yEnc part ${part}: begin=${begin} end=${end} does not span ${data.length} bytes`);
-  const head = Buffer.from(`=ybegin part=${part} total=${total} line=${LINE_LENGTH} size=${fileSize} name=${fileName}\r\n=ypart begin=${begin} end=${end}\r\n`, "latin1");
+  const head = Buffer.from(
+    `=ybegin part=${part} total=${total} line=${LINE_LENGTH} size=${fileSize} name=${fileName}\r\n=ypart begin=${begin} end=${end}\r\n`,
+    "latin1",
+  );
   const tail = Buffer.from(`=yend size=${data.length} part=${part} pcrc32=${crc32Hex(data)}${fileCrc32 ? ` crc32=${fileCrc32}` : ""}\r\n`, "latin1");
   return Buffer.concat([head, encodeBody(data), tail]);
 }
@@ -36,9 +45,13 @@ function encodeBody(data) {
     const atLineEnd = column >= LINE_LENGTH - 1 || index === data.length - 1;
     // The draft requires escaping NUL, LF, CR and '='; TAB/SPACE at either end of a line (servers strip them) and a
     // leading '.' (NNTP's dot-stuffing) are escaped as every common encoder does.
-    const mustEscape = encoded === NUL || encoded === LF || encoded === CR || encoded === EQUALS
-      || ((atLineStart || atLineEnd) && (encoded === TAB || encoded === SPACE))
-      || (atLineStart && encoded === DOT);
+    const mustEscape =
+      encoded === NUL ||
+      encoded === LF ||
+      encoded === CR ||
+      encoded === EQUALS ||
+      ((atLineStart || atLineEnd) && (encoded === TAB || encoded === SPACE)) ||
+      (atLineStart && encoded === DOT);
     if (mustEscape) {
       out[length++] = EQUALS;
       out[length++] = (encoded + 64) & 0xff;

@@ -13,9 +13,11 @@ function mismatches(row: Phrasing, parsed: ParsedRequest): string[] {
   const expected = { year: null, seasons: null, episode: null, quality: null, person: null, ...row.expect };
   const wrong: string[] = [];
   if (parsed.type !== expected.type) wrong.push(`type ${parsed.type} ≠ ${expected.type}`);
-  if ((parsed.title ?? "").toLowerCase() !== (expected.title ?? "").toLowerCase()) wrong.push(`title ${JSON.stringify(parsed.title)} ≠ ${JSON.stringify(expected.title)}`);
+  if ((parsed.title ?? "").toLowerCase() !== (expected.title ?? "").toLowerCase())
+    wrong.push(`title ${JSON.stringify(parsed.title)} ≠ ${JSON.stringify(expected.title)}`);
   if (parsed.year !== expected.year) wrong.push(`year ${parsed.year} ≠ ${expected.year}`);
-  if (JSON.stringify(parsed.seasons) !== JSON.stringify(expected.seasons)) wrong.push(`seasons ${JSON.stringify(parsed.seasons)} ≠ ${JSON.stringify(expected.seasons)}`);
+  if (JSON.stringify(parsed.seasons) !== JSON.stringify(expected.seasons))
+    wrong.push(`seasons ${JSON.stringify(parsed.seasons)} ≠ ${JSON.stringify(expected.seasons)}`);
   if (parsed.episode !== expected.episode) wrong.push(`episode ${parsed.episode} ≠ ${expected.episode}`);
   if (parsed.quality !== expected.quality) wrong.push(`quality ${parsed.quality} ≠ ${expected.quality}`);
   if (parsed.person !== expected.person) wrong.push(`person ${JSON.stringify(parsed.person)} ≠ ${JSON.stringify(expected.person)}`);

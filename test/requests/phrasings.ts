@@ -24,7 +24,7 @@ export const PHRASINGS: Phrasing[] = [
   { text: "breaking bad", expect: { type: "unknown", title: "breaking bad" } },
   { text: "BREAKING BAD!!", expect: { type: "unknown", title: "BREAKING BAD" } },
   { text: "  Severance  ", expect: { type: "unknown", title: "Severance" } },
-  { text: "\"The Bear\"", expect: { type: "unknown", title: "The Bear" } },
+  { text: '"The Bear"', expect: { type: "unknown", title: "The Bear" } },
   { text: "Oppenheimer.", expect: { type: "unknown", title: "Oppenheimer" } },
   { text: "the wire?", expect: { type: "unknown", title: "the wire" } },
   { text: "Dune: Part Two", expect: { type: "unknown", title: "Dune: Part Two" } },

@@ -25,7 +25,9 @@ export async function scriptClaude(match: string, respond: unknown): Promise<voi
   if (response.status !== 201) throw new Error(`fake anthropic: ${await response.text()}`);
 }
 
-export async function claudeCalls(): Promise<{ apiKey?: string; user: string; system?: string; toolChoice?: { type: string; name?: string }; answered: string }[]> {
+export async function claudeCalls(): Promise<
+  { apiKey?: string; user: string; system?: string; toolChoice?: { type: string; name?: string }; answered: string }[]
+> {
   return ((await (await fetch(`${env.ANTHROPIC_BASE_URL}/__fake/calls`)).json()) as { calls: never[] }).calls;
 }
 

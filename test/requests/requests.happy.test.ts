@@ -12,10 +12,19 @@ describe("POST /api/v1/requests", () => {
     const { owner, stack } = await tenant("clear");
     const { status, body } = await request(owner.accessToken, "Add The Wire in 1080p");
     expect(status).toBe(201);
-    expect(body).toMatchObject({ status: "searching", app: "sonarr", choice: { title: "The Wire", year: 2002 }, parse: { title: "The Wire", quality: "1080p" } });
+    expect(body).toMatchObject({
+      status: "searching",
+      app: "sonarr",
+      choice: { title: "The Wire", year: 2002 },
+      parse: { title: "The Wire", quality: "1080p" },
+    });
     expect(body.user?.email).toBe(owner.user.email);
 
-    const { series } = await toolData<{ series: { title: string; id: number; qualityProfileId: number; monitored: boolean; path: string }[] }>(owner.accessToken, "sonarr_series_list", { titleContains: "Wire" });
+    const { series } = await toolData<{ series: { title: string; id: number; qualityProfileId: number; monitored: boolean; path: string }[] }>(
+      owner.accessToken,
+      "sonarr_series_list",
+      { titleContains: "Wire" },
+    );
     expect(series).toEqual([expect.objectContaining({ title: "The Wire", qualityProfileId: 4, monitored: true, path: "/tv/The Wire" })]);
     const queue = await toolData<{ records: { seriesId?: number }[] }>(owner.accessToken, "sonarr_queue", { pageSize: 100 });
     expect(queue.records.some((r) => r.seriesId === series[0]!.id)).toBe(true);
@@ -27,9 +36,16 @@ describe("POST /api/v1/requests", () => {
     const { status, body } = await request(owner.accessToken, "get me dune");
     expect(status).toBe(201);
     expect(body.status).toBe("needs_choice");
-    expect(body.options?.map((o) => [o.title, o.year, o.inLibrary])).toEqual([["Dune", 1984, false], ["Dune", 2021, true]]);
+    expect(body.options?.map((o) => [o.title, o.year, o.inLibrary])).toEqual([
+      ["Dune", 1984, false],
+      ["Dune", 2021, true],
+    ]);
 
-    const chosen = await api(`/api/v1/requests/${body.id}/choose`, { method: "POST", token: owner.accessToken, json: { optionId: body.options![0]!.optionId } });
+    const chosen = await api(`/api/v1/requests/${body.id}/choose`, {
+      method: "POST",
+      token: owner.accessToken,
+      json: { optionId: body.options![0]!.optionId },
+    });
     expect(chosen.status).toBe(200);
     expect(await chosen.json()).toMatchObject({ status: "searching", app: "radarr", choice: { title: "Dune", year: 1984 } });
     const { movies } = await toolData<{ movies: { title: string; year: number }[] }>(owner.accessToken, "radarr_movie_list", { titleContains: "Dune" });
@@ -90,7 +106,9 @@ describe("following a request to the end", () => {
     expect((await read()).status).toBe("available");
     expect(await hub(owner.tenant.id).advanceRequests()).toBe(0);
 
-    const logged = await env.DB.prepare("SELECT message FROM activity_log WHERE tenant_id = ? AND kind = 'request' ORDER BY timestamp").bind(owner.tenant.id).all<{ message: string }>();
+    const logged = await env.DB.prepare("SELECT message FROM activity_log WHERE tenant_id = ? AND kind = 'request' ORDER BY timestamp")
+      .bind(owner.tenant.id)
+      .all<{ message: string }>();
     expect(logged.results.map((r) => r.message)).toEqual([
       'Request "Gladiator" (2000) added to Radarr',
       'Request "Gladiator" (2000): searching for a release',
@@ -104,7 +122,8 @@ describe("GET /api/v1/requests", () => {
   it("lists the tenant's requests newest first, by status, a page at a time", async () => {
     const { owner } = await tenant("list");
     for (const query of ["The Sopranos", "Breaking Bad", "Whiplash"]) await request(owner.accessToken, query);
-    const page = async (qs: string) => (await (await api(`/api/v1/requests${qs}`, { token: owner.accessToken })).json()) as { items: RequestBody[]; nextCursor: string | null };
+    const page = async (qs: string) =>
+      (await (await api(`/api/v1/requests${qs}`, { token: owner.accessToken })).json()) as { items: RequestBody[]; nextCursor: string | null };
 
     const first = await page("?limit=2");
     expect(first.items.map((i) => i.parse.title)).toEqual(["Whiplash", "Breaking Bad"]);

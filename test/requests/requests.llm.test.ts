@@ -6,7 +6,9 @@ import { parseRequest } from "../../workers/requests/parse.llm";
 import { api, secrets, signUp } from "../helpers";
 import { claudeCalls, scriptClaude } from "./request-helpers";
 
-const parse = (fields: Record<string, unknown>) => ({ input: { type: "unknown", title: null, year: null, seasons: null, episode: null, quality: null, person: null, leftovers: null, ...fields } });
+const parse = (fields: Record<string, unknown>) => ({
+  input: { type: "unknown", title: null, year: null, seasons: null, episode: null, quality: null, person: null, leftovers: null, ...fields },
+});
 
 async function parsed(query: string) {
   const { accessToken } = await signUp("llm-parse");
@@ -19,7 +21,15 @@ describe("parsing with Claude", () => {
   it("uses Claude's structured answer, asked for as a forced tool call with the text as delimited data", async () => {
     await scriptClaude("that nolan dream heist film", parse({ type: "movie", title: "Inception", year: 2010, person: "Christopher Nolan" }));
     expect(await parsed("that nolan dream heist film")).toEqual({
-      type: "movie", title: "Inception", year: 2010, seasons: null, episode: null, quality: null, person: "Christopher Nolan", leftovers: null, source: "llm",
+      type: "movie",
+      title: "Inception",
+      year: 2010,
+      seasons: null,
+      episode: null,
+      quality: null,
+      person: "Christopher Nolan",
+      leftovers: null,
+      source: "llm",
     });
     const call = (await claudeCalls()).find((c) => c.user.includes("that nolan dream heist film"))!;
     expect(call).toMatchObject({ apiKey: secrets.ANTHROPIC_API_KEY, toolChoice: { type: "tool", name: "parse_media_request" }, answered: "scripted" });
@@ -32,7 +42,13 @@ describe("parsing with Claude", () => {
     await scriptClaude("Severance season 2 garbled", { malformed: true });
     await scriptClaude("Severance season 2 off-shape", parse({ type: "documentary", title: 7 }));
     await scriptClaude("Severance season 2 chatty", { text: "Sure! It's Severance." });
-    for (const query of ["Severance season 2 fails", "Severance season 2 garbled", "Severance season 2 off-shape", "Severance season 2 chatty", "Severance season 2 unscripted"]) {
+    for (const query of [
+      "Severance season 2 fails",
+      "Severance season 2 garbled",
+      "Severance season 2 off-shape",
+      "Severance season 2 chatty",
+      "Severance season 2 unscripted",
+    ]) {
       expect(await parsed(query), query).toMatchObject({ source: "rules", type: "tv", seasons: [2] });
     }
   });

@@ -28,21 +28,49 @@ async function expect401(token: string, message: string) {
 }
 
 const forgeries: [string, (account: Session, victim: Session) => Promise<string>][] = [
-  ["alg none, unsigned", async (account) => {
-    const payload = { sub: account.user.id, tid: account.tenant.id, role: "owner", sid: "s", iss: "autoarr", aud: "autoarr-api", iat: Math.floor(Date.now() / 1000), exp: 9_999_999_999 };
-    return `${json({ alg: "none", typ: "JWT", kid: rightKid })}.${json(payload)}.`;
-  }],
-  ["signed with another key", (account) => claimsOf(account).setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(encoder.encode("x".repeat(40)))],
-  ["signed with the right key but HS512", (account) =>
-    claimsOf(account, "HS512").setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey())],
-  ["not valid before ten minutes from now", (account) => claimsOf(account).setAudience("autoarr-api").setIssuedAt().setNotBefore("10m").setExpirationTime("20m").sign(rightKey())],
+  [
+    "alg none, unsigned",
+    async (account) => {
+      const payload = {
+        sub: account.user.id,
+        tid: account.tenant.id,
+        role: "owner",
+        sid: "s",
+        iss: "autoarr",
+        aud: "autoarr-api",
+        iat: Math.floor(Date.now() / 1000),
+        exp: 9_999_999_999,
+      };
+      return `${json({ alg: "none", typ: "JWT", kid: rightKid })}.${json(payload)}.`;
+    },
+  ],
+  [
+    "signed with another key",
+    (account) =>
+      claimsOf(account)
+        .setAudience("autoarr-api")
+        .setIssuedAt()
+        .setExpirationTime("5m")
+        .sign(encoder.encode("x".repeat(40))),
+  ],
+  [
+    "signed with the right key but HS512",
+    (account) => claimsOf(account, "HS512").setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey()),
+  ],
+  [
+    "not valid before ten minutes from now",
+    (account) => claimsOf(account).setAudience("autoarr-api").setIssuedAt().setNotBefore("10m").setExpirationTime("20m").sign(rightKey()),
+  ],
   ["for another audience", (account) => claimsOf(account).setAudience("autoarr-connector").setIssuedAt().setExpirationTime("5m").sign(rightKey())],
   ["from another issuer", (account) => claimsOf(account).setIssuer("evil").setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey())],
-  ["a real token whose payload was changed to another tenant", async (account, victim) => {
-    const [header, payload, signature] = account.accessToken.split(".");
-    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!))) as Record<string, unknown>;
-    return `${header}.${json({ ...claims, tid: victim.tenant.id })}.${signature}`;
-  }],
+  [
+    "a real token whose payload was changed to another tenant",
+    async (account, victim) => {
+      const [header, payload, signature] = account.accessToken.split(".");
+      const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!))) as Record<string, unknown>;
+      return `${header}.${json({ ...claims, tid: victim.tenant.id })}.${signature}`;
+    },
+  ],
   ["a real token with its signature cut off", async (account) => `${account.accessToken.split(".").slice(0, 2).join(".")}.`],
 ];
 
@@ -51,7 +79,11 @@ async function withEnv(overrides: Partial<typeof env>, path: string, init: { tok
   const headers = new Headers({ "CF-Connecting-IP": "203.0.113.7" });
   if (init.token) headers.set("Authorization", `Bearer ${init.token}`);
   if (init.json !== undefined) headers.set("Content-Type", "application/json");
-  const request = new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  const request = new Request(`${BASE}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
   const ctx = createExecutionContext();
   const response = await worker.fetch(request, { ...env, ...overrides }, ctx);
   await waitOnExecutionContext(ctx);
@@ -79,14 +111,24 @@ describe("access tokens, forged", () => {
     const account = await signUp("jwt-kid");
     const noKid = await claimsOf(account, "HS256", {}).setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey());
     await expect401(noKid, "access token names no signing key (kid)");
-    const foreignKid = await claimsOf(account, "HS256", { kid: "0123456789abcdef" }).setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey());
+    const foreignKid = await claimsOf(account, "HS256", { kid: "0123456789abcdef" })
+      .setAudience("autoarr-api")
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(rightKey());
     await expect401(foreignKid, "access token was signed with a key that is no longer accepted");
   });
 
   it("refuses a token without a session (sid)", async () => {
     const account = await signUp("jwt-nosid");
-    const token = await new SignJWT({ tid: account.tenant.id, role: "owner" }).setProtectedHeader({ alg: "HS256", kid: rightKid }).setSubject(account.user.id)
-      .setIssuer("autoarr").setAudience("autoarr-api").setIssuedAt().setExpirationTime("5m").sign(rightKey());
+    const token = await new SignJWT({ tid: account.tenant.id, role: "owner" })
+      .setProtectedHeader({ alg: "HS256", kid: rightKid })
+      .setSubject(account.user.id)
+      .setIssuer("autoarr")
+      .setAudience("autoarr-api")
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(rightKey());
     await expect401(token, "access token is missing required claims");
   });
 
@@ -134,7 +176,10 @@ describe("access tokens across a key rotation", () => {
 
   it("signs new tokens with the new key once rotated; the old key alone does not accept them", async () => {
     const rotated = { AUTOARR_SECRET_KEY: NEW_KEY, AUTOARR_SECRET_KEY_PREVIOUS: env.AUTOARR_SECRET_KEY };
-    const registered = await withEnv(rotated, "/api/v1/auth/register", { method: "POST", json: { email: uniqueEmail("jwt-new-key"), password: "correct horse battery staple", tenantName: "rotated" } });
+    const registered = await withEnv(rotated, "/api/v1/auth/register", {
+      method: "POST",
+      json: { email: uniqueEmail("jwt-new-key"), password: "correct horse battery staple", tenantName: "rotated" },
+    });
     expect(registered.status).toBe(201);
     const { accessToken } = (await registered.json()) as Session;
     const header = JSON.parse(new TextDecoder().decode(base64url.decode(accessToken.split(".")[0]!))) as { kid: string };

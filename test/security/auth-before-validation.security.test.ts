@@ -73,7 +73,13 @@ const send = (c: Case, token?: string) =>
 
 async function refusal(response: Response) {
   const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown; traceId?: string } };
-  return { status: response.status, code: body.error?.code, message: body.error?.message, hasDetails: body.error?.details !== undefined, hasTraceId: typeof body.error?.traceId === "string" };
+  return {
+    status: response.status,
+    code: body.error?.code,
+    message: body.error?.message,
+    hasDetails: body.error?.details !== undefined,
+    hasTraceId: typeof body.error?.traceId === "string",
+  };
 }
 
 const operations = operationsOf((await (await api("/api/v1/openapi.json")).json()) as OpenApiDocument);
@@ -105,7 +111,10 @@ describe("the document's public operations", () => {
 
   it("knows wrong tokens for every security scheme the document uses", () => {
     const schemes = new Set(cases.flatMap((c) => c.schemes));
-    expect([...schemes].filter((scheme) => !WRONG_TOKENS[scheme]?.length), "add the scheme's wrong tokens to wrong-tokens.ts").toEqual([]);
+    expect(
+      [...schemes].filter((scheme) => !WRONG_TOKENS[scheme]?.length),
+      "add the scheme's wrong tokens to wrong-tokens.ts",
+    ).toEqual([]);
   });
 });
 
@@ -126,15 +135,18 @@ describe("sign-in before validation", () => {
     });
   });
 
-  it.each(wrongTokenCases.map((c) => [c.name, c.wrong.what, c] as const))("%s: a caller with %s and invalid input gets 401 saying why, no details", async (_name, _what, c) => {
-    expect(await refusal(await send(c, tokens[c.scheme]![c.wrong.what]))).toEqual({
-      status: 401,
-      code: "unauthorized",
-      message: c.wrong.message,
-      hasDetails: false,
-      hasTraceId: true,
-    });
-  });
+  it.each(wrongTokenCases.map((c) => [c.name, c.wrong.what, c] as const))(
+    "%s: a caller with %s and invalid input gets 401 saying why, no details",
+    async (_name, _what, c) => {
+      expect(await refusal(await send(c, tokens[c.scheme]![c.wrong.what]))).toEqual({
+        status: 401,
+        code: "unauthorized",
+        message: c.wrong.message,
+        hasDetails: false,
+        hasTraceId: true,
+      });
+    },
+  );
 
   it("still validates the same input for a signed-in caller, so the refused cases really were invalid", async () => {
     const withInput = cases.filter((c) => c.hasInvalidInput);

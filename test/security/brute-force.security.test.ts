@@ -100,9 +100,7 @@ describe("brute-force sign-in per account", () => {
     expect(await failFiveTimes(unknown)).toEqual(Array(5).fill(401));
 
     const refusals = [await login(freshNetwork(), victim.user.email, victim.password), await login(freshNetwork(), unknown, "any password")];
-    const seen = await Promise.all(
-      refusals.map(async (r) => ({ status: r.status, retryAfter: r.headers.get("retry-after"), error: await errorOf(r) })),
-    );
+    const seen = await Promise.all(refusals.map(async (r) => ({ status: r.status, retryAfter: r.headers.get("retry-after"), error: await errorOf(r) })));
     for (const refusal of seen) {
       expect(refusal).toMatchObject({
         status: 429,

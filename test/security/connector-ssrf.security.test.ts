@@ -103,11 +103,10 @@ describe("connecting to a stored connector URL", () => {
   });
 
   it("refuses a loopback connector when the local-development switch is off", async () => {
-    const client = new ConnectorClient(
-      { url: "http://127.0.0.1:8790", tenantId: "t", connectorId: "c", secret: "A".repeat(43) },
-      undefined,
-      { allowLoopback: false, resolverUrl: env.DNS_RESOLVER_URL },
-    );
+    const client = new ConnectorClient({ url: "http://127.0.0.1:8790", tenantId: "t", connectorId: "c", secret: "A".repeat(43) }, undefined, {
+      allowLoopback: false,
+      resolverUrl: env.DNS_RESOLVER_URL,
+    });
     await expect(client.listTools({ timeoutMs: 2_000 })).rejects.toThrow(/registered URL is not allowed: .*only in local development/);
   });
 });

@@ -16,7 +16,12 @@ import { createStack, pairedTenantsForThisFile, removeStack, startConnector, sto
 
 const pairedTenant = pairedTenantsForThisFile();
 
-const initialize = (client = "attacker") => ({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: client, version: "0" } } });
+const initialize = (client = "attacker") => ({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: client, version: "0" } },
+});
 const bytes = (body: unknown) => new TextEncoder().encode(JSON.stringify(body));
 const postOf = (body: unknown) => ({ method: "POST", body: bytes(body) });
 

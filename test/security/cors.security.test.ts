@@ -3,11 +3,20 @@ import { describe, expect, it } from "vitest";
 import { api, signUp } from "../helpers";
 
 const ALLOWED = "https://app.example.test"; // CORS_ALLOWED_ORIGINS in vitest.config.ts
-const FOREIGN = ["https://evil.example", "null", "https://app.example.test.evil.example", "http://app.example.test", "https://evil.example/https://app.example.test"];
+const FOREIGN = [
+  "https://evil.example",
+  "null",
+  "https://app.example.test.evil.example",
+  "http://app.example.test",
+  "https://evil.example/https://app.example.test",
+];
 
 const corsHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith("access-control-"));
 const preflight = (origin: string) =>
-  api("/api/v1/me", { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+  api("/api/v1/me", {
+    method: "OPTIONS",
+    headers: { Origin: origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+  });
 
 describe("CORS", () => {
   it("answers a preflight from the configured origin with its allow headers", async () => {

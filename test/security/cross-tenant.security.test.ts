@@ -7,7 +7,11 @@ import { minimalValueFor, type OpenApiDocument, type Operation, operationsOf, re
 import { api, errorOf, type Session, signUp } from "../helpers";
 import { hubStub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
 
-interface Recommendation { id: string; fix: string; status: string }
+interface Recommendation {
+  id: string;
+  fix: string;
+  status: string;
+}
 
 /** One of each of tenant B's resources, built the way a user builds them. */
 interface BobsThings {
@@ -52,7 +56,9 @@ const parametersOf = (operation: Operation) =>
 const doc = (await (await api("/api/v1/openapi.json")).json()) as OpenApiDocument;
 const resolve = resolverOf(doc);
 const withParameters = operationsOf(doc).filter((operation) => parametersOf(operation).length > 0);
-const unknownParameters = [...new Set(withParameters.flatMap(parametersOf).map((p) => p.key))].filter((key) => !(key in RESOURCE_FOR) && !(key in NOT_TENANT_RESOURCES));
+const unknownParameters = [...new Set(withParameters.flatMap(parametersOf).map((p) => p.key))].filter(
+  (key) => !(key in RESOURCE_FOR) && !(key in NOT_TENANT_RESOURCES),
+);
 const cases = withParameters.filter((operation) => parametersOf(operation).every((p) => p.key in RESOURCE_FOR));
 
 function attempt(operation: Operation, bob: BobsThings, token: string): Promise<Response> {
@@ -74,11 +80,16 @@ async function bobBuildsOneOfEverything(): Promise<BobsThings> {
   await hubStub(owner.tenant.id).runQueueCheck(owner.tenant.id);
   const recoveries = (await (await api("/api/v1/downloads/recoveries", auth)).json()) as { items: { id: string; outcome: string }[] };
   const waiting = recoveries.items.find((r) => r.outcome === "awaiting_approval");
-  const audit = (await (await api("/api/v1/config/audit", { method: "POST", ...auth, json: {} })).json()) as { id: string; apps: Record<string, { recommendations: Recommendation[] }> };
+  const audit = (await (await api("/api/v1/config/audit", { method: "POST", ...auth, json: {} })).json()) as {
+    id: string;
+    apps: Record<string, { recommendations: Recommendation[] }>;
+  };
   const [applicable, open] = Object.values(audit.apps)
     .flatMap((a) => a.recommendations)
     .filter((r) => r.fix === "apply");
-  const applied = (await (await api("/api/v1/config/apply", { method: "POST", ...auth, json: { recommendationId: applicable?.id } })).json()) as { change?: { id: string } };
+  const applied = (await (await api("/api/v1/config/apply", { method: "POST", ...auth, json: { recommendationId: applicable?.id } })).json()) as {
+    change?: { id: string };
+  };
   const request = (await (await api("/api/v1/requests", { method: "POST", ...auth, json: { query: "get me dune" } })).json()) as { id: string };
   const detail = (await (await api(`/api/v1/requests/${request.id}`, auth)).json()) as { options?: { optionId: string }[] };
   const things = {
@@ -89,7 +100,9 @@ async function bobBuildsOneOfEverything(): Promise<BobsThings> {
     requestId: request.id,
     requestOptionId: detail.options?.[0]?.optionId,
   };
-  const missing = Object.entries(things).filter(([, id]) => !id).map(([name]) => name);
+  const missing = Object.entries(things)
+    .filter(([, id]) => !id)
+    .map(([name]) => name);
   if (missing.length > 0) throw new Error(`Bob's set-up did not produce: ${missing.join(", ")}`);
   return { owner, stack, connectorId, ...(things as Record<keyof typeof things, string>) };
 }
@@ -103,15 +116,21 @@ describe("cross-tenant access by id", () => {
   it("knows how to get hold of another tenant's id for every path parameter in the document", () => {
     expect(unknownParameters, "add the parameter to RESOURCE_FOR (how tenant B gets one) or NOT_TENANT_RESOURCES (why none)").toEqual([]);
     const keys = new Set(withParameters.flatMap(parametersOf).map((p) => p.key));
-    expect([...Object.keys(RESOURCE_FOR), ...Object.keys(NOT_TENANT_RESOURCES)].filter((key) => !keys.has(key)), "entries for paths the document no longer has").toEqual([]);
+    expect(
+      [...Object.keys(RESOURCE_FOR), ...Object.keys(NOT_TENANT_RESOURCES)].filter((key) => !keys.has(key)),
+      "entries for paths the document no longer has",
+    ).toEqual([]);
     expect(cases.length).toBeGreaterThanOrEqual(9);
   });
 
-  it.each(cases.map((operation) => [nameOf(operation), operation] as const))("%s with tenant B's id answers tenant A 404 not_found", async (_name, operation) => {
-    const response = await attempt(operation, bob, alice.accessToken);
-    expect(response.status).toBe(404);
-    expect((await errorOf(response)).code).toBe("not_found");
-  });
+  it.each(cases.map((operation) => [nameOf(operation), operation] as const))(
+    "%s with tenant B's id answers tenant A 404 not_found",
+    async (_name, operation) => {
+      const response = await attempt(operation, bob, alice.accessToken);
+      expect(response.status).toBe(404);
+      expect((await errorOf(response)).code).toBe("not_found");
+    },
+  );
 
   it("answers 404 to recommendations of another tenant named in a body (apply, dry run)", async () => {
     for (const dryRun of [false, true]) {
@@ -131,11 +150,19 @@ describe("cross-tenant access by id", () => {
 
   it("leaves B's things as B left them", async () => {
     expect((await api(`/api/v1/connectors/${bob.connectorId}`, asBob())).status).toBe(200);
-    const audit = (await (await api(`/api/v1/config/audits/${bob.auditId}`, asBob())).json()) as { apps: Record<string, { recommendations: Recommendation[] }> };
-    expect(Object.values(audit.apps).flatMap((a) => a.recommendations).find((r) => r.id === bob.openRecommendationId)?.status).toBe("open");
+    const audit = (await (await api(`/api/v1/config/audits/${bob.auditId}`, asBob())).json()) as {
+      apps: Record<string, { recommendations: Recommendation[] }>;
+    };
+    expect(
+      Object.values(audit.apps)
+        .flatMap((a) => a.recommendations)
+        .find((r) => r.id === bob.openRecommendationId)?.status,
+    ).toBe("open");
     const recoveries = (await (await api("/api/v1/downloads/recoveries", asBob())).json()) as { items: { id: string; outcome: string }[] };
     expect(recoveries.items.find((r) => r.id === bob.waitingRecoveryId)?.outcome).toBe("awaiting_approval");
-    const history = (await (await api("/api/v1/config/history", asBob())).json()) as { items: { id: string; rolledBackAt: string | null; rollbackOf: string | null }[] };
+    const history = (await (await api("/api/v1/config/history", asBob())).json()) as {
+      items: { id: string; rolledBackAt: string | null; rollbackOf: string | null }[];
+    };
     expect(history.items.find((c) => c.id === bob.appliedChangeId)?.rolledBackAt).toBeNull();
     expect(history.items.filter((c) => c.rollbackOf === bob.appliedChangeId)).toEqual([]);
     expect(((await (await api(`/api/v1/requests/${bob.requestId}`, asBob())).json()) as { status: string }).status).toBe("needs_choice");

@@ -3,7 +3,19 @@
 import { describe, expect, it } from "vitest";
 import { api, secrets, signUp } from "../helpers";
 
-const INHERITED = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "prototype"];
+const INHERITED = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+  "__lookupSetter__",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "prototype",
+];
 
 describe("inherited property names as path parameters", () => {
   for (const name of INHERITED) {
@@ -54,7 +66,16 @@ describe("inherited names inside the Worker's own look-ups", () => {
   it("download ids named __proto__ or constructor are tracked like any other", async () => {
     const { trackDownloads } = await import("../../workers/monitoring/vanished.logic");
     const { detect } = await import("../../workers/monitoring/detect.logic");
-    const record = (downloadId: string) => ({ id: 1, downloadId, episodeId: 7, seriesId: 3, title: downloadId, status: "downloading", trackedDownloadState: "downloading", trackedDownloadStatus: "ok" });
+    const record = (downloadId: string) => ({
+      id: 1,
+      downloadId,
+      episodeId: 7,
+      seriesId: 3,
+      title: downloadId,
+      status: "downloading",
+      trackedDownloadState: "downloading",
+      trackedDownloadStatus: "ok",
+    });
     const first = trackDownloads({ sonarrQueue: [record("__proto__"), record("constructor")] as never, completeQueues: ["sonarr"] }, {});
     expect(Object.keys(first.tracked).sort()).toEqual(["__proto__", "constructor"]);
     const second = trackDownloads({ sonarrQueue: [], completeQueues: ["sonarr"] }, first.tracked);

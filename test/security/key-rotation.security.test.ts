@@ -66,7 +66,9 @@ async function connectorCiphertext(id: string) {
 }
 
 async function webhookCiphertext(tenantId: string) {
-  const row = await env.DB.prepare("SELECT json_extract(recovery, '$.webhookUrlSealed') AS sealed FROM tenant_settings WHERE tenant_id = ?").bind(tenantId).first<{ sealed: string }>();
+  const row = await env.DB.prepare("SELECT json_extract(recovery, '$.webhookUrlSealed') AS sealed FROM tenant_settings WHERE tenant_id = ?")
+    .bind(tenantId)
+    .first<{ sealed: string }>();
   return row!.sealed;
 }
 
@@ -127,12 +129,21 @@ describe("sealed secrets across a key rotation", () => {
   it("a connector paired under key A still works after rotating to B, and that read re-seals its secret under B", async () => {
     const { owner, stack, connectorId } = await paired("rotation-connector");
     const target = (await findConnectorTarget(database(env.DB), owner.tenant.id, await keyRing(rotated)))!;
-    const initialize = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "rotation", version: "0" } } });
+    const initialize = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "rotation", version: "0" } },
+    });
     expect(target.connectorId).toBe(connectorId);
 
     const call = await fetch(`${stack.connectorUrl}/mcp`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${await signConnectorToken(target, { method: "POST", body: new TextEncoder().encode(initialize) })}` },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json, text/event-stream",
+        Authorization: `Bearer ${await signConnectorToken(target, { method: "POST", body: new TextEncoder().encode(initialize) })}`,
+      },
       body: initialize,
     });
     expect(call.status).toBe(200);
@@ -176,7 +187,9 @@ describe("sealed secrets across a key rotation", () => {
 
     const idB = await keyIdOf(KEY_B);
     const ringB = await keyRing(onlyB);
-    const connectors = await env.DB.prepare("SELECT id, secret_ciphertext AS sealed FROM connectors WHERE id != ?").bind(underC).all<{ id: string; sealed: string }>();
+    const connectors = await env.DB.prepare("SELECT id, secret_ciphertext AS sealed FROM connectors WHERE id != ?")
+      .bind(underC)
+      .all<{ id: string; sealed: string }>();
     expect(connectors.results.length).toBeGreaterThanOrEqual(3);
     for (const row of connectors.results) {
       expect(row.sealed.startsWith(`v2.${idB}.`)).toBe(true);

@@ -24,7 +24,9 @@ function captureConsole(): string[] {
 async function failedWrite(): Promise<DrizzleQueryError> {
   const owner = await signUp("redaction-direct");
   try {
-    await database(env.DB).insert(tenantSettings).values({ tenantId: owner.tenant.id, recovery: { webhookUrlSealed: SECRET_LOOKING }, updatedAt: new Date() });
+    await database(env.DB)
+      .insert(tenantSettings)
+      .values({ tenantId: owner.tenant.id, recovery: { webhookUrlSealed: SECRET_LOOKING }, updatedAt: new Date() });
   } catch (error) {
     if (error instanceof DrizzleQueryError) return error;
     throw error;

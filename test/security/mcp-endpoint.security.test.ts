@@ -9,11 +9,17 @@ import { pairedTenant } from "../stacks";
 afterEach(closeClients);
 
 const HEADERS = { "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
-const post = (headers: Record<string, string>, body: unknown) => exports.default.fetch(new Request(`${BASE}/mcp`, { method: "POST", headers: { ...HEADERS, ...headers }, body: JSON.stringify(body) }));
+const post = (headers: Record<string, string>, body: unknown) =>
+  exports.default.fetch(new Request(`${BASE}/mcp`, { method: "POST", headers: { ...HEADERS, ...headers }, body: JSON.stringify(body) }));
 
 describe("AutoArr's MCP endpoint, attacked", () => {
   it("answers 401 with WWW-Authenticate without credentials or with a bad token", async () => {
-    const init = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "0" } } };
+    const init = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "0" } },
+    };
     const none = await post({}, init);
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toBe('Bearer realm="autoarr"');

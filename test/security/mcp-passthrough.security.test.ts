@@ -6,14 +6,22 @@ import { api, errorOf } from "../helpers";
 import { pairedTenantsForThisFile, sim } from "../stacks";
 
 const paired = pairedTenantsForThisFile();
-const call = (token: string, tool: string, args: Record<string, unknown>) => api("/api/v1/mcp/call", { method: "POST", token, json: { tool, arguments: args } });
+const call = (token: string, tool: string, args: Record<string, unknown>) =>
+  api("/api/v1/mcp/call", { method: "POST", token, json: { tool, arguments: args } });
 
 interface ActivityItem {
   app: string | null;
   kind: string;
   level: string;
   message: string;
-  data: { tool?: string; arguments?: Record<string, unknown>; userId?: string; email?: string; outcome?: string; error?: { kind: string; message: string } } | null;
+  data: {
+    tool?: string;
+    arguments?: Record<string, unknown>;
+    userId?: string;
+    email?: string;
+    outcome?: string;
+    error?: { kind: string; message: string };
+  } | null;
 }
 const actions = async (token: string): Promise<ActivityItem[]> =>
   ((await (await api("/api/v1/activity?kind=action&limit=100", { token })).json()) as { items: ActivityItem[] }).items;
@@ -29,7 +37,16 @@ const SAMPLE_ARGUMENTS: Record<string, Record<string, unknown>> = {
   sonarr_history_mark_failed: { historyId: 999_999 },
   sonarr_set_quality_profile: { id: 1, qualityProfileId: 1 },
   sonarr_config_update: { resource: "mediamanagement", values: { copyUsingHardlinks: false } },
-  sonarr_series_add: { tvdbId: 1, qualityProfileId: 1, rootFolderPath: "/tv", monitored: true, monitor: "all", seasonFolder: true, seriesType: "standard", searchForMissingEpisodes: false },
+  sonarr_series_add: {
+    tvdbId: 1,
+    qualityProfileId: 1,
+    rootFolderPath: "/tv",
+    monitored: true,
+    monitor: "all",
+    seasonFolder: true,
+    seriesType: "standard",
+    searchForMissingEpisodes: false,
+  },
   sonarr_command: { name: "RefreshMonitoredDownloads" },
   radarr_queue_remove: { id: 999_999, removeFromClient: false, blocklist: false, skipRedownload: false },
   radarr_history_mark_failed: { historyId: 999_999 },
@@ -91,7 +108,12 @@ describe("the tool passthrough, attacked", () => {
     expect(failed.status).toBeGreaterThanOrEqual(400);
     const recorded = await actions(owner.accessToken);
     const pause = recorded.find((a) => a.data?.tool === "sabnzbd_pause");
-    expect(pause).toMatchObject({ app: "sabnzbd", kind: "action", level: "info", data: { userId: owner.user.id, email: owner.user.email, outcome: "succeeded", arguments: {} } });
+    expect(pause).toMatchObject({
+      app: "sabnzbd",
+      kind: "action",
+      level: "info",
+      data: { userId: owner.user.id, email: owner.user.email, outcome: "succeeded", arguments: {} },
+    });
     expect(pause!.message).toContain(owner.user.email);
     expect(pause!.message).toContain("sabnzbd_pause");
     const retry = recorded.find((a) => a.data?.tool === "sabnzbd_retry");
@@ -105,10 +127,15 @@ describe("the tool passthrough, attacked", () => {
 
   it("every write tool the connector offers is either refused with nothing reaching the app, or recorded", async () => {
     const { owner, stack } = await paired("passthrough-every-write");
-    const listed = (await (await api("/api/v1/mcp/tools", { token: owner.accessToken })).json()) as { tools: { name: string; annotations?: { readOnlyHint?: boolean } }[] };
+    const listed = (await (await api("/api/v1/mcp/tools", { token: owner.accessToken })).json()) as {
+      tools: { name: string; annotations?: { readOnlyHint?: boolean } }[];
+    };
     const writes = listed.tools.filter((t) => t.annotations?.readOnlyHint !== true).map((t) => t.name);
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    expect(writes.filter((name) => !Object.hasOwn(SAMPLE_ARGUMENTS, name)), "write tools without sample arguments").toEqual([]);
+    expect(
+      writes.filter((name) => !Object.hasOwn(SAMPLE_ARGUMENTS, name)),
+      "write tools without sample arguments",
+    ).toEqual([]);
     const refused: string[] = [];
     const ran: string[] = [];
     for (const tool of writes) {
@@ -118,11 +145,16 @@ describe("the tool passthrough, attacked", () => {
     }
     expect(refused.sort()).toEqual(["radarr_config_update", "radarr_movie_add", "sabnzbd_set_config", "sonarr_config_update", "sonarr_series_add"]);
     const recorded = new Set((await actions(owner.accessToken)).map((a) => a.data?.tool));
-    expect(ran.filter((tool) => !recorded.has(tool)), "write tools that ran without an activity entry").toEqual([]);
+    expect(
+      ran.filter((tool) => !recorded.has(tool)),
+      "write tools that ran without an activity entry",
+    ).toEqual([]);
     for (const tool of refused) expect(recorded.has(tool), tool).toBe(false);
     expect((await sim.requests(stack, "sabnzbd")).filter((r) => r.query.mode === "set_config")).toEqual([]);
     for (const app of ["sonarr", "radarr"] as const) {
-      const writesThere = (await sim.requests(stack, app)).filter((r) => r.method !== "GET" && (r.path.includes("/config/") || /\/(series|movie)$/.test(r.path)));
+      const writesThere = (await sim.requests(stack, app)).filter(
+        (r) => r.method !== "GET" && (r.path.includes("/config/") || /\/(series|movie)$/.test(r.path)),
+      );
       expect(writesThere, app).toEqual([]);
     }
   });

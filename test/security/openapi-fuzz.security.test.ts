@@ -6,7 +6,16 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { describeLeaks, takeLeaks } from "../canary/watch";
-import { type OpenApiDocument, type Operation, bodyTextFor, operationsOf, PROTOTYPE_NAMES, RAW_URL_PIECES, resolverOf, urlPieceFor } from "../fuzz/openapi-arbitraries";
+import {
+  type OpenApiDocument,
+  type Operation,
+  bodyTextFor,
+  operationsOf,
+  PROTOTYPE_NAMES,
+  RAW_URL_PIECES,
+  resolverOf,
+  urlPieceFor,
+} from "../fuzz/openapi-arbitraries";
 import { api, BASE, signUp } from "../helpers";
 import { pairedTenantsForThisFile } from "../stacks";
 

@@ -112,7 +112,11 @@ describe("the refresh token in an HttpOnly cookie", () => {
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
       expect(response.headers.get("access-control-allow-credentials")).toBeNull();
     }
-    const logout = await api("/api/v1/auth/logout", { method: "POST", headers: { ...COOKIE_MODE, Cookie: `autoarr_refresh=${account.cookie}`, Origin: "https://evil.example" }, json: {} });
+    const logout = await api("/api/v1/auth/logout", {
+      method: "POST",
+      headers: { ...COOKIE_MODE, Cookie: `autoarr_refresh=${account.cookie}`, Origin: "https://evil.example" },
+      json: {},
+    });
     expect(logout.status).toBe(403);
     // Nothing above used or revoked the token: the app's own origin still refreshes with it.
     expect((await refreshByCookie(account.cookie, { Origin: "https://autoarr.test", "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
@@ -142,7 +146,11 @@ describe("the refresh token in an HttpOnly cookie", () => {
       expect(parameters).toContainEqual(expect.objectContaining({ in: "cookie", name: "autoarr_refresh" }));
       expect(parameters).toContainEqual(expect.objectContaining({ in: "header", name: "x-autoarr-session" }));
     }
-    for (const [path, status] of [["/api/v1/auth/register", "201"], ["/api/v1/auth/login", "200"], ["/api/v1/auth/refresh", "200"]] as const) {
+    for (const [path, status] of [
+      ["/api/v1/auth/register", "201"],
+      ["/api/v1/auth/login", "200"],
+      ["/api/v1/auth/refresh", "200"],
+    ] as const) {
       expect(Object.keys(doc.paths[path]!.post.responses[status]!.headers ?? {})).toContain("Set-Cookie");
     }
     expect(doc.components.schemas.RefreshRequest!.required ?? []).not.toContain("refreshToken");

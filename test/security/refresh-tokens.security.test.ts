@@ -22,7 +22,9 @@ afterEach(() => {
 describe("refresh tokens, replayed", () => {
   it("revokes the whole family when a rotated refresh token is reused after the reuse window, and only that family", async () => {
     const account = await signUp("reuse");
-    const otherDevice = (await (await api("/api/v1/auth/login", { method: "POST", json: { email: account.user.email, password: account.password } })).json()) as Session;
+    const otherDevice = (await (
+      await api("/api/v1/auth/login", { method: "POST", json: { email: account.user.email, password: account.password } })
+    ).json()) as Session;
     const rotated = await refresh(account.refreshToken);
     expect(rotated.status).toBe(200);
     const { refreshToken: current } = (await rotated.json()) as Session;
@@ -30,7 +32,10 @@ describe("refresh tokens, replayed", () => {
     moveClock(REUSE_WINDOW_MS + 1_000);
     const replay = await refresh(account.refreshToken);
     expect(replay.status).toBe(401);
-    expect(await errorOf(replay)).toMatchObject({ code: "unauthorized", message: "Refresh token was already used; every session it belonged to is now signed out" });
+    expect(await errorOf(replay)).toMatchObject({
+      code: "unauthorized",
+      message: "Refresh token was already used; every session it belonged to is now signed out",
+    });
 
     // The token rotated from the replayed one is dead too: whoever holds it is signed out.
     const afterTheft = await refresh(current);

@@ -15,7 +15,11 @@ const streamOf = (text: string) =>
 
 /** A body sent as a stream has no Content-Length, so the limit has to count what it reads. */
 function streamed(path: string, token: string, text: string, contentType?: string) {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "CF-Connecting-IP": "192.0.2.44", ...(contentType ? { "Content-Type": contentType } : {}) };
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    "CF-Connecting-IP": "192.0.2.44",
+    ...(contentType ? { "Content-Type": contentType } : {}),
+  };
   return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body: streamOf(text), duplex: "half" } as RequestInit));
 }
 
@@ -61,7 +65,11 @@ describe("request bodies", () => {
     const headers = { Authorization: `Bearer ${owner.accessToken}`, "CF-Connecting-IP": "192.0.2.45", "Content-Type": "application/json" };
     // Straight into the handler, so the stream it refuses is this one (a service binding in between hides the cancel).
     const ctx = createExecutionContext();
-    const refused = await worker.fetch(new Request(`${BASE}/api/v1/requests/parse`, { method: "POST", headers, body, duplex: "half" } as RequestInit), env, ctx);
+    const refused = await worker.fetch(
+      new Request(`${BASE}/api/v1/requests/parse`, { method: "POST", headers, body, duplex: "half" } as RequestInit),
+      env,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     await expectError(refused, 413, "payload_too_large");
     expect(sent.cancelled).toBe(true);
@@ -75,7 +83,12 @@ describe("request bodies", () => {
     const headers = { Authorization: `Bearer ${owner.accessToken}`, "CF-Connecting-IP": "192.0.2.47", "Content-Type": "application/json" };
     const refused = await exports.default.fetch(new Request(`${BASE}/api/v1/requests/parse`, { method: "POST", headers, body, duplex: "half" } as RequestInit));
     await expectError(refused, 413, "payload_too_large");
-    const next = await api("/api/v1/requests/parse", { method: "POST", token: other.accessToken, json: { query: "dune" }, headers: { "CF-Connecting-IP": "192.0.2.48" } });
+    const next = await api("/api/v1/requests/parse", {
+      method: "POST",
+      token: other.accessToken,
+      json: { query: "dune" },
+      headers: { "CF-Connecting-IP": "192.0.2.48" },
+    });
     expect(next.status).toBe(200);
     expect(await next.json()).toMatchObject({ title: expect.any(String) });
   });

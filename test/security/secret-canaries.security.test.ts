@@ -40,7 +40,10 @@ describe("the leak detector", () => {
       const inText = (piece: string, before: string) => (encodes(form) ? `log ${encode(before + piece + "!")} end` : `log ${before}${encode(piece)}" end`);
       for (const before of ["", "x", "xy", '{"token":"']) {
         // Where base64 has no '+' or '/', base64url reads the same and is reported as base64.
-        const reported = detector.scan(inText(value, before)).filter((f) => f.secret === name).map((f) => f.form);
+        const reported = detector
+          .scan(inText(value, before))
+          .filter((f) => f.secret === name)
+          .map((f) => f.form);
         expect(reported).toContain(form === "base64url" && !reported.includes(form) ? "base64" : form);
         for (const piece of [value.slice(0, 16), value.slice(0, 23), value.slice(5, 28), value.slice(20, 43), value.slice(-23)]) {
           const found = detector.scan(inText(piece, before)).map((f) => f.secret);

@@ -16,7 +16,12 @@ const mcpInitialize = (token: string) =>
     new Request(`${BASE}/mcp`, {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } },
+      }),
     }),
   );
 const upgrade = (token: string) => api("/api/v1/ws", { headers: { Upgrade: "websocket", "Sec-WebSocket-Protocol": `autoarr, ${token}` } });

@@ -220,7 +220,9 @@ describe("a webhook URL stored before the rule", () => {
   it("is turned off while the rest of the settings stand", async () => {
     const owner = await signUp("sec-webhook-legacy");
     const legacy = { mode: "approval", maxAttempts: 4, webhookUrl: "https://metadata/computeMetadata/v1/" };
-    await env.DB.prepare("INSERT INTO tenant_settings (tenant_id, recovery, updated_at) VALUES (?, ?, ?)").bind(owner.tenant.id, JSON.stringify(legacy), Date.now()).run();
+    await env.DB.prepare("INSERT INTO tenant_settings (tenant_id, recovery, updated_at) VALUES (?, ?, ?)")
+      .bind(owner.tenant.id, JSON.stringify(legacy), Date.now())
+      .run();
     const read = await api("/api/v1/settings/recovery", { token: owner.accessToken });
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ mode: "approval", maxAttempts: 4, webhookUrl: null });

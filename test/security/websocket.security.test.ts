@@ -18,7 +18,10 @@ import { api, errorOf, type Session, signUp } from "../helpers";
 import { hub, hubStub } from "../stacks";
 
 const upgrade = (init: { protocols?: string; path?: string; token?: string } = {}) =>
-  api(init.path ?? "/api/v1/ws", { headers: { Upgrade: "websocket", ...(init.protocols ? { "Sec-WebSocket-Protocol": init.protocols } : {}) }, ...(init.token ? { token: init.token } : {}) });
+  api(init.path ?? "/api/v1/ws", {
+    headers: { Upgrade: "websocket", ...(init.protocols ? { "Sec-WebSocket-Protocol": init.protocols } : {}) },
+    ...(init.token ? { token: init.token } : {}),
+  });
 
 async function expectRefused(response: Response, message: string) {
   expect(response.status).toBe(401);
@@ -49,8 +52,14 @@ describe("WebSocket upgrades", () => {
   it("refuses an upgrade with a garbage or expired token", async () => {
     await expectRefused(await upgrade({ protocols: "autoarr, not.a.token" }), "access token is invalid");
     const owner = await signUp("ws-expired");
-    const expired = await new SignJWT({ tid: owner.tenant.id, role: "owner", sid: "s" }).setProtectedHeader({ alg: "HS256", kid: (await keyRing(env)).current.id }).setSubject(owner.user.id)
-      .setIssuer("autoarr").setAudience("autoarr-api").setIssuedAt(1_000).setExpirationTime(2_000).sign(new TextEncoder().encode(env.AUTOARR_SECRET_KEY));
+    const expired = await new SignJWT({ tid: owner.tenant.id, role: "owner", sid: "s" })
+      .setProtectedHeader({ alg: "HS256", kid: (await keyRing(env)).current.id })
+      .setSubject(owner.user.id)
+      .setIssuer("autoarr")
+      .setAudience("autoarr-api")
+      .setIssuedAt(1_000)
+      .setExpirationTime(2_000)
+      .sign(new TextEncoder().encode(env.AUTOARR_SECRET_KEY));
     await expectRefused(await upgrade({ protocols: `autoarr, ${expired}` }), "access token expired");
   });
 
@@ -196,7 +205,9 @@ describe("WebSocket lifetime", () => {
 
   it("closes the session's sockets at logout, and only that session's", async () => {
     const owner = await signUp("ws-logout");
-    const otherDevice = (await (await api("/api/v1/auth/login", { method: "POST", json: { email: owner.user.email, password: owner.password } })).json()) as Session;
+    const otherDevice = (await (
+      await api("/api/v1/auth/login", { method: "POST", json: { email: owner.user.email, password: owner.password } })
+    ).json()) as Session;
     const signingOut = await openSocket(owner.accessToken);
     const staying = await openSocket(otherDevice.accessToken);
     expect((await api("/api/v1/auth/logout", { method: "POST", json: { refreshToken: owner.refreshToken } })).status).toBe(204);

@@ -17,7 +17,10 @@ const encoder = new TextEncoder();
 
 /** The account's own token, its header and claims unchanged, signed with a key AutoArr does not hold. */
 async function forgedSignature(account: Session): Promise<string> {
-  const [header, payload] = account.accessToken.split(".").slice(0, 2).map((part) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as Record<string, unknown>);
+  const [header, payload] = account.accessToken
+    .split(".")
+    .slice(0, 2)
+    .map((part) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as Record<string, unknown>);
   return new SignJWT(payload!).setProtectedHeader(header as { alg: string }).sign(encoder.encode("not-autoarr-s-key-".repeat(3)));
 }
 

@@ -40,7 +40,10 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
   it("sends the security headers with every asset, the SPA fallback included, under a CSP without inline or eval", async () => {
     const html = await (await fetch(`${stack.url}/`)).text();
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
-    assert.ok(scripts.some((src) => src.startsWith("/assets/") && src.endsWith(".js")), `index.html loads its bundle: ${scripts}`);
+    assert.ok(
+      scripts.some((src) => src.startsWith("/assets/") && src.endsWith(".js")),
+      `index.html loads its bundle: ${scripts}`,
+    );
     const paths = ["/", "/settings", "/requests/unknown-deep-link", ...scripts, "/sw.js", "/manifest.webmanifest", "/icon.svg"];
     for (const assetPath of paths) {
       const response = await fetch(`${stack.url}${assetPath}`);
@@ -52,11 +55,22 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
       assert.equal(header("strict-transport-security"), "max-age=63072000; includeSubDomains", assetPath);
       assert.equal(header("cross-origin-opener-policy"), "same-origin", assetPath);
       assert.match(header("permissions-policy") ?? "", /camera=\(\)/, assetPath);
-      const csp = new Map((header("content-security-policy") ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
+      const csp = new Map(
+        (header("content-security-policy") ?? "")
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .filter(([name]) => name)
+          .map(([name, ...values]) => [name, values]),
+      );
       assert.deepEqual(csp.get("default-src"), ["'self'"], assetPath);
       assert.deepEqual(csp.get("script-src"), ["'self'"], assetPath);
       assert.deepEqual(csp.get("connect-src"), ["'self'"], assetPath);
-      for (const [directive, value] of [["frame-ancestors", "'none'"], ["base-uri", "'none'"], ["object-src", "'none'"], ["form-action", "'self'"]]) {
+      for (const [directive, value] of [
+        ["frame-ancestors", "'none'"],
+        ["base-uri", "'none'"],
+        ["object-src", "'none'"],
+        ["form-action", "'self'"],
+      ]) {
         assert.deepEqual(csp.get(directive), [value], `${assetPath} ${directive}`);
       }
       for (const values of csp.values()) assert.ok(!values.some((v) => /unsafe-|^\*$|^https?:$/.test(v)), `${assetPath}: ${values}`);
@@ -104,7 +118,10 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     const response = await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`);
     assert.equal(response.status, 200);
     const recoveries = await (await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
-    assert.ok(recoveries.items.some((r) => r.outcome === "succeeded"), JSON.stringify(recoveries.items));
+    assert.ok(
+      recoveries.items.some((r) => r.outcome === "succeeded"),
+      JSON.stringify(recoveries.items),
+    );
     const deadline = Date.now() + 10_000;
     const recovered = () => events.find((e) => e.type === "recovery" && e.data.outcome === "succeeded");
     while (!recovered() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -118,14 +135,27 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
     const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
     const client = new Client({ name: "local-stack-test", version: "0.0.0" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${stack.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${accessToken}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${stack.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${accessToken}` } } }),
+    );
     try {
       const { tools } = await client.listTools();
-      assert.deepEqual(tools.map((t) => t.name).sort(), ["apply_recommendation", "audit_configuration", "get_activity", "get_health", "get_queue", "list_recommendations", "request_content"]);
+      assert.deepEqual(tools.map((t) => t.name).sort(), [
+        "apply_recommendation",
+        "audit_configuration",
+        "get_activity",
+        "get_health",
+        "get_queue",
+        "list_recommendations",
+        "request_content",
+      ]);
       const queue = await client.callTool({ name: "get_queue", arguments: {} });
       assert.notEqual(queue.isError, true, JSON.stringify(queue));
       // The demo's stalled Severance episode never moves, so it is always in the queue.
-      assert.ok(JSON.parse(queue.content[0].text).items.some((item) => /Severance/.test(item.title)), queue.content[0].text.slice(0, 500));
+      assert.ok(
+        JSON.parse(queue.content[0].text).items.some((item) => /Severance/.test(item.title)),
+        queue.content[0].text.slice(0, 500),
+      );
     } finally {
       await client.close();
     }
@@ -134,19 +164,24 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
   it("follows one request's trace id through the Worker's, the hub's and the connector's logs", async () => {
     const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    const response = await fetch(`${stack.url}/api/v1/downloads/queue?refresh=true`, { headers: { Authorization: `Bearer ${accessToken}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    const response = await fetch(`${stack.url}/api/v1/downloads/queue?refresh=true`, {
+      headers: { Authorization: `Bearer ${accessToken}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
     assert.equal(response.status, 200);
     const deadline = Date.now() + 5_000;
     const traced = () =>
-      stack.logs().split("\n").flatMap((line) => {
-        const json = line.slice(line.indexOf("{"));
-        try {
-          const parsed = JSON.parse(json);
-          return parsed.trace_id === traceId ? [parsed] : [];
-        } catch {
-          return [];
-        }
-      });
+      stack
+        .logs()
+        .split("\n")
+        .flatMap((line) => {
+          const json = line.slice(line.indexOf("{"));
+          try {
+            const parsed = JSON.parse(json);
+            return parsed.trace_id === traceId ? [parsed] : [];
+          } catch {
+            return [];
+          }
+        });
     const seen = (lines) => ({
       worker: lines.some((l) => l.logger === "http" && l.message === "request"),
       hub: lines.some((l) => l.logger === "tenant-hub" && l.message === "mcp call"),
@@ -167,7 +202,11 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     const login = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
     const auth = { Authorization: `Bearer ${login.accessToken}`, "Content-Type": "application/json" };
     // Exercise the paths that handle secrets: tool calls, config reads, a refresh, a request.
-    await fetch(`${stack.url}/api/v1/mcp/call`, { method: "POST", headers: auth, body: JSON.stringify({ tool: "sonarr_config_get", arguments: { resource: "host" } }) });
+    await fetch(`${stack.url}/api/v1/mcp/call`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ tool: "sonarr_config_get", arguments: { resource: "host" } }),
+    });
     await fetch(`${stack.url}/api/v1/mcp/call`, { method: "POST", headers: auth, body: JSON.stringify({ tool: "sabnzbd_get_config", arguments: {} }) });
     const refreshed = await (await post(`${stack.url}/api/v1/auth/refresh`, { refreshToken: login.refreshToken })).json();
     await post(`${stack.url}/api/v1/requests`, { query: "add breaking bad in 1080p" }, auth);

@@ -48,7 +48,13 @@ function canonical(value) {
   if (value === true) return "1";
   if (value === false) return "0";
   const text = Array.isArray(value) ? value.join(",") : String(value ?? "").replace(/^"(.*)"$/, "$1");
-  return text.includes(",") ? text.split(",").map((part) => part.trim()).filter(Boolean).join(", ") : text.trim();
+  return text.includes(",")
+    ? text
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join(", ")
+    : text.trim();
 }
 
 /**
@@ -61,7 +67,11 @@ async function startFlakyIndexer(name, nzbXml, failures) {
   const server = http.createServer((request, response) => {
     fetches.push(request.url);
     const body = Buffer.from(nzbXml, "utf8");
-    response.writeHead(200, { "Content-Type": "application/x-nzb", "Content-Disposition": `attachment; filename="${name}.nzb"`, "Content-Length": body.length });
+    response.writeHead(200, {
+      "Content-Type": "application/x-nzb",
+      "Content-Disposition": `attachment; filename="${name}.nzb"`,
+      "Content-Length": body.length,
+    });
     if (fetches.length > failures) return response.end(body);
     response.write(body.subarray(0, 100), () => response.socket.destroy());
   });
@@ -129,7 +139,11 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   };
   const changesOf = async (recommendationId) => (await get("/api/v1/config/history")).body.items.filter((c) => c.recommendationId === recommendationId);
   const signIn = async () => {
-    const response = await fetch(`${stack.url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(stack.demo) });
+    const response = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(stack.demo),
+    });
     token = (await response.json()).accessToken;
   };
   /** Points the connector at another real SABnzbd and stops the one before. */
@@ -150,10 +164,15 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
   const sabHistory = async () => (await sab.api({ mode: "history", limit: 100 })).history.slots;
   /** The job's history entry once SABnzbd is done with it (a failed job is retryable only once post-processing ended). */
   const settled = (nzoId) =>
-    sab.waitFor(async () => (await sabHistory()).find((h) => h.nzo_id === nzoId && ((h.status === "Completed" && h.storage) || (h.status === "Failed" && h.retry))), { timeoutMs: 90_000 });
+    sab.waitFor(
+      async () => (await sabHistory()).find((h) => h.nzo_id === nzoId && ((h.status === "Completed" && h.storage) || (h.status === "Failed" && h.retry))),
+      { timeoutMs: 90_000 },
+    );
   /** Recoveries of these SABnzbd jobs, or of any job whose name holds the release's name (a retry is a new job). */
   const recoveriesFor = async (ids, releaseName) =>
-    (await get("/api/v1/downloads/recoveries?limit=100")).body.items.filter((r) => ids.includes(r.downloadId) || ids.includes(r.itemId) || (releaseName && r.title?.includes(releaseName)));
+    (await get("/api/v1/downloads/recoveries?limit=100")).body.items.filter(
+      (r) => ids.includes(r.downloadId) || ids.includes(r.itemId) || (releaseName && r.title?.includes(releaseName)),
+    );
   const detectionsFor = async (ids) => (await get("/api/v1/activity?kind=detection&limit=100")).body.items.filter((a) => ids.includes(a.data?.downloadId));
   const userHistory = async () => (await get("/api/v1/downloads/history?refresh=true")).body.items;
   const checks = async (count) => {
@@ -192,7 +211,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
 
     it("applies and rolls back every applicable SABnzbd rule, each checked in the real sabnzbd.ini", async () => {
       const applicable = (await audit()).filter((r) => r.fix === "apply" && r.status === "open");
-      assert.ok(applicable.some((r) => r.ruleId === "sabnzbd.post-processing.direct-unpack"), `direct unpack among ${applicable.map((r) => r.ruleId)}`);
+      assert.ok(
+        applicable.some((r) => r.ruleId === "sabnzbd.post-processing.direct-unpack"),
+        `direct unpack among ${applicable.map((r) => r.ruleId)}`,
+      );
       const applied = [];
       for (const rec of applicable) {
         const before = inIni(rec.setting);
@@ -204,7 +226,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
           assert.notEqual(canonical(change.after), canonical(change.before), `${rec.ruleId}: ${change.setting} was really changed`);
           assert.equal(inIni(change.setting), canonical(change.after), `${rec.ruleId}: ${change.setting} in sabnzbd.ini after apply`);
         }
-        assert.ok(changes.some((c) => c.setting === rec.setting), `${rec.ruleId}: its own setting ${rec.setting} was written`);
+        assert.ok(
+          changes.some((c) => c.setting === rec.setting),
+          `${rec.ruleId}: its own setting ${rec.setting} was written`,
+        );
         assert.equal(canonical(changes.find((c) => c.setting === rec.setting).before), before, `${rec.ruleId}: before is what sabnzbd.ini held`);
         applied.push({ rec, changes });
       }
@@ -236,7 +261,11 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         const { status, body } = await post("/api/v1/config/apply", { recommendationId: rec.id });
         answers.push({ rule: rec.ruleId, status, ...(status === 200 ? {} : { message: body?.error?.message }) });
       }
-      assert.deepEqual(answers.filter((a) => a.status !== 200), [], `every apply after the restart succeeds: ${JSON.stringify(answers)}`);
+      assert.deepEqual(
+        answers.filter((a) => a.status !== 200),
+        [],
+        `every apply after the restart succeeds: ${JSON.stringify(answers)}`,
+      );
       for (const rec of first) {
         for (const change of await changesOf(rec.id)) {
           assert.equal(inIni(change.setting), canonical(change.after), `${rec.ruleId}: ${change.setting} in sabnzbd.ini`);
@@ -246,7 +275,9 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       const refused = await post("/api/v1/config/apply", { recommendationId: again.id });
       assert.equal(refused.status, 409, JSON.stringify(refused.body));
       assert.match(refused.body.error.message, /already set/);
-      for (const rec of first) for (const change of await changesOf(rec.id)) if (!change.rolledBackAt) assert.equal((await post(`/api/v1/config/history/${change.id}/rollback`)).status, 200, change.setting);
+      for (const rec of first)
+        for (const change of await changesOf(rec.id))
+          if (!change.rolledBackAt) assert.equal((await post(`/api/v1/config/history/${change.id}/rollback`)).status, 200, change.setting);
     });
 
     it("blames a frozen SABnzbd, not the connector, within about one connector timeout, and is healthy again once it resumes", async () => {
@@ -274,11 +305,15 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         sab.resume();
       }
       const resumedAt = Date.now();
-      await until("SABnzbd healthy again after a check", async () => {
-        await check();
-        const health = (await services()).sabnzbd;
-        return health?.state === "closed" && Date.parse(health.lastSuccessAt) >= resumedAt - 1000;
-      }, { timeoutMs: 90_000, everyMs: 1000 });
+      await until(
+        "SABnzbd healthy again after a check",
+        async () => {
+          await check();
+          const health = (await services()).sabnzbd;
+          return health?.state === "closed" && Date.parse(health.lastSuccessAt) >= resumedAt - 1000;
+        },
+        { timeoutMs: 90_000, everyMs: 1000 },
+      );
       assert.equal((await services()).connector?.state, "closed");
       assert.equal((await get("/health")).body.status, "ok");
       assert.equal((await get("/health/sabnzbd")).status, 200);
@@ -306,7 +341,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
     });
 
     it("audits a SABnzbd with a news server without a missing-server finding", async () => {
-      assert.ok(Object.keys(sab.readIni()).some((section) => section.startsWith("servers.")), "sabnzbd.ini has a [[server]]");
+      assert.ok(
+        Object.keys(sab.readIni()).some((section) => section.startsWith("servers.")),
+        "sabnzbd.ini has a [[server]]",
+      );
       const found = (await audit()).map((r) => r.ruleId);
       assert.ok(!found.includes("sabnzbd.servers.configured"), found.join(", "));
       assert.ok(!found.includes("sabnzbd.servers.enabled"), found.join(", "));
@@ -344,7 +382,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       assert.ok(detections[0].message.includes(slot.fail_message), detections[0].message);
       // SABnzbd's side: still the one failed job, fetched once from the indexer.
       const jobs = (await sabHistory()).filter((h) => h.name.includes(r.name));
-      assert.deepEqual(jobs.map((h) => [h.nzo_id, h.status]), [[id, "Failed"]]);
+      assert.deepEqual(
+        jobs.map((h) => [h.nzo_id, h.status]),
+        [[id, "Failed"]],
+      );
       assert.equal(fetchesOf(r.name), 1);
       const shown = (await userHistory()).find((h) => h.downloadId === id);
       assert.deepEqual([shown?.status, shown?.reason], ["failed", slot.fail_message]);
@@ -353,7 +394,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
     it("missing articles with no Sonarr or Radarr paired: the recovery claims no search AutoArr could not make", async () => {
       const [recovery] = (await get("/api/v1/downloads/recoveries?limit=100")).body.items.filter((r) => /Real\.Show\.S01E02/.test(r.title ?? ""));
       assert.ok(recovery, "the missing-articles recovery");
-      assert.ok(!["mark_failed_and_search", "blocklist_and_search", "search_again", "search_lower_quality"].includes(recovery.strategy), `nothing could be marked or searched, yet: ${recovery.strategy} (${recovery.why})`);
+      assert.ok(
+        !["mark_failed_and_search", "blocklist_and_search", "search_again", "search_lower_quality"].includes(recovery.strategy),
+        `nothing could be marked or searched, yet: ${recovery.strategy} (${recovery.why})`,
+      );
       assert.notEqual(recovery.outcome, "succeeded");
     });
 
@@ -370,7 +414,10 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
       assert.equal(recoveries[0].failureReason, "URL Fetching failed; File not on server");
       assert.notEqual(recoveries[0].strategy, "retry_download");
       assert.equal(fetchesOf(r.name), 1, `the indexer was asked: ${indexer.requests()}`);
-      assert.deepEqual((await sabHistory()).filter((h) => h.name.includes(r.name)).map((h) => [h.nzo_id, h.status]), [[id, "Failed"]]);
+      assert.deepEqual(
+        (await sabHistory()).filter((h) => h.name.includes(r.name)).map((h) => [h.nzo_id, h.status]),
+        [[id, "Failed"]],
+      );
     });
 
     it("a retry yields a new nzo_id: AutoArr follows it, counts the attempts, and says succeeded only once the download completed", async () => {
@@ -386,13 +433,26 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         const second = await sab.waitFor(async () => (await jobs()).find((h) => h.nzo_id !== first && h.status === "Failed" && h.retry), { timeoutMs: 60_000 });
         assert.ok(!(await jobs()).some((h) => h.nzo_id === first), "the old entry is gone");
         const afterFirst = await recoveriesFor([first]);
-        assert.deepEqual(afterFirst.map((x) => [x.strategy, x.attempt]), [["retry_download", 1]]);
+        assert.deepEqual(
+          afterFirst.map((x) => [x.strategy, x.attempt]),
+          [["retry_download", 1]],
+        );
         await check();
-        const third = await sab.waitFor(async () => (await jobs()).find((h) => h.nzo_id !== first && h.nzo_id !== second.nzo_id && h.status === "Completed" && h.storage), { timeoutMs: 60_000 });
+        const third = await sab.waitFor(
+          async () => (await jobs()).find((h) => h.nzo_id !== first && h.nzo_id !== second.nzo_id && h.status === "Completed" && h.storage),
+          { timeoutMs: 60_000 },
+        );
         assert.ok(readFileSync(downloadedFile(third, r.fileName)).equals(r.content), "the retried download is byte-identical");
         await checks(2);
         const recoveries = (await recoveriesFor([first, second.nzo_id, third.nzo_id], r.name)).sort((a, b) => a.attempt - b.attempt);
-        assert.deepEqual(recoveries.map((x) => [x.strategy, x.attempt]), [["retry_download", 1], ["retry_download", 2]], JSON.stringify(recoveries));
+        assert.deepEqual(
+          recoveries.map((x) => [x.strategy, x.attempt]),
+          [
+            ["retry_download", 1],
+            ["retry_download", 2],
+          ],
+          JSON.stringify(recoveries),
+        );
         assert.equal(flaky.fetches(), 3, "one fetch per attempt, and none after the download completed");
         assert.notEqual(recoveries[0].outcome, "succeeded", "the first retry failed again in SABnzbd");
         assert.equal(recoveries[1].outcome, "succeeded");

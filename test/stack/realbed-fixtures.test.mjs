@@ -30,8 +30,14 @@ function rawClient(port, { secure = false } = {}) {
   let buffer = Buffer.alloc(0);
   let closed = false;
   let wake = () => {};
-  socket.on("data", (chunk) => { buffer = Buffer.concat([buffer, chunk]); wake(); });
-  socket.on("close", () => { closed = true; wake(); });
+  socket.on("data", (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    wake();
+  });
+  socket.on("close", () => {
+    closed = true;
+    wake();
+  });
   socket.on("error", () => {});
   /** Waits until `take(buffer)` returns a length ≥ 0, then consumes that many bytes and returns them. */
   const read = async (take, timeoutMs = 5000) => {
@@ -46,34 +52,63 @@ function rawClient(port, { secure = false } = {}) {
       if (closed) throw new Error(`connection closed; unread: ${JSON.stringify(buffer.toString("latin1"))}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`no answer within ${timeoutMs} ms; unread: ${JSON.stringify(buffer.toString("latin1"))}`);
-      await new Promise((resolve) => { wake = resolve; setTimeout(resolve, remaining); });
+      await new Promise((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, remaining);
+      });
     }
   };
-  const line = async (timeoutMs) => (await read((data) => { const end = data.indexOf("\r\n"); return end === -1 ? -1 : end + 2; }, timeoutMs)).toString("latin1").slice(0, -2);
+  const line = async (timeoutMs) =>
+    (
+      await read((data) => {
+        const end = data.indexOf("\r\n");
+        return end === -1 ? -1 : end + 2;
+      }, timeoutMs)
+    )
+      .toString("latin1")
+      .slice(0, -2);
   /** The raw dot-stuffed block up to and including its ".\r\n" terminator. */
-  const block = () => read((data) => {
-    if (data.subarray(0, 3).toString("latin1") === ".\r\n") return 3;
-    const end = data.indexOf("\r\n.\r\n");
-    return end === -1 ? -1 : end + 5;
-  });
+  const block = () =>
+    read((data) => {
+      if (data.subarray(0, 3).toString("latin1") === ".\r\n") return 3;
+      const end = data.indexOf("\r\n.\r\n");
+      return end === -1 ? -1 : end + 5;
+    });
   return {
     socket,
     line,
     block,
     /** @param {string} command */
-    ask: async (command, timeoutMs) => { socket.write(`${command}\r\n`); return line(timeoutMs); },
+    ask: async (command, timeoutMs) => {
+      socket.write(`${command}\r\n`);
+      return line(timeoutMs);
+    },
     isClosed: () => closed,
     close: () => socket.destroy(),
   };
 }
 
 /** Undoes dot-stuffing and drops the terminator (RFC 3977 §3.1.1). @param {Buffer} raw */
-const unstuff = (raw) => Buffer.from(raw.toString("latin1").slice(0, -3).replace(/(^|\r\n)\.\./g, "$1."), "latin1");
+const unstuff = (raw) =>
+  Buffer.from(
+    raw
+      .toString("latin1")
+      .slice(0, -3)
+      .replace(/(^|\r\n)\.\./g, "$1."),
+    "latin1",
+  );
 
 /** A yEnc decoder written from the yEnc 1.3 draft, to read back what the fixture serves. @param {Buffer} body */
 function yencDecode(body) {
   const lines = body.toString("latin1").split("\r\n");
-  const header = Object.fromEntries([...lines.filter((text) => /^=y(begin|part|end) /.test(text)).join(" ").matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  const header = Object.fromEntries(
+    [
+      ...lines
+        .filter((text) => /^=y(begin|part|end) /.test(text))
+        .join(" ")
+        .matchAll(/(\w+)=(\S+)/g),
+    ].map((m) => [m[1], m[2]]),
+  );
   const bytes = [];
   for (const text of lines.filter((candidate) => candidate && !candidate.startsWith("=y"))) {
     for (let index = 0; index < text.length; index++) {
@@ -159,7 +194,13 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
           parts.push(yencDecode(unstuff(await client.block())));
         }
         assert.equal(parts.length, 2);
-        assert.deepEqual(parts.map((part) => [part.header.part, part.header.total, part.header.begin, part.header.end, part.header.size]), [["1", "2", "1", "3000", "3000"], ["2", "2", "3001", "5000", "2000"]]);
+        assert.deepEqual(
+          parts.map((part) => [part.header.part, part.header.total, part.header.begin, part.header.end, part.header.size]),
+          [
+            ["1", "2", "1", "3000", "3000"],
+            ["2", "2", "3001", "5000", "2000"],
+          ],
+        );
         assert.equal(parts[0].header.name, "Realbed.File1.bin");
         for (const part of parts) assert.equal(part.header.pcrc32, crc32(part.data).toString(16).padStart(8, "0"));
         assert.equal(parts[1].header.crc32, crc32(rawFiles[0].content).toString(16).padStart(8, "0"));
@@ -280,11 +321,16 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
    * post-processing too, with `loaded` = pp_active and `storage` "" (api.py build_history), and a job is "Completed"
    * there before its final folder is known (postproc.py process_job sets the status, then writes the history row).
    */
-  const finished = (sab, nzoId, timeoutMs = 60_000) => sab.waitFor(async () => {
-    const { history } = await sab.api({ mode: "history" });
-    return history.slots.find((slot) => slot.nzo_id === nzoId && !slot.loaded
-      && (slot.status === "Failed" || (slot.status === "Completed" && slot.storage !== "")));
-  }, { timeoutMs });
+  const finished = (sab, nzoId, timeoutMs = 60_000) =>
+    sab.waitFor(
+      async () => {
+        const { history } = await sab.api({ mode: "history" });
+        return history.slots.find(
+          (slot) => slot.nzo_id === nzoId && !slot.loaded && (slot.status === "Failed" || (slot.status === "Completed" && slot.storage !== "")),
+        );
+      },
+      { timeoutMs },
+    );
 
   // A stage's actions; SABnzbd joins the Download stage's lines into one action with "<br/>" (nzbstuff.py set_download_report).
   const stageActions = (slot, stage) => (slot.stage_log.find((entry) => entry.name === stage)?.actions ?? []).flatMap((action) => action.split("<br/>"));
@@ -330,12 +376,17 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assertSameFiles(slot, files);
       // SABnzbd 4.5 logs in and sends BODY <id> only (newswrapper.py finish_connect/body): no CAPABILITIES, MODE READER or GROUP.
       const verbs = new Set(nntp.commandsSeen().map((command) => command.split(" ")[0].toUpperCase()));
-      assert.ok([...verbs].every((verb) => ["AUTHINFO", "BODY", "QUIT"].includes(verb)), [...verbs].join(","));
+      assert.ok(
+        [...verbs].every((verb) => ["AUTHINFO", "BODY", "QUIT"].includes(verb)),
+        [...verbs].join(","),
+      );
       assert.ok(nntp.commandsSeen().includes("authinfo user reader"));
       assert.ok(nntp.commandsSeen().includes(`BODY <${release.articles[0][0]}>`));
     });
 
-    it("fetches from the TLS fill server (ssl = 1, ssl_verify = 0) what the main server lacks", { skip: certificate ? false : "openssl not found" }, async () => {
+    it("fetches from the TLS fill server (ssl = 1, ssl_verify = 0) what the main server lacks", {
+      skip: certificate ? false : "openssl not found",
+    }, async () => {
       const files = randomFiles(150_000);
       const release = buildRelease({ name: "Realbed.Tls.Release", files, articleSize: 64 * 1024 });
       fill.addArticles(release.articles);
@@ -344,7 +395,10 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assert.equal(slot.status, "Completed", slot.fail_message);
       assert.equal(slot.storage, join(sab.completeDir, release.name, files[0].name), "a single-file job's storage is the file");
       assertSameFiles(slot, files);
-      assert.ok(stageActions(slot, "Servers").some((action) => /(^|, )fill-tls=\d/.test(action)), JSON.stringify(slot.stage_log));
+      assert.ok(
+        stageActions(slot, "Servers").some((action) => /(^|, )fill-tls=\d/.test(action)),
+        JSON.stringify(slot.stage_log),
+      );
       assert.ok(nntp.commandsSeen().includes(`BODY <${release.articles[0][0]}>`), "the main server was asked first");
     });
 
@@ -359,7 +413,9 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assertSameFiles(slot, files);
     });
 
-    it("repairs a release with 1 article missing from its PAR2 recovery blocks", { skip: par2Files({ name: "probe", files: randomFiles(10) }) ? false : "par2 not found" }, async () => {
+    it("repairs a release with 1 article missing from its PAR2 recovery blocks", {
+      skip: par2Files({ name: "probe", files: randomFiles(10) }) ? false : "par2 not found",
+    }, async () => {
       const files = randomFiles(160_000);
       const name = "Realbed.Repairable.Release";
       const release = buildRelease({ name, files: [...files, ...par2Files({ name, files, redundancyPercent: 20, blockSize: 4096 })], articleSize: 16 * 1024 });
@@ -367,11 +423,16 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       const slot = await finished(sab, (await sab.addFile(`${name}.nzb`, release.nzbXml)).nzo_ids[0]);
       assert.equal(slot.status, "Completed", slot.fail_message);
       assert.ok(stageActions(slot, "Download").includes("1 articles were missing"), JSON.stringify(slot.stage_log));
-      assert.ok(stageActions(slot, "Repair").some((action) => /^\[Realbed\.Repairable\.Release\] Repaired in /.test(action)), JSON.stringify(slot.stage_log));
+      assert.ok(
+        stageActions(slot, "Repair").some((action) => /^\[Realbed\.Repairable\.Release\] Repaired in /.test(action)),
+        JSON.stringify(slot.stage_log),
+      );
       assertSameFiles(slot, files);
     });
 
-    it("fails a release with 2 articles missing and too few PAR2 blocks: \"Repair failed, not enough repair blocks (N short)\"", { skip: par2Files({ name: "probe", files: randomFiles(10) }) ? false : "par2 not found" }, async () => {
+    it('fails a release with 2 articles missing and too few PAR2 blocks: "Repair failed, not enough repair blocks (N short)"', {
+      skip: par2Files({ name: "probe", files: randomFiles(10) }) ? false : "par2 not found",
+    }, async () => {
       const files = randomFiles(300_000, 100_000);
       const name = "Realbed.TwoMissing.Release";
       const release = buildRelease({ name, files: [...files, ...par2Files({ name, files, redundancyPercent: 2, blockSize: 4096 })], articleSize: 64 * 1024 });
@@ -396,7 +457,7 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assert.equal(readFileSync(join(jobFolder(slot), files[0].name)).equals(files[0].content), false, "the damaged file is not the original");
     });
 
-    it("aborts a release with more than 5 articles missing: \"Aborted, cannot be completed - https://sabnzbd.org/not-complete\"", async () => {
+    it('aborts a release with more than 5 articles missing: "Aborted, cannot be completed - https://sabnzbd.org/not-complete"', async () => {
       const files = randomFiles(160_000);
       const release = buildRelease({ name: "Realbed.Hopeless.Release", files, articleSize: 16 * 1024 });
       nntp.addArticles(release.articles.slice(0, 3));
@@ -406,7 +467,7 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assert.equal(slot.fail_message, "Aborted, cannot be completed - https://sabnzbd.org/not-complete");
     });
 
-    it("fails a release none of whose articles exist: \"Download failed - Not on your server(s) - https://sabnzbd.org/not-complete\"", async () => {
+    it('fails a release none of whose articles exist: "Download failed - Not on your server(s) - https://sabnzbd.org/not-complete"', async () => {
       const release = buildRelease({ name: "Realbed.Absent.Release", files: randomFiles(40_000), articleSize: 16 * 1024 });
       const slot = await finished(sab, (await sab.addFile(`${release.name}.nzb`, release.nzbXml)).nzo_ids[0]);
       // postproc.py process_job: T("Download failed - Not on your server(s)") + " - https://sabnzbd.org/not-complete"
@@ -414,7 +475,7 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
       assert.equal(slot.fail_message, "Download failed - Not on your server(s) - https://sabnzbd.org/not-complete");
     });
 
-    it("fails an NZB the indexer answers 404 for: \"URL Fetching failed; File not on server\"", async () => {
+    it('fails an NZB the indexer answers 404 for: "URL Fetching failed; File not on server"', async () => {
       const release = buildRelease({ name: "Realbed.Gone.Release", files: randomFiles(1000) });
       const nzbUrl = indexer.serve(release.name, release.nzbXml);
       indexer.forget(release.name);
@@ -429,12 +490,17 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
 
   describe("the real-SABnzbd launcher", { skip: skipReal, concurrency: false, timeout: 180_000 }, () => {
     let sab;
-    before(async () => { sab = await startRealSabnzbd(); });
+    before(async () => {
+      sab = await startRealSabnzbd();
+    });
     after(() => sab?.stop());
 
     it("without servers leaves a default install: no news server, only its paths, keys and check_new_rel written", async () => {
       const ini = sab.readIni();
-      assert.equal(Object.keys(ini).some((section) => section === "servers" || section.startsWith("servers.")), false);
+      assert.equal(
+        Object.keys(ini).some((section) => section === "servers" || section.startsWith("servers.")),
+        false,
+      );
       assert.equal(ini.misc.api_key, sab.apiKey);
       assert.equal(ini.misc.nzb_key, sab.nzbKey);
       assert.equal(ini.misc.check_new_rel, "0");
@@ -462,7 +528,8 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
   });
 
   const warningTexts = async (sab) => (await sab.api({ mode: "warnings" })).warnings.map((warning) => warning.text);
-  const serverStatus = async (sab, name) => (await sab.api({ mode: "fullstatus", skip_dashboard: 1 })).status.servers.find((server) => server.servername === name);
+  const serverStatus = async (sab, name) =>
+    (await sab.api({ mode: "fullstatus", skip_dashboard: 1 })).status.servers.find((server) => server.servername === name);
 
   // One SABnzbd with three broken news servers of equal priority, each failing its own way; the job is offered to all.
   describe("a real SABnzbd whose news servers fail", { skip: skipReal, concurrency: false, timeout: 180_000 }, () => {
@@ -498,7 +565,13 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
     it(`unreachable (nothing listens): warns "${unreachable}" and "${ignored}", and deactivates it`, async () => {
       // downloader.py maybe_block_server: a server none of whose addresses connects within its timeout is reported
       // as not resolving (happyeyeballs.py returns None for both), then penalised for _PENALTY_TIMEOUT (10) minutes.
-      await sab.waitFor(async () => { const texts = await warningTexts(sab); return texts.includes(unreachable) && texts.includes(ignored); }, { timeoutMs: 90_000 });
+      await sab.waitFor(
+        async () => {
+          const texts = await warningTexts(sab);
+          return texts.includes(unreachable) && texts.includes(ignored);
+        },
+        { timeoutMs: 90_000 },
+      );
       const status = await serverStatus(sab, "unreachable");
       assert.equal(status.serveractive, false);
       assert.equal(status.servererror, unreachable);
@@ -516,7 +589,13 @@ describe("the real test bed (test/realbed/)", { concurrency: true }, () => {
 
     it('hanging (accepts, never answers): no warning, only fullstatus serverwarning "Timed out" after its 20 s timeout; it stays active', async () => {
       // downloader.py run: self.__reset_nw(nw, "Timed out", warn=True) sets server.warning; it is logged at info level only.
-      const status = await sab.waitFor(async () => { const server = await serverStatus(sab, "hanging"); return server?.serverwarning === "Timed out" && server; }, { timeoutMs: 90_000 });
+      const status = await sab.waitFor(
+        async () => {
+          const server = await serverStatus(sab, "hanging");
+          return server?.serverwarning === "Timed out" && server;
+        },
+        { timeoutMs: 90_000 },
+      );
       assert.equal(status.serveractive, true);
       assert.equal(status.servererror, "");
       assert.ok(hanging.connections() >= 1);

@@ -76,7 +76,11 @@ describe("AutoArr web", { concurrency: false }, () => {
   });
 
   it("shows an empty state on every other screen of a new household", async () => {
-    for (const [screen, empty] of [["Requests", "No requests yet"], ["Audit", "No audit yet"], ["Activity", "No recoveries yet"]]) {
+    for (const [screen, empty] of [
+      ["Requests", "No requests yet"],
+      ["Audit", "No audit yet"],
+      ["Activity", "No recoveries yet"],
+    ]) {
       await openFromNav(screen);
       await page.getByText(empty).waitFor();
       await page.waitForLoadState("networkidle");
@@ -117,7 +121,7 @@ describe("AutoArr web", { concurrency: false }, () => {
       await otherTab.close();
     }
     assert.equal(await page.evaluate(() => localStorage.length), 0);
-    assert.equal((await refreshCookie()), undefined, "sign-out clears the refresh cookie");
+    assert.equal(await refreshCookie(), undefined, "sign-out clears the refresh cookie");
     await page.goto(at("/settings"));
     await heading("Sign in").waitFor();
   });
@@ -126,7 +130,10 @@ describe("AutoArr web", { concurrency: false }, () => {
     await signIn(stack.demo);
     await page.getByText("All systems normal").waitFor({ timeout: 30_000 });
     await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
-    await section("Downloads").getByText(/Aborted, cannot be completed/).first().waitFor({ timeout: 30_000 });
+    await section("Downloads")
+      .getByText(/Aborted, cannot be completed/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     await captureScreen(page, "home-demo");
   });
@@ -137,7 +144,10 @@ describe("AutoArr web", { concurrency: false }, () => {
     await page.getByRole("button", { name: "Run audit" }).click();
     const card = section("Sonarr").getByRole("article", { name: title });
     await card.waitFor({ timeout: 30_000 });
-    await page.getByText(/built-in rules|language model/).first().waitFor();
+    await page
+      .getByText(/built-in rules|language model/)
+      .first()
+      .waitFor();
     await captureScreen(page, "audit");
 
     await card.getByRole("button", { name: "Apply…" }).click();
@@ -157,7 +167,10 @@ describe("AutoArr web", { concurrency: false }, () => {
     await rollBack.getByRole("button", { name: "Roll back", exact: true }).click();
     await rollBack.waitFor({ state: "hidden", timeout: 30_000 });
     await history.getByRole("listitem").filter({ hasText: "rollback" }).first().waitFor({ timeout: 30_000 });
-    await history.getByText(/Rolled back/).first().waitFor();
+    await history
+      .getByText(/Rolled back/)
+      .first()
+      .waitFor();
 
     // The app has its old value again: a fresh audit (which re-reads the apps) recommends the change again, from "trace".
     await page.getByRole("button", { name: "Run audit" }).click();
@@ -171,7 +184,10 @@ describe("AutoArr web", { concurrency: false }, () => {
   it("keeps the refresh token where no script can read it, and stays signed in across a reload through it", async () => {
     const cookie = await refreshCookie();
     assert.ok(cookie, "sign-in sets the refresh cookie");
-    assert.deepEqual({ httpOnly: cookie.httpOnly, secure: cookie.secure, sameSite: cookie.sameSite, path: cookie.path }, { httpOnly: true, secure: true, sameSite: "Strict", path: "/api/v1/auth" });
+    assert.deepEqual(
+      { httpOnly: cookie.httpOnly, secure: cookie.secure, sameSite: cookie.sameSite, path: cookie.path },
+      { httpOnly: true, secure: true, sameSite: "Strict", path: "/api/v1/auth" },
+    );
     const readable = await page.evaluate(() => ({ storage: JSON.stringify({ ...localStorage, ...sessionStorage }), cookies: document.cookie }));
     assert.ok(!readable.storage.includes(cookie.value) && !readable.cookies.includes(cookie.value), "the refresh token is readable by script");
     assert.equal(await page.evaluate(() => localStorage.getItem("autoarr.refreshToken")), null);
@@ -223,10 +239,15 @@ describe("AutoArr web", { concurrency: false }, () => {
     await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
     const log = page.getByRole("log", { name: "Latest activity" });
     await log.waitFor();
-    await page.evaluate(() => { window.__e2eNoReload = true; });
+    await page.evaluate(() => {
+      window.__e2eNoReload = true;
+    });
     const box = await section("Downloads").boundingBox();
     await fireCron();
-    await log.getByText(/ recovered: /).first().waitFor({ timeout: 30_000 });
+    await log
+      .getByText(/ recovered: /)
+      .first()
+      .waitFor({ timeout: 30_000 });
     assert.equal(await page.evaluate(() => window.__e2eNoReload), true, "the page must not have reloaded");
     assert.deepEqual(await section("Downloads").boundingBox(), box, "the queue must not move when activity arrives");
     await captureScreen(page, "home-recovered");
@@ -239,7 +260,11 @@ describe("AutoArr web", { concurrency: false }, () => {
     await openFromNav("Activity");
     const authorization = (await pageRequest).headers().authorization;
     for (const query of ["The Office", "The Office", "Dune", "Dune", "The Office", "Dune"]) {
-      const response = await fetch(at("/api/v1/requests"), { method: "POST", headers: { "Content-Type": "application/json", Authorization: authorization }, body: JSON.stringify({ query }) });
+      const response = await fetch(at("/api/v1/requests"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: authorization },
+        body: JSON.stringify({ query }),
+      });
       assert.equal(response.status, 201);
     }
     // Live events have been prepending to the cached first page (which then holds everything); a reload pages from scratch.
@@ -256,10 +281,14 @@ describe("AutoArr web", { concurrency: false }, () => {
 
     await page.getByLabel("App").selectOption("radarr");
     await page.getByLabel("Kind").selectOption("recovery");
-    await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll("main .activity-row")];
-      return rows.length > 0 && rows.every((row) => row.getAttribute("data-kind") === "recovery" && row.textContent.includes("Radarr"));
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll("main .activity-row")];
+        return rows.length > 0 && rows.every((row) => row.getAttribute("data-kind") === "recovery" && row.textContent.includes("Radarr"));
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.getByText("That's everything.").waitFor();
     await captureScreen(page, "activity-filtered");
   });

@@ -28,7 +28,13 @@ const SIGNED_IN_ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
 const screenFallback = <SkeletonList rows={4} rowHeight={72} label="Loading screen" />;
 
 function PublicOnly({ children }: { children: React.ReactNode }) {
-  return useIsSignedIn() ? <Redirect to="/" replace /> : <PublicShell><Suspense fallback={screenFallback}>{children}</Suspense></PublicShell>;
+  return useIsSignedIn() ? (
+    <Redirect to="/" replace />
+  ) : (
+    <PublicShell>
+      <Suspense fallback={screenFallback}>{children}</Suspense>
+    </PublicShell>
+  );
 }
 
 function SignedInApp() {
@@ -54,9 +60,19 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <Switch>
-        <Route path="/sign-in"><PublicOnly><SignInScreen /></PublicOnly></Route>
-        <Route path="/sign-up"><PublicOnly><SignUpScreen /></PublicOnly></Route>
-        <Route><SignedInApp /></Route>
+        <Route path="/sign-in">
+          <PublicOnly>
+            <SignInScreen />
+          </PublicOnly>
+        </Route>
+        <Route path="/sign-up">
+          <PublicOnly>
+            <SignUpScreen />
+          </PublicOnly>
+        </Route>
+        <Route>
+          <SignedInApp />
+        </Route>
       </Switch>
     </QueryClientProvider>
   );

@@ -73,10 +73,7 @@ async function tokensFor(db: Database, env: Env, userId: string, familyId: strin
   const membership = await findMembership(db, userId);
   if (!membership) throw new AppError("unauthorized", "This account no longer belongs to a tenant");
   const auth: AuthContext = { userId, tenantId: membership.tenantId, role: membership.role };
-  const [accessToken, sessionToken] = await Promise.all([
-    issueAccessToken(auth, familyId, env),
-    refreshToken ?? startSession(db, env, auth, familyId),
-  ]);
+  const [accessToken, sessionToken] = await Promise.all([issueAccessToken(auth, familyId, env), refreshToken ?? startSession(db, env, auth, familyId)]);
   return {
     accessToken,
     refreshToken: sessionToken,
@@ -88,11 +85,7 @@ async function tokensFor(db: Database, env: Env, userId: string, familyId: strin
   };
 }
 
-export async function register(
-  db: Database,
-  env: Env,
-  input: { email: string; password: string; tenantName: string },
-): Promise<SessionTokens> {
+export async function register(db: Database, env: Env, input: { email: string; password: string; tenantName: string }): Promise<SessionTokens> {
   const email = normaliseEmail(input.email);
   // No look-up first: an address that has an account costs the same hash and the same insert as a new one, and the
   // unique index answers, so the time of a 409 tells nothing its status does not.
@@ -161,7 +154,12 @@ export async function refresh(db: Database, env: Env, refreshToken: string): Pro
   if (!rotated || rotated.revokedAt) throw new AppError("unauthorized", BAD_REFRESH);
   const next = await sessionOf(db, successor);
   const answerAgain =
-    rotated.rotatedAt !== null && now - rotated.rotatedAt.getTime() <= REUSE_WINDOW_MS && next && !next.rotatedAt && !next.revokedAt && next.expiresAt.getTime() > now;
+    rotated.rotatedAt !== null &&
+    now - rotated.rotatedAt.getTime() <= REUSE_WINDOW_MS &&
+    next &&
+    !next.rotatedAt &&
+    !next.revokedAt &&
+    next.expiresAt.getTime() > now;
   if (answerAgain) return tokensFor(db, env, session.userId, session.familyId, successor);
   await endSessions(env, session.tenantId, { userId: session.userId, sessionId: session.familyId });
   throw new AppError("unauthorized", "Refresh token was already used; every session it belonged to is now signed out");

@@ -9,7 +9,9 @@ import { login, logout, refresh, register } from "./auth-sessions.service";
 import { database } from "../platform/db/database";
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const SET_COOKIE = { "Set-Cookie": { description: "In cookie mode only: the autoarr_refresh cookie with the new refresh token", schema: { type: "string" as const } } };
+const SET_COOKIE = {
+  "Set-Cookie": { description: "In cookie mode only: the autoarr_refresh cookie with the new refresh token", schema: { type: "string" as const } },
+};
 const session = (description: string) => ({ description, headers: SET_COOKIE, content: { "application/json": { schema: SessionResponse } } });
 
 export const authRoutes = createRouter()

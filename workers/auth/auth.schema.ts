@@ -37,17 +37,24 @@ export const RefreshBody = z
 
 /** Cookie mode, for browsers: the refresh token travels only in the HttpOnly autoarr_refresh cookie (lib/refresh-cookie.ts). */
 export const SessionModeHeaders = z.object({
-  "x-autoarr-session": z.string().optional().openapi({
-    param: { name: "x-autoarr-session", in: "header" },
-    description: "`cookie`: the refresh token is set as the autoarr_refresh cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth) instead of returned in the body, and refresh and logout read it from there",
-    example: "cookie",
-  }),
+  "x-autoarr-session": z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "x-autoarr-session", in: "header" },
+      description:
+        "`cookie`: the refresh token is set as the autoarr_refresh cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth) instead of returned in the body, and refresh and logout read it from there",
+      example: "cookie",
+    }),
 });
 export const RefreshCookie = z.object({
-  autoarr_refresh: z.string().optional().openapi({
-    param: { name: "autoarr_refresh", in: "cookie" },
-    description: "The refresh token in cookie mode (read only with `X-AutoArr-Session: cookie` and from AutoArr's own origin)",
-  }),
+  autoarr_refresh: z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "autoarr_refresh", in: "cookie" },
+      description: "The refresh token in cookie mode (read only with `X-AutoArr-Session: cookie` and from AutoArr's own origin)",
+    }),
 });
 
 export const UserSummary = z.object({ id: z.string(), email: z.string() }).openapi("User");
@@ -64,7 +71,10 @@ export const FailedSignInsNotice = z
 export const SessionResponse = z
   .object({
     accessToken: z.string(),
-    refreshToken: z.string().optional().openapi({ description: "Absent in cookie mode (X-AutoArr-Session: cookie), where the autoarr_refresh cookie carries it" }),
+    refreshToken: z
+      .string()
+      .optional()
+      .openapi({ description: "Absent in cookie mode (X-AutoArr-Session: cookie), where the autoarr_refresh cookie carries it" }),
     tokenType: z.literal("Bearer"),
     expiresIn: z.number().int().openapi({ description: "Access token lifetime in seconds" }),
     user: UserSummary,

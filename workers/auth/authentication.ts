@@ -10,9 +10,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const result = match?.[1]
-      ? await verifyAccessToken(match[1], c.env)
-      : ({ ok: false, problem: "Authorization header must be 'Bearer <token>'" } as const);
+    const result = match?.[1] ? await verifyAccessToken(match[1], c.env) : ({ ok: false, problem: "Authorization header must be 'Bearer <token>'" } as const);
     if (result.ok) {
       c.set("auth", result.auth);
       c.set("accessSession", result.session);

@@ -27,12 +27,9 @@ async function limiterFor(env: Env, email: string) {
 export async function admitSignIn(env: Env, email: string, network: string): Promise<void> {
   const admission = await (await limiterFor(env, email)).beginSignIn(SIGN_IN_BACKOFF, network);
   if (admission.allowed) return;
-  throw new AppError(
-    "rate_limited",
-    `Too many failed sign-ins for this account; try again in ${admission.retryAfterSeconds} s`,
-    undefined,
-    { "Retry-After": String(admission.retryAfterSeconds) },
-  );
+  throw new AppError("rate_limited", `Too many failed sign-ins for this account; try again in ${admission.retryAfterSeconds} s`, undefined, {
+    "Retry-After": String(admission.retryAfterSeconds),
+  });
 }
 
 /** Clears the account's count; returns the failed attempts since its last successful sign-in, if there were any. */

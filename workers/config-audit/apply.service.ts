@@ -35,7 +35,15 @@ const show = (value: Json) => JSON.stringify(value);
 /** Setting values as the apps serve them: SABnzbd's 0/1 and numeric strings, lists as comma-separated text. */
 export function valuesMatch(actual: unknown, expected: Json): boolean {
   if (Array.isArray(expected) || Array.isArray(actual)) {
-    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : [String(v)]);
+    const list = (v: unknown) =>
+      Array.isArray(v)
+        ? v.map(String)
+        : typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [String(v)];
     return JSON.stringify(list(actual)) === JSON.stringify(list(expected));
   }
   if (expected === null || typeof expected === "object") return JSON.stringify(actual ?? null) === JSON.stringify(expected);
@@ -60,7 +68,8 @@ export function writeCall(setting: string, value: Json): ToolCall | undefined {
   if (app === "sabnzbd" && a === "config" && extra === undefined) {
     const scalar = Array.isArray(value) ? value.join(",") : value;
     if (b === "misc" && c && d === undefined) return toolCall(tools.sabnzbd.setConfig, { section: "misc", keyword: c, value: scalar });
-    if ((b === "servers" || b === "categories") && c?.startsWith("[") && d) return toolCall(tools.sabnzbd.setConfig, { section: b, name: c.slice(1, -1), keyword: d, value: scalar });
+    if ((b === "servers" || b === "categories") && c?.startsWith("[") && d)
+      return toolCall(tools.sabnzbd.setConfig, { section: b, name: c.slice(1, -1), keyword: d, value: scalar });
   }
   if ((app === "sonarr" || app === "radarr") && a && isArrPage(a) && b && !b.startsWith("[") && c === undefined && !Array.isArray(value)) {
     return toolCall(tools[app].configUpdate, { resource: ARR_RESOURCES[a], values: { [b]: value } });
@@ -101,8 +110,15 @@ async function writeAndVerify(actor: Actor, app: App, setting: string, call: Too
   if (!outcome.ok && !uncertain) throw callErrorToAppError(outcome.error);
   const after = valueAt(await readFresh(actor, [app], app), setting);
   if (valuesMatch(after, expected)) return after;
-  if (uncertain) throw new AppError("upstream_unavailable", `${APP_NAMES[app]} did not confirm the change and ${setting} still reads ${show(after)}; nothing was recorded`, { source: app });
-  throw new AppError("upstream_error", `${APP_NAMES[app]} accepted the change but ${setting} reads back ${show(after)} instead of ${show(expected)}; nothing was recorded`, { source: app, readBack: after });
+  if (uncertain)
+    throw new AppError("upstream_unavailable", `${APP_NAMES[app]} did not confirm the change and ${setting} still reads ${show(after)}; nothing was recorded`, {
+      source: app,
+    });
+  throw new AppError(
+    "upstream_error",
+    `${APP_NAMES[app]} accepted the change but ${setting} reads back ${show(after)} instead of ${show(expected)}; nothing was recorded`,
+    { source: app, readBack: after },
+  );
 }
 
 /** A setting to write: the value it holds now, the value it gets, and the connector call that writes it. */
@@ -110,10 +126,14 @@ interface Step extends SettingWrite {
   call: ToolCall;
 }
 
-const listOf = (settings: string[]) => settings.length <= 1 ? (settings[0] ?? "") : `${settings.slice(0, -1).join(", ")} and ${settings.at(-1)}`;
+const listOf = (settings: string[]) => (settings.length <= 1 ? (settings[0] ?? "") : `${settings.slice(0, -1).join(", ")} and ${settings.at(-1)}`);
 
 /** Puts back, newest first, the settings a half-done change already wrote; says which could not be put back. */
-async function undo(actor: Actor, app: App, done: SettingWrite[]): Promise<{ undone: string[]; stuck: Array<{ setting: string; restoreTo: Json; error: string }> }> {
+async function undo(
+  actor: Actor,
+  app: App,
+  done: SettingWrite[],
+): Promise<{ undone: string[]; stuck: Array<{ setting: string; restoreTo: Json; error: string }> }> {
   const undone: string[] = [];
   const stuck: Array<{ setting: string; restoreTo: Json; error: string }> = [];
   for (const write of [...done].reverse()) {
@@ -146,9 +166,14 @@ async function writeAll(actor: Actor, app: App, steps: Step[]): Promise<SettingW
       const told = [
         undone.length > 0 ? `${listOf(undone)} ${undone.length > 1 ? "were" : "was"} changed back` : "",
         ...stuck.map((s) => `${s.setting} could not be changed back (${s.error}): set it to ${show(s.restoreTo)} in ${APP_NAMES[app]}`),
-      ].filter(Boolean).join("; ");
+      ]
+        .filter(Boolean)
+        .join("; ");
       throw new AppError(failure.code, `${step.setting} could not be changed: ${failure.message}. ${told}; nothing was recorded`, {
-        failed: step.setting, undone, notUndone: stuck, cause: failure.details ?? null,
+        failed: step.setting,
+        undone,
+        notUndone: stuck,
+        cause: failure.details ?? null,
       });
     }
   }
@@ -171,7 +196,8 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   const db = database(actor.env.DB);
   const rec = await findRecommendation(db, actor.tenantId, id);
   if (!rec) throw notFound("Recommendation");
-  if (rec.fix === "none") throw new AppError("conflict", `This is what ${APP_NAMES[rec.app]} reports itself; AutoArr has nothing to change for it (dismiss it once read)`);
+  if (rec.fix === "none")
+    throw new AppError("conflict", `This is what ${APP_NAMES[rec.app]} reports itself; AutoArr has nothing to change for it (dismiss it once read)`);
   if (rec.fix === "manual") throw new AppError("conflict", `This recommendation is changed by hand: ${rec.instructions ?? "see the app's settings"}`);
   if (rec.status !== "open") throw new AppError("conflict", `This recommendation is already ${rec.status}`);
 
@@ -180,8 +206,16 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   const snapshot = await readFresh(actor, appsOf(rule), rec.app);
   const finding = evaluate([rule], snapshot).find((f) => f.setting === rec.setting && (rec.target === undefined || f.target === rec.target));
   const now = finding ? finding.currentValue : valueAt(snapshot, rec.setting);
-  if (!finding) throw new AppError("conflict", `${rec.setting} changed since the audit (was ${show(rec.currentValue)}, now ${show(now)}); run a new audit`, { before: rec.currentValue, now });
-  if (finding.fix.kind !== "apply") throw new AppError("conflict", `This recommendation is changed by hand: ${finding.fix.kind === "manual" ? finding.fix.instructions : "see the app's settings"}`);
+  if (!finding)
+    throw new AppError("conflict", `${rec.setting} changed since the audit (was ${show(rec.currentValue)}, now ${show(now)}); run a new audit`, {
+      before: rec.currentValue,
+      now,
+    });
+  if (finding.fix.kind !== "apply")
+    throw new AppError(
+      "conflict",
+      `This recommendation is changed by hand: ${finding.fix.kind === "manual" ? finding.fix.instructions : "see the app's settings"}`,
+    );
 
   const writes = finding.fix.writes;
   const needed = writes.filter((w) => !w.skip && !valuesMatch(w.current, w.value));
@@ -196,10 +230,17 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   if (moved.length > 0) {
     const what = moved.map((w) => `${w.setting} was ${show(seen.get(w.setting)!)}, now ${show(w.current)}`).join("; ");
     throw new AppError("conflict", `${listOf(moved.map((w) => w.setting))} changed since the audit (${what}); run a new audit`, {
-      before: seen.get(moved[0]!.setting), now: moved[0]!.current, changed: moved.map((w) => ({ setting: w.setting, before: seen.get(w.setting), now: w.current })),
+      before: seen.get(moved[0]!.setting),
+      now: moved[0]!.current,
+      changed: moved.map((w) => ({ setting: w.setting, before: seen.get(w.setting), now: w.current })),
     });
   }
-  const plan: Step[] = needed.map((w) => ({ setting: w.setting, before: w.current, after: w.value, call: { tool: refNamed(rec.app, w.tool), arguments: w.arguments } }));
+  const plan: Step[] = needed.map((w) => ({
+    setting: w.setting,
+    before: w.current,
+    after: w.value,
+    call: { tool: refNamed(rec.app, w.tool), arguments: w.arguments },
+  }));
   const first = plan[0]!;
   if (dryRun) return { app: rec.app, setting: first.setting, before: first.before, after: first.after, writes: plan.map(({ call: _call, ...write }) => write) };
 
@@ -207,9 +248,18 @@ export async function applyRecommendation(actor: Actor, id: string, dryRun: bool
   const change = await insertChange(db, { tenantId: actor.tenantId, userId: actor.userId, recommendationId: rec.id, app: rec.app, writes: written });
   await setRecommendationStatus(db, actor.tenantId, rec.id, "applied");
   await recordActivity(db, actor.tenantId, {
-    app: rec.app, kind: "change", level: "info",
+    app: rec.app,
+    kind: "change",
+    level: "info",
     message: `Changed ${describeWrites(rec.app, written)} (${rec.title})`,
-    data: { changeId: change.id, recommendationId: rec.id, setting: written[0]!.setting, before: written[0]!.before, after: written[0]!.after, writes: written },
+    data: {
+      changeId: change.id,
+      recommendationId: rec.id,
+      setting: written[0]!.setting,
+      before: written[0]!.before,
+      after: written[0]!.after,
+      writes: written,
+    },
   });
   return { change };
 }
@@ -222,29 +272,54 @@ export async function rollbackChange(actor: Actor, id: string): Promise<{ change
   const calls = original.writes.map((w) => ({ write: w, call: writeCall(w.setting, w.before) }));
   const unwritable = calls.filter((c) => !c.call).map((c) => c.write);
   if (unwritable.length > 0) {
-    throw new AppError("conflict", `${unwritable.map((w) => `${w.setting} cannot be restored to ${show(w.before)} automatically`).join("; ")}; change it in ${APP_NAMES[original.app]}`);
+    throw new AppError(
+      "conflict",
+      `${unwritable.map((w) => `${w.setting} cannot be restored to ${show(w.before)} automatically`).join("; ")}; change it in ${APP_NAMES[original.app]}`,
+    );
   }
   const snapshot = await readFresh(actor, [original.app], original.app);
   const current = original.writes.map((w) => ({ ...w, now: valueAt(snapshot, w.setting) }));
   const moved = current.filter((w) => !valuesMatch(w.now, w.after));
   if (moved.length > 0) {
     const what = moved.map((w) => `${w.setting}: expected ${show(w.after)}, now ${show(w.now)}`).join("; ");
-    throw new AppError("conflict", `${listOf(moved.map((w) => w.setting))} ${moved.length > 1 ? "were" : "was"} changed again since (${what}); nothing was rolled back`, {
-      expected: moved[0]!.after, now: moved[0]!.now, changed: moved.map((w) => ({ setting: w.setting, expected: w.after, now: w.now })),
-    });
+    throw new AppError(
+      "conflict",
+      `${listOf(moved.map((w) => w.setting))} ${moved.length > 1 ? "were" : "was"} changed again since (${what}); nothing was rolled back`,
+      {
+        expected: moved[0]!.after,
+        now: moved[0]!.now,
+        changed: moved.map((w) => ({ setting: w.setting, expected: w.after, now: w.now })),
+      },
+    );
   }
   // Restored newest first, so settings that depend on each other come back in the reverse order they were changed.
-  const plan: Step[] = [...calls].reverse().map(({ write, call }) => ({ setting: write.setting, before: current.find((c) => c.setting === write.setting)!.now, after: write.before, call: call! }));
+  const plan: Step[] = [...calls]
+    .reverse()
+    .map(({ write, call }) => ({ setting: write.setting, before: current.find((c) => c.setting === write.setting)!.now, after: write.before, call: call! }));
   const restored = await writeAll(actor, original.app, plan);
   const change = await insertChange(db, {
-    tenantId: actor.tenantId, userId: actor.userId, recommendationId: original.recommendationId, app: original.app, writes: restored, rollbackOf: original.id,
+    tenantId: actor.tenantId,
+    userId: actor.userId,
+    recommendationId: original.recommendationId,
+    app: original.app,
+    writes: restored,
+    rollbackOf: original.id,
   });
   await markRolledBack(db, actor.tenantId, original.id);
   if (original.recommendationId) await setRecommendationStatus(db, actor.tenantId, original.recommendationId, "open");
   await recordActivity(db, actor.tenantId, {
-    app: original.app, kind: "change", level: "info",
+    app: original.app,
+    kind: "change",
+    level: "info",
     message: `Rolled back ${restored.map((w) => `${APP_NAMES[original.app]} ${w.setting} to ${show(w.after)}`).join(", ")}`,
-    data: { changeId: change.id, rollbackOf: original.id, setting: restored[0]!.setting, before: restored[0]!.before, after: restored[0]!.after, writes: restored },
+    data: {
+      changeId: change.id,
+      rollbackOf: original.id,
+      setting: restored[0]!.setting,
+      before: restored[0]!.before,
+      after: restored[0]!.after,
+      writes: restored,
+    },
   });
   return { change };
 }

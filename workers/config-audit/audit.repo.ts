@@ -73,45 +73,92 @@ const PRIORITY_OF: Record<number, Priority> = { 3: "high", 2: "medium", 1: "low"
 
 export async function insertAudit(
   db: Database,
-  audit: { id: string; tenantId: string; userId: string | null; path: AuditPath; meta: AuditMeta; results: Array<{ app: App; status: "ok" | "unavailable"; error?: string }>; recommendations: NewRecommendation[] },
+  audit: {
+    id: string;
+    tenantId: string;
+    userId: string | null;
+    path: AuditPath;
+    meta: AuditMeta;
+    results: Array<{ app: App; status: "ok" | "unavailable"; error?: string }>;
+    recommendations: NewRecommendation[];
+  },
 ): Promise<void> {
   const now = new Date();
   const statements = [
     db.insert(audits).values({ id: audit.id, tenantId: audit.tenantId, userId: audit.userId, path: audit.path, apps: audit.meta, createdAt: now }),
     ...audit.results.map((r) =>
-      db.insert(auditResults).values({ id: crypto.randomUUID(), tenantId: audit.tenantId, auditId: audit.id, appName: r.app, status: r.status, error: r.error ?? null, createdAt: now }),
+      db.insert(auditResults).values({
+        id: crypto.randomUUID(),
+        tenantId: audit.tenantId,
+        auditId: audit.id,
+        appName: r.app,
+        status: r.status,
+        error: r.error ?? null,
+        createdAt: now,
+      }),
     ),
     ...audit.recommendations.map((r) =>
       db.insert(recommendations).values({
-        id: r.id, tenantId: audit.tenantId, auditId: audit.id, ruleId: r.ruleId, appName: r.app, setting: r.setting, title: r.title,
-        priority: PRIORITY_WEIGHT[r.priority], currentValue: r.currentValue, recommendedValue: r.recommendedValue, why: r.why,
-        sourceName: r.source.name, sourceUrl: r.source.url, status: "open", createdAt: now, updatedAt: now,
+        id: r.id,
+        tenantId: audit.tenantId,
+        auditId: audit.id,
+        ruleId: r.ruleId,
+        appName: r.app,
+        setting: r.setting,
+        title: r.title,
+        priority: PRIORITY_WEIGHT[r.priority],
+        currentValue: r.currentValue,
+        recommendedValue: r.recommendedValue,
+        why: r.why,
+        sourceName: r.source.name,
+        sourceUrl: r.source.url,
+        status: "open",
+        createdAt: now,
+        updatedAt: now,
       }),
     ),
   ];
-  await db.batch(statements as [typeof statements[number], ...typeof statements]);
+  await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
 }
 
 type RecommendationRow = typeof recommendations.$inferSelect;
 
 function toView(row: RecommendationRow, extra: RecommendationExtra | undefined): RecommendationView {
   return {
-    id: row.id, ruleId: row.ruleId, app: row.appName as App, setting: row.setting, title: row.title, priority: PRIORITY_OF[row.priority] ?? "low",
-    currentValue: (row.currentValue ?? null) as Json, recommendedValue: (row.recommendedValue ?? null) as Json, why: row.why,
-    source: { name: row.sourceName, url: row.sourceUrl }, status: row.status,
-    fix: extra?.fix ?? "manual", ...(extra?.instructions ? { instructions: extra.instructions } : {}),
+    id: row.id,
+    ruleId: row.ruleId,
+    app: row.appName as App,
+    setting: row.setting,
+    title: row.title,
+    priority: PRIORITY_OF[row.priority] ?? "low",
+    currentValue: (row.currentValue ?? null) as Json,
+    recommendedValue: (row.recommendedValue ?? null) as Json,
+    why: row.why,
+    source: { name: row.sourceName, url: row.sourceUrl },
+    status: row.status,
+    fix: extra?.fix ?? "manual",
+    ...(extra?.instructions ? { instructions: extra.instructions } : {}),
     ...(extra?.writes ? { writes: extra.writes } : {}),
   };
 }
 
 export async function findAudit(db: Database, tenantId: string, id: string | "latest"): Promise<AuditView | undefined> {
-  const [audit] = await db.select().from(audits)
+  const [audit] = await db
+    .select()
+    .from(audits)
     .where(id === "latest" ? eq(audits.tenantId, tenantId) : and(eq(audits.tenantId, tenantId), eq(audits.id, id)))
-    .orderBy(desc(audits.createdAt)).limit(1);
+    .orderBy(desc(audits.createdAt))
+    .limit(1);
   if (!audit) return undefined;
   const [results, rows] = await Promise.all([
-    db.select().from(auditResults).where(and(eq(auditResults.tenantId, tenantId), eq(auditResults.auditId, audit.id))),
-    db.select().from(recommendations).where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.auditId, audit.id))),
+    db
+      .select()
+      .from(auditResults)
+      .where(and(eq(auditResults.tenantId, tenantId), eq(auditResults.auditId, audit.id))),
+    db
+      .select()
+      .from(recommendations)
+      .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.auditId, audit.id))),
   ]);
   const meta = audit.apps as AuditMeta;
   const apps: AuditView["apps"] = {};
@@ -121,8 +168,11 @@ export async function findAudit(db: Database, tenantId: string, id: string | "la
   const sorted = [...rows].sort((a, b) => b.priority - a.priority || (meta.extras[a.id]?.rank ?? 0) - (meta.extras[b.id]?.rank ?? 0));
   for (const row of sorted) apps[row.appName as App]?.recommendations.push(toView(row, meta.extras[row.id]));
   return {
-    id: audit.id, createdAt: audit.createdAt.toISOString(), path: audit.path as AuditPath,
-    ...(meta.pathReason ? { pathReason: meta.pathReason } : {}), apps,
+    id: audit.id,
+    createdAt: audit.createdAt.toISOString(),
+    path: audit.path as AuditPath,
+    ...(meta.pathReason ? { pathReason: meta.pathReason } : {}),
+    apps,
   };
 }
 
@@ -132,7 +182,11 @@ export interface StoredRecommendation extends RecommendationView {
 }
 
 export async function findRecommendation(db: Database, tenantId: string, id: string): Promise<StoredRecommendation | undefined> {
-  const [row] = await db.select().from(recommendations).where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(recommendations)
+    .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id)))
+    .limit(1);
   if (!row) return undefined;
   const [audit] = await db.select({ apps: audits.apps }).from(audits).where(eq(audits.id, row.auditId)).limit(1);
   const extra = (audit?.apps as AuditMeta | undefined)?.extras[row.id];
@@ -140,7 +194,10 @@ export async function findRecommendation(db: Database, tenantId: string, id: str
 }
 
 export async function setRecommendationStatus(db: Database, tenantId: string, id: string, status: RecommendationStatus): Promise<void> {
-  await db.update(recommendations).set({ status, updatedAt: new Date() }).where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id)));
+  await db
+    .update(recommendations)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, id)));
 }
 
 export interface ChangeView {
@@ -160,13 +217,21 @@ export interface ChangeView {
 
 type ChangeRow = typeof configChanges.$inferSelect;
 const changeView = (row: ChangeRow): ChangeView => ({
-  id: row.id, app: row.appName as App, setting: row.setting, before: (row.before ?? null) as Json, after: (row.after ?? null) as Json,
-  at: row.createdAt.toISOString(), user: row.userId, rolledBackAt: row.rolledBackAt ? row.rolledBackAt.toISOString() : null,
-  recommendationId: row.recommendationId, rollbackOf: row.rollbackOf,
+  id: row.id,
+  app: row.appName as App,
+  setting: row.setting,
+  before: (row.before ?? null) as Json,
+  after: (row.after ?? null) as Json,
+  at: row.createdAt.toISOString(),
+  user: row.userId,
+  rolledBackAt: row.rolledBackAt ? row.rolledBackAt.toISOString() : null,
+  recommendationId: row.recommendationId,
+  rollbackOf: row.rollbackOf,
   // Rows from before multi-setting fixes (and single-setting changes) hold their one write in the columns.
-  writes: Array.isArray(row.writes) && row.writes.length > 0
-    ? (row.writes as SettingWrite[])
-    : [{ setting: row.setting, before: (row.before ?? null) as Json, after: (row.after ?? null) as Json }],
+  writes:
+    Array.isArray(row.writes) && row.writes.length > 0
+      ? (row.writes as SettingWrite[])
+      : [{ setting: row.setting, before: (row.before ?? null) as Json, after: (row.after ?? null) as Json }],
 });
 
 export async function insertChange(
@@ -175,11 +240,22 @@ export async function insertChange(
 ): Promise<ChangeView> {
   const [first] = change.writes;
   if (!first) throw new Error("a change writes at least one setting");
-  const [row] = await db.insert(configChanges).values({
-    id: crypto.randomUUID(), tenantId: change.tenantId, userId: change.userId, recommendationId: change.recommendationId, appName: change.app,
-    setting: first.setting, before: first.before, after: first.after, createdAt: new Date(), rollbackOf: change.rollbackOf ?? null,
-    writes: change.writes.length > 1 ? change.writes : null,
-  }).returning();
+  const [row] = await db
+    .insert(configChanges)
+    .values({
+      id: crypto.randomUUID(),
+      tenantId: change.tenantId,
+      userId: change.userId,
+      recommendationId: change.recommendationId,
+      appName: change.app,
+      setting: first.setting,
+      before: first.before,
+      after: first.after,
+      createdAt: new Date(),
+      rollbackOf: change.rollbackOf ?? null,
+      writes: change.writes.length > 1 ? change.writes : null,
+    })
+    .returning();
   return changeView(row!);
 }
 
@@ -189,10 +265,17 @@ export async function listChanges(db: Database, tenantId: string, limit = 100): 
 }
 
 export async function findChange(db: Database, tenantId: string, id: string): Promise<ChangeView | undefined> {
-  const [row] = await db.select().from(configChanges).where(and(eq(configChanges.tenantId, tenantId), eq(configChanges.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(configChanges)
+    .where(and(eq(configChanges.tenantId, tenantId), eq(configChanges.id, id)))
+    .limit(1);
   return row ? changeView(row) : undefined;
 }
 
 export async function markRolledBack(db: Database, tenantId: string, id: string): Promise<void> {
-  await db.update(configChanges).set({ rolledBackAt: new Date() }).where(and(eq(configChanges.tenantId, tenantId), eq(configChanges.id, id)));
+  await db
+    .update(configChanges)
+    .set({ rolledBackAt: new Date() })
+    .where(and(eq(configChanges.tenantId, tenantId), eq(configChanges.id, id)));
 }

@@ -19,35 +19,59 @@ export interface AuditRequest {
   traceparent?: string;
 }
 
-export async function runAudit({ env, tenantId, userId, apps, refresh, traceparent }: AuditRequest): Promise<AuditView & { timings: { readMs: number; slowestCallMs: number } }> {
+export async function runAudit({
+  env,
+  tenantId,
+  userId,
+  apps,
+  refresh,
+  traceparent,
+}: AuditRequest): Promise<AuditView & { timings: { readMs: number; slowestCallMs: number } }> {
   const requested = apps && apps.length > 0 ? [...new Set(apps)] : [...APPS];
   const auditId = crypto.randomUUID();
   const started = Date.now();
-  const [rules, read] = await Promise.all([loadRules(env), readSnapshot(env, tenantId, requested, { cached: refresh !== true, ...(traceparent ? { traceparent } : {}) })]);
+  const [rules, read] = await Promise.all([
+    loadRules(env),
+    readSnapshot(env, tenantId, requested, { cached: refresh !== true, ...(traceparent ? { traceparent } : {}) }),
+  ]);
   const readMs = Date.now() - started;
   const { snapshot } = read;
   const audited = requested.filter((app) => snapshot[app] !== undefined);
   const findings = recommendations([
-    ...evaluate(rules.filter((rule) => requested.includes(rule.app)), snapshot),
+    ...evaluate(
+      rules.filter((rule) => requested.includes(rule.app)),
+      snapshot,
+    ),
     ...(requested.includes("sabnzbd") ? sabnzbdReportedFindings(snapshot) : []),
   ]);
-  const reviewed = audited.length > 0
-    ? await review(env, { auditId, tenantId, findings, rules, snapshot, audited })
-    : { path: "rules" as const, reason: "No app could be read", items: [] };
+  const reviewed =
+    audited.length > 0
+      ? await review(env, { auditId, tenantId, findings, rules, snapshot, audited })
+      : { path: "rules" as const, reason: "No app could be read", items: [] };
 
   const meta: AuditMeta = { requested, pathReason: reviewed.reason, extras: {} };
   const recs: NewRecommendation[] = reviewed.items.map((item, rank) => {
     const id = crypto.randomUUID();
     const writes = plannedWrites(item.finding);
     meta.extras[id] = {
-      fix: item.fix.kind, rank,
+      fix: item.fix.kind,
+      rank,
       ...(item.fix.kind === "manual" ? { instructions: item.fix.instructions } : {}),
       ...(writes ? { writes } : {}),
       ...(item.target !== undefined ? { target: item.target } : {}),
     };
     return {
-      id, ruleId: item.ruleId, app: item.app, setting: item.setting, title: item.title, priority: item.priority,
-      currentValue: item.currentValue, recommendedValue: item.recommendedValue, why: item.why, source: item.source, extra: meta.extras[id]!,
+      id,
+      ruleId: item.ruleId,
+      app: item.app,
+      setting: item.setting,
+      title: item.title,
+      priority: item.priority,
+      currentValue: item.currentValue,
+      recommendedValue: item.recommendedValue,
+      why: item.why,
+      source: item.source,
+      extra: meta.extras[id]!,
     };
   });
   const results = requested.map((app) => {

@@ -20,7 +20,8 @@ export async function loadRules(env: Env): Promise<readonly Rule[]> {
     });
     const parsed = z.array(ruleSchema).safeParse(value);
     if (parsed.success && parsed.data.length > 0) return parsed.data;
-    if (!parsed.success) console.warn(JSON.stringify({ msg: "best_practices rows failed validation; using the built-in catalogue", issues: parsed.error.issues.slice(0, 3) }));
+    if (!parsed.success)
+      console.warn(JSON.stringify({ msg: "best_practices rows failed validation; using the built-in catalogue", issues: parsed.error.issues.slice(0, 3) }));
   } catch (error) {
     console.warn(JSON.stringify({ msg: "best_practices could not be read; using the built-in catalogue", error: String(error) }));
   }

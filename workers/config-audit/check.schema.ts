@@ -57,7 +57,10 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       op: z.enum(["matches", "notMatches"]),
       path: pathSchema,
       pattern: z.string().refine(isValidRegex, { message: "not a valid regular expression" }),
-      flags: z.string().regex(/^[imsu]*$/).optional(),
+      flags: z
+        .string()
+        .regex(/^[imsu]*$/)
+        .optional(),
     }),
     z.strictObject({ op: z.enum(["all", "any"]), of: z.array(checkSchema).min(1) }),
     z.strictObject({ op: z.literal("not"), check: checkSchema }),

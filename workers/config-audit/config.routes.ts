@@ -25,7 +25,10 @@ function actor(c: Context<AppEnv>): Actor {
 export const configRoutes = createRouter()
   .openapi(
     createRoute({
-      method: "post", path: "/audit", tags: ["config"], security: bearerSecurity,
+      method: "post",
+      path: "/audit",
+      tags: ["config"],
+      security: bearerSecurity,
       summary: "Audit the apps' configuration against the best-practice rules (and Claude, when configured)",
       request: { body: { content: { "application/json": { schema: AuditRequest } }, required: false } },
       responses: { 201: ok(Audit, "The stored audit"), ...errorResponses(400, 401, 409, 429, 503) },
@@ -33,14 +36,25 @@ export const configRoutes = createRouter()
     async (c) => {
       const { env, tenantId, userId, traceparent } = actor(c);
       const body = (c.req.header("content-type")?.includes("application/json") ? c.req.valid("json") : undefined) ?? {};
-      const { timings, ...audit } = await runAudit({ env, tenantId, userId, ...(body.apps ? { apps: body.apps } : {}), refresh: body.refresh === true, ...(traceparent ? { traceparent } : {}) });
+      const { timings, ...audit } = await runAudit({
+        env,
+        tenantId,
+        userId,
+        ...(body.apps ? { apps: body.apps } : {}),
+        refresh: body.refresh === true,
+        ...(traceparent ? { traceparent } : {}),
+      });
       c.header("Server-Timing", `read;dur=${timings.readMs}, slowest-call;dur=${timings.slowestCallMs}`);
       return c.json(audit, 201);
     },
   )
   .openapi(
     createRoute({
-      method: "get", path: "/audits/latest", tags: ["config"], security: bearerSecurity, summary: "The latest audit",
+      method: "get",
+      path: "/audits/latest",
+      tags: ["config"],
+      security: bearerSecurity,
+      summary: "The latest audit",
       responses: { 200: ok(Audit, "The audit"), ...errorResponses(401, 404) },
     }),
     async (c) => {
@@ -51,7 +65,12 @@ export const configRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "get", path: "/audits/{id}", tags: ["config"], security: bearerSecurity, summary: "One audit", request: { params: IdParam },
+      method: "get",
+      path: "/audits/{id}",
+      tags: ["config"],
+      security: bearerSecurity,
+      summary: "One audit",
+      request: { params: IdParam },
       responses: { 200: ok(Audit, "The audit"), ...errorResponses(401, 404) },
     }),
     async (c) => {
@@ -62,7 +81,10 @@ export const configRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/apply", tags: ["config"], security: bearerSecurity,
+      method: "post",
+      path: "/apply",
+      tags: ["config"],
+      security: bearerSecurity,
       summary: "Apply a recommendation (dryRun: show what would be written); 409 if the setting changed since the audit",
       request: json(ApplyRequest),
       responses: { 200: ok(ApplyResponse, "What would be written, or the recorded change"), ...errorResponses(400, 401, 404, 409, 429, 503) },
@@ -74,14 +96,22 @@ export const configRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "get", path: "/history", tags: ["config"], security: bearerSecurity, summary: "Configuration changes made through AutoArr, newest first",
+      method: "get",
+      path: "/history",
+      tags: ["config"],
+      security: bearerSecurity,
+      summary: "Configuration changes made through AutoArr, newest first",
       responses: { 200: ok(HistoryResponse, "The changes"), ...errorResponses(401) },
     }),
     async (c) => c.json({ items: await listChanges(database(c.env.DB), requireAuth(c).tenantId) }, 200),
   )
   .openapi(
     createRoute({
-      method: "post", path: "/history/{id}/rollback", tags: ["config"], security: bearerSecurity, request: { params: IdParam },
+      method: "post",
+      path: "/history/{id}/rollback",
+      tags: ["config"],
+      security: bearerSecurity,
+      request: { params: IdParam },
       summary: "Restore a change's before-value; 409 if the setting was changed again since",
       responses: { 200: ok(ChangeResult, "The rollback change"), ...errorResponses(401, 404, 409, 503) },
     }),
@@ -89,7 +119,11 @@ export const configRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/recommendations/{id}/dismiss", tags: ["config"], security: bearerSecurity, request: { params: IdParam },
+      method: "post",
+      path: "/recommendations/{id}/dismiss",
+      tags: ["config"],
+      security: bearerSecurity,
+      request: { params: IdParam },
       summary: "Dismiss a recommendation",
       responses: { 200: ok(Recommendation, "The recommendation"), ...errorResponses(401, 404) },
     }),

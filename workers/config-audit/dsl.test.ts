@@ -8,12 +8,25 @@ import { resolve } from "./path";
 const snapshot = {
   sabnzbd: {
     config: {
-      misc: { direct_unpack: 1, pre_check: "0", enable_https: false, fail_hopeless_jobs: "true", cache_limit: "1G", port: "8080", unwanted_extensions: [], complete_dir: "/data/usenet/complete" },
+      misc: {
+        direct_unpack: 1,
+        pre_check: "0",
+        enable_https: false,
+        fail_hopeless_jobs: "true",
+        cache_limit: "1G",
+        port: "8080",
+        unwanted_extensions: [],
+        complete_dir: "/data/usenet/complete",
+      },
       servers: [
         { name: "news.eweka.nl", enable: 1, ssl: true, ssl_verify: "3" },
         { name: "backup", enable: 0, ssl: 0, ssl_verify: 0 },
       ],
-      categories: [{ name: "*", dir: "" }, { name: "tv", dir: "tv" }, { name: "flat", dir: "flat*" }],
+      categories: [
+        { name: "*", dir: "" },
+        { name: "tv", dir: "tv" },
+        { name: "flat", dir: "flat*" },
+      ],
     },
   },
   sonarr: {
@@ -24,8 +37,14 @@ const snapshot = {
     rootFolders: [{ path: "/data/media/tv" }],
   },
   plex: {
-    preferences: [{ id: "DlnaEnabled", value: false }, { id: "secureConnections", value: 1 }],
-    libraries: [{ title: "TV", locations: ["/data/media/tv", "//nas/tv"] }, { title: "Films", locations: [] }],
+    preferences: [
+      { id: "DlnaEnabled", value: false },
+      { id: "secureConnections", value: 1 },
+    ],
+    libraries: [
+      { title: "TV", locations: ["/data/media/tv", "//nas/tv"] },
+      { title: "Films", locations: [] },
+    ],
   },
 };
 
@@ -157,7 +176,9 @@ describe("check ops", () => {
   it("containedIn cross-references a value with the values at another path", () => {
     const tvCategory = "sonarr.downloadClients[implementation=Sabnzbd].settings.tvCategory";
     expect(check({ op: "containedIn", path: tvCategory, in: "sabnzbd.config.categories[*].name" })).toBe(true);
-    expect(check({ op: "containedIn", path: "sonarr.downloadClients[implementation=Nzbget].settings.tvCategory", in: "sabnzbd.config.categories[*].name" })).toBe(false);
+    expect(
+      check({ op: "containedIn", path: "sonarr.downloadClients[implementation=Nzbget].settings.tvCategory", in: "sabnzbd.config.categories[*].name" }),
+    ).toBe(false);
     expect(check({ op: "containedIn", path: "radarr.missing", in: "sabnzbd.config.categories[*].name" })).toBe(false);
   });
 

@@ -10,7 +10,15 @@ const snapshot = stackSnapshotSchema.parse(demoFixture);
 const findings = recommendations(evaluate(CATALOGUE, snapshot));
 const context = { findings, rules: CATALOGUE, snapshot, audited: ["sabnzbd", "sonarr", "radarr", "plex"] as const as never };
 type Item = Review["recommendations"][number];
-const item = (overrides: Partial<Item>): Item => ({ app: "sonarr", setting: "sonarr.host.logLevel", recommendedValue: "info", priority: "medium", title: "Log level", why: "Trace logs fill the disk quickly.", ...overrides });
+const item = (overrides: Partial<Item>): Item => ({
+  app: "sonarr",
+  setting: "sonarr.host.logLevel",
+  recommendedValue: "info",
+  priority: "medium",
+  title: "Log level",
+  why: "Trace logs fill the disk quickly.",
+  ...overrides,
+});
 
 describe("vetting Claude's review", () => {
   it("accepts a re-ranking of a finding and keeps the findings it did not mention", () => {
@@ -24,9 +32,16 @@ describe("vetting Claude's review", () => {
   });
 
   it("rejects turning authentication or SSL off, with or without a rule", () => {
-    expect(vet({ recommendations: [item({ ruleId: "sonarr.security.authentication-method", setting: "sonarr.host.authenticationMethod", recommendedValue: "none" })] }, context).ok).toBe(false);
+    expect(
+      vet(
+        { recommendations: [item({ ruleId: "sonarr.security.authentication-method", setting: "sonarr.host.authenticationMethod", recommendedValue: "none" })] },
+        context,
+      ).ok,
+    ).toBe(false);
     expect(vet({ recommendations: [item({ setting: "sonarr.host.authenticationMethod", recommendedValue: "none" })] }, context).ok).toBe(false);
-    expect(vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.servers[name=news.newshosting.com].ssl", recommendedValue: 0 })] }, context).ok).toBe(false);
+    expect(
+      vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.servers[name=news.newshosting.com].ssl", recommendedValue: 0 })] }, context).ok,
+    ).toBe(false);
   });
 
   it("rejects apps outside the catalogue, settings of another app and settings that do not exist", () => {
@@ -36,13 +51,19 @@ describe("vetting Claude's review", () => {
   });
 
   it("rejects a new recommendation for a script setting, which chooses what the app runs", () => {
-    expect(vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.misc.script_dir", recommendedValue: "/downloads/incomplete" })] }, context)).toMatchObject({ ok: false, reason: expect.stringContaining("security setting") });
+    expect(
+      vet({ recommendations: [item({ app: "sabnzbd", setting: "sabnzbd.config.misc.script_dir", recommendedValue: "/downloads/incomplete" })] }, context),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining("security setting") });
   });
 
   it("accepts a source on a site the rules cite and rejects one on any other site", () => {
-    const added = (url: string) => item({ app: "sabnzbd", setting: "sabnzbd.config.misc.receive_threads", recommendedValue: 4, source: { name: "Tuning guide", url } });
+    const added = (url: string) =>
+      item({ app: "sabnzbd", setting: "sabnzbd.config.misc.receive_threads", recommendedValue: 4, source: { name: "Tuning guide", url } });
     expect(vet({ recommendations: [added("https://sabnzbd.org/wiki/configuration/4.5/switches")] }, context).ok).toBe(true);
-    expect(vet({ recommendations: [added("https://evil.example/guide")] }, context)).toMatchObject({ ok: false, reason: expect.stringContaining("a site no rule cites") });
+    expect(vet({ recommendations: [added("https://evil.example/guide")] }, context)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("a site no rule cites"),
+    });
   });
 
   it("refuses fields the review does not define", () => {
@@ -53,7 +74,12 @@ describe("vetting Claude's review", () => {
 
   it("rejects lowering the priority of a security rule", () => {
     const auth = findings.find((f) => f.ruleId === "sonarr.security.authentication-method")!;
-    expect(vet({ recommendations: [item({ ruleId: auth.ruleId, setting: auth.setting, recommendedValue: auth.recommendedValue as never, priority: "low" })] }, context).ok).toBe(false);
+    expect(
+      vet(
+        { recommendations: [item({ ruleId: auth.ruleId, setting: auth.setting, recommendedValue: auth.recommendedValue as never, priority: "low" })] },
+        context,
+      ).ok,
+    ).toBe(false);
   });
 
   it("writes a value into a copy of the snapshot through filters", () => {
@@ -72,7 +98,10 @@ describe("the rollback writer", () => {
       for (const write of finding.fix.writes) {
         if (Array.isArray(write.value)) continue; // lists are written as SABnzbd's comma-separated text
         const call = writeCall(write.setting, write.value);
-        expect(call && { tool: call.tool.name, arguments: call.arguments }, `${finding.ruleId} ${write.setting}`).toEqual({ tool: write.tool, arguments: write.arguments });
+        expect(call && { tool: call.tool.name, arguments: call.arguments }, `${finding.ruleId} ${write.setting}`).toEqual({
+          tool: write.tool,
+          arguments: write.arguments,
+        });
       }
     }
   });

@@ -61,7 +61,14 @@ describe("the demo stack", () => {
   it("reports nothing beyond the listed departures and what follows from them", () => {
     const expected = new Set(DEMO_DEPARTURES.map(([, finding]) => finding));
     // Both naming rules depend on renaming, which is off: the folder id is a consequence of the TRaSH naming departure.
-    const consequences = ["sonarr.naming.folder-id", "radarr.naming.folder-id", "sonarr.import.delete-empty-folders", "radarr.import.delete-empty-folders", "sonarr.import.extra-files", "radarr.import.extra-files"];
+    const consequences = [
+      "sonarr.naming.folder-id",
+      "radarr.naming.folder-id",
+      "sonarr.import.delete-empty-folders",
+      "radarr.import.delete-empty-folders",
+      "sonarr.import.extra-files",
+      "radarr.import.extra-files",
+    ];
     const unexpected = [...failed.keys()].filter((k) => !expected.has(k) && !consequences.includes(k));
     expect(unexpected).toEqual([]);
   });
@@ -71,7 +78,16 @@ describe("the demo stack", () => {
     expect(cache).toMatchObject({ setting: "sabnzbd.config.misc.cache_limit", currentValue: "", recommendedValue: "1G" });
     expect(cache?.fix).toEqual({
       kind: "apply",
-      writes: [{ setting: "sabnzbd.config.misc.cache_limit", current: "", value: "1G", skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "cache_limit", value: "1G" } }],
+      writes: [
+        {
+          setting: "sabnzbd.config.misc.cache_limit",
+          current: "",
+          value: "1G",
+          skip: false,
+          tool: "sabnzbd_set_config",
+          arguments: { section: "misc", keyword: "cache_limit", value: "1G" },
+        },
+      ],
     });
     expect(cache?.source.url).toMatch(/^https:\/\/sabnzbd\.org\//);
   });
@@ -88,7 +104,17 @@ describe("the demo stack", () => {
     expect(failed.get("sabnzbd.categories.radarr-category-exists")).toMatchObject({
       setting: "sabnzbd.config.categories[name=movies].dir",
       recommendedValue: "movies",
-      fix: { kind: "apply", writes: [{ setting: "sabnzbd.config.categories[name=movies].dir", value: "movies", tool: "sabnzbd_set_config", arguments: { section: "categories", name: "movies", keyword: "dir", value: "movies" } }] },
+      fix: {
+        kind: "apply",
+        writes: [
+          {
+            setting: "sabnzbd.config.categories[name=movies].dir",
+            value: "movies",
+            tool: "sabnzbd_set_config",
+            arguments: { section: "categories", name: "movies", keyword: "dir", value: "movies" },
+          },
+        ],
+      },
     });
   });
 });
@@ -136,10 +162,18 @@ describe("apps missing from the snapshot", () => {
 
 describe("preconditions", () => {
   const rule = ruleSchema.parse({
-    id: "sabnzbd.test.rule", app: "sabnzbd", title: "A test rule", reads: ["sabnzbd.config.misc.a", "sabnzbd.config.misc.b"],
-    appliesWhen: { op: "truthy", path: "sabnzbd.config.misc.a" }, check: { op: "truthy", path: "sabnzbd.config.misc.b" },
-    setting: "sabnzbd.config.misc.b", recommended: 1, fix: { kind: "manual", instructions: "Turn b on in SABnzbd." },
-    priority: "low", category: "quality-of-life", why: "Only matters when a is on, which it is not here.",
+    id: "sabnzbd.test.rule",
+    app: "sabnzbd",
+    title: "A test rule",
+    reads: ["sabnzbd.config.misc.a", "sabnzbd.config.misc.b"],
+    appliesWhen: { op: "truthy", path: "sabnzbd.config.misc.a" },
+    check: { op: "truthy", path: "sabnzbd.config.misc.b" },
+    setting: "sabnzbd.config.misc.b",
+    recommended: 1,
+    fix: { kind: "manual", instructions: "Turn b on in SABnzbd." },
+    priority: "low",
+    category: "quality-of-life",
+    why: "Only matters when a is on, which it is not here.",
     source: { name: "SABnzbd Wiki — Configuration: Switches", url: "https://sabnzbd.org/wiki/configuration/4.5/switches" },
   });
   const snapshotWith = (misc: Record<string, unknown>) => ({ sabnzbd: { version: "5.0.1", config: { misc, servers: [], categories: [], sorters: [] } } });
@@ -171,24 +205,58 @@ describe("recommendations", () => {
 
 describe("a fix that writes several settings", () => {
   const base = {
-    id: "sabnzbd.test.pair", app: "sabnzbd", title: "Both settings are on", reads: ["sabnzbd.config.misc.a", "sabnzbd.config.misc.b"],
-    check: { op: "all", of: [{ op: "truthy", path: "sabnzbd.config.misc.a" }, { op: "truthy", path: "sabnzbd.config.misc.b" }] },
-    setting: "sabnzbd.config.misc.a", recommended: 1, priority: "high", category: "security", why: "Either one alone does nothing at all.",
+    id: "sabnzbd.test.pair",
+    app: "sabnzbd",
+    title: "Both settings are on",
+    reads: ["sabnzbd.config.misc.a", "sabnzbd.config.misc.b"],
+    check: {
+      op: "all",
+      of: [
+        { op: "truthy", path: "sabnzbd.config.misc.a" },
+        { op: "truthy", path: "sabnzbd.config.misc.b" },
+      ],
+    },
+    setting: "sabnzbd.config.misc.a",
+    recommended: 1,
+    priority: "high",
+    category: "security",
+    why: "Either one alone does nothing at all.",
     source: { name: "SABnzbd Wiki — Configuration: Switches", url: "https://sabnzbd.org/wiki/configuration/4.5/switches" },
   } as const;
   const write = (keyword: "a" | "b", value: unknown, skipWhen?: unknown) => ({
-    setting: `sabnzbd.config.misc.${keyword}`, value, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword, value }, ...(skipWhen ? { skipWhen } : {}),
+    setting: `sabnzbd.config.misc.${keyword}`,
+    value,
+    tool: "sabnzbd_set_config",
+    arguments: { section: "misc", keyword, value },
+    ...(skipWhen ? { skipWhen } : {}),
   });
   const snapshotWith = (misc: Record<string, unknown>) => ({ sabnzbd: { version: "4.5.0", config: { misc, servers: [], categories: [], sorters: [] } } });
 
   it("resolves every write with the value the setting holds now, and skips one that already does its job", () => {
-    const rule = ruleSchema.parse({ ...base, fix: { kind: "apply", writes: [write("a", "{{recommended}}"), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.b" })] } });
+    const rule = ruleSchema.parse({
+      ...base,
+      fix: { kind: "apply", writes: [write("a", "{{recommended}}"), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.b" })] },
+    });
     const [finding] = evaluate([rule], snapshotWith({ a: 0, b: 0 }));
     expect(finding?.fix).toEqual({
       kind: "apply",
       writes: [
-        { setting: "sabnzbd.config.misc.a", current: 0, value: 1, skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "a", value: 1 } },
-        { setting: "sabnzbd.config.misc.b", current: 0, value: 1, skip: false, tool: "sabnzbd_set_config", arguments: { section: "misc", keyword: "b", value: 1 } },
+        {
+          setting: "sabnzbd.config.misc.a",
+          current: 0,
+          value: 1,
+          skip: false,
+          tool: "sabnzbd_set_config",
+          arguments: { section: "misc", keyword: "a", value: 1 },
+        },
+        {
+          setting: "sabnzbd.config.misc.b",
+          current: 0,
+          value: 1,
+          skip: false,
+          tool: "sabnzbd_set_config",
+          arguments: { section: "misc", keyword: "b", value: 1 },
+        },
       ],
     });
     const [partly] = evaluate([rule], snapshotWith({ a: 0, b: true }));
@@ -198,7 +266,10 @@ describe("a fix that writes several settings", () => {
   it("refuses a fix whose first write is not the rule's own setting, that writes a setting twice, or skips on a path it does not read", () => {
     expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("b", 1), write("a", 1)] } }).success).toBe(false);
     expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1), write("a", 0)] } }).success).toBe(false);
-    expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.c" })] } }).success).toBe(false);
+    expect(
+      ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1), write("b", 1, { op: "truthy", path: "sabnzbd.config.misc.c" })] } })
+        .success,
+    ).toBe(false);
     expect(ruleSchema.safeParse({ ...base, fix: { kind: "apply", writes: [write("a", 1)] } }).success).toBe(false);
   });
 });
@@ -216,9 +287,18 @@ describe("SABnzbd's own warnings", () => {
     const { sabnzbdReportedFindings } = await import("./app-reports");
     const long = `Failed to connect: ${"x".repeat(200)}`;
     const findings = sabnzbdReportedFindings({
-      sabnzbd: { ...demo.sabnzbd!, warnings: [{ type: "WARNING", text: "Invalid NZB file bad.nzb, skipping", time: 1796123559, origin: "nzbstuff.py795" }, { type: "ERROR", text: long, time: 1796123600 }] },
+      sabnzbd: {
+        ...demo.sabnzbd!,
+        warnings: [
+          { type: "WARNING", text: "Invalid NZB file bad.nzb, skipping", time: 1796123559, origin: "nzbstuff.py795" },
+          { type: "ERROR", text: long, time: 1796123600 },
+        ],
+      },
     });
-    expect(findings.map((f) => [f.title.length <= 120, f.priority, f.fix.kind, f.currentValue])).toEqual([[true, "medium", "none", long], [true, "low", "none", "Invalid NZB file bad.nzb, skipping"]]);
+    expect(findings.map((f) => [f.title.length <= 120, f.priority, f.fix.kind, f.currentValue])).toEqual([
+      [true, "medium", "none", long],
+      [true, "low", "none", "Invalid NZB file bad.nzb, skipping"],
+    ]);
     expect(findings[1]?.title).toBe("SABnzbd reports: Invalid NZB file bad.nzb, skipping");
     expect(sabnzbdReportedFindings(demo)).toEqual([]);
   });

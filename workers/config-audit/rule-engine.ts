@@ -20,10 +20,7 @@ export interface ResolvedWrite {
 }
 
 /** `none`: a finding to read, not to fix (e.g. a warning the app reports itself). */
-export type ResolvedFix =
-  | { kind: "apply"; writes: ResolvedWrite[] }
-  | { kind: "manual"; instructions: string }
-  | { kind: "none" };
+export type ResolvedFix = { kind: "apply"; writes: ResolvedWrite[] } | { kind: "manual"; instructions: string } | { kind: "none" };
 
 export interface Finding {
   ruleId: string;
@@ -95,8 +92,11 @@ function resolveFix(rule: Rule, context: TemplateContext): ResolvedFix {
     writes: writes.map((write) => {
       const setting = concreteSetting(rule, write.setting, context);
       return {
-        setting, current: currentValueOf(setting, context.scope), value: renderTemplate(write.value as Json, context),
-        tool: write.tool, arguments: renderTemplate(write.arguments, context) as Record<string, Json>,
+        setting,
+        current: currentValueOf(setting, context.scope),
+        value: renderTemplate(write.value as Json, context),
+        tool: write.tool,
+        arguments: renderTemplate(write.arguments, context) as Record<string, Json>,
         skip: skipped("skipWhen" in write ? write.skipWhen : undefined, context.scope),
       };
     }),

@@ -73,23 +73,25 @@ export const ruleSchema = z
   })
   .superRefine((rule, ctx) => {
     if (rule.id.split(".")[0] !== rule.app) ctx.addIssue({ code: "custom", path: ["id"], message: `id must start with "${rule.app}."` });
-    const rooted = [
-      ...pathsOf(rule.check),
-      ...(rule.appliesWhen ? pathsOf(rule.appliesWhen) : []),
-      ...(rule.forEach ? [rule.forEach.path] : []),
-    ].filter((path) => !parsePath(path).relative);
+    const rooted = [...pathsOf(rule.check), ...(rule.appliesWhen ? pathsOf(rule.appliesWhen) : []), ...(rule.forEach ? [rule.forEach.path] : [])].filter(
+      (path) => !parsePath(path).relative,
+    );
     for (const path of rooted) {
       if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["reads"], message: `reads must list ${path}` });
     }
     if (!rule.forEach && rule.setting.startsWith("@")) ctx.addIssue({ code: "custom", path: ["setting"], message: "@ settings need forEach" });
     if ("writes" in rule.fix) {
       const writes = rule.fix.writes;
-      if (writes[0]?.setting !== rule.setting) ctx.addIssue({ code: "custom", path: ["fix", "writes", 0, "setting"], message: "the first write must change the rule's own setting" });
-      if (new Set(writes.map((w) => w.setting)).size !== writes.length) ctx.addIssue({ code: "custom", path: ["fix", "writes"], message: "each setting is written once" });
+      if (writes[0]?.setting !== rule.setting)
+        ctx.addIssue({ code: "custom", path: ["fix", "writes", 0, "setting"], message: "the first write must change the rule's own setting" });
+      if (new Set(writes.map((w) => w.setting)).size !== writes.length)
+        ctx.addIssue({ code: "custom", path: ["fix", "writes"], message: "each setting is written once" });
       for (const [i, write] of writes.entries()) {
         const paths = write.skipWhen ? pathsOf(write.skipWhen).filter((path) => !parsePath(path).relative) : [];
-        for (const path of paths) if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "skipWhen"], message: `reads must list ${path}` });
-        if (!rule.forEach && write.setting.startsWith("@")) ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "setting"], message: "@ settings need forEach" });
+        for (const path of paths)
+          if (!rule.reads.includes(path)) ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "skipWhen"], message: `reads must list ${path}` });
+        if (!rule.forEach && write.setting.startsWith("@"))
+          ctx.addIssue({ code: "custom", path: ["fix", "writes", i, "setting"], message: "@ settings need forEach" });
       }
     }
   });

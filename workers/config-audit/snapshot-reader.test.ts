@@ -21,8 +21,15 @@ describe("assembling an app's snapshot from the connector's answers", () => {
       rootFolders: { rootFolders: sonarr.rootFolders },
       health: { issues: sonarr.health },
     };
-    expect(callsFor("sonarr").map(([key]) => key).sort()).toEqual(Object.keys(answers).sort());
-    expect(callsFor("sonarr").find(([key]) => key === "downloadclientConfig")?.[1]).toMatchObject({ tool: { name: "sonarr_config_get" }, arguments: { resource: "downloadclient" } });
+    expect(
+      callsFor("sonarr")
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual(Object.keys(answers).sort());
+    expect(callsFor("sonarr").find(([key]) => key === "downloadclientConfig")?.[1]).toMatchObject({
+      tool: { name: "sonarr_config_get" },
+      arguments: { resource: "downloadclient" },
+    });
     expect(assemble("sonarr", answers)).toEqual({ ok: true, config: sonarr });
   });
 
@@ -35,7 +42,10 @@ describe("assembling an app's snapshot from the connector's answers", () => {
       categories: config("categories", null),
       sorters: config("sorters", null),
     });
-    expect(assembled).toEqual({ ok: true, config: { version: "4.5.0", config: { misc: { direct_unpack: 1 }, servers: [{ name: "news.example.com", ssl: 1 }], categories: [], sorters: [] } } });
+    expect(assembled).toEqual({
+      ok: true,
+      config: { version: "4.5.0", config: { misc: { direct_unpack: 1 }, servers: [{ name: "news.example.com", ssl: 1 }], categories: [], sorters: [] } },
+    });
   });
 
   it("says where an answer does not have the shape the rules read", () => {

@@ -124,17 +124,22 @@ export async function readSnapshot(env: Env, tenantId: string, apps: readonly Ap
   const cache = new Cache(env.CACHE);
   const reads: Partial<Record<App, AppRead>> = {};
   if (options.cached) {
-    await Promise.all(apps.map(async (app) => {
-      const cached = await cache.get<unknown>("config", cacheKey.tenant(tenantId, "config", app));
-      // An entry cached in an older shape is read again rather than trusted.
-      if (cached !== undefined && cached !== null && appSnapshotSchemas[app].safeParse(cached).success) reads[app] = { ok: true, config: cached };
-    }));
+    await Promise.all(
+      apps.map(async (app) => {
+        const cached = await cache.get<unknown>("config", cacheKey.tenant(tenantId, "config", app));
+        // An entry cached in an older shape is read again rather than trusted.
+        if (cached !== undefined && cached !== null && appSnapshotSchemas[app].safeParse(cached).success) reads[app] = { ok: true, config: cached };
+      }),
+    );
   }
   const toRead = apps.filter((app) => !reads[app]);
   const plan = toRead.flatMap((app) => callsFor(app).map(([key, call]) => ({ app, key, call })));
   let slowestCallMs = 0;
   if (plan.length > 0) {
-    const outcomes = await hubFor(env, tenantId).callMany(plan.map((p) => p.call), options.traceparent ? { traceparent: options.traceparent } : {});
+    const outcomes = await hubFor(env, tenantId).callMany(
+      plan.map((p) => p.call),
+      options.traceparent ? { traceparent: options.traceparent } : {},
+    );
     const answers: Partial<Record<App, Record<string, unknown>>> = {};
     const errors: Partial<Record<App, string>> = {};
     outcomes.forEach((outcome, i) => {
@@ -143,13 +148,15 @@ export async function readSnapshot(env: Env, tenantId: string, apps: readonly Ap
       if (outcome.ok) (answers[app] ??= {})[key] = outcome.data;
       else if (!READERS[app].optional.has(key)) errors[app] ??= outcome.error.message;
     });
-    await Promise.all(toRead.map(async (app) => {
-      const error = errors[app];
-      if (error) return void (reads[app] = { ok: false, error });
-      const assembled = assemble(app, answers[app] ?? {});
-      reads[app] = assembled;
-      if (assembled.ok) await cache.put("config", cacheKey.tenant(tenantId, "config", app), assembled.config);
-    }));
+    await Promise.all(
+      toRead.map(async (app) => {
+        const error = errors[app];
+        if (error) return void (reads[app] = { ok: false, error });
+        const assembled = assemble(app, answers[app] ?? {});
+        reads[app] = assembled;
+        if (assembled.ok) await cache.put("config", cacheKey.tenant(tenantId, "config", app), assembled.config);
+      }),
+    );
   }
   const snapshot: Record<string, unknown> = {};
   const unavailable: Partial<Record<App, string>> = {};

@@ -28,7 +28,8 @@ export const Connector = z
     createdAt: z.string(),
     lastSeenAt: z.string().nullable().openapi({ description: "When AutoArr last reached the connector (null before the first contact)" }),
     reachable: z.boolean().nullable().openapi({
-      description: "True when the latest contact succeeded and was within the last 5 minutes; false after a failed contact or 5 minutes without one; null before the first contact",
+      description:
+        "True when the latest contact succeeded and was within the last 5 minutes; false after a failed contact or 5 minutes without one; null before the first contact",
     }),
     lastError: z.string().nullable().openapi({ description: "Why the latest contact failed; null once one succeeds" }),
   })

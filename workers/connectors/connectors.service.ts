@@ -26,12 +26,7 @@ export function sealPurpose(connectorId: string): string {
   return `connector:${connectorId}`;
 }
 
-export async function createConnector(
-  db: Database,
-  ring: KeyRing,
-  tenantId: string,
-  input: { name: string; url: string },
-) {
+export async function createConnector(db: Database, ring: KeyRing, tenantId: string, input: { name: string; url: string }) {
   const existing = await db
     .select({ id: connectors.id })
     .from(connectors)

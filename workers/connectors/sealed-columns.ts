@@ -51,7 +51,10 @@ export const connectorSecrets: SealedColumn = {
       .limit(limit);
   },
   async replace(db, key, from, to) {
-    await db.update(connectors).set({ secretCiphertext: to }).where(and(eq(connectors.id, key), eq(connectors.secretCiphertext, from)));
+    await db
+      .update(connectors)
+      .set({ secretCiphertext: to })
+      .where(and(eq(connectors.id, key), eq(connectors.secretCiphertext, from)));
   },
 };
 

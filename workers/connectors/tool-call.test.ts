@@ -31,7 +31,14 @@ describe("checkedOutcome", () => {
   });
 
   it("passes a failed call on as it is", () => {
-    const failed: CallOutcome = { ok: false, tool: "sabnzbd_queue", app: "sabnzbd", error: { kind: "circuit_open", message: "paused", retryInMs: 5 }, latencyMs: 0, attempts: 0 };
+    const failed: CallOutcome = {
+      ok: false,
+      tool: "sabnzbd_queue",
+      app: "sabnzbd",
+      error: { kind: "circuit_open", message: "paused", retryInMs: 5 },
+      latencyMs: 0,
+      attempts: 0,
+    };
     expect(checkedOutcome(queue, failed)).toBe(failed);
   });
 });
@@ -40,7 +47,9 @@ describe("typedToolCalls", () => {
   const asked: { tool: string; arguments?: Record<string, unknown> }[] = [];
   const named: NamedToolCalls = {
     callTool: async (tool, args) => (asked.push({ tool, arguments: args }), answered(tool, { items: [] })),
-    callMany: async (calls) => (asked.push(...calls), calls.map((c) => answered(c.tool, c.tool === "sonarr_system_status" ? { version: "4.0.1" } : { version: 4 }))),
+    callMany: async (calls) => (
+      asked.push(...calls), calls.map((c) => answered(c.tool, c.tool === "sonarr_system_status" ? { version: "4.0.1" } : { version: 4 }))
+    ),
   };
   const typed = typedToolCalls(named);
 

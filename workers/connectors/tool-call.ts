@@ -14,6 +14,7 @@ export interface ToolCall<R extends AnyToolRef = AnyToolRef> {
 export type OutcomesOf<C extends readonly ToolCall[]> = { -readonly [K in keyof C]: CallOutcome<ToolOutput<C[K]["tool"]>> };
 
 /** A batch entry with its arguments checked against its ref (an inline object literal is checked only loosely). */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends ToolInput<R>` asks whether every argument may be left out.
 export function toolCall<R extends AnyToolRef>(tool: R, ...args: {} extends ToolInput<R> ? [ToolInput<R>?] : [ToolInput<R>]): ToolCall<R> {
   return args[0] === undefined ? { tool } : { tool, arguments: args[0] };
 }
@@ -58,6 +59,10 @@ export function checkedOutcome<R extends AnyToolRef>(ref: R, outcome: CallOutcom
   return {
     ...rest,
     ok: false,
-    error: { kind: "app_error", source: outcome.app, message: `${displayName(outcome.app)} answered ${ref.name} in a shape AutoArr does not expect (${where})` },
+    error: {
+      kind: "app_error",
+      source: outcome.app,
+      message: `${displayName(outcome.app)} answered ${ref.name} in a shape AutoArr does not expect (${where})`,
+    },
   };
 }

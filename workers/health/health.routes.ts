@@ -1,11 +1,11 @@
 // Health of the platform (Worker, D1, KV) and, for a signed-in tenant, of its apps.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type AppEnv, envVars } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/router";
 import { errorResponses } from "../platform/common.schema";
-import { HealthResponse, PartHealth, ServiceHealth, ServiceName } from "./health.schema";
+import { HealthResponse, PartHealth, type ServiceHealth, ServiceName } from "./health.schema";
 import { isOwnKey, ownValue } from "../platform/own-key";
 import { hubFor } from "../connectors/hub-client";
 import { PLATFORM_CHECKS, probePlatform } from "./platform-health.service";

@@ -1,9 +1,7 @@
 // Shapes of the health endpoints.
 import { z } from "@hono/zod-openapi";
 
-export const Probe = z
-  .object({ status: z.enum(["ok", "error"]), latencyMs: z.number().optional(), error: z.string().optional() })
-  .openapi("Probe");
+export const Probe = z.object({ status: z.enum(["ok", "error"]), latencyMs: z.number().optional(), error: z.string().optional() }).openapi("Probe");
 
 export const ServiceHealth = z
   .object({
@@ -23,7 +21,8 @@ export const PlatformChecks = z.object({ worker: Probe, d1: Probe, kv: Probe }).
 export const HealthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]).openapi({
-      description: "degraded when a platform check fails or, for a signed-in caller, the connector or one of the tenant's apps is failing (circuit not closed, or its latest call failed)",
+      description:
+        "degraded when a platform check fails or, for a signed-in caller, the connector or one of the tenant's apps is failing (circuit not closed, or its latest call failed)",
     }),
     version: z.string(),
     checks: PlatformChecks,
@@ -34,5 +33,9 @@ export const HealthResponse = z
   .openapi("Health");
 
 export const ServiceName = z.object({
-  service: z.string().min(1).max(40).openapi({ param: { name: "service", in: "path" }, example: "d1" }),
+  service: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: "service", in: "path" }, example: "d1" }),
 });

@@ -26,16 +26,37 @@ const ok = <T>(schema: T, description: string) => ({ description, content: { "ap
 const failures = errorResponses(401, 409, 429, 503);
 
 export const showRoutes = createRouter().openapi(
-  createRoute({ method: "get", path: "/", tags: ["library"], summary: "Series in Sonarr", security: bearerSecurity, responses: { 200: ok(ShowsResponse, "Series"), ...failures } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["library"],
+    summary: "Series in Sonarr",
+    security: bearerSecurity,
+    responses: { 200: ok(ShowsResponse, "Series"), ...failures },
+  }),
   async (c) => c.json(await listed(c, "shows", tools.sonarr.seriesList.name, shows), 200),
 );
 
 export const movieRoutes = createRouter().openapi(
-  createRoute({ method: "get", path: "/", tags: ["library"], summary: "Movies in Radarr", security: bearerSecurity, responses: { 200: ok(MoviesResponse, "Movies"), ...failures } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["library"],
+    summary: "Movies in Radarr",
+    security: bearerSecurity,
+    responses: { 200: ok(MoviesResponse, "Movies"), ...failures },
+  }),
   async (c) => c.json(await listed(c, "movies", tools.radarr.movieList.name, movies), 200),
 );
 
 export const mediaRoutes = createRouter().openapi(
-  createRoute({ method: "get", path: "/libraries", tags: ["library"], summary: "Plex libraries", security: bearerSecurity, responses: { 200: ok(LibrariesResponse, "Libraries"), ...failures } }),
+  createRoute({
+    method: "get",
+    path: "/libraries",
+    tags: ["library"],
+    summary: "Plex libraries",
+    security: bearerSecurity,
+    responses: { 200: ok(LibrariesResponse, "Libraries"), ...failures },
+  }),
   async (c) => c.json(await listed(c, "libraries", tools.plex.libraries.name, libraries), 200),
 );

@@ -19,13 +19,22 @@ function media(item: ToolOutput<typeof tools.sonarr.seriesList>["series"][number
 }
 
 export function shows(data: unknown): Media[] {
-  return z.object(tools.sonarr.seriesList.output).parse(data).series.map((s) => ({ ...media(s), tvdbId: s.tvdbId }));
+  return z
+    .object(tools.sonarr.seriesList.output)
+    .parse(data)
+    .series.map((s) => ({ ...media(s), tvdbId: s.tvdbId }));
 }
 
 export function movies(data: unknown): Media[] {
-  return z.object(tools.radarr.movieList.output).parse(data).movies.map((m) => ({ ...media(m), tmdbId: m.tmdbId, ...(m.hasFile === undefined ? {} : { hasFile: m.hasFile }) }));
+  return z
+    .object(tools.radarr.movieList.output)
+    .parse(data)
+    .movies.map((m) => ({ ...media(m), tmdbId: m.tmdbId, ...(m.hasFile === undefined ? {} : { hasFile: m.hasFile }) }));
 }
 
 export function libraries(data: unknown): z.infer<typeof Library>[] {
-  return z.object(tools.plex.libraries.output).parse(data).libraries.map((l) => ({ key: l.key, title: l.title, type: l.type, refreshing: l.refreshing ?? false, locations: l.locations }));
+  return z
+    .object(tools.plex.libraries.output)
+    .parse(data)
+    .libraries.map((l) => ({ key: l.key, title: l.title, type: l.type, refreshing: l.refreshing ?? false, locations: l.locations }));
 }

@@ -27,7 +27,10 @@ export const websocketRoutes = createRouter().openapi(
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new AppError("invalid_request", "This endpoint only accepts WebSocket upgrades");
     }
-    const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    const offered = (c.req.header("sec-websocket-protocol") ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     const token = offered.find((p) => p !== WS_PROTOCOL);
     if (!offered.includes(WS_PROTOCOL) || !token) {
       throw new AppError("unauthorized", `Offer the subprotocols '${WS_PROTOCOL}' and your access token`);

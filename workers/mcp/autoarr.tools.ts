@@ -54,7 +54,12 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
 
   server.registerTool(
     "get_health",
-    { title: "Health of the apps", description: "The connector's and each app's circuit state, last success, last error and latency.", inputSchema: {}, annotations: read },
+    {
+      title: "Health of the apps",
+      description: "The connector's and each app's circuit state, last success, last error and latency.",
+      inputSchema: {},
+      annotations: read,
+    },
     async () => run(props(), "get_health", async () => hubFor(env, props().tenantId).serviceHealth()),
   );
 
@@ -96,7 +101,8 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     "audit_configuration",
     {
       title: "Audit the apps' configuration",
-      description: "Reads each app's configuration through the connector, checks it against best practice and stores an audit with ranked recommendations. Limited to 10 an hour.",
+      description:
+        "Reads each app's configuration through the connector, checks it against best practice and stores an audit with ranked recommendations. Limited to 10 an hour.",
       inputSchema: {
         apps: z.array(z.enum(APPS)).min(1).optional().describe("Which apps to audit; all four when omitted"),
         refresh: z.boolean().default(false).describe("Read the apps now instead of using configuration cached for 5 minutes"),
@@ -107,7 +113,14 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
       run(props(), "audit_configuration", async () => {
         const { tenantId, userId, traceparent } = props();
         await consumeToolLimit(env, tenantId, "audit_configuration");
-        const { timings: _timings, ...audit } = await runAudit({ env, tenantId, userId, refresh, ...(apps ? { apps } : {}), ...(traceparent ? { traceparent } : {}) });
+        const { timings: _timings, ...audit } = await runAudit({
+          env,
+          tenantId,
+          userId,
+          refresh,
+          ...(apps ? { apps } : {}),
+          ...(traceparent ? { traceparent } : {}),
+        });
         return audit;
       }),
   );
@@ -125,7 +138,11 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
         const audit = await findAudit(database(env.DB), props().tenantId, "latest");
         if (!audit) throw new AppError("not_found", "No audit yet: run audit_configuration first");
         const recommendations = Object.values(audit.apps).flatMap((app) => app?.recommendations ?? []);
-        return { auditId: audit.id, createdAt: audit.createdAt, recommendations: status ? recommendations.filter((r) => r.status === status) : recommendations };
+        return {
+          auditId: audit.id,
+          createdAt: audit.createdAt,
+          recommendations: status ? recommendations.filter((r) => r.status === status) : recommendations,
+        };
       }),
   );
 
@@ -133,7 +150,8 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     "apply_recommendation",
     {
       title: "Apply a recommendation",
-      description: "Writes one recommended setting to its app (re-reads it first, refuses if it changed since the audit, reads it back after). Use dryRun to see the change without writing. Limited to 20 an hour.",
+      description:
+        "Writes one recommended setting to its app (re-reads it first, refuses if it changed since the audit, reads it back after). Use dryRun to see the change without writing. Limited to 20 an hour.",
       inputSchema: {
         recommendationId: z.string().min(1).max(100).describe("The id of a recommendation from list_recommendations"),
         dryRun: z.boolean().default(false).describe("Only show what would be written"),
@@ -152,7 +170,8 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     "request_content",
     {
       title: "Request a show or movie",
-      description: "Asks for a show or movie in plain words (\"add Breaking Bad in 1080p\"): looks it up, adds the clear match and starts its search, or returns the close candidates to choose between.",
+      description:
+        'Asks for a show or movie in plain words ("add Breaking Bad in 1080p"): looks it up, adds the clear match and starts its search, or returns the close candidates to choose between.',
       inputSchema: { query: z.string().trim().min(1).max(MAX_QUERY_LENGTH).describe("What to get, in plain words: title, optional year, season and quality") },
       annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
     },

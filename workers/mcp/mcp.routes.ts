@@ -34,7 +34,8 @@ export const mcpRoutes = createRouter()
       method: "post",
       path: "/call",
       tags: ["mcp"],
-      summary: "Call one connector tool: reads, and job actions on an allow-list (settings change through the audit's apply); arguments are checked against the tool's schema",
+      summary:
+        "Call one connector tool: reads, and job actions on an allow-list (settings change through the audit's apply); arguments are checked against the tool's schema",
       security: bearerSecurity,
       request: { body: { content: { "application/json": { schema: CallToolBody } }, required: true } },
       responses: { 200: ok(CallToolResponse, "The tool's result"), ...errorResponses(400, 401, 403, 404, 409, 429, 503) },
@@ -56,6 +57,9 @@ export const mcpRoutes = createRouter()
         if (activity) await hub.broadcast({ type: "activity", at: activity.at, data: activity });
       }
       if (!outcome.ok) throw callErrorToAppError(outcome.error);
-      return c.json({ tool: outcome.tool, app: outcome.app, data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts }, 200);
+      return c.json(
+        { tool: outcome.tool, app: outcome.app, data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts },
+        200,
+      );
     },
   );

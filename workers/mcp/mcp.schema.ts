@@ -15,7 +15,10 @@ export const ToolList = z.object({ tools: z.array(ToolInfo) }).openapi("ToolList
 
 export const CallToolBody = z
   .object({
-    tool: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/).openapi({ example: "sonarr_queue" }),
+    tool: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,63}$/)
+      .openapi({ example: "sonarr_queue" }),
     arguments: z.record(z.string(), z.unknown()).default({}),
   })
   .strict()

@@ -9,11 +9,21 @@ import type { ToolInfo } from "./mcp.schema";
 
 type Tool = Pick<z.infer<typeof ToolInfo>, "name" | "annotations">;
 
-const SAFE_WRITES = new Set<string>([
-  tools.sabnzbd.retry, tools.sabnzbd.delete, tools.sabnzbd.pause, tools.sabnzbd.resume,
-  ...(["sonarr", "radarr"] as const).flatMap((app) => [tools[app].queueRemove, tools[app].historyMarkFailed, tools[app].setQualityProfile, tools[app].command]),
-  tools.plex.libraryRefresh,
-].map((ref) => ref.name));
+const SAFE_WRITES = new Set<string>(
+  [
+    tools.sabnzbd.retry,
+    tools.sabnzbd.delete,
+    tools.sabnzbd.pause,
+    tools.sabnzbd.resume,
+    ...(["sonarr", "radarr"] as const).flatMap((app) => [
+      tools[app].queueRemove,
+      tools[app].historyMarkFailed,
+      tools[app].setQualityProfile,
+      tools[app].command,
+    ]),
+    tools.plex.libraryRefresh,
+  ].map((ref) => ref.name),
+);
 const SETTING_WRITE = /_(set_config|config_update)$/;
 const ADD = /^(sonarr_series|radarr_movie)_add$/;
 
@@ -25,10 +35,16 @@ export function isPassthroughAction(tool: Tool): boolean {
 /** Throws 403 unless the passthrough may run this tool. */
 export function assertPassthroughAllowed(tool: Tool): void {
   if (SETTING_WRITE.test(tool.name)) {
-    throw new AppError("forbidden", `${tool.name} changes settings, which the passthrough does not do: apply a recommendation of the configuration audit (POST /api/v1/config/apply), which records the change in config history and activity so it can be rolled back`);
+    throw new AppError(
+      "forbidden",
+      `${tool.name} changes settings, which the passthrough does not do: apply a recommendation of the configuration audit (POST /api/v1/config/apply), which records the change in config history and activity so it can be rolled back`,
+    );
   }
   if (ADD.test(tool.name)) {
-    throw new AppError("forbidden", `${tool.name} takes a root folder path, which the passthrough does not pass on: request the title with POST /api/v1/requests`);
+    throw new AppError(
+      "forbidden",
+      `${tool.name} takes a root folder path, which the passthrough does not pass on: request the title with POST /api/v1/requests`,
+    );
   }
   if (tool.annotations?.readOnlyHint === true || SAFE_WRITES.has(tool.name)) return;
   throw new AppError("forbidden", `${tool.name} writes to the apps and is not on the passthrough's allow-list of job actions`);

@@ -14,7 +14,9 @@ const MAX_TARGET_LENGTH = 200;
 
 /** The arguments as `key=value, …`: what the action was aimed at (a job id, a queue item, a library section). */
 function describeTarget(args: Record<string, unknown>): string {
-  const text = Object.entries(args).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(", ");
+  const text = Object.entries(args)
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+    .join(", ");
   if (!text) return "no arguments";
   return text.length > MAX_TARGET_LENGTH ? `${text.slice(0, MAX_TARGET_LENGTH - 1)}…` : text;
 }

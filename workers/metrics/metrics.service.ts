@@ -44,15 +44,28 @@ export async function collectMetrics(env: Env): Promise<MetricFamily[]> {
   const [totals, { hubs, failed }, recoveries, changes] = await Promise.all([
     metricsHub(env).totals(),
     gatherHubs(env),
-    db.select({ app: recoveryActions.app, outcome: recoveryActions.outcome, n: count() }).from(recoveryActions).groupBy(recoveryActions.app, recoveryActions.outcome),
+    db
+      .select({ app: recoveryActions.app, outcome: recoveryActions.outcome, n: count() })
+      .from(recoveryActions)
+      .groupBy(recoveryActions.app, recoveryActions.outcome),
     db
       .select({ app: configChanges.appName, rollback: isNull(configChanges.rollbackOf), n: count() })
       .from(configChanges)
       .groupBy(configChanges.appName, isNull(configChanges.rollbackOf)),
   ]);
 
-  const mcpCounts: MetricFamily & { type: "counter" } = { name: "mcp_calls_total", help: "Calls to connector tools, by app, tool and outcome (ok or error).", type: "counter", samples: [] };
-  const mcpDurations: MetricFamily & { type: "histogram" } = { name: "mcp_call_duration_seconds", help: "Duration of calls to connector tools, by app and tool.", type: "histogram", samples: [] };
+  const mcpCounts: MetricFamily & { type: "counter" } = {
+    name: "mcp_calls_total",
+    help: "Calls to connector tools, by app, tool and outcome (ok or error).",
+    type: "counter",
+    samples: [],
+  };
+  const mcpDurations: MetricFamily & { type: "histogram" } = {
+    name: "mcp_call_duration_seconds",
+    help: "Duration of calls to connector tools, by app and tool.",
+    type: "histogram",
+    samples: [],
+  };
   const mcpByTool = new Map<string, { labels: { app: string; tool: string }; histogram: HubMetrics["mcpCalls"][number]["histogram"] }>();
   const mcpCountByKey = new Map<string, { labels: Record<string, string>; value: number }>();
   for (const hub of hubs) {
@@ -66,7 +79,11 @@ export async function collectMetrics(env: Env): Promise<MetricFamily[]> {
       mcpByTool.set(toolKey, {
         labels: { app: s.app, tool: s.tool },
         histogram: durations
-          ? { count: durations.histogram.count + s.histogram.count, sum: durations.histogram.sum + s.histogram.sum, buckets: durations.histogram.buckets.map((n, i) => n + (s.histogram.buckets[i] ?? 0)) }
+          ? {
+              count: durations.histogram.count + s.histogram.count,
+              sum: durations.histogram.sum + s.histogram.sum,
+              buckets: durations.histogram.buckets.map((n, i) => n + (s.histogram.buckets[i] ?? 0)),
+            }
           : s.histogram,
       });
     }

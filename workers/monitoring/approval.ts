@@ -48,6 +48,10 @@ export async function approveOrReject(deps: Deps, actionId: string, approve: boo
     data: { action: { id: actionId, strategy: carriedOut ?? strategy, outcome } },
   });
   deps.broadcast({ type: "activity", at: activity.at, data: activity });
-  deps.broadcast({ type: "recovery", at: activity.at, data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: carriedOut ?? strategy, outcome } });
+  deps.broadcast({
+    type: "recovery",
+    at: activity.at,
+    data: { app: action.app, title: action.title ?? "", reason: action.failureReason, action: carriedOut ?? strategy, outcome },
+  });
   return { ok: true, outcome };
 }

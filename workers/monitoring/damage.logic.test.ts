@@ -10,7 +10,9 @@ const ctx = { attempts: 0, maxAttempts: 3, failuresAtQuality: 1, allowLowerQuali
 
 describe("a damaged completed job", () => {
   it("is one whose Download stage says articles were missing and no Repair line says it was made whole", () => {
-    expect(damageOf([download("2 articles were missing"), { name: "Repair", actions: ["Trying RAR renamer", "[X] No par2 sets"] }])).toBe("Download: 2 articles were missing; Repair: [X] No par2 sets");
+    expect(damageOf([download("2 articles were missing"), { name: "Repair", actions: ["Trying RAR renamer", "[X] No par2 sets"] }])).toBe(
+      "Download: 2 articles were missing; Repair: [X] No par2 sets",
+    );
     expect(damageOf([download("1 articles were missing")])).toBe("Download: 1 articles were missing");
   });
   it("is not one PAR2 repaired or verified, nor one with nothing missing", () => {
@@ -21,16 +23,35 @@ describe("a damaged completed job", () => {
     expect(damageOf(undefined)).toBeUndefined();
   });
 
-  const slot = { nzoId: "SABnzbd_nzo_d", name: "Show.S01E02.720p.WEB-DL-GRP", status: "Completed", failMessage: "", retry: false, postProcessing: false, stageLog: [download("2 articles were missing")] };
+  const slot = {
+    nzoId: "SABnzbd_nzo_d",
+    name: "Show.S01E02.720p.WEB-DL-GRP",
+    status: "Completed",
+    failMessage: "",
+    retry: false,
+    postProcessing: false,
+    stageLog: [download("2 articles were missing")],
+  };
   it("is detected from SABnzbd's history with the real stage text, never as retryable", () => {
     const { detections } = detect({ sabCompleted: [slot] }, {}, 3);
-    expect(detections).toEqual([expect.objectContaining({ key: "SABnzbd_nzo_d", source: "sabnzbd_history", cause: "damaged", retryableInSab: false, reason: expect.stringContaining("2 articles were missing") })]);
+    expect(detections).toEqual([
+      expect.objectContaining({
+        key: "SABnzbd_nzo_d",
+        source: "sabnzbd_history",
+        cause: "damaged",
+        retryableInSab: false,
+        reason: expect.stringContaining("2 articles were missing"),
+      }),
+    ]);
     expect(detect({ sabCompleted: [{ ...slot, stageLog: [download()] }] }, {}, 3).detections).toEqual([]);
   });
   it("is blocklisted and searched again while the app has not imported it, and only reported otherwise", () => {
     const [found] = detect({ sabCompleted: [slot] }, {}, 3).detections;
     expect(decide(found!, ctx)).toMatchObject({ strategy: "alert", why: expect.stringContaining("damaged") });
-    expect(decide({ ...found!, arr: { app: "sonarr", queueId: 3, episodeId: 7 } }, ctx)).toMatchObject({ strategy: "blocklist_and_search", why: expect.stringContaining("before Sonarr imports it") });
+    expect(decide({ ...found!, arr: { app: "sonarr", queueId: 3, episodeId: 7 } }, ctx)).toMatchObject({
+      strategy: "blocklist_and_search",
+      why: expect.stringContaining("before Sonarr imports it"),
+    });
     expect(decide({ ...found!, arr: { app: "sonarr", episodeId: 7 } }, ctx)).toMatchObject({ strategy: "alert", why: expect.stringContaining("Sonarr") });
   });
 });

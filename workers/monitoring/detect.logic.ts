@@ -126,7 +126,10 @@ function arrDetections(app: ArrApp, records: ArrRecord[]): Detection[] {
 export function detect(snapshot: QueueSnapshot, stall: StallState, stallChecks: number): { detections: Detection[]; stall: StallState } {
   const detections = [...arrDetections("sonarr", snapshot.sonarrQueue ?? []), ...arrDetections("radarr", snapshot.radarrQueue ?? [])];
   const arrByDownload = new Map<string, Pick<Detection, "arr" | "quality">>();
-  for (const [app, records] of [["sonarr", snapshot.sonarrQueue ?? []], ["radarr", snapshot.radarrQueue ?? []]] as const) {
+  for (const [app, records] of [
+    ["sonarr", snapshot.sonarrQueue ?? []],
+    ["radarr", snapshot.radarrQueue ?? []],
+  ] as const) {
     for (const group of byDownload(records)) {
       const quality = qualityOf(group[0]!);
       if (group[0]!.downloadId) arrByDownload.set(group[0]!.downloadId, { arr: arrLinkOf(app, group), ...(quality ? { quality } : {}) });

@@ -6,8 +6,15 @@ import { couldBeServerSetup, latestWarning, serverSetupProblem, setupProblemKey 
 import { decide } from "./strategy.logic";
 
 const episode: Detection = {
-  key: "SABnzbd_nzo_a", source: "sonarr_queue", app: "sonarr", title: "Show.S01E01.1080p.WEB-DL-GRP", downloadId: "SABnzbd_nzo_a", reason: "x", cause: "broken_release",
-  arr: { app: "sonarr", queueId: 7, episodeId: 70, seriesId: 1 }, quality: { name: "WEBDL-1080p", resolution: 1080 },
+  key: "SABnzbd_nzo_a",
+  source: "sonarr_queue",
+  app: "sonarr",
+  title: "Show.S01E01.1080p.WEB-DL-GRP",
+  downloadId: "SABnzbd_nzo_a",
+  reason: "x",
+  cause: "broken_release",
+  arr: { app: "sonarr", queueId: 7, episodeId: 70, seriesId: 1 },
+  quality: { name: "WEBDL-1080p", resolution: 1080 },
 };
 const sabOnly: Detection = { ...episode, source: "sabnzbd_history", app: "sabnzbd", arr: undefined, quality: undefined, retryableInSab: true };
 
@@ -53,7 +60,11 @@ describe("attempt caps", () => {
   });
 
   it("stops a release at maxAttempts, a retried job included", () => {
-    const transient = { ...sabOnly, reason: "URL Fetching failed; Server could not complete request", cause: causeOf("URL Fetching failed; Server could not complete request") };
+    const transient = {
+      ...sabOnly,
+      reason: "URL Fetching failed; Server could not complete request",
+      cause: causeOf("URL Fetching failed; Server could not complete request"),
+    };
     expect(transient.cause).toBe("transient");
     expect(decide(transient, { ...context, attempts: 2 }).strategy).toBe("retry_download");
     expect(decide(transient, { ...context, attempts: 3 })).toMatchObject({ strategy: "alert", exhausted: true });
@@ -63,9 +74,28 @@ describe("attempt caps", () => {
 describe("SABnzbd's server setup", () => {
   it("reads no servers, or none enabled, as nothing can download; 0/1 and false/true alike", () => {
     // A fresh 4.5.0 answers get_config&section=servers with {}: the connector's config is then null.
-    expect(serverSetupProblem({ section: "servers", config: null })).toMatchObject({ key: "no_news_server", message: "SABnzbd has no news server configured, so nothing can download" });
-    expect(serverSetupProblem({ section: "servers", config: [{ name: "a", enable: 0 }, { name: "b", enable: false }] })?.message).toBe("SABnzbd has no enabled news server, so nothing can download");
-    expect(serverSetupProblem({ section: "servers", config: [{ name: "a", enable: 0 }, { name: "b", enable: true }] })).toBeNull();
+    expect(serverSetupProblem({ section: "servers", config: null })).toMatchObject({
+      key: "no_news_server",
+      message: "SABnzbd has no news server configured, so nothing can download",
+    });
+    expect(
+      serverSetupProblem({
+        section: "servers",
+        config: [
+          { name: "a", enable: 0 },
+          { name: "b", enable: false },
+        ],
+      })?.message,
+    ).toBe("SABnzbd has no enabled news server, so nothing can download");
+    expect(
+      serverSetupProblem({
+        section: "servers",
+        config: [
+          { name: "a", enable: 0 },
+          { name: "b", enable: true },
+        ],
+      }),
+    ).toBeNull();
     expect(serverSetupProblem({ section: "servers", config: [{ name: "a", enable: 1 }] })).toBeNull();
     expect(serverSetupProblem("garbage")).toBeUndefined();
   });
@@ -85,7 +115,12 @@ describe("SABnzbd's server setup", () => {
     const warnings = (times: number[]) => ({ count: times.length, warnings: times.map((t, i) => ({ type: "WARNING", text: `w${i}`, time: t })) });
     expect(latestWarning(warnings([now / 1000 - 90_000, now / 1000 - 60]), now)).toBe('SABnzbd itself warns: "w1"');
     // What a real 4.5.0 logs for a server it cannot reach: the cause, then the consequence, repeated.
-    const unreachable = ["Cannot connect to server 127.0.0.1 [Connection refused]", "Server 127.0.0.1 will be ignored for 10 minutes", "Cannot connect to server 127.0.0.1 [Connection refused]", "Server 127.0.0.1 will be ignored for 10 minutes"];
+    const unreachable = [
+      "Cannot connect to server 127.0.0.1 [Connection refused]",
+      "Server 127.0.0.1 will be ignored for 10 minutes",
+      "Cannot connect to server 127.0.0.1 [Connection refused]",
+      "Server 127.0.0.1 will be ignored for 10 minutes",
+    ];
     expect(latestWarning({ warnings: unreachable.map((text) => ({ type: "WARNING", text, time: now / 1000 - 30 })) }, now)).toBe(
       'SABnzbd itself warns: "Cannot connect to server 127.0.0.1 [Connection refused]"; "Server 127.0.0.1 will be ignored for 10 minutes"',
     );

@@ -19,7 +19,10 @@ const URL_IN_NAME = /(?:^| - )(https?:\/\/\S+)$/i;
 export function releaseName(jobName: string): string {
   const url = URL_IN_NAME.exec(jobName.trim())?.[1];
   if (url) return `url:${url}`;
-  return jobName.trim().replace(/\.\d{1,2}$/, "").toLowerCase();
+  return jobName
+    .trim()
+    .replace(/\.\d{1,2}$/, "")
+    .toLowerCase();
 }
 
 /** A URL may carry an indexer's API key: only a digest of it is kept. */

@@ -66,7 +66,11 @@ async function blocklist(call: Caller, steps: ExecutionResult["steps"], arr: Arr
 }
 
 /** Moves the series or movie to the best quality profile below the one that keeps failing. Sonarr sets profiles per series. */
-async function lowerQuality(call: Caller, steps: ExecutionResult["steps"], detection: Detection & { arr: ArrLink }): Promise<"lowered" | "none_lower" | "failed"> {
+async function lowerQuality(
+  call: Caller,
+  steps: ExecutionResult["steps"],
+  detection: Detection & { arr: ArrLink },
+): Promise<"lowered" | "none_lower" | "failed"> {
   const { arr, quality } = detection;
   const mediaId = arr.app === "sonarr" ? arr.seriesId : arr.movieId;
   if (!quality || !mediaId) {
@@ -109,7 +113,13 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
       if (!arr) return done(false);
       // Lower first: if no lower profile exists the release stays where the user can see it.
       const lowered = await lowerQuality(call, steps, { ...detection, arr });
-      if (lowered === "none_lower") return { outcome: "alerted", steps, carriedOut: "alert", note: `no quality profile allows less than ${detection.quality?.name ?? "this quality"}, so nothing was changed or searched` };
+      if (lowered === "none_lower")
+        return {
+          outcome: "alerted",
+          steps,
+          carriedOut: "alert",
+          note: `no quality profile allows less than ${detection.quality?.name ?? "this quality"}, so nothing was changed or searched`,
+        };
       if (lowered === "failed") return done(false);
       const removed = arr.queueId === undefined || (await blocklist(call, steps, arr));
       return done(removed && (await search(call, steps, arr.app, arr)));
@@ -121,8 +131,17 @@ export async function execute(call: Caller, detection: Detection, strategy: Stra
     case "mark_failed_and_search": {
       const tracked = detection.downloadId ? await trackedFailure(call, detection.downloadId) : undefined;
       if (!tracked) {
-        steps.push({ tool: tools.sonarr.historyFailed.name, ok: false, message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for" });
-        return { outcome: "alerted", steps, carriedOut: "alert", note: "neither Sonarr nor Radarr tracks this download, so nothing was marked failed or searched" };
+        steps.push({
+          tool: tools.sonarr.historyFailed.name,
+          ok: false,
+          message: "Neither Sonarr nor Radarr tracks this download, so there is nothing to search for",
+        });
+        return {
+          outcome: "alerted",
+          steps,
+          carriedOut: "alert",
+          note: "neither Sonarr nor Radarr tracks this download, so nothing was marked failed or searched",
+        };
       }
       return done(await search(call, steps, tracked.app, tracked.record));
     }

@@ -36,7 +36,10 @@ export async function suggestDecision(
     system: SYSTEM,
     user: [
       `Tenant ${tenantId}.`,
-      asData("download", JSON.stringify({ title: detection.title, reason: detection.reason, cause: detection.cause, app: detection.arr?.app ?? detection.app })),
+      asData(
+        "download",
+        JSON.stringify({ title: detection.title, reason: detection.reason, cause: detection.cause, app: detection.arr?.app ?? detection.app }),
+      ),
       // The rules' own reason quotes the app's message, so only its cause (AutoArr's label) goes outside the fence.
       `Allowed actions: ${allowed.join(", ")}. The rules suggest ${rules.strategy} for a failure of cause ${detection.cause}.`,
     ].join("\n"),

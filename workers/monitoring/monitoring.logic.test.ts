@@ -37,17 +37,35 @@ describe("failure causes", () => {
 
   it("never retries a real permanent failure in SABnzbd", () => {
     const history: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", retryableInSab: true, arr: undefined };
-    for (const message of ["URL Fetching failed; File not on server", "Server name does not resolve", "Download failed - Not on your server(s)", "Failed login for server news.example.com"]) {
+    for (const message of [
+      "URL Fetching failed; File not on server",
+      "Server name does not resolve",
+      "Download failed - Not on your server(s)",
+      "Failed login for server news.example.com",
+    ]) {
       expect(decide({ ...history, reason: message, cause: causeOf(message) }, ctx(0)).strategy).not.toBe("retry_download");
     }
     expect(decide({ ...history, cause: "server_setup" }, ctx(0)).strategy).toBe("alert");
   });
 });
 
-const ctx = (attempts: number, more: Partial<DecisionContext> = {}): DecisionContext => ({ attempts, maxAttempts: 3, failuresAtQuality: 1, allowLowerQuality: false, ...more });
+const ctx = (attempts: number, more: Partial<DecisionContext> = {}): DecisionContext => ({
+  attempts,
+  maxAttempts: 3,
+  failuresAtQuality: 1,
+  allowLowerQuality: false,
+  ...more,
+});
 const base: Detection = {
-  key: "n1", source: "sonarr_queue", app: "sonarr", title: "Show S01E01", downloadId: "n1", reason: "x", cause: "broken_release",
-  arr: { app: "sonarr", queueId: 7, episodeId: 70, seriesId: 1 }, quality: { name: "WEBDL-1080p", resolution: 1080 },
+  key: "n1",
+  source: "sonarr_queue",
+  app: "sonarr",
+  title: "Show S01E01",
+  downloadId: "n1",
+  reason: "x",
+  cause: "broken_release",
+  arr: { app: "sonarr", queueId: 7, episodeId: 70, seriesId: 1 },
+  quality: { name: "WEBDL-1080p", resolution: 1080 },
 };
 
 describe("recovery decision tree", () => {
@@ -77,8 +95,15 @@ describe("recovery decision tree", () => {
 describe("lower quality and vanished downloads", () => {
   it("searches at a lower quality once the item failed maxAttempts times at one quality, only when the tenant allows it", () => {
     expect(decide(base, ctx(0, { failuresAtQuality: 2 })).strategy).toBe("blocklist_and_search");
-    expect(decide(base, ctx(0, { failuresAtQuality: 3, allowLowerQuality: true }))).toMatchObject({ strategy: "search_lower_quality", why: expect.stringContaining("3 releases failed at WEBDL-1080p") });
-    expect(decide(base, ctx(0, { failuresAtQuality: 3 }))).toMatchObject({ strategy: "alert", exhausted: true, why: expect.stringContaining("Allow lower quality") });
+    expect(decide(base, ctx(0, { failuresAtQuality: 3, allowLowerQuality: true }))).toMatchObject({
+      strategy: "search_lower_quality",
+      why: expect.stringContaining("3 releases failed at WEBDL-1080p"),
+    });
+    expect(decide(base, ctx(0, { failuresAtQuality: 3 }))).toMatchObject({
+      strategy: "alert",
+      exhausted: true,
+      why: expect.stringContaining("Allow lower quality"),
+    });
   });
   it("never lowers the quality for a failure that is not the release's fault", () => {
     expect(decide({ ...base, cause: "disk_full" }, ctx(0, { failuresAtQuality: 5, allowLowerQuality: true })).strategy).toBe("alert");
@@ -105,7 +130,20 @@ describe("lower quality and vanished downloads", () => {
     expect(lowerQualityProfile(profiles, 480)).toBeUndefined();
   });
 
-  const record = (downloadId: string, more: object = {}) => ({ id: 1, title: `T ${downloadId}`, status: "downloading", statusMessages: [], downloadId, size: 1, sizeleft: 1, episodeId: 70, seriesId: 1, quality: "WEBDL-1080p", qualityResolution: 1080, ...more });
+  const record = (downloadId: string, more: object = {}) => ({
+    id: 1,
+    title: `T ${downloadId}`,
+    status: "downloading",
+    statusMessages: [],
+    downloadId,
+    size: 1,
+    sizeleft: 1,
+    episodeId: 70,
+    seriesId: 1,
+    quality: "WEBDL-1080p",
+    qualityResolution: 1080,
+    ...more,
+  });
   it("tells which tracked downloads are gone, judging only queues read in full", () => {
     const first = trackDownloads({ sonarrQueue: [record("a"), record("b")], completeQueues: ["sonarr"] }, {});
     expect(Object.keys(first.tracked)).toEqual(["a", "b"]);
@@ -170,8 +208,23 @@ describe("webhook URLs", () => {
 
 describe("a download's identity across SABnzbd retries", () => {
   it("follows the new job id a SABnzbd retry returns", async () => {
-    const detection: Detection = { ...base, source: "sabnzbd_history", app: "sabnzbd", downloadId: "SABnzbd_nzo_old", cause: "transient", retryableInSab: true };
-    const call = async (tool: string) => ({ ok: true as const, tool, app: "sabnzbd" as const, data: { retried: true, nzoId: "SABnzbd_nzo_new" }, text: "re-queued", latencyMs: 1, attempts: 1 });
+    const detection: Detection = {
+      ...base,
+      source: "sabnzbd_history",
+      app: "sabnzbd",
+      downloadId: "SABnzbd_nzo_old",
+      cause: "transient",
+      retryableInSab: true,
+    };
+    const call = async (tool: string) => ({
+      ok: true as const,
+      tool,
+      app: "sabnzbd" as const,
+      data: { retried: true, nzoId: "SABnzbd_nzo_new" },
+      text: "re-queued",
+      latencyMs: 1,
+      attempts: 1,
+    });
     const result = await execute(typedToolCalls({ callTool: call, callMany: async () => [] }), detection, "retry_download");
     expect(result).toMatchObject({ outcome: "succeeded", nextJobId: "SABnzbd_nzo_new" });
   });

@@ -37,7 +37,8 @@ export const RecoveryAction = z
     strategy: z.string(),
     attempt: z.number(),
     outcome: z.string().openapi({
-      description: "succeeded, failed, alerted, exhausted, dry_run, awaiting_approval, rejected, or handled_by_app (Sonarr/Radarr processed the failure themselves, so AutoArr did nothing more)",
+      description:
+        "succeeded, failed, alerted, exhausted, dry_run, awaiting_approval, rejected, or handled_by_app (Sonarr/Radarr processed the failure themselves, so AutoArr did nothing more)",
     }),
     decidedBy: z.string(),
     why: z.string().nullable(),

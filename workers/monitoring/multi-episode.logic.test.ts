@@ -7,9 +7,21 @@ import { execute } from "./execute";
 import { trackDownloads } from "./vanished.logic";
 
 const record = (id: number, episodeId: number, more: object = {}) => ({
-  id, title: "Show.S01E01E02.1080p.WEB-DL-GRP", status: "failed", trackedDownloadState: "failedPending", trackedDownloadStatus: "ok",
-  statusMessages: [], errorMessage: "Download failed - Not on your server(s)", downloadId: "SABnzbd_nzo_pack", size: 1, sizeleft: 1,
-  seriesId: 4, episodeId, quality: "WEBDL-1080p", qualityResolution: 1080, ...more,
+  id,
+  title: "Show.S01E01E02.1080p.WEB-DL-GRP",
+  status: "failed",
+  trackedDownloadState: "failedPending",
+  trackedDownloadStatus: "ok",
+  statusMessages: [],
+  errorMessage: "Download failed - Not on your server(s)",
+  downloadId: "SABnzbd_nzo_pack",
+  size: 1,
+  sizeleft: 1,
+  seriesId: 4,
+  episodeId,
+  quality: "WEBDL-1080p",
+  qualityResolution: 1080,
+  ...more,
 });
 
 describe("a multi-episode download", () => {
@@ -20,8 +32,18 @@ describe("a multi-episode download", () => {
   });
 
   it("links its SABnzbd failure to all its episodes", () => {
-    const failed = { nzoId: "SABnzbd_nzo_pack", name: "Show.S01E01E02.1080p.WEB-DL-GRP", status: "Failed", failMessage: "Download failed - Not on your server(s)", retry: true, postProcessing: false };
-    const queue = [record(11, 401, { status: "downloading", trackedDownloadState: "downloading" }), record(12, 402, { status: "downloading", trackedDownloadState: "downloading" })];
+    const failed = {
+      nzoId: "SABnzbd_nzo_pack",
+      name: "Show.S01E01E02.1080p.WEB-DL-GRP",
+      status: "Failed",
+      failMessage: "Download failed - Not on your server(s)",
+      retry: true,
+      postProcessing: false,
+    };
+    const queue = [
+      record(11, 401, { status: "downloading", trackedDownloadState: "downloading" }),
+      record(12, 402, { status: "downloading", trackedDownloadState: "downloading" }),
+    ];
     const { detections } = detect({ sabFailed: [failed], sonarrQueue: queue }, {}, 3);
     expect(detections).toHaveLength(1);
     expect(detections[0]!.arr).toMatchObject({ episodeIds: [401, 402] });

@@ -1,6 +1,6 @@
 // One queue check of one tenant: read the queues, detect failures, decide and act (or log, or ask), and tell
 // the user. Runs inside the tenant's hub, which runs one check at a time.
-import { type CallOutcome, type ServerEvent, tools } from "@autoarr/contract";
+import { type ServerEvent, tools } from "@autoarr/contract";
 import { type ToolCalls, toolCall } from "../connectors/tool-call";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
@@ -248,7 +248,15 @@ async function act(
     },
   });
   if (outcome === "succeeded" || outcome === "failed") handled.lastActionId = row.id;
-  const verb = { succeeded: strategy === "retry_download" ? "was retried in SABnzbd" : "recovered", failed: "could not recover", alerted: "needs your attention", exhausted: "needs your attention", dry_run: "would be recovered (dry run)", awaiting_approval: "is waiting for your approval", rejected: "was left alone" }[outcome];
+  const verb = {
+    succeeded: strategy === "retry_download" ? "was retried in SABnzbd" : "recovered",
+    failed: "could not recover",
+    alerted: "needs your attention",
+    exhausted: "needs your attention",
+    dry_run: "would be recovered (dry run)",
+    awaiting_approval: "is waiting for your approval",
+    rejected: "was left alone",
+  }[outcome];
   await notify(deps, settings, detection, {
     kind: "recovery",
     level: outcome === "succeeded" || outcome === "dry_run" ? "info" : outcome === "awaiting_approval" ? "warning" : "error",
@@ -262,9 +270,17 @@ async function act(
  * Records that Sonarr/Radarr processed the failure themselves and tells the user once, at info level: no second
  * blocklist, search or SABnzbd retry. `searches` is the app's autoRedownloadFailed, undefined when it could not be read.
  */
-async function leftToApp(deps: QueueCheckDeps, settings: RecoverySettings, detection: Detection & { arr: ArrLink }, handled: Handled, message: string | undefined, searches: boolean | undefined): Promise<void> {
+async function leftToApp(
+  deps: QueueCheckDeps,
+  settings: RecoverySettings,
+  detection: Detection & { arr: ArrLink },
+  handled: Handled,
+  message: string | undefined,
+  searches: boolean | undefined,
+): Promise<void> {
   const name = APP_NAME[detection.arr.app];
-  const searched = searches === true ? "searched for another release" : `searches for another if its "Redownload Failed" setting is on (AutoArr could not read it)`;
+  const searched =
+    searches === true ? "searched for another release" : `searches for another if its "Redownload Failed" setting is on (AutoArr could not read it)`;
   const why = `${name} handled this failure itself: it recorded the download as failed${message ? ` ("${message}")` : ""}, blocklisted the release and ${searched}; AutoArr did nothing more`;
   const download = await downloadIdentity(detection);
   const row = await insertRecoveryAction(deps.db, {
@@ -285,7 +301,12 @@ async function leftToApp(deps: QueueCheckDeps, settings: RecoverySettings, detec
   handled.announced = true;
   handled.final = "handled_by_app";
   handled.finalCause = detection.cause;
-  await notify(deps, settings, detection, { kind: "recovery", level: "info", message: `${detection.title}: ${why}`, action: { id: row.id, strategy: "alert", outcome: "handled_by_app" } });
+  await notify(deps, settings, detection, {
+    kind: "recovery",
+    level: "info",
+    message: `${detection.title}: ${why}`,
+    action: { id: row.id, strategy: "alert", outcome: "handled_by_app" },
+  });
 }
 
 /** The app's own "Redownload Failed" setting (download client settings, autoRedownloadFailed); undefined when unreadable. */
@@ -327,7 +348,13 @@ async function notify(
     kind: entry.kind,
     level: entry.level,
     message: entry.message,
-    data: { title: detection.title, reason: detection.reason, cause: detection.cause, downloadId: detection.downloadId, ...(entry.action ? { action: entry.action } : {}) },
+    data: {
+      title: detection.title,
+      reason: detection.reason,
+      cause: detection.cause,
+      downloadId: detection.downloadId,
+      ...(entry.action ? { action: entry.action } : {}),
+    },
   });
   const at = activity.at;
   deps.broadcast({ type: "activity", at, data: activity });
@@ -340,7 +367,8 @@ async function notify(
     at,
   };
   deps.broadcast({ type: "recovery", at, data: event });
-  if (settings.webhookUrl) deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: envVars(deps.env).DNS_RESOLVER_URL }));
+  if (settings.webhookUrl)
+    deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: envVars(deps.env).DNS_RESOLVER_URL }));
 }
 
 /**
@@ -352,11 +380,13 @@ function setupExplainer(deps: QueueCheckDeps): (detection: Detection) => Promise
   let read: Promise<{ problem: SetupProblem | null | undefined; warning: string | undefined }> | undefined;
   return async (detection) => {
     if (!couldBeServerSetup(detection)) return detection;
-    read ??= deps.tools.callMany([toolCall(tools.sabnzbd.getConfig, { section: "servers" }), toolCall(tools.sabnzbd.warnings)] as const).then(([servers, warnings]) => {
-      const problem = servers?.ok ? serverSetupProblem(servers.data) : undefined;
-      if (problem === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
-      return { problem, warning: warnings?.ok ? latestWarning(warnings.data, deps.now()) : undefined };
-    });
+    read ??= deps.tools
+      .callMany([toolCall(tools.sabnzbd.getConfig, { section: "servers" }), toolCall(tools.sabnzbd.warnings)] as const)
+      .then(([servers, warnings]) => {
+        const problem = servers?.ok ? serverSetupProblem(servers.data) : undefined;
+        if (problem === null) deps.storage.delete(SETUP_PREFIX + NO_NEWS_SERVER);
+        return { problem, warning: warnings?.ok ? latestWarning(warnings.data, deps.now()) : undefined };
+      });
     const { problem, warning } = await read;
     if (problem) return { ...detection, cause: "server_setup", reason: `${detection.reason}. ${problem.message}`, setupProblem: problem.key };
     return warning ? { ...detection, reason: `${detection.reason}. ${warning}` } : detection;
@@ -380,7 +410,8 @@ async function vanishedDownloads(deps: QueueCheckDeps, snapshot: QueueSnapshot):
   const candidates = gone.filter(([id]) => deps.storage.get(HANDLED_PREFIX + id) === undefined);
   const asked = candidates.slice(0, MAX_HISTORY_LOOKUPS);
   for (const [id, download] of candidates.slice(MAX_HISTORY_LOOKUPS)) tracked[id] = download;
-  const answers = asked.length === 0 ? [] : await deps.tools.callMany(asked.map(([id, download]) => toolCall(tools[download.app].historyDownload, { downloadId: id })));
+  const answers =
+    asked.length === 0 ? [] : await deps.tools.callMany(asked.map(([id, download]) => toolCall(tools[download.app].historyDownload, { downloadId: id })));
   const found: Detection[] = [];
   asked.forEach(([id, download], index) => {
     const answer = answers[index];

@@ -4,11 +4,24 @@ import { detect } from "./detect.logic";
 import { snapshotOf } from "./queue-snapshot";
 
 const historyRead = (slots: object[]): CallOutcome<ToolOutput<typeof tools.sabnzbd.history>> => ({
-  ok: true, tool: "sabnzbd_history", app: "sabnzbd", data: { changed: true, lastHistoryUpdate: 1, slots } as never, text: "", latencyMs: 1, attempts: 1,
+  ok: true,
+  tool: "sabnzbd_history",
+  app: "sabnzbd",
+  data: { changed: true, lastHistoryUpdate: 1, slots } as never,
+  text: "",
+  latencyMs: 1,
+  attempts: 1,
 });
 // A real SABnzbd 4.5 lists a job still in post-processing with its status already Failed but `retry: False` and
 // `loaded` = pp_active (sabnzbd/api.py add_active_history; postproc.py sets pp_active around process_job).
-const settling = { nzoId: "SABnzbd_nzo_a", name: "Show.S01E01", status: "Failed", failMessage: "URL Fetching failed; Server could not complete request", retry: false, postProcessing: true };
+const settling = {
+  nzoId: "SABnzbd_nzo_a",
+  name: "Show.S01E01",
+  status: "Failed",
+  failMessage: "URL Fetching failed; Server could not complete request",
+  retry: false,
+  postProcessing: true,
+};
 const settled = { ...settling, retry: true, postProcessing: false };
 
 describe("the queue snapshot", () => {

@@ -24,7 +24,11 @@ export async function insertRecoveryAction(
 const CARRIED_OUT: RecoveryOutcome[] = ["succeeded", "failed"];
 
 /** Recovery actions carried out on one release, and on its episode or movie across all releases. */
-export async function countAttempts(db: Database, tenantId: string, identity: { releaseKey: string; mediaKey: string | null }): Promise<{ release: number; item: number }> {
+export async function countAttempts(
+  db: Database,
+  tenantId: string,
+  identity: { releaseKey: string; mediaKey: string | null },
+): Promise<{ release: number; item: number }> {
   const onRelease = eq(recoveryActions.releaseKey, identity.releaseKey);
   const onItem = identity.mediaKey === null ? undefined : eq(recoveryActions.mediaKey, identity.mediaKey);
   const [row] = await db
@@ -44,11 +48,20 @@ export async function listRecoveryActions(db: Database, tenantId: string, limit:
 }
 
 export async function getRecoveryAction(db: Database, tenantId: string, id: string) {
-  const [row] = await db.select().from(recoveryActions).where(and(eq(recoveryActions.tenantId, tenantId), eq(recoveryActions.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(recoveryActions)
+    .where(and(eq(recoveryActions.tenantId, tenantId), eq(recoveryActions.id, id)))
+    .limit(1);
   return row;
 }
 
-export async function updateRecoveryAction(db: Database, tenantId: string, id: string, fields: { outcome: RecoveryOutcome; strategy?: string; detail?: unknown }) {
+export async function updateRecoveryAction(
+  db: Database,
+  tenantId: string,
+  id: string,
+  fields: { outcome: RecoveryOutcome; strategy?: string; detail?: unknown },
+) {
   await db
     .update(recoveryActions)
     .set({ ...fields, updatedAt: new Date() })

@@ -1,5 +1,5 @@
 // Recovery actions (and approving them) and the tenant's recovery settings.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import type { Env } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { requireAuth } from "../auth/authentication";
@@ -7,7 +7,7 @@ import { createRouter } from "../platform/router";
 import { listRecoveryActions, type RecoveryActionRow } from "./recovery-actions.repo";
 import { readRecoverySettings, RecoverySettings, writeRecoverySettings } from "./settings";
 import { bearerSecurity, errorResponses, IdParam } from "../platform/common.schema";
-import { RecoveryAction, RecoveryDecision, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
+import { type RecoveryAction, RecoveryDecision, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
 import { decodeCursor, encodeCursor } from "../activity/activity-feed.repo";
 import { database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";

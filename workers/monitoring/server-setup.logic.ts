@@ -28,7 +28,8 @@ export function serverSetupProblem(answer: unknown): SetupProblem | undefined | 
   if (enabled.length > 0) return null;
   return {
     key: NO_NEWS_SERVER,
-    message: servers.length === 0 ? "SABnzbd has no news server configured, so nothing can download" : "SABnzbd has no enabled news server, so nothing can download",
+    message:
+      servers.length === 0 ? "SABnzbd has no news server configured, so nothing can download" : "SABnzbd has no enabled news server, so nothing can download",
   };
 }
 
@@ -57,5 +58,11 @@ export function couldBeServerSetup(detection: Detection): boolean {
 export function setupProblemKey(detection: Detection): string {
   if (detection.setupProblem) return detection.setupProblem;
   const known = KNOWN_SABNZBD_FAILURES.findIndex((k) => k.cause === "server_setup" && k.text.test(detection.reason));
-  return known >= 0 ? `sabnzbd_text_${known}` : detection.reason.toLowerCase().replace(/[^a-z]+/g, " ").trim().slice(0, 80);
+  return known >= 0
+    ? `sabnzbd_text_${known}`
+    : detection.reason
+        .toLowerCase()
+        .replace(/[^a-z]+/g, " ")
+        .trim()
+        .slice(0, 80);
 }

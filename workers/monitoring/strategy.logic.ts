@@ -9,7 +9,14 @@ export type Strategy =
   | "search_again" // the download vanished without import: nothing says the release was bad, so just search
   | "alert"; // tell the user; nothing AutoArr can safely do
 
-export const STRATEGIES: readonly Strategy[] = ["blocklist_and_search", "mark_failed_and_search", "retry_download", "search_lower_quality", "search_again", "alert"];
+export const STRATEGIES: readonly Strategy[] = [
+  "blocklist_and_search",
+  "mark_failed_and_search",
+  "retry_download",
+  "search_lower_quality",
+  "search_again",
+  "alert",
+];
 
 export interface Decision {
   strategy: Strategy;
@@ -48,7 +55,10 @@ export function decide(detection: Detection, context: DecisionContext): Decision
   if (detection.pendingInApp && detection.arr && detection.cause !== "damaged") {
     // Acting from SABnzbd's side would race the app, which may still process it (blocklist, search) at any moment.
     const name = detection.arr.app === "radarr" ? "Radarr" : "Sonarr";
-    return { strategy: "alert", why: `${name} grabbed this download but has not processed its failure; AutoArr leaves it to ${name}: look at its Activity queue` };
+    return {
+      strategy: "alert",
+      why: `${name} grabbed this download but has not processed its failure; AutoArr leaves it to ${name}: look at its Activity queue`,
+    };
   }
   switch (detection.cause) {
     case "disk_full":
@@ -65,10 +75,16 @@ export function decide(detection: Detection, context: DecisionContext): Decision
       // deletes no one's files: it reports what SABnzbd found.
       const name = detection.arr?.app === "radarr" ? "Radarr" : "Sonarr";
       if (detection.arr?.queueId !== undefined) {
-        return { strategy: "blocklist_and_search", why: `SABnzbd finished it damaged (${detection.reason}); blocklist it and search for another before ${name} imports it` };
+        return {
+          strategy: "blocklist_and_search",
+          why: `SABnzbd finished it damaged (${detection.reason}); blocklist it and search for another before ${name} imports it`,
+        };
       }
       if (detection.arr) {
-        return { strategy: "alert", why: `SABnzbd finished it damaged and ${name} has it (${detection.reason}); if the file does not play, delete it in ${name} and search again` };
+        return {
+          strategy: "alert",
+          why: `SABnzbd finished it damaged and ${name} has it (${detection.reason}); if the file does not play, delete it in ${name} and search again`,
+        };
       }
       return { strategy: "alert", why: `SABnzbd finished it damaged (${detection.reason}); no app tracks it, so AutoArr changed nothing` };
     }

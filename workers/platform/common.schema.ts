@@ -33,5 +33,9 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
 export const bearerSecurity = [{ bearerAuth: [] }];
 
 export const IdParam = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" } }),
 });

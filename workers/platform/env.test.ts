@@ -18,8 +18,18 @@ describe("envVars", () => {
   });
 
   it("reads numbers, lists and switches from their text", () => {
-    const vars = envVars({ ACCESS_TOKEN_TTL_SECONDS: "60", CORS_ALLOWED_ORIGINS: "https://a.test, https://b.test,", AUTOARR_ALLOW_LOOPBACK_CONNECTORS: "true", ANTHROPIC_API_KEY: "  " });
-    expect(vars).toMatchObject({ ACCESS_TOKEN_TTL_SECONDS: 60, CORS_ALLOWED_ORIGINS: ["https://a.test", "https://b.test"], AUTOARR_ALLOW_LOOPBACK_CONNECTORS: true, ANTHROPIC_API_KEY: undefined });
+    const vars = envVars({
+      ACCESS_TOKEN_TTL_SECONDS: "60",
+      CORS_ALLOWED_ORIGINS: "https://a.test, https://b.test,",
+      AUTOARR_ALLOW_LOOPBACK_CONNECTORS: "true",
+      ANTHROPIC_API_KEY: "  ",
+    });
+    expect(vars).toMatchObject({
+      ACCESS_TOKEN_TTL_SECONDS: 60,
+      CORS_ALLOWED_ORIGINS: ["https://a.test", "https://b.test"],
+      AUTOARR_ALLOW_LOOPBACK_CONNECTORS: true,
+      ANTHROPIC_API_KEY: undefined,
+    });
   });
 
   it("parses one env object once", () => {

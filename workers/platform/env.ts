@@ -65,7 +65,12 @@ export const EnvVars = z.object({
     z
       .string()
       .default("")
-      .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean)),
+      .transform((list) =>
+        list
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
   ),
   ACCESS_TOKEN_TTL_SECONDS: count(900),
   REFRESH_TOKEN_TTL_DAYS: count(30),
@@ -75,7 +80,10 @@ export const EnvVars = z.object({
   CIRCUIT_FAILURE_THRESHOLD: optionalCount(),
   CIRCUIT_OPEN_SECONDS: optionalCount(),
   MCP_CALL_TIMEOUT_MS: count(hubDeadlineMs(DEFAULT_APP_TIMEOUT_MS)),
-  AUTOARR_ALLOW_LOOPBACK_CONNECTORS: z.string().optional().transform((value) => value === "true"),
+  AUTOARR_ALLOW_LOOPBACK_CONNECTORS: z
+    .string()
+    .optional()
+    .transform((value) => value === "true"),
   DNS_RESOLVER_URL: text(),
   METRICS_TOKEN: text(),
 });

@@ -22,6 +22,8 @@ describe("linkedText", () => {
     const review = { recommendations: [{ why: "Faster unpacking.", source: { name: "SABnzbd wiki", url: "https://sabnzbd.org/wiki" } }] };
     expect(linkedText(review, ["recommendations.*.source.url"])).toBeUndefined();
     expect(linkedText(review)).toBe("recommendations.0.source.url");
-    expect(linkedText({ recommendations: [{ source: { name: "https://evil.example", url: "https://sabnzbd.org" } }] }, ["recommendations.*.source.url"])).toBe("recommendations.0.source.name");
+    expect(linkedText({ recommendations: [{ source: { name: "https://evil.example", url: "https://sabnzbd.org" } }] }, ["recommendations.*.source.url"])).toBe(
+      "recommendations.0.source.name",
+    );
   });
 });

@@ -74,7 +74,11 @@ export async function askForStructured<T>(env: LlmEnv, question: StructuredQuest
     const call = message.content.find((block) => block.type === "tool_use" && block.name === question.toolName);
     if (call?.type !== "tool_use") return { ok: false, reason: `the model did not call ${question.toolName}` };
     const checked = question.schema.safeParse(call.input);
-    if (!checked.success) return { ok: false, reason: `the model's answer did not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    if (!checked.success)
+      return {
+        ok: false,
+        reason: `the model's answer did not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      };
     const linked = linkedText(checked.data, question.linksAllowedAt);
     if (linked !== undefined) return { ok: false, reason: `the model's answer carried a URL or markup in ${linked}` };
     return { ok: true, value: checked.data };

@@ -19,8 +19,20 @@ const INTERNAL_SUFFIXES = ["localhost", "local", "internal", "home.arpa", "lan",
  * Forgery), plus rbndr.us and 1u.ms (DNS rebinding services). The DNS check at send time covers the ones not listed.
  */
 const WILDCARD_DNS_DOMAINS = [
-  "nip.io", "sslip.io", "xip.io", "nip.direct", "localtest.me", "lvh.me", "traefik.me", "vcap.me", "localh.st",
-  "fuf.me", "localhost.direct", "lacolhost.com", "rbndr.us", "1u.ms",
+  "nip.io",
+  "sslip.io",
+  "xip.io",
+  "nip.direct",
+  "localtest.me",
+  "lvh.me",
+  "traefik.me",
+  "vcap.me",
+  "localh.st",
+  "fuf.me",
+  "localhost.direct",
+  "lacolhost.com",
+  "rbndr.us",
+  "1u.ms",
 ];
 
 /** An IPv4 address written inside a name (10.0.0.1.example.com, 10-0-0-1.example.com). */

@@ -8,7 +8,6 @@ export interface TraceContext {
   sampled: boolean;
 }
 
-
 function randomHex(bytes: number): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
   return Array.from(buf, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -20,7 +19,8 @@ export function newSpanId(): string {
 
 export function traceFromHeader(header: string | null | undefined): TraceContext {
   const incoming = parseTraceparent(header);
-  if (incoming) return { traceId: incoming.traceId, parentSpanId: incoming.parentSpanId, spanId: newSpanId(), sampled: (parseInt(incoming.flags, 16) & 1) === 1 };
+  if (incoming)
+    return { traceId: incoming.traceId, parentSpanId: incoming.parentSpanId, spanId: newSpanId(), sampled: (parseInt(incoming.flags, 16) & 1) === 1 };
   return { traceId: randomHex(16), spanId: newSpanId(), sampled: true };
 }
 

@@ -121,7 +121,12 @@ export function tracer(): Tracer {
  * Starts a span continuing the W3C `traceparent` (or a new trace) and returns it with the TraceContext that
  * loggers and outgoing headers use, whose span id is the span's.
  */
-export function startSpan(name: string, traceparent: string | null | undefined, kind: SpanKind, attributes: Attributes = {}): { span: Span; trace: TraceContext } {
+export function startSpan(
+  name: string,
+  traceparent: string | null | undefined,
+  kind: SpanKind,
+  attributes: Attributes = {},
+): { span: Span; trace: TraceContext } {
   const incoming = traceparent ? traceFromHeader(traceparent) : undefined;
   const parent = incoming?.parentSpanId
     ? trace.setSpanContext(ROOT_CONTEXT, {

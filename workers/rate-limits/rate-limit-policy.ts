@@ -63,9 +63,7 @@ const ANONYMOUS_POLICIES: PolicyEntry[] = [
 ];
 
 function pick(policies: PolicyEntry[], method: string, path: string): RateLimitRule[] {
-  return policies
-    .filter((p) => p.applies(method, path))
-    .map(({ name, limit, windowSeconds }) => ({ name, limit, windowSeconds }));
+  return policies.filter((p) => p.applies(method, path)).map(({ name, limit, windowSeconds }) => ({ name, limit, windowSeconds }));
 }
 
 /** Everything a signed-in request counts against: its operation's own limits, then the API's. */

@@ -35,10 +35,7 @@ const SIGNED_OUT_CHALLENGE = 'Bearer realm="autoarr", error="invalid_token"';
 
 function refuseIfOver(decision: RateLimitDecision): void {
   if (decision.allowed) return;
-  throw new AppError(
-    "rate_limited",
-    `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`,
-    undefined,
-    { "Retry-After": String(decision.retryAfterSeconds) },
-  );
+  throw new AppError("rate_limited", `Too many requests (${decision.refusedBy} limit); try again in ${decision.retryAfterSeconds} s`, undefined, {
+    "Retry-After": String(decision.retryAfterSeconds),
+  });
 }

@@ -36,15 +36,29 @@ export async function call<R extends AnyToolRef>(scope: CallScope, ref: R, args:
 }
 
 export async function lookUp(scope: CallScope, app: ArrApp, term: string): Promise<Called<Candidate[]>> {
-  const found = app === "sonarr" ? await call(scope, tools.sonarr.seriesLookup, { term: term.slice(0, 200) }) : await call(scope, tools.radarr.movieLookup, { term: term.slice(0, 200) });
+  const found =
+    app === "sonarr"
+      ? await call(scope, tools.sonarr.seriesLookup, { term: term.slice(0, 200) })
+      : await call(scope, tools.radarr.movieLookup, { term: term.slice(0, 200) });
   if (!found.ok) return found;
   const candidates = found.value.results.flatMap((r, position): Candidate[] => {
     const externalId = "tvdbId" in r ? r.tvdbId : r.tmdbId;
     if (!externalId) return [];
-    return [{
-      optionId: `${app}:${externalId}`, app, type: app === "sonarr" ? "tv" : "movie", externalId, title: r.title, year: r.year ?? null,
-      overview: r.overview ?? null, posterUrl: r.remotePoster ?? null, inLibrary: r.inLibrary, libraryId: r.id ?? null, position,
-    }];
+    return [
+      {
+        optionId: `${app}:${externalId}`,
+        app,
+        type: app === "sonarr" ? "tv" : "movie",
+        externalId,
+        title: r.title,
+        year: r.year ?? null,
+        overview: r.overview ?? null,
+        posterUrl: r.remotePoster ?? null,
+        inLibrary: r.inLibrary,
+        libraryId: r.id ?? null,
+        position,
+      },
+    ];
   });
   return { ok: true, value: candidates };
 }
@@ -52,8 +66,10 @@ export async function lookUp(scope: CallScope, app: ArrApp, term: string): Promi
 export const qualityProfiles = (scope: CallScope, app: ArrApp) => call(scope, tools[app].qualityProfiles, {});
 export const rootFolders = (scope: CallScope, app: ArrApp) => call(scope, tools[app].rootFolders, {});
 
-export const addSeries = (scope: CallScope, args: { tvdbId: number; qualityProfileId: number; rootFolderPath: string; monitor: string; searchForMissingEpisodes: boolean }) =>
-  call(scope, tools.sonarr.seriesAdd, { ...args, monitor: args.monitor as ToolInput<typeof tools.sonarr.seriesAdd>["monitor"], monitored: true });
+export const addSeries = (
+  scope: CallScope,
+  args: { tvdbId: number; qualityProfileId: number; rootFolderPath: string; monitor: string; searchForMissingEpisodes: boolean },
+) => call(scope, tools.sonarr.seriesAdd, { ...args, monitor: args.monitor as ToolInput<typeof tools.sonarr.seriesAdd>["monitor"], monitored: true });
 
 export const addMovie = (scope: CallScope, args: { tmdbId: number; qualityProfileId: number; rootFolderPath: string }) =>
   call(scope, tools.radarr.movieAdd, { ...args, monitored: true, searchForMovie: true });

@@ -3,9 +3,36 @@
 import { EARLIEST_YEAR, EMPTY_PARSE, latestYear, type MediaType, type ParsedRequest, type Quality } from "./parse.schema";
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 const N = String.raw`(?:\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
 const numberOf = (word: string): number => NUMBER_WORDS[word.toLowerCase()] ?? Number.parseInt(word.replace(/\D/g, ""), 10);
@@ -44,11 +71,13 @@ const TRAILING_NOISE: RegExp[] = [
   /\s+for\s+(?:me|us)$/i,
 ];
 
-const TV_LEADING = /^(?:the|a|an)?\s*(?:tv\s+(?:show|series)|television\s+(?:show|series)|mini-?series|series(?!\s+of\b)|show|tv|anime)\s+(?:called\s+|named\s+)?/i;
+const TV_LEADING =
+  /^(?:the|a|an)?\s*(?:tv\s+(?:show|series)|television\s+(?:show|series)|mini-?series|series(?!\s+of\b)|show|tv|anime)\s+(?:called\s+|named\s+)?/i;
 const TV_TRAILING = /[\s,]+(?:the\s+)?(?:\(?\s*(?:tv\s+(?:show|series)|television\s+(?:show|series)|mini-?series|series|tv)\s*\)?)$/i;
 const MOVIE_LEADING = /^(?:the|a)?\s*(?:movie|film|flick)\s+(?:called\s+|named\s+)?/i;
 const MOVIE_TRAILING = /[\s,]+(?:the\s+)?\(?\s*(?:movie|film)\s*\)?$/i;
-const PERSON_ONLY = /^(?:something|anything|a\s+(?:movie|film|show|series)|the\s+(?:new|latest)\s+(?:movie|film|one)|movies?|films?|whatever)\s+(?:directed\s+by|by|from|starring|with)\s+(.+)$/i;
+const PERSON_ONLY =
+  /^(?:something|anything|a\s+(?:movie|film|show|series)|the\s+(?:new|latest)\s+(?:movie|film|one)|movies?|films?|whatever)\s+(?:directed\s+by|by|from|starring|with)\s+(.+)$/i;
 const DIRECTED_BY = /\s+(?:directed\s+by|starring)\s+(.+)$/i;
 
 class Text {
@@ -82,7 +111,10 @@ function normalise(query: string): string {
 }
 
 function cleanTitle(value: string, maxLength = 200): string | null {
-  let title = value.replace(/\(\s*\)|\[\s*\]/g, " ").replace(/\s+/g, " ").trim();
+  let title = value
+    .replace(/\(\s*\)|\[\s*\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   let previous = "";
   while (previous !== title) {
     previous = title;
@@ -119,14 +151,20 @@ export function parseWithRules(query: string, now = new Date()): ParsedRequest {
     [/\bs(\d{1,2})\s?e(\d{1,3})\b/i, (m) => [Number(m[1]), Number(m[2])]],
     [/\b(\d{1,2})x(\d{1,3})\b/i, (m) => [Number(m[1]), Number(m[2])]],
     [new RegExp(String.raw`\bseason\s+(${N})\s*,?\s*(?:episode|ep\.?|e)\s*(\d{1,3}|${N})\b(?:\s+of)?`, "i"), (m) => [numberOf(m[1]!), numberOf(m[2]!)]],
-    [new RegExp(String.raw`\b(?:episode|ep\.?)\s+(\d{1,3}|${N})\s+(?:of|from|in)\s+season\s+(${N})\b(?:\s+of)?`, "i"), (m) => [numberOf(m[2]!), numberOf(m[1]!)]],
+    [
+      new RegExp(String.raw`\b(?:episode|ep\.?)\s+(\d{1,3}|${N})\s+(?:of|from|in)\s+season\s+(${N})\b(?:\s+of)?`, "i"),
+      (m) => [numberOf(m[2]!), numberOf(m[1]!)],
+    ],
   ];
   for (const [pattern, read] of episodePatterns) {
-    if (text.take(pattern, (m) => {
-      const [season, episode] = read(m);
-      parse.seasons = [season];
-      parse.episode = episode;
-    })) break;
+    if (
+      text.take(pattern, (m) => {
+        const [season, episode] = read(m);
+        parse.seasons = [season];
+        parse.episode = episode;
+      })
+    )
+      break;
   }
   if (!parse.seasons) {
     const seasonPatterns: [RegExp, (m: RegExpExecArray) => number[] | null][] = [
@@ -139,10 +177,13 @@ export function parseWithRules(query: string, now = new Date()): ParsedRequest {
       [/\bs(\d{1,2})\b/i, (m) => [Number(m[1])]],
     ];
     for (const [pattern, read] of seasonPatterns) {
-      if (text.take(pattern, (m) => {
-        parse.seasons = read(m);
-        hint = "tv";
-      })) break;
+      if (
+        text.take(pattern, (m) => {
+          parse.seasons = read(m);
+          hint = "tv";
+        })
+      )
+        break;
     }
   }
   if (parse.episode === null) text.take(/\b(?:episode|ep\.?)\s+(\d{1,3})\b(?:\s+of)?/i, (m) => void (parse.episode = Number(m[1])));
@@ -157,12 +198,15 @@ export function parseWithRules(query: string, now = new Date()): ParsedRequest {
     /(?<=\S)[\s,-]+(\d{4})$/,
   ];
   for (const pattern of yearPatterns) {
-    if (text.take(pattern, (m) => {
-      const year = Number(m[1]);
-      const rest = text.value.replace(m[0], " ").trim();
-      if (!isYear(year) || rest === "") return false;
-      parse.year = year;
-    })) break;
+    if (
+      text.take(pattern, (m) => {
+        const year = Number(m[1]);
+        const rest = text.value.replace(m[0], " ").trim();
+        if (!isYear(year) || rest === "") return false;
+        parse.year = year;
+      })
+    )
+      break;
   }
 
   text.stripRepeatedly(LEADING_NOISE);

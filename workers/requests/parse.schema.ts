@@ -17,7 +17,13 @@ export const latestYear = (now = new Date()) => now.getUTCFullYear() + 3;
 
 export const ParsedFields = z.object({
   type: z.enum(MEDIA_TYPES).describe("movie, tv (a series) or unknown when the text does not say"),
-  title: z.string().trim().min(1).max(200).nullable().describe("The title to look up, without years, seasons, quality or request words; null when no title is named"),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .describe("The title to look up, without years, seasons, quality or request words; null when no title is named"),
   year: z.number().int().min(EARLIEST_YEAR).max(2100).nullable().describe("Release or first-air year when the text gives one"),
   seasons: z.array(z.number().int().min(0).max(100)).max(100).nullable().describe("Season numbers asked for; null for the whole series or a movie"),
   episode: z.number().int().min(1).max(999).nullable().describe("Episode number within the single season asked for, if any"),
@@ -30,4 +36,13 @@ export type ParsedFields = z.infer<typeof ParsedFields>;
 export const ParsedRequest = ParsedFields.extend({ source: z.enum(PARSE_SOURCES) });
 export type ParsedRequest = z.infer<typeof ParsedRequest>;
 
-export const EMPTY_PARSE: ParsedFields = { type: "unknown", title: null, year: null, seasons: null, episode: null, quality: null, person: null, leftovers: null };
+export const EMPTY_PARSE: ParsedFields = {
+  type: "unknown",
+  title: null,
+  year: null,
+  seasons: null,
+  episode: null,
+  quality: null,
+  person: null,
+  leftovers: null,
+};

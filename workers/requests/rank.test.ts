@@ -7,9 +7,24 @@ import { type Candidate, decide, titleSimilarity } from "./rank";
 const NOW = new Date("2026-05-01T00:00:00Z");
 let position = 0;
 const movie = (title: string, year: number, externalId = year): Candidate => ({
-  optionId: `radarr:${externalId}`, app: "radarr", type: "movie", externalId, title, year, overview: null, posterUrl: null, inLibrary: false, libraryId: null, position: position++,
+  optionId: `radarr:${externalId}`,
+  app: "radarr",
+  type: "movie",
+  externalId,
+  title,
+  year,
+  overview: null,
+  posterUrl: null,
+  inLibrary: false,
+  libraryId: null,
+  position: position++,
 });
-const series = (title: string, year: number, externalId = year): Candidate => ({ ...movie(title, year, externalId), optionId: `sonarr:${externalId}`, app: "sonarr", type: "tv" });
+const series = (title: string, year: number, externalId = year): Candidate => ({
+  ...movie(title, year, externalId),
+  optionId: `sonarr:${externalId}`,
+  app: "sonarr",
+  type: "tv",
+});
 const DUNES = [movie("Dune", 1984, 841), movie("Dune", 2021, 438631), movie("Dune: Part Two", 2024, 693134)];
 const OFFICES = [series("The Office (US)", 2005, 73244), series("The Office (UK)", 2001, 78107)];
 

@@ -38,8 +38,19 @@ export async function createContentRequest(env: Env, auth: AuthContext, query: s
   const result = await lookUpAndDecide(scope, parse);
   const now = new Date();
   const request: ContentRequest = {
-    id: crypto.randomUUID(), tenantId: auth.tenantId, userId: auth.userId, userEmail: null, query, parse, status: result.status,
-    options: null, choice: null, outcome: fallbackReason ? { kind: result.outcome.kind, parseFallback: fallbackReason } : null, reason: null, createdAt: now, updatedAt: now,
+    id: crypto.randomUUID(),
+    tenantId: auth.tenantId,
+    userId: auth.userId,
+    userEmail: null,
+    query,
+    parse,
+    status: result.status,
+    options: null,
+    choice: null,
+    outcome: fallbackReason ? { kind: result.outcome.kind, parseFallback: fallbackReason } : null,
+    reason: null,
+    createdAt: now,
+    updatedAt: now,
   };
   const saved = await applyResult(scope, request, result, true);
   return (await findRequest(database(env.DB), auth.tenantId, saved.id)) ?? saved;
@@ -51,7 +62,8 @@ export async function chooseOption(env: Env, auth: AuthContext, id: string, opti
   if (!request) throw notFound("Request");
   if (request.status !== "needs_choice" || !request.parse) throw new AppError("conflict", `This request is ${request.status}; it is not waiting for a choice`);
   const option = request.options?.find((o) => o.optionId === optionId);
-  if (!option) throw new AppError("invalid_request", "optionId is not one of this request's options", { options: request.options?.map((o) => o.optionId) ?? [] });
+  if (!option)
+    throw new AppError("invalid_request", "optionId is not one of this request's options", { options: request.options?.map((o) => o.optionId) ?? [] });
   const scope = hubScope(env, auth.tenantId, traceparent);
   const result = await addCandidate(scope, request.parse, option, request.outcome?.searched ?? []);
   await applyResult(scope, request, { ...result, choice: option }, false);

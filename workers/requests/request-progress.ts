@@ -29,9 +29,18 @@ async function snapshotOf(scope: CallScope, app: ArrApp): Promise<AppSnapshot | 
   if (series?.ok) for (const s of series.value.series) if (s.id) files.set(s.id, s.episodeFileCount ?? 0);
   if (movies?.ok) for (const m of movies.value.movies) if (m.id) files.set(m.id, m.hasFile ? 1 : 0);
   return {
-    queue: queue.value.records.map((r) => ({ mediaId: sonarr ? r.seriesId : r.movieId, ...(r.seasonNumber === undefined ? {} : { seasonNumber: r.seasonNumber }) })),
+    queue: queue.value.records.map((r) => ({
+      mediaId: sonarr ? r.seriesId : r.movieId,
+      ...(r.seasonNumber === undefined ? {} : { seasonNumber: r.seasonNumber }),
+    })),
     files,
-    failures: failed.ok ? failed.value.records.map((r) => ({ mediaId: sonarr ? r.seriesId : r.movieId, at: Date.parse(r.date), message: r.message ?? r.sourceTitle ?? "download failed" })) : [],
+    failures: failed.ok
+      ? failed.value.records.map((r) => ({
+          mediaId: sonarr ? r.seriesId : r.movieId,
+          at: Date.parse(r.date),
+          message: r.message ?? r.sourceTitle ?? "download failed",
+        }))
+      : [],
   };
 }
 
@@ -41,9 +50,11 @@ async function plexHas(scope: CallScope, outcome: RequestOutcome): Promise<boole
   if (!found.ok) return false;
   const guid = outcome.app === "sonarr" ? `tvdb://${outcome.externalId}` : `tmdb://${outcome.externalId}`;
   const words = titleWords(outcome.title).join(" ");
-  return found.value.items.some((item) =>
-    (item.type === "movie" || item.type === "show") &&
-    (item.guids.includes(guid) || (titleWords(item.title).join(" ") === words && (!outcome.year || item.year === outcome.year))));
+  return found.value.items.some(
+    (item) =>
+      (item.type === "movie" || item.type === "show") &&
+      (item.guids.includes(guid) || (titleWords(item.title).join(" ") === words && (!outcome.year || item.year === outcome.year))),
+  );
 }
 
 async function nextState(scope: CallScope, request: ContentRequest, snapshot: AppSnapshot): Promise<{ status: RequestStatus; reason: string | null }> {
@@ -77,7 +88,9 @@ export async function advance(scope: CallScope, requests: ContentRequest[]): Pro
     }
     const next = await nextState(scope, request, snapshot);
     if (next.status !== request.status) changed++;
-    updated.push(await transition(scope, request, { status: next.status, reason: next.reason, outcome: { ...request.outcome!, checkedAt: new Date().toISOString() } }));
+    updated.push(
+      await transition(scope, request, { status: next.status, reason: next.reason, outcome: { ...request.outcome!, checkedAt: new Date().toISOString() } }),
+    );
   }
   return { changed, requests: updated };
 }

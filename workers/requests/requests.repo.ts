@@ -64,27 +64,41 @@ export async function insertRequest(db: Database, request: Omit<ContentRequest, 
 }
 
 export async function findRequest(db: Database, tenantId: string, id: string): Promise<ContentRequest | undefined> {
-  const [row] = await db.select(selection).from(contentRequests).leftJoin(users, eq(users.id, contentRequests.userId))
-    .where(and(eq(contentRequests.tenantId, tenantId), eq(contentRequests.id, id))).limit(1);
+  const [row] = await db
+    .select(selection)
+    .from(contentRequests)
+    .leftJoin(users, eq(users.id, contentRequests.userId))
+    .where(and(eq(contentRequests.tenantId, tenantId), eq(contentRequests.id, id)))
+    .limit(1);
   return row ? fromRow(row.request, row.email) : undefined;
 }
 
 export type RequestChanges = Partial<Pick<ContentRequest, "status" | "options" | "choice" | "outcome" | "reason" | "parse" | "updatedAt">>;
 
 export async function updateRequest(db: Database, tenantId: string, id: string, changes: RequestChanges): Promise<void> {
-  await db.update(contentRequests).set(changes).where(and(eq(contentRequests.tenantId, tenantId), eq(contentRequests.id, id)));
+  await db
+    .update(contentRequests)
+    .set(changes)
+    .where(and(eq(contentRequests.tenantId, tenantId), eq(contentRequests.id, id)));
 }
 
 /** Newest first. The cursor is the last item's creation time and id, so pages stay stable while requests arrive. */
 export async function listRequests(db: Database, tenantId: string, page: { status?: RequestStatus; cursor?: string; limit: number }) {
   const after = page.cursor ? decodeCursor(page.cursor) : undefined;
   if (page.cursor && !after) return undefined;
-  const rows = await db.select(selection).from(contentRequests).leftJoin(users, eq(users.id, contentRequests.userId))
-    .where(and(
-      eq(contentRequests.tenantId, tenantId),
-      page.status ? eq(contentRequests.status, page.status) : undefined,
-      after ? or(lt(contentRequests.createdAt, after.createdAt), and(eq(contentRequests.createdAt, after.createdAt), lt(contentRequests.id, after.id))) : undefined,
-    ))
+  const rows = await db
+    .select(selection)
+    .from(contentRequests)
+    .leftJoin(users, eq(users.id, contentRequests.userId))
+    .where(
+      and(
+        eq(contentRequests.tenantId, tenantId),
+        page.status ? eq(contentRequests.status, page.status) : undefined,
+        after
+          ? or(lt(contentRequests.createdAt, after.createdAt), and(eq(contentRequests.createdAt, after.createdAt), lt(contentRequests.id, after.id)))
+          : undefined,
+      ),
+    )
     .orderBy(desc(contentRequests.createdAt), desc(contentRequests.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map((r) => fromRow(r.request, r.email));
@@ -94,7 +108,10 @@ export async function listRequests(db: Database, tenantId: string, page: { statu
 
 /** Requests whose download can still move: everything added and not yet available (failed downloads can be retried). */
 export async function listTrackedRequests(db: Database, tenantId: string, limit = 50): Promise<ContentRequest[]> {
-  const rows = await db.select(selection).from(contentRequests).leftJoin(users, eq(users.id, contentRequests.userId))
+  const rows = await db
+    .select(selection)
+    .from(contentRequests)
+    .leftJoin(users, eq(users.id, contentRequests.userId))
     .where(and(eq(contentRequests.tenantId, tenantId), inArray(contentRequests.status, ["added", "searching", "downloading", "imported", "failed"])))
     .orderBy(desc(contentRequests.createdAt))
     .limit(limit);

@@ -20,7 +20,10 @@ const jsonBody = <T>(schema: T) => ({ body: { content: { "application/json": { s
 export const requestRoutes = createRouter()
   .openapi(
     createRoute({
-      method: "post", path: "/parse", tags: ["requests"], security: bearerSecurity,
+      method: "post",
+      path: "/parse",
+      tags: ["requests"],
+      security: bearerSecurity,
       summary: "What AutoArr understands from a request's text; acts on nothing",
       request: jsonBody(RequestQueryBody),
       responses: { 200: jsonOf(ParseResponse, "The parse"), ...errorResponses(400, 401, 415, 429) },
@@ -33,7 +36,10 @@ export const requestRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/", tags: ["requests"], security: bearerSecurity,
+      method: "post",
+      path: "/",
+      tags: ["requests"],
+      security: bearerSecurity,
       summary: "Request a movie or series in plain words; answers with the state the request reached",
       request: jsonBody(RequestQueryBody),
       responses: { 201: jsonOf(ContentRequestResponse, "The request"), ...errorResponses(400, 401, 415, 429) },
@@ -46,7 +52,10 @@ export const requestRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "get", path: "/", tags: ["requests"], security: bearerSecurity,
+      method: "get",
+      path: "/",
+      tags: ["requests"],
+      security: bearerSecurity,
       summary: "The tenant's requests, newest first",
       request: { query: ListRequestsQuery },
       responses: { 200: jsonOf(ContentRequestList, "A page of requests"), ...errorResponses(400, 401, 429) },
@@ -61,7 +70,10 @@ export const requestRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "get", path: "/{id}", tags: ["requests"], security: bearerSecurity,
+      method: "get",
+      path: "/{id}",
+      tags: ["requests"],
+      security: bearerSecurity,
       summary: "One request; reading it checks progress when the last check is over 30 seconds old",
       request: { params: IdParam },
       responses: { 200: jsonOf(ContentRequestResponse, "The request"), ...errorResponses(401, 404, 429) },
@@ -77,7 +89,10 @@ export const requestRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/{id}/choose", tags: ["requests"], security: bearerSecurity,
+      method: "post",
+      path: "/{id}/choose",
+      tags: ["requests"],
+      security: bearerSecurity,
       summary: "Pick one of the candidates of a request waiting in needs_choice; it is then added and searched",
       request: { params: IdParam, ...jsonBody(ChooseBody) },
       responses: { 200: jsonOf(ContentRequestResponse, "The request after the choice"), ...errorResponses(400, 401, 404, 409, 415, 429) },

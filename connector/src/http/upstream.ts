@@ -108,13 +108,19 @@ function classifyTransportError(target: AppTarget, error: unknown, limitMs: numb
   if (name === "TimeoutError" || name === "AbortError") return timedOut(target, limitMs);
   const code = errorCode(error);
   const reason =
-    code === "ECONNREFUSED" ? "connection refused"
-    : code === "ECONNRESET" || code === "UND_ERR_SOCKET" ? "connection reset"
-    : code === "ENOTFOUND" || code === "EAI_AGAIN" ? "host name not found"
-    : code === "EHOSTUNREACH" || code === "ENETUNREACH" ? "host unreachable"
-    : code === "ETIMEDOUT" ? "connection timed out"
-    : code?.startsWith("ERR_TLS") || code?.includes("CERT") ? "TLS handshake failed"
-    : "connection failed";
+    code === "ECONNREFUSED"
+      ? "connection refused"
+      : code === "ECONNRESET" || code === "UND_ERR_SOCKET"
+        ? "connection reset"
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? "host name not found"
+          : code === "EHOSTUNREACH" || code === "ENETUNREACH"
+            ? "host unreachable"
+            : code === "ETIMEDOUT"
+              ? "connection timed out"
+              : code?.startsWith("ERR_TLS") || code?.includes("CERT")
+                ? "TLS handshake failed"
+                : "connection failed";
   return { kind: "unreachable", message: `${target.appName} is unreachable at its configured URL (${reason})` };
 }
 

@@ -4,7 +4,11 @@ import { APP_IDS } from "@autoarr/contract";
 import { DEMO_KEYS, DEMO_PORTS, startSimulators } from "./index.js";
 
 export async function runSimulatorsCli(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { profile: { type: "string", default: "demo" }, host: { type: "string", default: "127.0.0.1" } }, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { profile: { type: "string", default: "demo" }, host: { type: "string", default: "127.0.0.1" } },
+    allowPositionals: false,
+  });
   const profile = values.profile === "well-configured" ? "well-configured" : "demo";
   const sims = await startSimulators({ profile, host: values.host, ports: DEMO_PORTS });
   console.log(`AutoArr simulators (${profile} profile):`);
@@ -19,8 +23,11 @@ export async function runSimulatorsCli(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runSimulatorsCli(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  runSimulatorsCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -5,7 +5,16 @@ import { createPlexSim } from "./plex/plex.sim.js";
 import type { Profile } from "./profiles.js";
 import { createSabnzbdSim } from "./sabnzbd/sabnzbd.sim.js";
 import { NOT_COMPLETE } from "./seed.js";
-import { startSimServer, type Faults, type SimApp, type LoggedRequest, type RunningSim, type SimHooks, type SimRequest, type SimResponse } from "./sim-server.js";
+import {
+  startSimServer,
+  type Faults,
+  type SimApp,
+  type LoggedRequest,
+  type RunningSim,
+  type SimHooks,
+  type SimRequest,
+  type SimResponse,
+} from "./sim-server.js";
 import { World, type SimKeys } from "./world.js";
 
 export type SimulatedApp = AppId;

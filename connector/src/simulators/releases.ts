@@ -1,11 +1,26 @@
 // How the simulated Sonarr/Radarr "grab" a release: names, sizes and the download created in SABnzbd.
 import { allowedQualityIds } from "./arr/arr-static.js";
-import { episodeId, pad, QUALITIES, type ArrApp, type Download, type DownloadState, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "./world.js";
+import {
+  episodeId,
+  pad,
+  QUALITIES,
+  type ArrApp,
+  type Download,
+  type DownloadState,
+  type MovieEntry,
+  type QualityRef,
+  type SeriesEntry,
+  type World,
+} from "./world.js";
 
 const GROUPS = ["NTb", "FLUX", "playWEB", "CMRG", "EDITH", "SiGMA"];
 const MOVIE_GROUPS = ["FraMeSToR", "SPARKS", "GECKOS", "DON", "HiFi", "CtrlHD"];
 
-const dots = (title: string) => title.replace(/[():'!,]/g, "").replace(/&/g, "and").replace(/\s+/g, ".");
+const dots = (title: string) =>
+  title
+    .replace(/[():'!,]/g, "")
+    .replace(/&/g, "and")
+    .replace(/\s+/g, ".");
 
 /** What the simulated indexers offer for every episode or movie, best first. */
 const OFFERED: Record<ArrApp, QualityRef[]> = {
@@ -24,13 +39,15 @@ const resolutionTag = (quality: QualityRef) => (quality.resolution >= 720 ? `${q
 
 export function episodeRelease(series: SeriesEntry, season: number, episode: number, groupIndex = 0, quality: QualityRef = QUALITIES.web1080): string {
   const group = GROUPS[groupIndex % GROUPS.length];
-  const tags = quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
+  const tags =
+    quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
   return `${dots(series.meta.title)}.S${pad(season)}E${pad(episode)}.${tags}-${group}`;
 }
 
 export function movieRelease(movie: MovieEntry, groupIndex = 0, quality: QualityRef = QUALITIES.bluray1080): string {
   const group = MOVIE_GROUPS[groupIndex % MOVIE_GROUPS.length];
-  const tags = quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
+  const tags =
+    quality.source === "web" ? `${resolutionTag(quality)}.WEB-DL.DDP5.1.H.264` : `${resolutionTag(quality)}.${SOURCE_TAG[quality.source] ?? "HDTV"}.x264`;
   return `${dots(movie.meta.title)}.${movie.meta.year}.${tags}-${group}`;
 }
 
@@ -44,7 +61,11 @@ interface GrabOptions {
   importMessage?: string;
 }
 
-function createDownload(world: World, base: Omit<Download, "nzoId" | "leftBytes" | "bytesPerSecond" | "state" | "added" | "quality" | "indexer">, options: GrabOptions): Download {
+function createDownload(
+  world: World,
+  base: Omit<Download, "nzoId" | "leftBytes" | "bytesPerSecond" | "state" | "added" | "quality" | "indexer">,
+  options: GrabOptions,
+): Download {
   const state = options.state ?? "downloading";
   const done = options.percentDone ?? 0;
   const download: Download = {
@@ -65,11 +86,23 @@ function createDownload(world: World, base: Omit<Download, "nzoId" | "leftBytes"
   }
   world.downloads.push(download);
   world.addHistory({
-    app: download.app, eventType: "grabbed", date: download.added, sourceTitle: download.title, downloadId: download.nzoId, mediaId: download.mediaId,
-    ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
+    app: download.app,
+    eventType: "grabbed",
+    date: download.added,
+    sourceTitle: download.title,
+    downloadId: download.nzoId,
+    mediaId: download.mediaId,
+    ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}),
+    quality: download.quality,
     data: {
-      indexer: download.indexer, releaseGroup: download.title.split("-").pop() ?? "", downloadClient: "SABnzbd", downloadClientName: "SABnzbd",
-      size: String(download.sizeBytes), protocol: "1", customFormatScore: "0", indexerFlags: "0",
+      indexer: download.indexer,
+      releaseGroup: download.title.split("-").pop() ?? "",
+      downloadClient: "SABnzbd",
+      downloadClientName: "SABnzbd",
+      size: String(download.sizeBytes),
+      protocol: "1",
+      customFormatScore: "0",
+      indexerFlags: "0",
     },
   });
   return download;
@@ -89,10 +122,19 @@ export function grabEpisode(world: World, series: SeriesEntry, season: number, e
   if (!quality) return undefined;
   const title = freshTitle(world, (g) => episodeRelease(series, season, episode, g, quality));
   if (!title) return undefined;
-  return createDownload(world, {
-    app: "sonarr", mediaId: series.id, episodeIds: [episodeId(series.id, season, episode)], seasonNumber: season, title, category: "tv",
-    sizeBytes: Math.round(series.meta.runtime * 33 * 1024 * 1024 * (quality.resolution / 1080)),
-  }, { ...options, quality });
+  return createDownload(
+    world,
+    {
+      app: "sonarr",
+      mediaId: series.id,
+      episodeIds: [episodeId(series.id, season, episode)],
+      seasonNumber: season,
+      title,
+      category: "tv",
+      sizeBytes: Math.round(series.meta.runtime * 33 * 1024 * 1024 * (quality.resolution / 1080)),
+    },
+    { ...options, quality },
+  );
 }
 
 export function grabMovie(world: World, movie: MovieEntry, options: GrabOptions = {}): Download | undefined {
@@ -100,9 +142,18 @@ export function grabMovie(world: World, movie: MovieEntry, options: GrabOptions 
   if (!quality) return undefined;
   const title = freshTitle(world, (g) => movieRelease(movie, g, quality));
   if (!title) return undefined;
-  return createDownload(world, {
-    app: "radarr", mediaId: movie.id, episodeIds: [], title, category: "movies", sizeBytes: Math.round(movie.meta.runtime * 70 * 1024 * 1024 * (quality.resolution / 1080)),
-  }, { ...options, quality });
+  return createDownload(
+    world,
+    {
+      app: "radarr",
+      mediaId: movie.id,
+      episodeIds: [],
+      title,
+      category: "movies",
+      sizeBytes: Math.round(movie.meta.runtime * 70 * 1024 * 1024 * (quality.resolution / 1080)),
+    },
+    { ...options, quality },
+  );
 }
 
 const inQueue = (world: World, predicate: (d: Download) => boolean) =>

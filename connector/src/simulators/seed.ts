@@ -5,7 +5,12 @@ import { episodeId, QUALITIES, type MovieEntry, type QualityRef, type SeriesEntr
 const DAY = 86_400_000;
 export const NOT_COMPLETE = "Aborted, cannot be completed - https://sabnzbd.org/not-complete";
 
-export interface EpisodeInfo { id: number; season: number; episode: number; airDate: number }
+export interface EpisodeInfo {
+  id: number;
+  season: number;
+  episode: number;
+  airDate: number;
+}
 
 /** Weekly episodes from the series' first year; a continuing series' latest season is still airing. */
 export function episodesOf(series: SeriesEntry): EpisodeInfo[] {
@@ -15,22 +20,63 @@ export function episodesOf(series: SeriesEntry): EpisodeInfo[] {
     const season = index + 1;
     const airing = series.meta.status === "continuing" && season === seasons.length;
     const start = airing ? Date.now() - (count - 2) * 7 * DAY : Date.UTC(series.meta.year + index, 0, 10, 2, 0, 0);
-    for (let episode = 1; episode <= count; episode++) list.push({ id: episodeId(series.id, season, episode), season, episode, airDate: start + (episode - 1) * 7 * DAY });
+    for (let episode = 1; episode <= count; episode++)
+      list.push({ id: episodeId(series.id, season, episode), season, episode, airDate: start + (episode - 1) * 7 * DAY });
   });
   return list;
 }
 
-interface SeriesSeed { tvdbId: number; missing?: [number, number][]; quality?: QualityRef; inPlex?: boolean; profile?: number }
-interface MovieSeed { tmdbId: number; file?: QualityRef | null; inPlex?: boolean; profile?: number }
+interface SeriesSeed {
+  tvdbId: number;
+  missing?: [number, number][];
+  quality?: QualityRef;
+  inPlex?: boolean;
+  profile?: number;
+}
+interface MovieSeed {
+  tmdbId: number;
+  file?: QualityRef | null;
+  inPlex?: boolean;
+  profile?: number;
+}
 
 const SERIES_LIBRARY: SeriesSeed[] = [
   { tvdbId: 81189 },
   { tvdbId: 273181 },
-  { tvdbId: 73244, missing: [[9, 20], [9, 21], [9, 22], [9, 23], [9, 24], [9, 25]] },
+  {
+    tvdbId: 73244,
+    missing: [
+      [9, 20],
+      [9, 21],
+      [9, 22],
+      [9, 23],
+      [9, 24],
+      [9, 25],
+    ],
+  },
   { tvdbId: 121361, quality: QUALITIES.hdtv720 },
-  { tvdbId: 305288, missing: [[4, 8], [4, 9]] },
-  { tvdbId: 371980, missing: [[2, 9], [2, 10]] },
-  { tvdbId: 392256, missing: [[2, 3], [2, 4], [2, 5]] },
+  {
+    tvdbId: 305288,
+    missing: [
+      [4, 8],
+      [4, 9],
+    ],
+  },
+  {
+    tvdbId: 371980,
+    missing: [
+      [2, 9],
+      [2, 10],
+    ],
+  },
+  {
+    tvdbId: 392256,
+    missing: [
+      [2, 3],
+      [2, 4],
+      [2, 5],
+    ],
+  },
   { tvdbId: 333072 },
   { tvdbId: 360893, inPlex: false },
   { tvdbId: 403245, missing: [[3, 9]] },
@@ -71,8 +117,15 @@ export function seedWorld(world: World): void {
     const meta = world.seriesMeta(seed.tvdbId);
     if (!meta) continue;
     const entry: SeriesEntry = {
-      id: world.next("series"), meta, path: `${roots.tv}/${meta.title}`, qualityProfileId: seed.profile ?? 4, monitored: true,
-      seasonFolder: true, seriesType: "standard", added: longAgo, files: new Map(),
+      id: world.next("series"),
+      meta,
+      path: `${roots.tv}/${meta.title}`,
+      qualityProfileId: seed.profile ?? 4,
+      monitored: true,
+      seasonFolder: true,
+      seriesType: "standard",
+      added: longAgo,
+      files: new Map(),
     };
     const missing = new Set((seed.missing ?? []).map(([s, e]) => episodeId(entry.id, s, e)));
     for (const episode of episodesOf(entry)) {
@@ -85,8 +138,14 @@ export function seedWorld(world: World): void {
     const meta = world.movieMeta(seed.tmdbId);
     if (!meta) continue;
     const entry: MovieEntry = {
-      id: world.next("movie"), meta, path: `${roots.movies}/${meta.title.replace(/:/g, "")} (${meta.year})`, qualityProfileId: seed.profile ?? 4,
-      monitored: true, minimumAvailability: "released", added: longAgo, ...(seed.file === null ? {} : { file: seed.file ?? QUALITIES.bluray1080 }),
+      id: world.next("movie"),
+      meta,
+      path: `${roots.movies}/${meta.title.replace(/:/g, "")} (${meta.year})`,
+      qualityProfileId: seed.profile ?? 4,
+      monitored: true,
+      minimumAvailability: "released",
+      added: longAgo,
+      ...(seed.file === null ? {} : { file: seed.file ?? QUALITIES.bluray1080 }),
     };
     world.movies.push(entry);
     if (entry.file && seed.inPlex !== false) world.addPlexMovie(meta, longAgo);
@@ -115,9 +174,15 @@ function seedDownloads(world: World): void {
   if (blockedMovie) blockedMovie.importMessage = `No files found are eligible for import in ${completeDir(world)}/movies/${blockedMovie.title}`;
 
   world.blocklist.push({
-    id: world.next("blocklist"), app: "sonarr", mediaId: series(403245).id, episodeIds: [episodeId(series(403245).id, 3, 8)],
-    sourceTitle: "The.Bear.S03E08.1080p.WEB.H264-SUCCESSORS", quality: QUALITIES.web1080, date: Date.now() - 3 * DAY,
-    indexer: "DrunkenSlug (Prowlarr)", message: "Unpacking failed, archive requires a password",
+    id: world.next("blocklist"),
+    app: "sonarr",
+    mediaId: series(403245).id,
+    episodeIds: [episodeId(series(403245).id, 3, 8)],
+    sourceTitle: "The.Bear.S03E08.1080p.WEB.H264-SUCCESSORS",
+    quality: QUALITIES.web1080,
+    date: Date.now() - 3 * DAY,
+    indexer: "DrunkenSlug (Prowlarr)",
+    message: "Unpacking failed, archive requires a password",
   });
 }
 
@@ -126,7 +191,13 @@ export function completeDir(world: World): string {
 }
 
 function seedSabArchive(world: World): void {
-  const done = (name: string, category: string, bytes: number, ageDays: number) => ({ name, category, bytes, completed: Math.floor((Date.now() - ageDays * DAY) / 1000), nzoId: world.newNzoId() });
+  const done = (name: string, category: string, bytes: number, ageDays: number) => ({
+    name,
+    category,
+    bytes,
+    completed: Math.floor((Date.now() - ageDays * DAY) / 1000),
+    nzoId: world.newNzoId(),
+  });
   world.sabArchive = [
     done("Breaking.Bad.S05E16.1080p.BluRay.x264-ROVERS", "tv", 2_436_906_376, 2),
     done("Dune.2021.1080p.BluRay.x264-SPARKS", "movies", 11_811_160_064, 5),

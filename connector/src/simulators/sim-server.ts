@@ -134,7 +134,8 @@ export async function startSimServer(app: SimApp, hooks: SimHooks, options: { ho
         req.socket.destroy();
         return;
       }
-      if (active.malformed) return write(res, (entry.status = 200, { status: 200, contentType: "application/json", text: '{"records": [{"id": 1, "title": "trunc' }));
+      if (active.malformed)
+        return write(res, ((entry.status = 200), { status: 200, contentType: "application/json", text: '{"records": [{"id": 1, "title": "trunc' }));
       if (active.status) {
         const response = app.faultResponse?.(active.status) ?? json(active.status, { message: "Simulated failure" });
         entry.status = response.status;

@@ -8,7 +8,12 @@ import { queueIdOf, queueIdsOf } from "./arr/arr-queue-id.js";
 export type ArrApp = "sonarr" | "radarr";
 export type DownloadState = "queued" | "downloading" | "stalled" | "paused" | "failed" | "completed" | "importBlocked" | "imported";
 
-export interface QualityRef { id: number; name: string; source: string; resolution: number }
+export interface QualityRef {
+  id: number;
+  name: string;
+  source: string;
+  resolution: number;
+}
 
 export interface Download {
   nzoId: string;
@@ -137,7 +142,11 @@ export class World {
   private resetListeners: (() => void)[] = [];
   private counters = { series: 0, movie: 0, history: 1000, blocklist: 0, command: 100, nzo: 0, plex: 5000 };
 
-  constructor(readonly keys: SimKeys, readonly ports: SimPorts, profile: Profile) {
+  constructor(
+    readonly keys: SimKeys,
+    readonly ports: SimPorts,
+    profile: Profile,
+  ) {
     this.profile = profile;
     this.reset(profile);
   }
@@ -223,9 +232,22 @@ export class World {
     // TrackedDownloadState.Ignored), so no downloadFailed event is recorded for it.
     if (download.ignoredByArr) return;
     this.addHistory({
-      app: download.app, eventType: "downloadFailed", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId,
-      mediaId: download.mediaId, ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
-      data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message, releaseGroup: releaseGroup(download.title), size: String(download.sizeBytes), ...(download.app === "radarr" ? { indexer: download.indexer } : {}) },
+      app: download.app,
+      eventType: "downloadFailed",
+      date: Date.now(),
+      sourceTitle: download.title,
+      downloadId: download.nzoId,
+      mediaId: download.mediaId,
+      ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}),
+      quality: download.quality,
+      data: {
+        downloadClient: "SABnzbd",
+        downloadClientName: "SABnzbd",
+        message,
+        releaseGroup: releaseGroup(download.title),
+        size: String(download.sizeBytes),
+        ...(download.app === "radarr" ? { indexer: download.indexer } : {}),
+      },
     });
     this.touchHistory();
   }
@@ -248,8 +270,14 @@ export class World {
       }
     }
     this.addHistory({
-      app: download.app, eventType: "downloadFolderImported", date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId,
-      mediaId: download.mediaId, ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}), quality: download.quality,
+      app: download.app,
+      eventType: "downloadFolderImported",
+      date: Date.now(),
+      sourceTitle: download.title,
+      downloadId: download.nzoId,
+      mediaId: download.mediaId,
+      ...(download.episodeIds[0] ? { episodeId: download.episodeIds[0] } : {}),
+      quality: download.quality,
       data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", releaseGroup: releaseGroup(download.title), size: String(download.sizeBytes) },
     });
     this.touchHistory();
@@ -258,16 +286,29 @@ export class World {
   addPlexMovie(meta: MovieMeta, addedAt = Date.now()): void {
     if (this.plexItems.some((i) => i.guid === `plex://movie/tmdb-${meta.tmdbId}`)) return;
     this.plexItems.push({
-      ratingKey: this.next("plex"), sectionKey: 1, type: "movie", title: meta.title, year: meta.year, guid: `plex://movie/tmdb-${meta.tmdbId}`,
-      guids: [`imdb://${meta.imdbId}`, `tmdb://${meta.tmdbId}`], addedAt: Math.floor(addedAt / 1000), file: `/data/media/movies/${meta.title} (${meta.year})/${meta.title} (${meta.year}).mkv`,
+      ratingKey: this.next("plex"),
+      sectionKey: 1,
+      type: "movie",
+      title: meta.title,
+      year: meta.year,
+      guid: `plex://movie/tmdb-${meta.tmdbId}`,
+      guids: [`imdb://${meta.imdbId}`, `tmdb://${meta.tmdbId}`],
+      addedAt: Math.floor(addedAt / 1000),
+      file: `/data/media/movies/${meta.title} (${meta.year})/${meta.title} (${meta.year}).mkv`,
     });
   }
 
   addPlexShow(meta: SeriesMeta, addedAt = Date.now()): void {
     if (this.plexItems.some((i) => i.type === "show" && i.guid === `plex://show/tvdb-${meta.tvdbId}`)) return;
     this.plexItems.push({
-      ratingKey: this.next("plex"), sectionKey: 2, type: "show", title: meta.title, year: meta.year, guid: `plex://show/tvdb-${meta.tvdbId}`,
-      guids: [`imdb://${meta.imdbId}`, `tvdb://${meta.tvdbId}`], addedAt: Math.floor(addedAt / 1000),
+      ratingKey: this.next("plex"),
+      sectionKey: 2,
+      type: "show",
+      title: meta.title,
+      year: meta.year,
+      guid: `plex://show/tvdb-${meta.tvdbId}`,
+      guids: [`imdb://${meta.imdbId}`, `tvdb://${meta.tvdbId}`],
+      addedAt: Math.floor(addedAt / 1000),
     });
   }
 
@@ -276,15 +317,33 @@ export class World {
     const { season, episode } = splitEpisodeId(id);
     const code = `S${pad(season)}E${pad(episode)}`;
     this.plexItems.push({
-      ratingKey: this.next("plex"), sectionKey: 2, type: "episode", title: `Episode ${episode}`, year: series.meta.year + season - 1,
-      guid: `plex://episode/tvdb-${series.meta.tvdbId}-${code}`, guids: [`tvdb://${series.meta.tvdbId}/${season}/${episode}`],
-      addedAt: Math.floor(Date.now() / 1000), showTitle: series.meta.title, file: `${series.path}/Season ${pad(season)}/${series.meta.title} - ${code}.mkv`,
+      ratingKey: this.next("plex"),
+      sectionKey: 2,
+      type: "episode",
+      title: `Episode ${episode}`,
+      year: series.meta.year + season - 1,
+      guid: `plex://episode/tvdb-${series.meta.tvdbId}-${code}`,
+      guids: [`tvdb://${series.meta.tvdbId}/${season}/${episode}`],
+      addedAt: Math.floor(Date.now() / 1000),
+      showTitle: series.meta.title,
+      file: `${series.path}/Season ${pad(season)}/${series.meta.title} - ${code}.mkv`,
     });
   }
 }
 
-export interface SimKeys { sabnzbd: string; sabnzbdNzb: string; sonarr: string; radarr: string; plex: string }
-export interface SimPorts { sabnzbd: number; sonarr: number; radarr: number; plex: number }
+export interface SimKeys {
+  sabnzbd: string;
+  sabnzbdNzb: string;
+  sonarr: string;
+  radarr: string;
+  plex: string;
+}
+export interface SimPorts {
+  sabnzbd: number;
+  sonarr: number;
+  radarr: number;
+  plex: number;
+}
 
 export const pad = (n: number) => String(n).padStart(2, "0");
 export const releaseGroup = (title: string) => title.split("-").pop() ?? "";

@@ -56,7 +56,10 @@ type NoExtraFields<D, O> = { [K in Exclude<keyof D, keyof O>]: never };
  * Turns an upstream result into a tool outcome, shaping the success value with `shape`. `O` is the tool's declared
  * output (from the `run` it is returned by), so `data` must have every field the contract requires and no other.
  */
-export function outcome<T, O, D extends NoInfer<O>>(result: Result<T>, shape: (value: T) => { data: D & NoExtraFields<D, NoInfer<O>>; text: string }): ToolOutcome<O> {
+export function outcome<T, O, D extends NoInfer<O>>(
+  result: Result<T>,
+  shape: (value: T) => { data: D & NoExtraFields<D, NoInfer<O>>; text: string },
+): ToolOutcome<O> {
   return result.ok ? { ok: true, ...shape(result.value) } : { ok: false, failure: result.failure };
 }
 
@@ -90,20 +93,40 @@ export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[],
       const started = Date.now();
       try {
         const result = await withinAppTimeout(options.appTimeoutMs, () => spec.run(args as never));
-        options.logger.info("tool call", { tool: spec.name, traceId: currentTraceId(), ok: result.ok, ms: Date.now() - started, ...(result.ok ? {} : { failure: result.failure.kind }) });
+        options.logger.info("tool call", {
+          tool: spec.name,
+          traceId: currentTraceId(),
+          ok: result.ok,
+          ms: Date.now() - started,
+          ...(result.ok ? {} : { failure: result.failure.kind }),
+        });
         if (!result.ok) {
-          return { isError: true, content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }], _meta: failureMeta(result.failure) };
+          return {
+            isError: true,
+            content: [{ type: "text", text: redactSecrets(result.failure.message, options.secrets) }],
+            _meta: failureMeta(result.failure),
+          };
         }
         const data = redactSecrets(result.data as Record<string, unknown>, options.secrets);
         return { content: [{ type: "text", text: redactSecrets(result.text, options.secrets) }], structuredContent: data };
       } catch (error) {
-        options.logger.error("tool crashed", { tool: spec.name, traceId: currentTraceId(), error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        options.logger.error("tool crashed", {
+          tool: spec.name,
+          traceId: currentTraceId(),
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
         return { isError: true, content: [{ type: "text", text: `Internal connector error in ${spec.name}; see the connector's logs` }] };
       }
     };
     server.registerTool(
       spec.name,
-      { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations, openWorldHint: false } },
+      {
+        title: spec.title,
+        description: spec.description,
+        inputSchema: spec.input,
+        outputSchema: spec.output,
+        annotations: { title: spec.title, ...spec.annotations, openWorldHint: false },
+      },
       handler as never,
     );
   }

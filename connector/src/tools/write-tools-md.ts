@@ -39,7 +39,7 @@ const lines: string[] = [
   "",
   "Generated from the code by `npm run tools:doc -w connector` (the same list is exported as `toolCatalog()` from `connector/src/tools/catalog.ts`).",
   "",
-  "Only the tools of configured apps are offered. Every tool returns `structuredContent` matching its output schema plus a one-line text; upstream failures come back as `isError: true` with a safe message (e.g. \"API key rejected by Sonarr (HTTP 401)\", \"Sonarr is unreachable at its configured URL (connection refused)\", \"Sonarr did not answer within 10 s\", \"Sonarr returned malformed JSON\"). API keys, passwords and tokens are never returned (masked as `********`).",
+  'Only the tools of configured apps are offered. Every tool returns `structuredContent` matching its output schema plus a one-line text; upstream failures come back as `isError: true` with a safe message (e.g. "API key rejected by Sonarr (HTTP 401)", "Sonarr is unreachable at its configured URL (connection refused)", "Sonarr did not answer within 10 s", "Sonarr returned malformed JSON"). API keys, passwords and tokens are never returned (masked as `********`).',
   "",
   `Status tools used for health pings: ${APP_IDS.map((app) => `\`${STATUS_TOOLS[app]}\``).join(", ")}.`,
   "",
@@ -49,7 +49,9 @@ const lines: string[] = [
 for (const app of APP_IDS) {
   lines.push(`## ${displayName(app)}`, "");
   for (const tool of toolCatalog().filter((t) => t.app === app)) {
-    const hints = [tool.annotations.readOnlyHint && "RO", tool.annotations.destructiveHint && "D", tool.annotations.idempotentHint && "I"].filter(Boolean).join(", ") || "write";
+    const hints =
+      [tool.annotations.readOnlyHint && "RO", tool.annotations.destructiveHint && "D", tool.annotations.idempotentHint && "I"].filter(Boolean).join(", ") ||
+      "write";
     lines.push(`### \`${tool.name}\` — ${tool.title}`, "", tool.description, "", `Hints: ${hints}`, "");
     const input = fieldRows(tool.inputSchema as JsonSchema);
     lines.push("Input:", "", ...(input.length ? ["| field | type | description |", "| --- | --- | --- |", ...input] : ["(none)"]), "");

@@ -85,4 +85,6 @@ export function appsWith(capability: Capability): AppId[] {
   return APP_IDS.filter((app) => (APP_REGISTRY[app].capabilities as readonly Capability[]).includes(capability));
 }
 
-export const STATUS_TOOLS = Object.fromEntries(APP_IDS.map((app) => [app, APP_REGISTRY[app].statusTool])) as { [A in AppId]: (typeof APP_REGISTRY)[A]["statusTool"] };
+export const STATUS_TOOLS = Object.fromEntries(APP_IDS.map((app) => [app, APP_REGISTRY[app].statusTool])) as {
+  [A in AppId]: (typeof APP_REGISTRY)[A]["statusTool"];
+};

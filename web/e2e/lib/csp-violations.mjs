@@ -5,7 +5,9 @@ export async function watchCspViolations(context) {
   await context.exposeBinding("__e2eCspViolation", (_source, line) => violations.push(line));
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      window.__e2eCspViolation(`${event.effectiveDirective} refused ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`);
+      window.__e2eCspViolation(
+        `${event.effectiveDirective} refused ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`,
+      );
     });
   });
   context.on("console", (message) => {

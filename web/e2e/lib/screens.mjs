@@ -11,7 +11,10 @@ export const DESKTOP = { width: 1280, height: 800 };
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export async function captureScreen(page, name, { axe = true } = {}) {
-  for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  for (const [label, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ]) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${label}.png`, fullPage: true });

@@ -21,7 +21,14 @@ export async function startE2eStack() {
   if (existsSync(SHARED_STACK) && process.env.AUTOARR_E2E_STACK !== "bare") {
     const { startStack } = await import(pathToFileURL(SHARED_STACK).href);
     const stack = await startStack({ port, persistDir, quiet: true });
-    return { ...stack, source: "scripts/lib/stack.mjs", stop: async () => { await stack.stop(); rmSync(persistDir, { recursive: true, force: true }); } };
+    return {
+      ...stack,
+      source: "scripts/lib/stack.mjs",
+      stop: async () => {
+        await stack.stop();
+        rmSync(persistDir, { recursive: true, force: true });
+      },
+    };
   }
   return startBareWrangler(port, persistDir);
 }
@@ -40,7 +47,18 @@ async function startBareWrangler(port, persistDir) {
   const secret = `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}`;
   const child = spawn(
     wrangler,
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir, "--var", `AUTOARR_SECRET_KEY:${secret}`, "--show-interactive-dev-session=false"],
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persistDir,
+      "--var",
+      `AUTOARR_SECRET_KEY:${secret}`,
+      "--show-interactive-dev-session=false",
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";

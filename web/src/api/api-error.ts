@@ -35,8 +35,7 @@ export class ApiError extends Error {
   fieldIssues(): FieldIssue[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
-      (issue): issue is FieldIssue =>
-        typeof issue === "object" && issue !== null && Array.isArray(issue.path) && typeof issue.message === "string",
+      (issue): issue is FieldIssue => typeof issue === "object" && issue !== null && Array.isArray(issue.path) && typeof issue.message === "string",
     );
   }
 }
@@ -61,24 +60,32 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
   const error = (envelope as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   const code = typeof error?.code === "string" ? error.code : codeForStatus(response.status);
   const message =
-    typeof error?.message === "string" && error.message
-      ? error.message
-      : (FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`);
+    typeof error?.message === "string" && error.message ? error.message : (FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`);
   return new ApiError(response.status, code, message, error?.details, retryAfterSeconds);
 }
 
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
-    case 400: return "invalid_request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not_found";
-    case 409: return "conflict";
-    case 413: return "payload_too_large";
-    case 415: return "unsupported_media_type";
-    case 429: return "rate_limited";
-    case 503: return "upstream_unavailable";
-    default: return "internal";
+    case 400:
+      return "invalid_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 429:
+      return "rate_limited";
+    case 503:
+      return "upstream_unavailable";
+    default:
+      return "internal";
   }
 }
 

@@ -17,7 +17,10 @@ export const changeHistoryQuery = () =>
 
 /** Runs a fresh audit; `refresh` re-reads the apps instead of using configuration cached in the last 5 minutes. */
 export const runAudit = (options: { apps?: AppName[]; refresh?: boolean } = {}) =>
-  apiRequest<Audit>("/api/v1/config/audit", { method: "POST", body: { ...(options.apps ? { apps: options.apps } : {}), ...(options.refresh ? { refresh: true } : {}) } });
+  apiRequest<Audit>("/api/v1/config/audit", {
+    method: "POST",
+    body: { ...(options.apps ? { apps: options.apps } : {}), ...(options.refresh ? { refresh: true } : {}) },
+  });
 
 export const previewRecommendation = (recommendationId: string) =>
   apiRequest<PlannedChange>("/api/v1/config/apply", { method: "POST", body: { recommendationId, dryRun: true } });

@@ -5,7 +5,10 @@ import { mockApi, session } from "../test/mock-api";
 
 describe("auth API", () => {
   it("signs up and signs in in cookie mode, keeping only the profile in localStorage", async () => {
-    const { calls } = mockApi({ "POST /api/v1/auth/register": { status: 201, body: session() }, "POST /api/v1/auth/login": { body: session({ accessToken: "access-2" }) } });
+    const { calls } = mockApi({
+      "POST /api/v1/auth/register": { status: 201, body: session() },
+      "POST /api/v1/auth/login": { body: session({ accessToken: "access-2" }) },
+    });
     await register({ email: "sam@example.com", password: "correct horse", tenantName: "Home" });
     await signIn({ email: "sam@example.com", password: "correct horse" });
     expect(calls.map((call) => call.headers.get("X-AutoArr-Session"))).toEqual(["cookie", "cookie"]);

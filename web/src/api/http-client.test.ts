@@ -16,7 +16,9 @@ describe("apiRequest", () => {
     tokenStore.save(session());
     const { calls } = mockApi({
       "GET /api/v1/connectors": ({ headers }) =>
-        headers.get("Authorization") === "Bearer access-2" ? { body: { connectors: [] } } : { status: 401, body: { error: { code: "unauthorized", message: "expired" } } },
+        headers.get("Authorization") === "Bearer access-2"
+          ? { body: { connectors: [] } }
+          : { status: 401, body: { error: { code: "unauthorized", message: "expired" } } },
       "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2" }) },
     });
     await Promise.all([apiRequest("/api/v1/connectors"), apiRequest("/api/v1/connectors")]);
@@ -27,7 +29,10 @@ describe("apiRequest", () => {
   it("refreshes by the HttpOnly cookie: asks for cookie mode and sends no refresh token", async () => {
     tokenStore.save(session());
     tokenStore.forgetAccessToken();
-    const { calls, fetchMock } = mockApi({ "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2" }) }, "GET /api/v1/me": { body: { ok: true } } });
+    const { calls, fetchMock } = mockApi({
+      "POST /api/v1/auth/refresh": { body: session({ accessToken: "access-2" }) },
+      "GET /api/v1/me": { body: { ok: true } },
+    });
     await apiRequest("/api/v1/me");
     const refresh = calls.find((call) => call.path === "/api/v1/auth/refresh")!;
     expect(refresh.headers.get("X-AutoArr-Session")).toBe("cookie");
@@ -65,7 +70,9 @@ describe("apiRequest", () => {
     mockApi({
       "POST /api/v1/auth/register": {
         status: 400,
-        body: { error: { code: "invalid_request", message: "Check the highlighted fields", details: [{ path: ["password"], message: "Use at least 8 characters" }] } },
+        body: {
+          error: { code: "invalid_request", message: "Check the highlighted fields", details: [{ path: ["password"], message: "Use at least 8 characters" }] },
+        },
       },
     });
     const failure = (await apiRequest("/api/v1/auth/register", { method: "POST", body: {}, auth: "none" }).catch((error: unknown) => error)) as ApiError;

@@ -22,7 +22,11 @@ describe("live events", () => {
   it("moves an app's circuit state in the cached health report and announces it", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(queryKeys.health, health);
-    const announcement = applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sonarr", state: "open", lastError: "timeout", lastErrorAt: "2026-01-01T00:01:00.000Z" } });
+    const announcement = applyLiveEvent(queryClient, {
+      type: "circuit",
+      at: "now",
+      data: { app: "sonarr", state: "open", lastError: "timeout", lastErrorAt: "2026-01-01T00:01:00.000Z" },
+    });
     const services = queryClient.getQueryData<HealthReport>(queryKeys.health)?.services;
     expect(services?.sonarr).toMatchObject({ state: "open", lastError: "timeout", lastErrorAt: "2026-01-01T00:01:00.000Z", latencyMs: 20 });
     expect(announcement).toBe("Sonarr is unreachable.");
@@ -31,7 +35,11 @@ describe("live events", () => {
   it("says degraded as soon as a circuit leaves closed, and asks the Worker again for the whole report", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(queryKeys.health, { ...health, status: "ok" });
-    applyLiveEvent(queryClient, { type: "circuit", at: "now", data: { app: "sabnzbd", state: "open", lastError: "SABnzbd did not answer within 10 s", lastErrorAt: "2026-01-01T00:01:00.000Z" } });
+    applyLiveEvent(queryClient, {
+      type: "circuit",
+      at: "now",
+      data: { app: "sabnzbd", state: "open", lastError: "SABnzbd did not answer within 10 s", lastErrorAt: "2026-01-01T00:01:00.000Z" },
+    });
     expect(queryClient.getQueryData<HealthReport>(queryKeys.health)?.status).toBe("degraded");
     expect(queryClient.getQueryState(queryKeys.health)?.isInvalidated).toBe(true);
   });
@@ -49,11 +57,22 @@ describe("live events", () => {
   });
 
   it("reads the hub's stored activity row (timestamp, tenantId) as an activity item", () => {
-    const event = parseLiveEvent(JSON.stringify({
-      type: "activity",
-      at: "2026-01-02T00:00:00.000Z",
-      data: { id: "a9", tenantId: "t1", timestamp: "2026-01-02T00:00:00.000Z", app: "sonarr", kind: "recovery", level: "warning", message: "The Expanse S02E03 recovered", data: { title: "x" } },
-    }));
+    const event = parseLiveEvent(
+      JSON.stringify({
+        type: "activity",
+        at: "2026-01-02T00:00:00.000Z",
+        data: {
+          id: "a9",
+          tenantId: "t1",
+          timestamp: "2026-01-02T00:00:00.000Z",
+          app: "sonarr",
+          kind: "recovery",
+          level: "warning",
+          message: "The Expanse S02E03 recovered",
+          data: { title: "x" },
+        },
+      }),
+    );
     expect(event).toMatchObject({ type: "activity", data: { id: "a9", at: "2026-01-02T00:00:00.000Z", app: "sonarr", kind: "recovery", level: "warning" } });
     expect(event?.data).not.toHaveProperty("tenantId");
   });
@@ -62,7 +81,11 @@ describe("live events", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(queryKeys.queue, { items: [] });
     queryClient.setQueryData(queryKeys.recoveries, { items: [], nextCursor: null });
-    const announcement = applyLiveEvent(queryClient, { type: "recovery", at: "now", data: { app: "sonarr", title: "Show S01E01", reason: "failed", action: "blocklist_and_search", outcome: "succeeded" } });
+    const announcement = applyLiveEvent(queryClient, {
+      type: "recovery",
+      at: "now",
+      data: { app: "sonarr", title: "Show S01E01", reason: "failed", action: "blocklist_and_search", outcome: "succeeded" },
+    });
     expect(queryClient.getQueryState(queryKeys.queue)?.isInvalidated).toBe(true);
     expect(queryClient.getQueryState(queryKeys.recoveries)?.isInvalidated).toBe(true);
     expect(announcement).toMatch(/^Sonarr: Show S01E01/);
@@ -73,8 +96,17 @@ describe("live events", () => {
     const previous: Queue = { items: [], sources: { sabnzbd: { status: "ok" } }, cachedAt: "2026-01-01T00:00:00Z" };
     queryClient.setQueryData(queryKeys.queue, previous);
     const item: QueueItem = {
-      id: "sabnzbd:n1", app: "sabnzbd", title: "Dune", status: "Downloading", progress: 0.5,
-      sizeBytes: 100, sizeLeftBytes: 50, timeLeft: "0:01:00", downloadId: "n1", category: "movies", problem: null,
+      id: "sabnzbd:n1",
+      app: "sabnzbd",
+      title: "Dune",
+      status: "Downloading",
+      progress: 0.5,
+      sizeBytes: 100,
+      sizeLeftBytes: 50,
+      timeLeft: "0:01:00",
+      downloadId: "n1",
+      category: "movies",
+      problem: null,
     };
     applyLiveEvent(queryClient, { type: "queue", at: "now", data: { items: [item] } });
     expect(queryClient.getQueryData(queryKeys.queue)).toEqual({ ...previous, items: [item] });

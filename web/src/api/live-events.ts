@@ -78,14 +78,11 @@ function updateCircuit(queryClient: QueryClient, { app, state, lastError, lastEr
 }
 
 function prependActivity(queryClient: QueryClient, item: ActivityItem): void {
-  queryClient.setQueryData<InfiniteData<ActivityPage, string | null>>(
-    queryKeys.activity.list(ALL_ACTIVITY),
-    (data) => {
-      const [first, ...rest] = data?.pages ?? [];
-      if (!data || !first || first.items.some((existing) => existing.id === item.id)) return data;
-      return { ...data, pages: [{ ...first, items: [item, ...first.items] }, ...rest] };
-    },
-  );
+  queryClient.setQueryData<InfiniteData<ActivityPage, string | null>>(queryKeys.activity.list(ALL_ACTIVITY), (data) => {
+    const [first, ...rest] = data?.pages ?? [];
+    if (!data || !first || first.items.some((existing) => existing.id === item.id)) return data;
+    return { ...data, pages: [{ ...first, items: [item, ...first.items] }, ...rest] };
+  });
   void queryClient.invalidateQueries({
     queryKey: queryKeys.activity.all,
     refetchType: "active",

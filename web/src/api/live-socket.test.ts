@@ -7,11 +7,24 @@ class FakeSocket {
   onmessage: ((message: { data: unknown }) => void) | null = null;
   onclose: (() => void) | null = null;
   sent: string[] = [];
-  constructor(readonly url: string, readonly protocols: string[]) {}
-  open() { this.readyState = 1; this.onopen?.(); }
-  drop() { this.readyState = 3; this.onclose?.(); }
-  send(data: string) { this.sent.push(data); }
-  close() { this.readyState = 3; }
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {}
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
 }
 
 function harness(tokens: string[]) {

@@ -132,7 +132,7 @@ export class LiveSocket {
    */
   async renewAccessToken(): Promise<void> {
     const socket = this.socket;
-    if (!socket || socket.readyState !== 1) return;
+    if (socket?.readyState !== 1) return;
     let token: string;
     try {
       token = await this.options.accessToken();

@@ -12,14 +12,12 @@ export const requestsQuery = () =>
 export const parseQuery = (query: string) =>
   queryOptions({
     queryKey: queryKeys.requests.parse(query),
-    queryFn: ({ signal }) =>
-      apiRequest<ParsedRequest>("/api/v1/requests/parse", { method: "POST", body: { query }, signal }),
+    queryFn: ({ signal }) => apiRequest<ParsedRequest>("/api/v1/requests/parse", { method: "POST", body: { query }, signal }),
     staleTime: Infinity,
     retry: false,
   });
 
-export const createRequest = (query: string) =>
-  apiRequest<MediaRequest>("/api/v1/requests", { method: "POST", body: { query } });
+export const createRequest = (query: string) => apiRequest<MediaRequest>("/api/v1/requests", { method: "POST", body: { query } });
 
 export const chooseOption = (requestId: string, optionId: string) =>
   apiRequest<MediaRequest>(`/api/v1/requests/${encodeURIComponent(requestId)}/choose`, {

@@ -29,7 +29,14 @@ export function ConfirmDialog({ open, title, confirmLabel, busy, confirmDisabled
   }, [open]);
 
   return (
-    <dialog ref={dialogRef} aria-labelledby={titleId} onCancel={(event) => { event.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <article>
         <h2 id={titleId}>{title}</h2>
         {children}

@@ -10,7 +10,11 @@ export function TextField({ label, error, hint, ...input }: TextFieldProps) {
       {label}
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
-      {error ? <small id={`${id}-error`} className="field-error">{error}</small> : null}
+      {error ? (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      ) : null}
     </label>
   );
 }

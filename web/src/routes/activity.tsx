@@ -29,13 +29,21 @@ export default function ActivityScreen() {
         {(data) => (
           <>
             <ul className="plain-list" aria-labelledby="log-heading">
-              {data.pages.flatMap((page) => page.items).map((item) => (
-                <ActivityRow key={item.id} item={item} />
-              ))}
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((item) => (
+                  <ActivityRow key={item.id} item={item} />
+                ))}
             </ul>
             {query.isFetchNextPageError ? <ErrorState error={query.error} /> : null}
             {query.hasNextPage ? (
-              <button type="button" className="secondary outline wide" onClick={() => void query.fetchNextPage()} aria-busy={query.isFetchingNextPage || undefined} disabled={query.isFetchingNextPage}>
+              <button
+                type="button"
+                className="secondary outline wide"
+                onClick={() => void query.fetchNextPage()}
+                aria-busy={query.isFetchingNextPage || undefined}
+                disabled={query.isFetchingNextPage}
+              >
                 Load older activity
               </button>
             ) : (

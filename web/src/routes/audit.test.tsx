@@ -35,8 +35,16 @@ const manual = {
 };
 
 const change = {
-  id: "ch1", app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G", at: new Date().toISOString(),
-  user: "user-1", rolledBackAt: null as string | null, recommendationId: "r1" as string | null, rollbackOf: null as string | null,
+  id: "ch1",
+  app: "sabnzbd",
+  setting: "cache_limit",
+  before: "128M",
+  after: "1G",
+  at: new Date().toISOString(),
+  user: "user-1",
+  rolledBackAt: null as string | null,
+  recommendationId: "r1" as string | null,
+  rollbackOf: null as string | null,
 };
 
 describe("Audit", () => {
@@ -59,9 +67,7 @@ describe("Audit", () => {
       },
       "GET /api/v1/config/history": { body: { items: [] } },
       "POST /api/v1/config/apply": ({ body }) =>
-        (body as { dryRun?: boolean }).dryRun
-          ? { body: { app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G" } }
-          : { body: { change } },
+        (body as { dryRun?: boolean }).dryRun ? { body: { app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G" } } : { body: { change } },
     });
     const { container } = renderWithProviders(<AuditScreen />, { path: "/audit" });
     const section = (await screen.findByRole("heading", { level: 2, name: "SABnzbd" })).closest("section")!;
@@ -85,12 +91,18 @@ describe("Audit", () => {
     signInForTest();
     mockApi({
       "GET /api/v1/config/audits/latest": {
-        body: { id: "a1", createdAt: new Date().toISOString(), path: "rules", pathReason: "no language model key", apps: { sonarr: { status: "ok", recommendations: [manual] } } },
+        body: {
+          id: "a1",
+          createdAt: new Date().toISOString(),
+          path: "rules",
+          pathReason: "no language model key",
+          apps: { sonarr: { status: "ok", recommendations: [manual] } },
+        },
       },
       "GET /api/v1/config/history": { body: { items: [] } },
     });
     renderWithProviders(<AuditScreen />, { path: "/audit" });
-    const card = (await screen.findByRole("article", { name: manual.title }));
+    const card = await screen.findByRole("article", { name: manual.title });
     expect(within(card).getByText("Move the root folder next to the download folder.")).toBeTruthy();
     expect(within(card).queryByRole("button", { name: "Apply…" })).toBeNull();
     expect(within(card).getByText(/TRaSH Guides/)).toBeTruthy();

@@ -5,7 +5,9 @@ export default function NotFoundScreen() {
   return (
     <>
       <PageHeading title="Page not found" />
-      <p>There's nothing at this address. <Link href="/">Go home</Link></p>
+      <p>
+        There's nothing at this address. <Link href="/">Go home</Link>
+      </p>
     </>
   );
 }

@@ -16,8 +16,8 @@ function FailedSignIns({ notice, onContinue }: { notice: FailedSignInsNotice; on
     <article className="auth-card">
       <PageHeading title="Signed in" />
       <p role="alert">
-        There were {attempts} on your account since your last sign-in, the first <RelativeTime iso={notice.since} />. If that wasn't you,
-        someone may be trying to guess your password.
+        There were {attempts} on your account since your last sign-in, the first <RelativeTime iso={notice.since} />. If that wasn't you, someone may be trying
+        to guess your password.
       </p>
       <button type="button" onClick={onContinue}>
         Continue
@@ -46,9 +46,19 @@ export default function SignInScreen() {
       <PageHeading title="Sign in" />
       <form onSubmit={submit}>
         <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
-        <TextField label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         {wrongCredentials ? (
-          <p className="form-alert" role="alert">That email and password don't match an account.</p>
+          <p className="form-alert" role="alert">
+            That email and password don't match an account.
+          </p>
         ) : (
           <FormAlert error={mutation.error} />
         )}

@@ -24,9 +24,40 @@ export default function SignUpScreen() {
     <article className="auth-card">
       <PageHeading title="Create your account" />
       <form onSubmit={submit}>
-        <TextField label="Household name" name="tenantName" autoComplete="organization" required maxLength={100} hint="Shown to everyone you share AutoArr with." error={errors.tenantName} value={tenantName} onChange={(event) => setTenantName(event.target.value)} />
-        <TextField label="Email" type="email" name="email" autoComplete="email" required error={errors.email} value={email} onChange={(event) => setEmail(event.target.value)} />
-        <TextField label="Password" type="password" name="password" autoComplete="new-password" required minLength={8} maxLength={256} hint="At least 8 characters." error={errors.password} value={password} onChange={(event) => setPassword(event.target.value)} />
+        <TextField
+          label="Household name"
+          name="tenantName"
+          autoComplete="organization"
+          required
+          maxLength={100}
+          hint="Shown to everyone you share AutoArr with."
+          error={errors.tenantName}
+          value={tenantName}
+          onChange={(event) => setTenantName(event.target.value)}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          error={errors.email}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={256}
+          hint="At least 8 characters."
+          error={errors.password}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <FormAlert error={mutation.error} />
         <button type="submit" aria-busy={mutation.isPending || undefined} disabled={mutation.isPending}>
           Create account

@@ -24,8 +24,12 @@ export const users = sqliteTable(
 export const memberships = sqliteTable(
   "memberships",
   {
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["owner", "member"] }).notNull(),
     createdAt: createdAt(),
   },
@@ -36,8 +40,12 @@ export const refreshSessions = sqliteTable(
   "refresh_sessions",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     familyId: text("family_id").notNull(),
     tokenHash: text("token_hash").notNull(),
     createdAt: createdAt(),
@@ -45,17 +53,16 @@ export const refreshSessions = sqliteTable(
     rotatedAt: integer("rotated_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
-  (t) => [
-    uniqueIndex("refresh_sessions_token_hash_unique").on(t.tokenHash),
-    index("refresh_sessions_family_idx").on(t.familyId),
-  ],
+  (t) => [uniqueIndex("refresh_sessions_token_hash_unique").on(t.tokenHash), index("refresh_sessions_family_idx").on(t.familyId)],
 );
 
 export const connectors = sqliteTable(
   "connectors",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     url: text("url").notNull(),
     /** AES-GCM ciphertext of the pairing secret (see services/secret-box.ts). */
@@ -87,7 +94,9 @@ export const audits = sqliteTable(
   "audits",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     userId: text("user_id"),
     /** Which reasoning path decided the recommendations: "rules" or "llm". */
     path: text("path").notNull(),
@@ -101,25 +110,30 @@ export const auditResults = sqliteTable(
   "audit_results",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    auditId: text("audit_id").notNull().references(() => audits.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id, { onDelete: "cascade" }),
     appName: text("app_name").notNull(),
     status: text("status", { enum: ["ok", "unavailable"] }).notNull(),
     error: text("error"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("audit_results_app_created_idx").on(t.appName, sql`${t.createdAt} desc`),
-    index("audit_results_audit_idx").on(t.auditId),
-  ],
+  (t) => [index("audit_results_app_created_idx").on(t.appName, sql`${t.createdAt} desc`), index("audit_results_audit_idx").on(t.auditId)],
 );
 
 export const recommendations = sqliteTable(
   "recommendations",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    auditId: text("audit_id").notNull().references(() => audits.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id, { onDelete: "cascade" }),
     ruleId: text("rule_id").notNull(),
     appName: text("app_name").notNull(),
     setting: text("setting").notNull(),
@@ -131,7 +145,9 @@ export const recommendations = sqliteTable(
     why: text("why").notNull(),
     sourceName: text("source_name").notNull(),
     sourceUrl: text("source_url"),
-    status: text("status", { enum: ["open", "applied", "dismissed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "applied", "dismissed"] })
+      .notNull()
+      .default("open"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -145,7 +161,9 @@ export const configChanges = sqliteTable(
   "config_changes",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     userId: text("user_id"),
     recommendationId: text("recommendation_id"),
     appName: text("app_name").notNull(),
@@ -165,7 +183,9 @@ export const contentRequests = sqliteTable(
   "content_requests",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     userId: text("user_id"),
     query: text("query").notNull(),
     parse: text("parse", { mode: "json" }),
@@ -187,7 +207,9 @@ export const activityLog = sqliteTable(
   "activity_log",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     timestamp: integer("timestamp", { mode: "timestamp_ms" }).notNull(),
     app: text("app"),
     kind: text("kind").notNull(),
@@ -205,7 +227,9 @@ export const recoveryActions = sqliteTable(
   "recovery_actions",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     app: text("app").notNull(),
     itemId: text("item_id").notNull(),
     downloadId: text("download_id"),
@@ -235,7 +259,9 @@ export const recoveryActions = sqliteTable(
 
 /** Per-tenant settings, one row per tenant. */
 export const tenantSettings = sqliteTable("tenant_settings", {
-  tenantId: text("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
   recovery: text("recovery", { mode: "json" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });

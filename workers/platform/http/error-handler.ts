@@ -35,5 +35,4 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   return envelope(c, new AppError("internal", "Something went wrong on our side"));
 };
 
-export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  envelope(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`));
+export const onNotFound: NotFoundHandler<AppEnv> = (c) => envelope(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`));

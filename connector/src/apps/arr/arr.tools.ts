@@ -4,8 +4,22 @@ import { ok, type Result } from "../../http/upstream.js";
 import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "./arr.api.js";
 import {
-  HOST_SECRET_FIELDS, maskConfig, obj, paging, projectBlocklistItem, projectCommand, projectDownloadClient, projectHealth,
-  projectHistoryItem, projectIndexer, projectQualityProfile, projectQueueItem, projectRootFolder, projectSystemStatus, str, num,
+  HOST_SECRET_FIELDS,
+  maskConfig,
+  obj,
+  paging,
+  projectBlocklistItem,
+  projectCommand,
+  projectDownloadClient,
+  projectHealth,
+  projectHistoryItem,
+  projectIndexer,
+  projectQualityProfile,
+  projectQueueItem,
+  projectRootFolder,
+  projectSystemStatus,
+  str,
+  num,
   type Raw,
 } from "./arr.types.js";
 
@@ -32,33 +46,45 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
   const { app, appName, refs } = flavor;
   return [
     defineTool(refs.systemStatus, {
-      title: `${appName} system status`, annotations: READ_ONLY,
+      title: `${appName} system status`,
+      annotations: READ_ONLY,
       description: `Reads ${appName}'s version and basic system information. Use it to check that ${appName} is reachable and the API key works.`,
-      run: async () => outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
-        const data = projectSystemStatus(obj(raw));
-        return { data, text: `${data.appName || appName} ${data.version} is up` };
-      }),
+      run: async () =>
+        outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
+          const data = projectSystemStatus(obj(raw));
+          return { data, text: `${data.appName || appName} ${data.version} is up` };
+        }),
     }),
     defineTool(refs.health, {
-      title: `${appName} health checks`, annotations: READ_ONLY,
+      title: `${appName} health checks`,
+      annotations: READ_ONLY,
       description: `Lists the problems ${appName}'s own health checks currently report (download client unreachable, indexers failing, root folder missing, ...).`,
-      run: async () => outcome(await api.call({ path: "health" }), (raw) => {
-        const issues = list(raw, projectHealth);
-        return { data: { issues }, text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)` };
-      }),
+      run: async () =>
+        outcome(await api.call({ path: "health" }), (raw) => {
+          const issues = list(raw, projectHealth);
+          return {
+            data: { issues },
+            text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)`,
+          };
+        }),
     }),
     defineTool(refs.queue, {
-      title: `${appName} download queue`, annotations: READ_ONLY,
+      title: `${appName} download queue`,
+      annotations: READ_ONLY,
       description: `Reads ${appName}'s download queue (paged) with each item's tracked download state and status, status messages, error message and the download client's id. Use it to spot stalled, failed or import-blocked downloads.`,
       run: async ({ page, pageSize, includeUnknown }) =>
         outcome(await api.call<Raw>({ path: "queue", query: { page, pageSize, [flavor.includeUnknownQueueParam]: includeUnknown } }), (raw) => {
           const body = obj(raw);
           const records = list(body.records, projectQueueItem);
-          return { data: { ...paging(body), records }, text: `${appName} queue: ${records.length} of ${paging(body).totalRecords} item(s) on page ${paging(body).page}` };
+          return {
+            data: { ...paging(body), records },
+            text: `${appName} queue: ${records.length} of ${paging(body).totalRecords} item(s) on page ${paging(body).page}`,
+          };
         }),
     }),
     defineTool(refs.queueRemove, {
-      title: `Remove a ${appName} queue item`, annotations: DESTRUCTIVE,
+      title: `Remove a ${appName} queue item`,
+      annotations: DESTRUCTIVE,
       description: `Removes one item from ${appName}'s queue. Optionally removes it from the download client, blocklists the release so it is not grabbed again, and (unless skipRedownload) lets ${appName} search for a replacement.`,
       run: async ({ id, removeFromClient, blocklist, skipRedownload }) =>
         outcome(await api.call({ method: "DELETE", path: `queue/${id}`, query: { removeFromClient, blocklist, skipRedownload } }), () => ({
@@ -67,17 +93,22 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         })),
     }),
     defineTool(refs.historyFailed, {
-      title: `${appName} failed downloads`, annotations: READ_ONLY,
+      title: `${appName} failed downloads`,
+      annotations: READ_ONLY,
       description: `Lists ${appName}'s history of downloadFailed events (newest first) with the failure message the download client gave.`,
       run: async ({ page, pageSize }) =>
-        outcome(await api.call<Raw>({ path: "history", query: { page, pageSize, eventType: DOWNLOAD_FAILED_EVENT, sortKey: "date", sortDirection: "descending" } }), (raw) => {
-          const body = obj(raw);
-          const records = list(body.records, projectHistoryItem);
-          return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} failed download(s) in ${appName}'s history` };
-        }),
+        outcome(
+          await api.call<Raw>({ path: "history", query: { page, pageSize, eventType: DOWNLOAD_FAILED_EVENT, sortKey: "date", sortDirection: "descending" } }),
+          (raw) => {
+            const body = obj(raw);
+            const records = list(body.records, projectHistoryItem);
+            return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} failed download(s) in ${appName}'s history` };
+          },
+        ),
     }),
     defineTool(refs.historyMarkFailed, {
-      title: `Mark a ${appName} download failed`, annotations: DESTRUCTIVE,
+      title: `Mark a ${appName} download failed`,
+      annotations: DESTRUCTIVE,
       description: `Marks the download behind a history record (usually a 'grabbed' event) as failed: ${appName} blocklists the release and, if configured, searches for another.`,
       run: async ({ historyId }) =>
         outcome(await api.call({ method: "POST", path: `history/failed/${historyId}` }), () => ({
@@ -86,16 +117,21 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         })),
     }),
     defineTool(refs.historyDownload, {
-      title: `${appName} history of one download`, annotations: READ_ONLY,
+      title: `${appName} history of one download`,
+      annotations: READ_ONLY,
       description: `Lists every history event ${appName} recorded for one download (grabbed, imported, failed, ignored), newest first. Use it to tell whether a download that left the queue was imported.`,
       run: async ({ downloadId }) =>
         outcome(await api.call<Raw>({ path: "history", query: { downloadId, page: 1, pageSize: 50, sortKey: "date", sortDirection: "descending" } }), (raw) => {
           const records = list(obj(raw).records, projectHistoryItem);
-          return { data: { records }, text: `${records.length} history event(s) for download ${downloadId}: ${records.map((r) => r.eventType).join(", ") || "none"}` };
+          return {
+            data: { records },
+            text: `${records.length} history event(s) for download ${downloadId}: ${records.map((r) => r.eventType).join(", ") || "none"}`,
+          };
         }),
     }),
     defineTool(refs.blocklist, {
-      title: `${appName} blocklist`, annotations: READ_ONLY,
+      title: `${appName} blocklist`,
+      annotations: READ_ONLY,
       description: `Lists releases ${appName} will not grab again (paged, newest first).`,
       run: async ({ page, pageSize }) =>
         outcome(await api.call<Raw>({ path: "blocklist", query: { page, pageSize, sortKey: "date", sortDirection: "descending" } }), (raw) => {
@@ -105,66 +141,79 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         }),
     }),
     defineTool(refs.commandStatus, {
-      title: `${appName} command status`, annotations: READ_ONLY,
+      title: `${appName} command status`,
+      annotations: READ_ONLY,
       description: `Polls a command started with ${app}_command (or by ${appName} itself) until it is completed or failed.`,
-      run: async ({ commandId }) => outcome(await api.call<Raw>({ path: `command/${commandId}` }), (raw) => {
-        const data = projectCommand(obj(raw));
-        return { data, text: `${appName} command ${data.id} (${data.name}) is ${data.status}` };
-      }),
+      run: async ({ commandId }) =>
+        outcome(await api.call<Raw>({ path: `command/${commandId}` }), (raw) => {
+          const data = projectCommand(obj(raw));
+          return { data, text: `${appName} command ${data.id} (${data.name}) is ${data.status}` };
+        }),
     }),
     defineTool(refs.qualityProfiles, {
-      title: `${appName} quality profiles`, annotations: READ_ONLY,
+      title: `${appName} quality profiles`,
+      annotations: READ_ONLY,
       description: `Lists ${appName}'s quality profiles with their allowed qualities and cutoff. Use an id from here when adding a ${flavor.mediaNoun}.`,
-      run: async () => outcome(await api.call({ path: "qualityprofile" }), (raw) => {
-        const profiles = list(raw, projectQualityProfile);
-        return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
-      }),
+      run: async () =>
+        outcome(await api.call({ path: "qualityprofile" }), (raw) => {
+          const profiles = list(raw, projectQualityProfile);
+          return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
+        }),
     }),
     defineTool(refs.setQualityProfile, {
-      title: `Change a ${flavor.mediaNoun}'s quality profile`, annotations: WRITE_IDEMPOTENT,
+      title: `Change a ${flavor.mediaNoun}'s quality profile`,
+      annotations: WRITE_IDEMPOTENT,
       description: `Sets the quality profile of one ${flavor.mediaNoun} in ${appName} (read, change qualityProfileId, save; files are not moved). Future searches then look for qualities that profile allows. Returns the previous profile id so the change can be undone.`,
       run: async ({ id, qualityProfileId }) => {
         const current = await api.call<Raw>({ path: `${flavor.mediaPath}/${id}` });
         if (!current.ok) return { ok: false, failure: current.failure };
         const existing = obj(current.value);
         const previousQualityProfileId = num(existing.qualityProfileId) ?? 0;
-        const saved: Result<Raw> = previousQualityProfileId === qualityProfileId
-          ? ok(existing)
-          : await api.call<Raw>({ method: "PUT", path: `${flavor.mediaPath}/${id}`, query: { moveFiles: false }, body: { ...existing, qualityProfileId } });
+        const saved: Result<Raw> =
+          previousQualityProfileId === qualityProfileId
+            ? ok(existing)
+            : await api.call<Raw>({ method: "PUT", path: `${flavor.mediaPath}/${id}`, query: { moveFiles: false }, body: { ...existing, qualityProfileId } });
         return outcome(saved, () => {
           const title = str(existing.title) ?? "";
           return {
             data: { id, title, previousQualityProfileId, qualityProfileId },
-            text: previousQualityProfileId === qualityProfileId
-              ? `${title} already uses quality profile ${qualityProfileId}`
-              : `${title} now uses quality profile ${qualityProfileId} (was ${previousQualityProfileId})`,
+            text:
+              previousQualityProfileId === qualityProfileId
+                ? `${title} already uses quality profile ${qualityProfileId}`
+                : `${title} now uses quality profile ${qualityProfileId} (was ${previousQualityProfileId})`,
           };
         });
       },
     }),
     defineTool(refs.rootFolders, {
-      title: `${appName} root folders`, annotations: READ_ONLY,
+      title: `${appName} root folders`,
+      annotations: READ_ONLY,
       description: `Lists ${appName}'s root folders with free space. Use a path from here when adding a ${flavor.mediaNoun}.`,
-      run: async () => outcome(await api.call({ path: "rootfolder" }), (raw) => {
-        const rootFolders = list(raw, projectRootFolder);
-        return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
-      }),
+      run: async () =>
+        outcome(await api.call({ path: "rootfolder" }), (raw) => {
+          const rootFolders = list(raw, projectRootFolder);
+          return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
+        }),
     }),
     defineTool(refs.downloadClients, {
-      title: `${appName} download clients`, annotations: READ_ONLY,
+      title: `${appName} download clients`,
+      annotations: READ_ONLY,
       description: `Lists ${appName}'s download clients and their settings (host, port, category, remove completed/failed downloads). Secrets are masked.`,
-      run: async () => outcome(await api.call({ path: "downloadclient" }), (raw) => {
-        const downloadClients = list(raw, projectDownloadClient);
-        return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
-      }),
+      run: async () =>
+        outcome(await api.call({ path: "downloadclient" }), (raw) => {
+          const downloadClients = list(raw, projectDownloadClient);
+          return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
+        }),
     }),
     defineTool(refs.indexers, {
-      title: `${appName} indexers`, annotations: READ_ONLY,
+      title: `${appName} indexers`,
+      annotations: READ_ONLY,
       description: `Lists ${appName}'s indexers with RSS/search flags and priority. Secrets are masked.`,
-      run: async () => outcome(await api.call({ path: "indexer" }), (raw) => {
-        const indexers = list(raw, projectIndexer);
-        return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
-      }),
+      run: async () =>
+        outcome(await api.call({ path: "indexer" }), (raw) => {
+          const indexers = list(raw, projectIndexer);
+          return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
+        }),
     }),
     ...configTools(flavor, api),
   ];
@@ -174,15 +223,18 @@ function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
   const { appName, refs } = flavor;
   return [
     defineTool(refs.configGet, {
-      title: `Read ${appName} settings`, annotations: READ_ONLY,
+      title: `Read ${appName} settings`,
+      annotations: READ_ONLY,
       description: `Reads one of ${appName}'s settings pages. Credentials (API key, passwords) are masked.`,
-      run: async ({ resource }) => outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
-        data: { resource, values: maskConfig(resource, obj(raw)) },
-        text: `${appName} ${resource} settings`,
-      })),
+      run: async ({ resource }) =>
+        outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
+          data: { resource, values: maskConfig(resource, obj(raw)) },
+          text: `${appName} ${resource} settings`,
+        })),
     }),
     defineTool(refs.configUpdate, {
-      title: `Change ${appName} settings`, annotations: WRITE_IDEMPOTENT,
+      title: `Change ${appName} settings`,
+      annotations: WRITE_IDEMPOTENT,
       description: `Changes some settings on one of ${appName}'s settings pages: reads the page, applies the given values and saves it. Only existing setting names are accepted; credentials cannot be changed here.`,
       run: async ({ resource, values }) => {
         const current = await api.call<Raw>({ path: `config/${resource}` });
@@ -197,12 +249,16 @@ function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           if (secret.length > 0) return failure(`Credentials cannot be changed through the connector: ${secret.join(", ")}`);
         }
         const changed = names.filter((name) => existing[name] !== values[name]);
-        const updated: Result<Raw> = changed.length === 0
-          ? ok(existing)
-          : await api.call<Raw>({ method: "PUT", path: `config/${resource}/${String(existing.id ?? 1)}`, body: { ...existing, ...values } });
+        const updated: Result<Raw> =
+          changed.length === 0
+            ? ok(existing)
+            : await api.call<Raw>({ method: "PUT", path: `config/${resource}/${String(existing.id ?? 1)}`, body: { ...existing, ...values } });
         return outcome(updated, (raw) => ({
           data: { resource, values: maskConfig(resource, obj(raw ?? { ...existing, ...values })), changed },
-          text: changed.length === 0 ? `${appName} ${resource} settings already had those values` : `Changed ${appName} ${resource} settings: ${changed.join(", ")}`,
+          text:
+            changed.length === 0
+              ? `${appName} ${resource} settings already had those values`
+              : `Changed ${appName} ${resource} settings: ${changed.join(", ")}`,
         }));
       },
     }),

@@ -58,7 +58,10 @@ export const projectQueueItem = (r: Raw): QueueItem =>
     status: str(r.status) ?? "unknown",
     trackedDownloadState: str(r.trackedDownloadState),
     trackedDownloadStatus: str(r.trackedDownloadStatus),
-    statusMessages: arr(r.statusMessages).map((m) => ({ title: str(obj(m).title) ?? "", messages: arr(obj(m).messages).filter((x): x is string => typeof x === "string") })),
+    statusMessages: arr(r.statusMessages).map((m) => ({
+      title: str(obj(m).title) ?? "",
+      messages: arr(obj(m).messages).filter((x): x is string => typeof x === "string"),
+    })),
     errorMessage: str(r.errorMessage),
     downloadId: str(r.downloadId),
     protocol: str(r.protocol),
@@ -140,13 +143,24 @@ export const projectQualityProfile = (r: Raw): QualityProfile => {
     for (const member of members) maxResolution = Math.max(maxResolution, qualityResolution(member) ?? 0);
   }
   return compact({
-    id: num(r.id) ?? 0, name: str(r.name) ?? "", upgradeAllowed: bool(r.upgradeAllowed) ?? false, cutoff: num(r.cutoff) ?? 0, cutoffName,
-    allowedQualities: allowed, maxResolution,
+    id: num(r.id) ?? 0,
+    name: str(r.name) ?? "",
+    upgradeAllowed: bool(r.upgradeAllowed) ?? false,
+    cutoff: num(r.cutoff) ?? 0,
+    cutoffName,
+    allowedQualities: allowed,
+    maxResolution,
   });
 };
 
 export const projectRootFolder = (r: Raw): RootFolder =>
-  compact({ id: num(r.id) ?? 0, path: str(r.path) ?? "", accessible: bool(r.accessible) ?? false, freeSpace: num(r.freeSpace), unmappedFolderCount: arr(r.unmappedFolders).length });
+  compact({
+    id: num(r.id) ?? 0,
+    path: str(r.path) ?? "",
+    accessible: bool(r.accessible) ?? false,
+    freeSpace: num(r.freeSpace),
+    unmappedFolderCount: arr(r.unmappedFolders).length,
+  });
 
 /** Provider `fields[]` flattened to name → value, with apiKey/password-privacy fields masked. */
 export function providerSettings(fields: unknown): Record<string, unknown> {

@@ -8,7 +8,8 @@ import { asRecords, flag, projectLibrary, projectMediaItem, text } from "./plex.
 export function plexTools(api: PlexApi): ToolSpec[] {
   return [
     defineTool(tools.plex.identity, {
-      title: "Plex server identity", annotations: READ_ONLY,
+      title: "Plex server identity",
+      annotations: READ_ONLY,
       description: "Reads the Plex server's version and machine id and checks that the token works by listing libraries. Use it to check Plex is reachable.",
       run: async () => {
         const identity = await api.container({ path: "identity" });
@@ -25,15 +26,18 @@ export function plexTools(api: PlexApi): ToolSpec[] {
       },
     }),
     defineTool(tools.plex.libraries, {
-      title: "Plex libraries", annotations: READ_ONLY,
+      title: "Plex libraries",
+      annotations: READ_ONLY,
       description: "Lists the Plex server's libraries (sections) with their type, folders and whether a scan is running.",
-      run: async () => outcome(await api.container({ path: "library/sections" }), (raw) => {
-        const libraries = asRecords(raw.Directory).map(projectLibrary);
-        return { data: { libraries }, text: `${libraries.length} Plex libraries: ${libraries.map((l) => `${l.title} (${l.key})`).join(", ")}` };
-      }),
+      run: async () =>
+        outcome(await api.container({ path: "library/sections" }), (raw) => {
+          const libraries = asRecords(raw.Directory).map(projectLibrary);
+          return { data: { libraries }, text: `${libraries.length} Plex libraries: ${libraries.map((l) => `${l.title} (${l.key})`).join(", ")}` };
+        }),
     }),
     defineTool(tools.plex.libraryRefresh, {
-      title: "Scan a Plex library", annotations: WRITE_IDEMPOTENT,
+      title: "Scan a Plex library",
+      annotations: WRITE_IDEMPOTENT,
       description: "Starts a scan of one Plex library so newly imported files appear. Use force to re-read metadata of all items (slow).",
       run: async ({ sectionKey, force }) =>
         outcome(await api.container({ path: `library/sections/${sectionKey}/refresh`, query: force ? { force: 1 } : {} }), () => ({
@@ -42,7 +46,8 @@ export function plexTools(api: PlexApi): ToolSpec[] {
         })),
     }),
     defineTool(tools.plex.recentlyAdded, {
-      title: "Recently added in Plex", annotations: READ_ONLY,
+      title: "Recently added in Plex",
+      annotations: READ_ONLY,
       description: "Lists the items most recently added to the Plex server across libraries. Use it to confirm that an import reached Plex.",
       run: async ({ limit }) =>
         outcome(await api.container({ path: "library/recentlyAdded", query: { "X-Plex-Container-Start": 0, "X-Plex-Container-Size": limit } }), (raw) => {
@@ -51,35 +56,42 @@ export function plexTools(api: PlexApi): ToolSpec[] {
         }),
     }),
     defineTool(tools.plex.search, {
-      title: "Search the Plex library", annotations: READ_ONLY,
+      title: "Search the Plex library",
+      annotations: READ_ONLY,
       description: "Searches the Plex server's libraries for movies, shows and episodes by title.",
-      run: async ({ query, limit }) => outcome(await api.container({ path: "hubs/search", query: { query, limit } }), (raw) => {
-        const items = asRecords(raw.Hub).flatMap((hub) => asRecords(hub.Metadata)).map(projectMediaItem);
-        return { data: { items }, text: `${items.length} Plex item(s) match "${query}"` };
-      }),
+      run: async ({ query, limit }) =>
+        outcome(await api.container({ path: "hubs/search", query: { query, limit } }), (raw) => {
+          const items = asRecords(raw.Hub)
+            .flatMap((hub) => asRecords(hub.Metadata))
+            .map(projectMediaItem);
+          return { data: { items }, text: `${items.length} Plex item(s) match "${query}"` };
+        }),
     }),
     defineTool(tools.plex.preferences, {
-      title: "Plex server settings", annotations: READ_ONLY,
-      description: "Reads the Plex server's settings (e.g. FSEventLibraryUpdatesEnabled, FSEventLibraryPartialScanEnabled, ScheduledLibraryUpdatesEnabled). Optionally only settings whose id contains a text.",
-      run: async ({ idContains }) => outcome(await api.container({ path: ":/prefs" }), (raw) => {
-        const needle = idContains?.toLowerCase();
-        const settings = asRecords(raw.Setting)
-          .map((s) => {
-            const id = text(s.id) ?? "";
-            const secret = /token|password|secret/i.test(id);
-            const label = text(s.label);
-            const group = text(s.group);
-            return {
-              id,
-              value: secret && s.value !== "" ? MASK : s.value,
-              ...(s.default !== undefined ? { default: secret ? MASK : s.default } : {}),
-              ...(label ? { label } : {}),
-              ...(group ? { group } : {}),
-            };
-          })
-          .filter((s) => !needle || s.id.toLowerCase().includes(needle));
-        return { data: { settings }, text: `${settings.length} Plex setting(s)` };
-      }),
+      title: "Plex server settings",
+      annotations: READ_ONLY,
+      description:
+        "Reads the Plex server's settings (e.g. FSEventLibraryUpdatesEnabled, FSEventLibraryPartialScanEnabled, ScheduledLibraryUpdatesEnabled). Optionally only settings whose id contains a text.",
+      run: async ({ idContains }) =>
+        outcome(await api.container({ path: ":/prefs" }), (raw) => {
+          const needle = idContains?.toLowerCase();
+          const settings = asRecords(raw.Setting)
+            .map((s) => {
+              const id = text(s.id) ?? "";
+              const secret = /token|password|secret/i.test(id);
+              const label = text(s.label);
+              const group = text(s.group);
+              return {
+                id,
+                value: secret && s.value !== "" ? MASK : s.value,
+                ...(s.default !== undefined ? { default: secret ? MASK : s.default } : {}),
+                ...(label ? { label } : {}),
+                ...(group ? { group } : {}),
+              };
+            })
+            .filter((s) => !needle || s.id.toLowerCase().includes(needle));
+          return { data: { settings }, text: `${settings.length} Plex setting(s)` };
+        }),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 // Projections from Plex's JSON into the contract's output shapes; Plex mixes numbers and strings for ids, so parse leniently.
-import { type ToolOutput, tools } from "@autoarr/contract";
+import type { ToolOutput, tools } from "@autoarr/contract";
 import { compact, type Raw } from "../arr/arr.types.js";
 
 type Library = ToolOutput<typeof tools.plex.libraries>["libraries"][number];
@@ -21,7 +21,9 @@ export const projectLibrary = (raw: Raw): Library =>
     agent: text(raw.agent),
     scanner: text(raw.scanner),
     refreshing: flag(raw.refreshing),
-    locations: asRecords(raw.Location).map((l) => text(l.path) ?? "").filter((p) => p !== ""),
+    locations: asRecords(raw.Location)
+      .map((l) => text(l.path) ?? "")
+      .filter((p) => p !== ""),
     scannedAt: int(raw.scannedAt),
   });
 
@@ -34,5 +36,7 @@ export const projectMediaItem = (raw: Raw): MediaItem =>
     year: int(raw.year),
     library: text(raw.librarySectionTitle),
     addedAt: int(raw.addedAt),
-    guids: asRecords(raw.Guid).map((g) => text(g.id) ?? "").filter((g) => g !== ""),
+    guids: asRecords(raw.Guid)
+      .map((g) => text(g.id) ?? "")
+      .filter((g) => g !== ""),
   });

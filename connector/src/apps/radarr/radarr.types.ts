@@ -1,11 +1,19 @@
 // Projection of Radarr's movies into the contract's output shape.
-import { type ToolOutput, tools } from "@autoarr/contract";
+import type { ToolOutput, tools } from "@autoarr/contract";
 import { arr, bool, compact, num, obj, str, type Raw } from "../arr/arr.types.js";
 
 type Movie = ToolOutput<typeof tools.radarr.movieLookup>["results"][number];
 
 export function projectMovie(raw: Raw): Movie {
-  const poster = str(raw.remotePoster) ?? str(obj(arr(raw.images).map(obj).find((i) => i.coverType === "poster")).remoteUrl);
+  const poster =
+    str(raw.remotePoster) ??
+    str(
+      obj(
+        arr(raw.images)
+          .map(obj)
+          .find((i) => i.coverType === "poster"),
+      ).remoteUrl,
+    );
   const id = num(raw.id);
   return compact({
     id: id && id > 0 ? id : undefined,

@@ -19,7 +19,10 @@ export const sabnzbd: AppModule<"sabnzbd", SabnzbdApi, "apiKey"> = {
   defaultPort: 8080,
   statusPath: APP_REGISTRY.sabnzbd.api.base,
   // A real 4.5.0 answers mode=version with {"version":"4.5.0"} without an API key.
-  keylessProbe: { path: "api?mode=version&output=json", recognises: (text) => typeof (parseJson(text) as { version?: unknown } | undefined)?.version === "string" },
+  keylessProbe: {
+    path: "api?mode=version&output=json",
+    recognises: (text) => typeof (parseJson(text) as { version?: unknown } | undefined)?.version === "string",
+  },
   createClient: createSabnzbdApi,
   tools: sabnzbdTools,
 };

@@ -1,5 +1,5 @@
 // Projections from SABnzbd's JSON (where sizes are strings) into the contract's output shapes.
-import { type ToolOutput, tools } from "@autoarr/contract";
+import type { ToolOutput, tools } from "@autoarr/contract";
 import { compact, type Raw } from "../arr/arr.types.js";
 
 type Queue = ToolOutput<typeof tools.sabnzbd.queue>;
@@ -16,13 +16,14 @@ export const numeric = (v: unknown): number | undefined => {
   const n = Number.parseFloat(v);
   return Number.isFinite(n) ? n : undefined;
 };
-const bool = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : v === "1" ? true : v === "0" ? false : undefined);
+const bool = (v: unknown): boolean | undefined =>
+  typeof v === "boolean" ? v : typeof v === "number" ? v !== 0 : v === "1" ? true : v === "0" ? false : undefined;
 /**
  * SABnzbd names a queue job's priority, but answers the number 0 for one outside its table, e.g. a job still being
  * fetched (sabnzbd/api.py: INTERFACE_PRIORITIES.get(nzo.priority, NORMAL_PRIORITY); test/recorded/sabnzbd-4.5/queue-grabbing.json).
  */
 const PRIORITY_NAMES: Record<number, string> = { 3: "Repair", 2: "Force", 1: "High", 0: "Normal", [-1]: "Low" };
-const priorityName = (v: unknown): string | undefined => (typeof v === "number" ? PRIORITY_NAMES[v] ?? String(v) : str(v));
+const priorityName = (v: unknown): string | undefined => (typeof v === "number" ? (PRIORITY_NAMES[v] ?? String(v)) : str(v));
 const obj = (v: unknown): Raw => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {});
 
 export function projectQueueSlot(raw: Raw): QueueSlot {

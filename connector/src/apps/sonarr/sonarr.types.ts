@@ -1,5 +1,5 @@
 // Projections of Sonarr's series and episodes into the contract's output shapes.
-import { type ToolOutput, tools } from "@autoarr/contract";
+import type { ToolOutput, tools } from "@autoarr/contract";
 import { arr, bool, compact, num, obj, str, type Raw } from "../arr/arr.types.js";
 
 type Series = ToolOutput<typeof tools.sonarr.seriesLookup>["results"][number];
@@ -7,7 +7,15 @@ type Episode = ToolOutput<typeof tools.sonarr.wantedMissing>["records"][number];
 
 export function projectSeries(raw: Raw): Series {
   const stats = obj(raw.statistics);
-  const poster = str(raw.remotePoster) ?? str(obj(arr(raw.images).map(obj).find((i) => i.coverType === "poster")).remoteUrl);
+  const poster =
+    str(raw.remotePoster) ??
+    str(
+      obj(
+        arr(raw.images)
+          .map(obj)
+          .find((i) => i.coverType === "poster"),
+      ).remoteUrl,
+    );
   const id = num(raw.id);
   return compact({
     id: id && id > 0 ? id : undefined,

@@ -1,7 +1,12 @@
 // Servarr's error bodies: validation failures are a JSON array; other errors are {message, description}.
 import type { SimResponse } from "../sim-server.js";
 
-export interface ValidationError { propertyName: string; errorMessage: string; attemptedValue: unknown; errorCode?: string }
+export interface ValidationError {
+  propertyName: string;
+  errorMessage: string;
+  attemptedValue: unknown;
+  errorCode?: string;
+}
 
 export function validationFailure(propertyName: string, errorMessage: string, attemptedValue: unknown, errorCode: string): SimResponse {
   return validationFailures([{ propertyName, errorMessage, attemptedValue, errorCode }]);
@@ -29,13 +34,21 @@ export const modelNotFound = (model: string, id: number): SimResponse => {
  */
 export const bindingFailure = (name: string, value: string): SimResponse => ({
   status: 400,
-  json: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred.", status: 400, errors: { [name]: [`The value '${value}' is not valid.`] } },
+  json: {
+    type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    title: "One or more validation errors occurred.",
+    status: 400,
+    errors: { [name]: [`The value '${value}' is not valid.`] },
+  },
 });
 /**
  * RestController.GetResourceByIdWithErrorHandler answers a ModelNotFoundException with NotFound(), which ASP.NET's
  * client-error mapping ([ApiController] behaviour) turns into a problem document.
  */
-export const resourceNotFound = (): SimResponse => ({ status: 404, json: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 } });
+export const resourceNotFound = (): SimResponse => ({
+  status: 404,
+  json: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.5", title: "Not Found", status: 404 },
+});
 /** Controllers that `return new { }` (history/failed, queue/bulk). */
 export const emptyObject = (): SimResponse => ({ status: 200, json: {} });
 export const unauthorized = (): SimResponse => ({ status: 401, text: "" });
@@ -49,7 +62,11 @@ export const emptyOk = (): SimResponse => ({ status: 200, text: "" });
  * controller's default ("default" means that default); a sortKey outside the controller's list becomes its default key.
  * `all` must be sorted by the default key in `order`; the other allowed keys keep that order (not simulated).
  */
-export function paged<T>(query: URLSearchParams, all: T[], defaults: { sortKey: string; order: "ascending" | "descending"; allowedKeys: string[]; defaultDirection: "ascending" | "descending" }) {
+export function paged<T>(
+  query: URLSearchParams,
+  all: T[],
+  defaults: { sortKey: string; order: "ascending" | "descending"; allowedKeys: string[]; defaultDirection: "ascending" | "descending" },
+) {
   const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
   const pageSize = Math.max(1, Number(query.get("pageSize") ?? 10) || 10);
   const requestedKey = query.get("sortKey");

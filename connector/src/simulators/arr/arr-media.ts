@@ -27,7 +27,11 @@ export interface MediaHandlers {
 }
 
 const matches = (title: string, term: string) => {
-  const words = term.toLowerCase().replace(/[^a-z0-9 ]/g, " ").split(/\s+/).filter(Boolean);
+  const words = term
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const haystack = title.toLowerCase().replace(/[^a-z0-9 ]/g, " ");
   return words.length > 0 && words.every((w) => haystack.includes(w));
 };
@@ -36,7 +40,12 @@ const matches = (title: string, term: string) => {
  * app's own) and answers as Servarr does, 202 Accepted with the saved resource.
  */
 function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
-  app: "sonarr" | "radarr", id: number, entry: E | undefined, body: Body, more: (entry: E) => void, present: (entry: E) => unknown,
+  app: "sonarr" | "radarr",
+  id: number,
+  entry: E | undefined,
+  body: Body,
+  more: (entry: E) => void,
+  present: (entry: E) => unknown,
 ): SimResponse {
   // RestController.ValidateResource runs before the action: SharedValidator (QualityProfileId valid and existing), then
   // PutValidator (Path NotEmpty). Only then does UpdateSeries/UpdateMovie load the item, whose absence is a
@@ -44,7 +53,13 @@ function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
   const errors: ValidationError[] = [];
   const profileId = Number(body.qualityProfileId ?? 0);
   if (!(profileId > 0)) errors.push(GREATER_THAN_0("QualityProfileId", "Quality Profile Id", body.qualityProfileId));
-  else if (!qualityProfiles(app).some((p) => p.id === profileId)) errors.push({ propertyName: "QualityProfileId", errorMessage: "Quality Profile does not exist", attemptedValue: profileId, errorCode: "QualityProfileExistsValidator" });
+  else if (!qualityProfiles(app).some((p) => p.id === profileId))
+    errors.push({
+      propertyName: "QualityProfileId",
+      errorMessage: "Quality Profile does not exist",
+      attemptedValue: profileId,
+      errorCode: "QualityProfileExistsValidator",
+    });
   if (!text(body.path)) errors.push(NOT_EMPTY("Path", "Path", body.path));
   if (errors.length > 0) return validationFailures(errors);
   if (!entry) return modelNotFound(app === "sonarr" ? "Series" : "Movie", id);
@@ -55,10 +70,18 @@ function saveEdit<E extends { qualityProfileId: number; monitored: boolean }>(
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
-const GREATER_THAN_0 = (property: string, label: string, value: unknown): ValidationError =>
-  ({ propertyName: property, errorMessage: `'${label}' must be greater than '0'.`, attemptedValue: value ?? 0, errorCode: "GreaterThanValidator" });
-const NOT_EMPTY = (property: string, label: string, value: unknown): ValidationError =>
-  ({ propertyName: property, errorMessage: `'${label}' must not be empty.`, attemptedValue: value ?? null, errorCode: "NotEmptyValidator" });
+const GREATER_THAN_0 = (property: string, label: string, value: unknown): ValidationError => ({
+  propertyName: property,
+  errorMessage: `'${label}' must be greater than '0'.`,
+  attemptedValue: value ?? 0,
+  errorCode: "GreaterThanValidator",
+});
+const NOT_EMPTY = (property: string, label: string, value: unknown): ValidationError => ({
+  propertyName: property,
+  errorMessage: `'${label}' must not be empty.`,
+  attemptedValue: value ?? null,
+  errorCode: "NotEmptyValidator",
+});
 
 /**
  * The rules SeriesController and MovieController share for POST (constructor: SharedValidator, then PostValidator), in
@@ -69,14 +92,25 @@ function addRules(app: "sonarr" | "radarr", world: World, body: Body, identity: 
   const profileId = Number(body.qualityProfileId ?? 0);
   // SharedValidator.RuleFor(QualityProfileId).Cascade(Stop).ValidId().SetValidator(qualityProfileExistsValidator)
   if (!(profileId > 0)) errors.push(GREATER_THAN_0("QualityProfileId", "Quality Profile Id", body.qualityProfileId));
-  else if (!qualityProfiles(app).some((p) => p.id === profileId)) errors.push({ propertyName: "QualityProfileId", errorMessage: "Quality Profile does not exist", attemptedValue: profileId, errorCode: "QualityProfileExistsValidator" });
+  else if (!qualityProfiles(app).some((p) => p.id === profileId))
+    errors.push({
+      propertyName: "QualityProfileId",
+      errorMessage: "Quality Profile does not exist",
+      attemptedValue: profileId,
+      errorCode: "QualityProfileExistsValidator",
+    });
   const path = text(body.path);
   const root = text(body.rootFolderPath);
   // PostValidator: Path NotEmpty when RootFolderPath is empty; RootFolderPath NotEmpty + RootFolderExistsValidator when Path is empty.
   if (!root && !path) errors.push(NOT_EMPTY("Path", "Path", body.path), NOT_EMPTY("RootFolderPath", "Root Folder Path", body.rootFolderPath));
   const known = app === "sonarr" ? rootFolders(world).tv : rootFolders(world).movies;
   if (root && !path && root.replace(/\/$/, "") !== known) {
-    errors.push({ propertyName: "RootFolderPath", errorMessage: `Root folder '${root}' does not exist`, attemptedValue: root, errorCode: "RootFolderExistsValidator" });
+    errors.push({
+      propertyName: "RootFolderPath",
+      errorMessage: `Root folder '${root}' does not exist`,
+      attemptedValue: root,
+      errorCode: "RootFolderExistsValidator",
+    });
   }
   return [...errors, ...identity()];
 }
@@ -90,8 +124,13 @@ export function sonarrMedia(world: World): MediaHandlers {
     return seriesResource(world, meta, entryOf(tvdbId));
   };
   const missingIds = (seriesId?: number) =>
-    world.series.filter((s) => s.monitored && (seriesId === undefined || s.id === seriesId))
-      .flatMap((s) => episodesOf(s).filter((e) => e.airDate < Date.now() && !s.files.has(e.id)).map((e) => ({ series: s, ...e })));
+    world.series
+      .filter((s) => s.monitored && (seriesId === undefined || s.id === seriesId))
+      .flatMap((s) =>
+        episodesOf(s)
+          .filter((e) => e.airDate < Date.now() && !s.files.has(e.id))
+          .map((e) => ({ series: s, ...e })),
+      );
   return {
     list: (query) => {
       const tvdbId = Number(query.get("tvdbId") ?? 0);
@@ -107,26 +146,45 @@ export function sonarrMedia(world: World): MediaHandlers {
       return okJson(found.map((s) => resource(s.tvdbId)));
     },
     update: (id, body) =>
-      saveEdit("sonarr", id, world.series.find((s) => s.id === id), body, (entry) => {
-        if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
-      }, (entry) => resource(entry.meta.tvdbId)),
+      saveEdit(
+        "sonarr",
+        id,
+        world.series.find((s) => s.id === id),
+        body,
+        (entry) => {
+          if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
+        },
+        (entry) => resource(entry.meta.tvdbId),
+      ),
     add: (body) => {
       const tvdbId = Number(body.tvdbId ?? 0);
       // Sonarr: src/Sonarr.Api.V3/Series/SeriesController.cs (constructor): Title NotEmpty; TvdbId GreaterThan(0) + SeriesExistsValidator.
       const errors = addRules("sonarr", world, body, () => [
         ...(text(body.title) ? [] : [NOT_EMPTY("Title", "Title", body.title)]),
-        ...(!(tvdbId > 0) ? [GREATER_THAN_0("TvdbId", "Tvdb Id", body.tvdbId)]
-          : entryOf(tvdbId) ? [{ propertyName: "TvdbId", errorMessage: "This series has already been added", attemptedValue: tvdbId, errorCode: "SeriesExistsValidator" }] : []),
+        ...(!(tvdbId > 0)
+          ? [GREATER_THAN_0("TvdbId", "Tvdb Id", body.tvdbId)]
+          : entryOf(tvdbId)
+            ? [{ propertyName: "TvdbId", errorMessage: "This series has already been added", attemptedValue: tvdbId, errorCode: "SeriesExistsValidator" }]
+            : []),
       ]);
       if (errors.length > 0) return validationFailures(errors);
       const root = text(body.rootFolderPath) || text(body.path);
       const meta = world.seriesMeta(tvdbId);
       // src/NzbDrone.Core/Tv/AddSeriesService.cs (AddSkyhookData): SeriesNotFoundException becomes this one failure; Path is still unset.
-      if (!meta) return validationFailures([{ propertyName: "TvdbId", errorMessage: `A series with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tvdbId }]);
+      if (!meta)
+        return validationFailures([
+          { propertyName: "TvdbId", errorMessage: `A series with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tvdbId },
+        ]);
       const entry = {
-        id: world.next("series"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title}`,
-        qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false, seasonFolder: body.seasonFolder !== false,
-        seriesType: typeof body.seriesType === "string" ? body.seriesType : "standard", added: Date.now(), files: new Map(),
+        id: world.next("series"),
+        meta,
+        path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title}`,
+        qualityProfileId: Number(body.qualityProfileId),
+        monitored: body.monitored !== false,
+        seasonFolder: body.seasonFolder !== false,
+        seriesType: typeof body.seriesType === "string" ? body.seriesType : "standard",
+        added: Date.now(),
+        files: new Map(),
       };
       world.series.push(entry);
       const options = (body.addOptions ?? {}) as Body;
@@ -134,7 +192,8 @@ export function sonarrMedia(world: World): MediaHandlers {
       // MissingEpisodeSearch; cutoff-unmet alone → CutoffUnmetEpisodeSearch, each for the new series.
       const missingOption = options.searchForMissingEpisodes === true;
       const cutoffOption = options.searchForCutoffUnmetEpisodes === true;
-      const searchName = missingOption && cutoffOption ? "SeriesSearch" : missingOption ? "MissingEpisodeSearch" : cutoffOption ? "CutoffUnmetEpisodeSearch" : undefined;
+      const searchName =
+        missingOption && cutoffOption ? "SeriesSearch" : missingOption ? "MissingEpisodeSearch" : cutoffOption ? "CutoffUnmetEpisodeSearch" : undefined;
       if (searchName) {
         world.commands.push({ id: world.next("command"), app: "sonarr", name: searchName, body: { seriesId: entry.id }, queued: Date.now() });
         if (missingOption) for (const episode of missingIds(entry.id).slice(0, 2)) grabEpisode(world, entry, episode.season, episode.episode, { ageMs: 0 });
@@ -143,20 +202,42 @@ export function sonarrMedia(world: World): MediaHandlers {
     },
     wanted: (list, query) => {
       const includeSeries = query.get("includeSeries") === "true";
-      const rows = list === "missing"
-        ? missingIds().sort((a, b) => b.airDate - a.airDate).map((e) => episodeResource(world, e.series, e.id, includeSeries))
-        : world.series.flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)))
-          .sort((a, b) => (a.airDateUtc < b.airDateUtc ? 1 : a.airDateUtc > b.airDateUtc ? -1 : 0));
+      const rows =
+        list === "missing"
+          ? missingIds()
+              .sort((a, b) => b.airDate - a.airDate)
+              .map((e) => episodeResource(world, e.series, e.id, includeSeries))
+          : world.series
+              .flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)))
+              .sort((a, b) => (a.airDateUtc < b.airDateUtc ? 1 : a.airDateUtc > b.airDateUtc ? -1 : 0));
       // Sonarr: src/Sonarr.Api.V3/Wanted/MissingController.cs, CutoffController.cs (default episodes.airDateUtc, ascending).
-      return okJson(paged(query, rows, { sortKey: "episodes.airDateUtc", order: "descending", allowedKeys: ["episodes.airDateUtc", "episodes.lastSearchTime", "series.sortTitle"], defaultDirection: "ascending" }));
+      return okJson(
+        paged(query, rows, {
+          sortKey: "episodes.airDateUtc",
+          order: "descending",
+          allowedKeys: ["episodes.airDateUtc", "episodes.lastSearchTime", "series.sortTitle"],
+          defaultDirection: "ascending",
+        }),
+      );
     },
     search: (name, body) => {
       if (name === "EpisodeSearch") return searchEpisodes(world, numberList(body.episodeIds));
-      if (name === "SeriesSearch") return searchEpisodes(world, missingIds(Number(body.seriesId)).map((e) => e.id).slice(0, 2));
+      if (name === "SeriesSearch")
+        return searchEpisodes(
+          world,
+          missingIds(Number(body.seriesId))
+            .map((e) => e.id)
+            .slice(0, 2),
+        );
       // EpisodeSearchService.Execute(MissingEpisodeSearchCommand): with SeriesId only that series' missing episodes.
       if (name === "MissingEpisodeSearch") {
         const seriesId = typeof body.seriesId === "number" ? body.seriesId : undefined;
-        return searchEpisodes(world, missingIds(seriesId).map((e) => e.id).slice(0, 5));
+        return searchEpisodes(
+          world,
+          missingIds(seriesId)
+            .map((e) => e.id)
+            .slice(0, 5),
+        );
       }
       return 0;
     },
@@ -189,33 +270,51 @@ export function radarrMedia(world: World): MediaHandlers {
       if (meta) return okJson(resource(meta.tmdbId));
       // SkyHookProxy throws MovieNotFoundException (src/NzbDrone.Core/Exceptions/MovieNotFoundExceptions.cs), a plain
       // NzbDroneException, so RadarrErrorPipeline answers 500 with its message.
-      const message = kind === "tmdb"
-        ? `Movie with tmdbId ${Number(id) || 0} was not found, it may have been removed from TMDb.`
-        : `Movie with IMDBId ${id} was not found, it may have been removed from TMDb.`;
+      const message =
+        kind === "tmdb"
+          ? `Movie with tmdbId ${Number(id) || 0} was not found, it may have been removed from TMDb.`
+          : `Movie with IMDBId ${id} was not found, it may have been removed from TMDb.`;
       return { status: 500, json: { message, description: `NzbDrone.Core.Exceptions.MovieNotFoundException: ${message}` } };
     },
     update: (id, body) =>
-      saveEdit("radarr", id, world.movies.find((m) => m.id === id), body, (entry) => {
-        if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
-      }, (entry) => resource(entry.meta.tmdbId)),
+      saveEdit(
+        "radarr",
+        id,
+        world.movies.find((m) => m.id === id),
+        body,
+        (entry) => {
+          if (typeof body.minimumAvailability === "string") entry.minimumAvailability = body.minimumAvailability;
+        },
+        (entry) => resource(entry.meta.tmdbId),
+      ),
     add: (body) => {
       const tmdbId = Number(body.tmdbId ?? 0);
       // Radarr: src/Radarr.Api.V3/Movies/MovieController.cs (constructor): Title NotEmpty only when TmdbId <= 0;
       // TmdbId NotNull().NotEmpty() (0 is empty) + MovieExistsValidator.
       const errors = addRules("radarr", world, body, () => [
         ...(tmdbId <= 0 && !text(body.title) ? [NOT_EMPTY("Title", "Title", body.title)] : []),
-        ...(!tmdbId ? [NOT_EMPTY("TmdbId", "Tmdb Id", body.tmdbId ?? 0)]
-          : entryOf(tmdbId) ? [{ propertyName: "TmdbId", errorMessage: "This movie has already been added", attemptedValue: tmdbId, errorCode: "MovieExistsValidator" }] : []),
+        ...(!tmdbId
+          ? [NOT_EMPTY("TmdbId", "Tmdb Id", body.tmdbId ?? 0)]
+          : entryOf(tmdbId)
+            ? [{ propertyName: "TmdbId", errorMessage: "This movie has already been added", attemptedValue: tmdbId, errorCode: "MovieExistsValidator" }]
+            : []),
       ]);
       if (errors.length > 0) return validationFailures(errors);
       const root = text(body.rootFolderPath) || text(body.path);
       const meta = world.movieMeta(tmdbId);
       // src/NzbDrone.Core/Movies/AddMovieService.cs (AddSkyhookData): MovieNotFoundException becomes this one failure.
-      if (!meta) return validationFailures([{ propertyName: "TmdbId", errorMessage: `A movie with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tmdbId }]);
+      if (!meta)
+        return validationFailures([
+          { propertyName: "TmdbId", errorMessage: `A movie with this ID was not found. Path: ${text(body.path)}`, attemptedValue: tmdbId },
+        ]);
       const entry = {
-        id: world.next("movie"), meta, path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title.replace(/:/g, "")} (${meta.year})`,
-        qualityProfileId: Number(body.qualityProfileId), monitored: body.monitored !== false,
-        minimumAvailability: typeof body.minimumAvailability === "string" ? body.minimumAvailability : "released", added: Date.now(),
+        id: world.next("movie"),
+        meta,
+        path: typeof body.path === "string" ? body.path : `${root.replace(/\/$/, "")}/${meta.title.replace(/:/g, "")} (${meta.year})`,
+        qualityProfileId: Number(body.qualityProfileId),
+        monitored: body.monitored !== false,
+        minimumAvailability: typeof body.minimumAvailability === "string" ? body.minimumAvailability : "released",
+        added: Date.now(),
       };
       world.movies.push(entry);
       const options = (body.addOptions ?? {}) as Body;
@@ -229,14 +328,31 @@ export function radarrMedia(world: World): MediaHandlers {
       const rows = list === "missing" ? missing() : world.movies.filter((m) => m.file && m.file.resolution < 1080);
       // Radarr: src/Radarr.Api.V3/Wanted/MissingController.cs, CutoffController.cs (default movieMetadata.sortTitle, ascending).
       const sorted = rows.map((m) => resource(m.meta.tmdbId)).sort((a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0));
-      return okJson(paged(query, sorted, {
-        sortKey: "movieMetadata.sortTitle", order: "ascending", defaultDirection: "ascending",
-        allowedKeys: ["movieMetadata.digitalRelease", "movieMetadata.inCinemas", "movieMetadata.physicalRelease", "movieMetadata.sortTitle", "movieMetadata.year", "movies.lastSearchTime"],
-      }));
+      return okJson(
+        paged(query, sorted, {
+          sortKey: "movieMetadata.sortTitle",
+          order: "ascending",
+          defaultDirection: "ascending",
+          allowedKeys: [
+            "movieMetadata.digitalRelease",
+            "movieMetadata.inCinemas",
+            "movieMetadata.physicalRelease",
+            "movieMetadata.sortTitle",
+            "movieMetadata.year",
+            "movies.lastSearchTime",
+          ],
+        }),
+      );
     },
     search: (name, body) => {
       if (name === "MoviesSearch") return searchMovies(world, numberList(body.movieIds));
-      if (name === "MissingMoviesSearch") return searchMovies(world, missing().map((m) => m.id).slice(0, 5));
+      if (name === "MissingMoviesSearch")
+        return searchMovies(
+          world,
+          missing()
+            .map((m) => m.id)
+            .slice(0, 5),
+        );
       return 0;
     },
     redownload: (mediaId) => ({ name: "MoviesSearch", body: { movieIds: [mediaId] } }),

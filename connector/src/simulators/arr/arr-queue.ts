@@ -9,13 +9,51 @@ import { episodeResource, movieResource, queueResource, seriesResource, timeleft
 
 /** Sonarr: src/Sonarr.Api.V3/Queue/QueueController.cs (GetQueue); Radarr: src/Radarr.Api.V3/Queue/QueueController.cs (GetQueue). */
 const SORT_KEYS: Record<ArrApp, string[]> = {
-  sonarr: ["added", "downloadClient", "episode", "episode.airDateUtc", "episode.title", "episodes.airDateUtc", "episodes.title", "estimatedCompletionTime",
-    "indexer", "language", "languages", "progress", "protocol", "quality", "series.sortTitle", "size", "status", "timeleft", "title"],
-  radarr: ["added", "downloadClient", "estimatedCompletionTime", "indexer", "languages", "movies.sortTitle", "progress", "protocol", "quality", "size",
-    "status", "timeleft", "title", "year"],
+  sonarr: [
+    "added",
+    "downloadClient",
+    "episode",
+    "episode.airDateUtc",
+    "episode.title",
+    "episodes.airDateUtc",
+    "episodes.title",
+    "estimatedCompletionTime",
+    "indexer",
+    "language",
+    "languages",
+    "progress",
+    "protocol",
+    "quality",
+    "series.sortTitle",
+    "size",
+    "status",
+    "timeleft",
+    "title",
+  ],
+  radarr: [
+    "added",
+    "downloadClient",
+    "estimatedCompletionTime",
+    "indexer",
+    "languages",
+    "movies.sortTitle",
+    "progress",
+    "protocol",
+    "quality",
+    "size",
+    "status",
+    "timeleft",
+    "title",
+    "year",
+  ],
 };
 
-interface Row { download: Download; episodeId?: number; id: number; timeleft?: number }
+interface Row {
+  download: Download;
+  episodeId?: number;
+  id: number;
+  timeleft?: number;
+}
 
 export interface QueueOptions {
   /** Downloads the app tracks (not imported, failed-and-processed, ignored or gone from the client). */
@@ -26,7 +64,8 @@ export interface QueueOptions {
 }
 
 /** TimeleftComparer (src/NzbDrone.Core/Queue/TimeleftComparer.cs): an unknown time left sorts after every known one. */
-const byTimeleft = (a: Row, b: Row) => (a.timeleft === undefined ? (b.timeleft === undefined ? 0 : 1) : b.timeleft === undefined ? -1 : a.timeleft - b.timeleft);
+const byTimeleft = (a: Row, b: Row) =>
+  a.timeleft === undefined ? (b.timeleft === undefined ? 0 : 1) : b.timeleft === undefined ? -1 : a.timeleft - b.timeleft;
 const progress = (d: Download) => (d.sizeBytes === 0 ? 0 : 100 - (d.leftBytes / d.sizeBytes) * 100);
 
 export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
@@ -60,10 +99,21 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
       effectivePage = Math.max(Math.floor(ordered.length / pageSize), 1);
       records = slice(effectivePage);
     }
-    const embed = { series: boolParam(query, "includeSeries", false), episode: boolParam(query, "includeEpisode", false), movie: boolParam(query, "includeMovie", false) };
+    const embed = {
+      series: boolParam(query, "includeSeries", false),
+      episode: boolParam(query, "includeEpisode", false),
+      movie: boolParam(query, "includeMovie", false),
+    };
     return okJson({
-      page: effectivePage, pageSize, sortKey, sortDirection, totalRecords: ordered.length,
-      records: records.map((r) => ({ ...queueResource(world, r.download, completeDir(world), options.incompleteDir(), r.id, r.episodeId), ...embedded(r, embed) })),
+      page: effectivePage,
+      pageSize,
+      sortKey,
+      sortDirection,
+      totalRecords: ordered.length,
+      records: records.map((r) => ({
+        ...queueResource(world, r.download, completeDir(world), options.incompleteDir(), r.id, r.episodeId),
+        ...embedded(r, embed),
+      })),
     });
   };
 
@@ -82,7 +132,9 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
   };
 
   const flags = (query: URLSearchParams) => ({
-    removeFromClient: boolParam(query, "removeFromClient", true), blocklist: boolParam(query, "blocklist", false), skipRedownload: boolParam(query, "skipRedownload", false),
+    removeFromClient: boolParam(query, "removeFromClient", true),
+    blocklist: boolParam(query, "blocklist", false),
+    skipRedownload: boolParam(query, "skipRedownload", false),
   });
 
   /** RemoveAction: RestController.ValidateId refuses id <= 0; an id with no tracked download is NotFoundException (404). */
@@ -115,11 +167,16 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
 
 function comparer(sortKey: string): (a: Row, b: Row) => number {
   switch (sortKey) {
-    case "added": return (a, b) => a.download.added - b.download.added;
-    case "title": return (a, b) => (a.download.title < b.download.title ? -1 : a.download.title > b.download.title ? 1 : 0);
-    case "size": return (a, b) => a.download.sizeBytes - b.download.sizeBytes;
-    case "progress": return (a, b) => progress(a.download) - progress(b.download);
+    case "added":
+      return (a, b) => a.download.added - b.download.added;
+    case "title":
+      return (a, b) => (a.download.title < b.download.title ? -1 : a.download.title > b.download.title ? 1 : 0);
+    case "size":
+      return (a, b) => a.download.sizeBytes - b.download.sizeBytes;
+    case "progress":
+      return (a, b) => progress(a.download) - progress(b.download);
     // QueueController.GetOrderByFunc falls back to TimeLeft for every other key this simulator has no data for.
-    default: return byTimeleft;
+    default:
+      return byTimeleft;
   }
 }

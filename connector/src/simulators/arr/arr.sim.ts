@@ -3,9 +3,30 @@
 // ../SOURCES.md lists which file each behaviour comes from.
 import { rootFolders } from "../seed.js";
 import type { SimApp, SimRequest, SimResponse } from "../sim-server.js";
-import { arrDownloadClientConfig, arrHealth, arrHostConfig, arrIndexers, arrSabnzbdClient, radarrMediaManagement, radarrNaming, sonarrMediaManagement, sonarrNaming } from "../profiles.js";
+import {
+  arrDownloadClientConfig,
+  arrHealth,
+  arrHostConfig,
+  arrIndexers,
+  arrSabnzbdClient,
+  radarrMediaManagement,
+  radarrNaming,
+  sonarrMediaManagement,
+  sonarrNaming,
+} from "../profiles.js";
 import { QUALITIES, type ArrApp, type Download, type World } from "../world.js";
-import { bindingFailure, emptyObject, modelNotFound, notFound, resourceNotFound, okJson, paged, unauthorized, validationFailure, created } from "./arr-errors.js";
+import {
+  bindingFailure,
+  emptyObject,
+  modelNotFound,
+  notFound,
+  resourceNotFound,
+  okJson,
+  paged,
+  unauthorized,
+  validationFailure,
+  created,
+} from "./arr-errors.js";
 import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
 import { arrQueue } from "./arr-queue.js";
 import { blocklistResource, commandResource, failedInClient, historyResource, iso } from "./arr-resources.js";
@@ -19,13 +40,33 @@ type ConfigName = (typeof CONFIG_RESOURCES)[number];
  * Radarr: src/NzbDrone.Core/History/History.cs (MovieHistoryEventType; 2 and 5 are retired).
  */
 const EVENT_TYPES: Record<ArrApp, Record<string, string>> = {
-  sonarr: { "1": "grabbed", "2": "seriesFolderImported", "3": "downloadFolderImported", "4": "downloadFailed", "5": "episodeFileDeleted", "6": "episodeFileRenamed", "7": "downloadIgnored" },
-  radarr: { "1": "grabbed", "3": "downloadFolderImported", "4": "downloadFailed", "6": "movieFileDeleted", "7": "movieFolderImported", "8": "movieFileRenamed", "9": "downloadIgnored" },
+  sonarr: {
+    "1": "grabbed",
+    "2": "seriesFolderImported",
+    "3": "downloadFolderImported",
+    "4": "downloadFailed",
+    "5": "episodeFileDeleted",
+    "6": "episodeFileRenamed",
+    "7": "downloadIgnored",
+  },
+  radarr: {
+    "1": "grabbed",
+    "3": "downloadFolderImported",
+    "4": "downloadFailed",
+    "6": "movieFileDeleted",
+    "7": "movieFolderImported",
+    "8": "movieFileRenamed",
+    "9": "downloadIgnored",
+  },
 };
 const HISTORY_MODEL: Record<ArrApp, string> = { sonarr: "EpisodeHistory", radarr: "MovieHistory" };
-const HISTORY_SORT_KEYS: Record<ArrApp, string[]> = { sonarr: ["date", "series.sortTitle"], radarr: ["date", "languages", "movieMetadata.sortTitle", "quality"] };
+const HISTORY_SORT_KEYS: Record<ArrApp, string[]> = {
+  sonarr: ["date", "series.sortTitle"],
+  radarr: ["date", "languages", "movieMetadata.sortTitle", "quality"],
+};
 const BLOCKLIST_SORT_KEYS: Record<ArrApp, string[]> = {
-  sonarr: ["date", "indexer", "series.sortTitle", "sourceTitle"], radarr: ["date", "indexer", "languages", "movieMetadata.sortTitle", "quality", "sourceTitle"],
+  sonarr: ["date", "indexer", "series.sortTitle", "sourceTitle"],
+  radarr: ["date", "indexer", "languages", "movieMetadata.sortTitle", "quality", "sourceTitle"],
 };
 
 export function createArrSim(app: ArrApp, world: World): SimApp {
@@ -59,9 +100,21 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
   const perEpisode = (download: Download, eventType: string, message: string) => {
     for (const episodeId of app === "sonarr" && download.episodeIds.length > 0 ? download.episodeIds : [undefined]) {
       world.addHistory({
-        app, eventType, date: Date.now(), sourceTitle: download.title, downloadId: download.nzoId, mediaId: download.mediaId,
-        ...(episodeId ? { episodeId } : {}), quality: download.quality,
-        data: { downloadClient: "SABnzbd", downloadClientName: "SABnzbd", message, releaseGroup: download.title.split("-").pop() ?? "", size: String(download.sizeBytes) },
+        app,
+        eventType,
+        date: Date.now(),
+        sourceTitle: download.title,
+        downloadId: download.nzoId,
+        mediaId: download.mediaId,
+        ...(episodeId ? { episodeId } : {}),
+        quality: download.quality,
+        data: {
+          downloadClient: "SABnzbd",
+          downloadClientName: "SABnzbd",
+          message,
+          releaseGroup: download.title.split("-").pop() ?? "",
+          size: String(download.sizeBytes),
+        },
       });
     }
   };
@@ -79,8 +132,15 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
   /** The other DownloadFailedEvent handlers: BlocklistService (message = the event's message) and RedownloadFailedDownloadService. */
   const blocklistAndRedownload = (download: Download, message: string, skipRedownload: boolean) => {
     world.blocklist.push({
-      id: world.next("blocklist"), app, mediaId: download.mediaId, episodeIds: download.episodeIds, sourceTitle: download.title, quality: download.quality,
-      date: Date.now(), indexer: download.indexer, message,
+      id: world.next("blocklist"),
+      app,
+      mediaId: download.mediaId,
+      episodeIds: download.episodeIds,
+      sourceTitle: download.title,
+      quality: download.quality,
+      date: Date.now(),
+      indexer: download.indexer,
+      message,
     });
     if (!skipRedownload && config.downloadclient.autoRedownloadFailed === true) {
       const search = media.redownload(download.mediaId, download.episodeIds);
@@ -133,10 +193,15 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
 
     if (method === "GET" && path === "system/status") return okJson(systemStatus(app, world));
     if (method === "GET" && path === "health") {
-      return okJson(arrHealth(appName, world.profile).map((h, index) => ({
-        id: index + 1, source: h.source, type: h.type, message: h.message,
-        wikiUrl: app === "sonarr" ? httpUri(h.wiki) : h.wiki,
-      })));
+      return okJson(
+        arrHealth(appName, world.profile).map((h, index) => ({
+          id: index + 1,
+          source: h.source,
+          type: h.type,
+          message: h.message,
+          wikiUrl: app === "sonarr" ? httpUri(h.wiki) : h.wiki,
+        })),
+      );
     }
     if (head === mediaPath) {
       if (method === "GET" && segments.length === 1) return media.list(query);
@@ -182,7 +247,10 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     }
     if (head === "wanted" && method === "GET" && (second === "missing" || second === "cutoff")) return media.wanted(second, query);
     if (head === "blocklist" && method === "GET") {
-      const rows = world.blocklist.filter((b) => b.app === app).sort((a, b) => b.date - a.date).map(blocklistResource);
+      const rows = world.blocklist
+        .filter((b) => b.app === app)
+        .sort((a, b) => b.date - a.date)
+        .map(blocklistResource);
       // BlocklistController.GetBlocklist: sort keys and default (date, descending).
       return okJson(paged(query, rows, { sortKey: "date", order: "descending", allowedKeys: BLOCKLIST_SORT_KEYS[app], defaultDirection: "descending" }));
     }
@@ -191,7 +259,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
         const name = typeof body.name === "string" ? body.name : "";
         // CommandController: PostValidator.RuleFor(c => c.Name).NotBlank(); then KnownTypes...Single(...) throws for an unknown name.
         if (name.trim() === "") return validationFailure("Name", "'Name' must not be empty.", body.name ?? null, "NotEmptyValidator");
-        if (!KNOWN_COMMANDS[app].some((known) => known.toLowerCase() === name.toLowerCase())) return { status: 500, json: { message: "Sequence contains no matching element" } };
+        if (!KNOWN_COMMANDS[app].some((known) => known.toLowerCase() === name.toLowerCase()))
+          return { status: 500, json: { message: "Sequence contains no matching element" } };
         const { name: _name, ...rest } = body;
         const command = startCommand(name, rest);
         return created(commandResource(command), `/api/v3/command/${command.id}`);
@@ -235,7 +304,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     if (name === "host" && (next.authenticationMethod === "forms" || next.authenticationMethod === "basic") && !next.username) {
       return validationFailure("Username", "'Username' must not be empty.", next.username ?? "", "NotEmptyValidator");
     }
-    if (name === "host" && next.apiKey !== current.apiKey) return validationFailure("ApiKey", "'Api Key' must be at least 20 characters long.", next.apiKey, "MinimumLengthValidator");
+    if (name === "host" && next.apiKey !== current.apiKey)
+      return validationFailure("ApiKey", "'Api Key' must be at least 20 characters long.", next.apiKey, "MinimumLengthValidator");
     config[name] = next;
     return { status: 202, json: next };
   };
@@ -253,14 +323,31 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
 }
 
 const KNOWN_COMMANDS: Record<ArrApp, string[]> = {
-  sonarr: ["EpisodeSearch", "SeasonSearch", "SeriesSearch", "RefreshSeries", "MissingEpisodeSearch", "CutoffUnmetEpisodeSearch", "RefreshMonitoredDownloads", "DownloadedEpisodesScan", "RssSync"],
+  sonarr: [
+    "EpisodeSearch",
+    "SeasonSearch",
+    "SeriesSearch",
+    "RefreshSeries",
+    "MissingEpisodeSearch",
+    "CutoffUnmetEpisodeSearch",
+    "RefreshMonitoredDownloads",
+    "DownloadedEpisodesScan",
+    "RssSync",
+  ],
   radarr: ["MoviesSearch", "RefreshMovie", "MissingMoviesSearch", "RefreshMonitoredDownloads", "DownloadedMoviesScan", "RssSync"],
 };
 
 /** Sonarr's OpenAPI document types wikiUrl as an HttpUri object. */
 function httpUri(url: string) {
   const parsed = new URL(url);
-  return { fullUri: url, scheme: parsed.protocol.replace(":", ""), host: parsed.hostname, port: 443, path: parsed.pathname, fragment: parsed.hash.replace("#", "") };
+  return {
+    fullUri: url,
+    scheme: parsed.protocol.replace(":", ""),
+    host: parsed.hostname,
+    port: 443,
+    path: parsed.pathname,
+    fragment: parsed.hash.replace("#", ""),
+  };
 }
 
 export { iso, QUALITIES };

@@ -15,24 +15,80 @@ export function createPlexSim(world: World): SimApp {
     scans.clear();
   });
 
-  const sections = () => [
-    { key: "1", type: "movie", title: "Movies", agent: "tv.plex.agents.movie", scanner: "Plex Movie", language: "en-US", uuid: "7e8f9a0b-1c2d-4e3f-9a8b-7c6d5e4f3a21", path: world.profile === "well-configured" ? "/data/media/movies" : "/movies" },
-    { key: "2", type: "show", title: "TV Shows", agent: "tv.plex.agents.series", scanner: "Plex TV Series", language: "en-US", uuid: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", path: world.profile === "well-configured" ? "/data/media/tv" : "/tv" },
-  ].map((s, index) => ({
-    allowSync: true, art: `/:/resources/${s.type}-fanart.jpg`, composite: `/library/sections/${s.key}/composite/1700000000`, filters: true, refreshing: (scans.get(Number(s.key)) ?? 0) > Date.now(),
-    thumb: `/:/resources/${s.type}.png`, key: s.key, type: s.type, title: s.title, agent: s.agent, scanner: s.scanner, language: s.language, uuid: s.uuid,
-    updatedAt: 1_700_000_000, createdAt: 1_690_000_000 + index, scannedAt: Math.floor(Date.now() / 1000) - 3600, content: true, directory: true, contentChangedAt: 123456, hidden: 0,
-    Location: [{ id: index + 1, path: s.path }],
-  }));
+  const sections = () =>
+    [
+      {
+        key: "1",
+        type: "movie",
+        title: "Movies",
+        agent: "tv.plex.agents.movie",
+        scanner: "Plex Movie",
+        language: "en-US",
+        uuid: "7e8f9a0b-1c2d-4e3f-9a8b-7c6d5e4f3a21",
+        path: world.profile === "well-configured" ? "/data/media/movies" : "/movies",
+      },
+      {
+        key: "2",
+        type: "show",
+        title: "TV Shows",
+        agent: "tv.plex.agents.series",
+        scanner: "Plex TV Series",
+        language: "en-US",
+        uuid: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        path: world.profile === "well-configured" ? "/data/media/tv" : "/tv",
+      },
+    ].map((s, index) => ({
+      allowSync: true,
+      art: `/:/resources/${s.type}-fanart.jpg`,
+      composite: `/library/sections/${s.key}/composite/1700000000`,
+      filters: true,
+      refreshing: (scans.get(Number(s.key)) ?? 0) > Date.now(),
+      thumb: `/:/resources/${s.type}.png`,
+      key: s.key,
+      type: s.type,
+      title: s.title,
+      agent: s.agent,
+      scanner: s.scanner,
+      language: s.language,
+      uuid: s.uuid,
+      updatedAt: 1_700_000_000,
+      createdAt: 1_690_000_000 + index,
+      scannedAt: Math.floor(Date.now() / 1000) - 3600,
+      content: true,
+      directory: true,
+      contentChangedAt: 123456,
+      hidden: 0,
+      Location: [{ id: index + 1, path: s.path }],
+    }));
 
   const metadata = (item: PlexItem) => {
     const section = item.sectionKey === 1 ? "Movies" : "TV Shows";
     return {
-      ratingKey: String(item.ratingKey), key: item.type === "show" ? `/library/metadata/${item.ratingKey}/children` : `/library/metadata/${item.ratingKey}`,
-      guid: item.guid, type: item.type, title: item.title, librarySectionTitle: section, librarySectionID: item.sectionKey, librarySectionKey: `/library/sections/${item.sectionKey}`,
-      ...(item.showTitle ? { grandparentTitle: item.showTitle } : {}), year: item.year, addedAt: item.addedAt, updatedAt: item.addedAt,
+      ratingKey: String(item.ratingKey),
+      key: item.type === "show" ? `/library/metadata/${item.ratingKey}/children` : `/library/metadata/${item.ratingKey}`,
+      guid: item.guid,
+      type: item.type,
+      title: item.title,
+      librarySectionTitle: section,
+      librarySectionID: item.sectionKey,
+      librarySectionKey: `/library/sections/${item.sectionKey}`,
+      ...(item.showTitle ? { grandparentTitle: item.showTitle } : {}),
+      year: item.year,
+      addedAt: item.addedAt,
+      updatedAt: item.addedAt,
       Guid: item.guids.map((id) => ({ id })),
-      ...(item.file ? { Media: [{ id: item.ratingKey * 10, videoResolution: "1080", container: "mkv", Part: [{ id: item.ratingKey * 100, key: `/library/parts/${item.ratingKey * 100}/file.mkv`, file: item.file, size: 4_294_967_296 }] }] } : {}),
+      ...(item.file
+        ? {
+            Media: [
+              {
+                id: item.ratingKey * 10,
+                videoResolution: "1080",
+                container: "mkv",
+                Part: [{ id: item.ratingKey * 100, key: `/library/parts/${item.ratingKey * 100}/file.mkv`, file: item.file, size: 4_294_967_296 }],
+              },
+            ],
+          }
+        : {}),
     };
   };
 
@@ -57,7 +113,8 @@ export function createPlexSim(world: World): SimApp {
     }
     if (sectionMatch) {
       const key = Number(sectionMatch[1]);
-      if (!sections().some((s) => s.key === String(key))) return { status: 404, text: "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>", contentType: "text/html" };
+      if (!sections().some((s) => s.key === String(key)))
+        return { status: 404, text: "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>", contentType: "text/html" };
       if (sectionMatch[2] === "refresh") {
         scans.set(key, Date.now() + 2000);
         return { status: 200, text: "" };
@@ -65,37 +122,71 @@ export function createPlexSim(world: World): SimApp {
       const items = world.plexItems.filter((i) => i.sectionKey === key && i.type !== "episode").map(metadata);
       const { start, size } = paging(request);
       const page = items.slice(start, start + size);
-      return container(request, { size: page.length, totalSize: items.length, offset: start, librarySectionID: key, librarySectionTitle: key === 1 ? "Movies" : "TV Shows", viewGroup: key === 1 ? "movie" : "show", ...(page.length ? { Metadata: page } : {}) },
-        { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) });
+      return container(
+        request,
+        {
+          size: page.length,
+          totalSize: items.length,
+          offset: start,
+          librarySectionID: key,
+          librarySectionTitle: key === 1 ? "Movies" : "TV Shows",
+          viewGroup: key === 1 ? "movie" : "show",
+          ...(page.length ? { Metadata: page } : {}),
+        },
+        { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) },
+      );
     }
     if (path === "/library/recentlyAdded" || path === "/hubs/home/recentlyAdded") {
-      const items = world.plexItems.filter((i) => i.type !== "show").sort((a, b) => b.addedAt - a.addedAt || b.ratingKey - a.ratingKey).map(metadata);
+      const items = world.plexItems
+        .filter((i) => i.type !== "show")
+        .sort((a, b) => b.addedAt - a.addedAt || b.ratingKey - a.ratingKey)
+        .map(metadata);
       const { start, size } = paging(request);
       const page = items.slice(start, start + size);
-      return container(request, { size: page.length, ...(page.length ? { Metadata: page } : {}) }, { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) });
+      return container(
+        request,
+        { size: page.length, ...(page.length ? { Metadata: page } : {}) },
+        { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) },
+      );
     }
     if (path === "/hubs/search") {
       const needle = (request.query.get("query") ?? "").toLowerCase();
       const limit = Number(request.query.get("limit") ?? 3) || 3;
       const found = needle ? world.plexItems.filter((i) => i.title.toLowerCase().includes(needle) || (i.showTitle ?? "").toLowerCase().includes(needle)) : [];
       const hubs = (["movie", "show", "episode"] as const).map((type) => {
-        const matches = found.filter((i) => i.type === type).slice(0, limit).map(metadata);
-        return { hubIdentifier: type, title: type === "movie" ? "Movies" : type === "show" ? "Shows" : "Episodes", type, size: matches.length, more: false, ...(matches.length ? { Metadata: matches } : {}) };
+        const matches = found
+          .filter((i) => i.type === type)
+          .slice(0, limit)
+          .map(metadata);
+        return {
+          hubIdentifier: type,
+          title: type === "movie" ? "Movies" : type === "show" ? "Shows" : "Episodes",
+          type,
+          size: matches.length,
+          more: false,
+          ...(matches.length ? { Metadata: matches } : {}),
+        };
       });
       return container(request, { size: hubs.length, Hub: hubs });
     }
     if (path === "/:/prefs") return container(request, { size: prefs.length, Setting: prefs });
-    if (path === "/") return container(request, { size: 0, friendlyName: "AutoArr Demo", machineIdentifier: MACHINE_ID, version: VERSION, myPlex: true, platform: "Linux" });
+    if (path === "/")
+      return container(request, { size: 0, friendlyName: "AutoArr Demo", machineIdentifier: MACHINE_ID, version: VERSION, myPlex: true, platform: "Linux" });
     return { status: 404, text: "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>", contentType: "text/html" };
   };
 
   return {
     name: "plex",
-    faultResponse: (status) => ({ status, text: `<html><head><title>${status === 401 ? "Unauthorized" : "Error"}</title></head><body><h1>${status}</h1></body></html>`, contentType: "text/html" }),
+    faultResponse: (status) => ({
+      status,
+      text: `<html><head><title>${status === 401 ? "Unauthorized" : "Error"}</title></head><body><h1>${status}</h1></body></html>`,
+      contentType: "text/html",
+    }),
     handle: (request) => {
       if (request.path === "/identity") return container(request, { size: 0, claimed: true, machineIdentifier: MACHINE_ID, version: VERSION });
       const token = request.headers["x-plex-token"] ?? request.query.get("X-Plex-Token");
-      if (token !== world.keys.plex) return { status: 401, text: "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>", contentType: "text/html" };
+      if (token !== world.keys.plex)
+        return { status: 401, text: "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>", contentType: "text/html" };
       return route(request);
     },
   };

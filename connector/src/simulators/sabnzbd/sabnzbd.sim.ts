@@ -29,7 +29,15 @@ function buildConfig(world: World) {
   const misc = realMiscDefaults(world.keys.sabnzbd, world.keys.sabnzbdNzb, world.ports.sabnzbd);
   for (const [key, value] of Object.entries(profile.misc)) {
     const real = misc[key];
-    misc[key] = Array.isArray(real) && typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : typeof real === "string" && typeof value === "number" ? String(value) : value;
+    misc[key] =
+      Array.isArray(real) && typeof value === "string"
+        ? value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : typeof real === "string" && typeof value === "number"
+          ? String(value)
+          : value;
   }
   startSwitches(misc);
   return { ...profile, misc, ncenter: structuredClone(REAL_NCENTER) };
@@ -76,12 +84,37 @@ export function createSabnzbdSim(world: World): SimApp {
     const speed = world.sabPaused ? 0 : jobs.filter((d) => d.state === "downloading").reduce((n, d) => n + d.bytesPerSecond, 0);
     return {
       queue: {
-        version: VERSION, paused: world.sabPaused, pause_int: "0", paused_all: false, diskspace1: "812.40", diskspace2: "812.40",
-        diskspace1_norm: "812.4 G", diskspace2_norm: "812.4 G", diskspacetotal1: "3725.29", diskspacetotal2: "3725.29",
-        speedlimit: "100", speedlimit_abs: "", have_warnings: "0", finishaction: null, quota: "0 ", have_quota: false, left_quota: "0 ",
-        cache_art: "0", cache_size: config.misc.cache_limit ? "0 B" : "0 B", kbpersec: (speed / 1024).toFixed(2), speed: speed ? humanSize(speed).replace(/B$/, "") : "0 ",
-        mbleft: mbString(left), mb: mbString(total), sizeleft: humanSize(left), size: humanSize(total), noofslots_total: jobs.length, noofslots: page.length,
-        start, limit, finish: start + limit, status: world.sabPaused ? "Paused" : jobs.some((d) => d.state === "downloading") ? "Downloading" : "Idle",
+        version: VERSION,
+        paused: world.sabPaused,
+        pause_int: "0",
+        paused_all: false,
+        diskspace1: "812.40",
+        diskspace2: "812.40",
+        diskspace1_norm: "812.4 G",
+        diskspace2_norm: "812.4 G",
+        diskspacetotal1: "3725.29",
+        diskspacetotal2: "3725.29",
+        speedlimit: "100",
+        speedlimit_abs: "",
+        have_warnings: "0",
+        finishaction: null,
+        quota: "0 ",
+        have_quota: false,
+        left_quota: "0 ",
+        cache_art: "0",
+        cache_size: config.misc.cache_limit ? "0 B" : "0 B",
+        kbpersec: (speed / 1024).toFixed(2),
+        speed: speed ? humanSize(speed).replace(/B$/, "") : "0 ",
+        mbleft: mbString(left),
+        mb: mbString(total),
+        sizeleft: humanSize(left),
+        size: humanSize(total),
+        noofslots_total: jobs.length,
+        noofslots: page.length,
+        start,
+        limit,
+        finish: start + limit,
+        status: world.sabPaused ? "Paused" : jobs.some((d) => d.state === "downloading") ? "Downloading" : "Idle",
         timeleft: speed ? sabTimeleft(left / speed) : "0:00:00",
         slots: page.map((d, i) => ({ ...queueSlot(d, start + i, world.sabPaused), ...(renamed.has(d.nzoId) ? { filename: renamed.get(d.nzoId) } : {}) })),
       },
@@ -93,18 +126,29 @@ export function createSabnzbdSim(world: World): SimApp {
     if (since !== null && Number(since) === world.sabHistoryVersion) return { history: false };
     const failedOnly = query.get("failed_only") === "1";
     const category = query.get("category") ?? query.get("cat");
-    const recent = world.downloads.filter(inHistory).sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0)).map((d) => historySlot(d, completeDir(world), incompleteDir()));
+    const recent = world.downloads
+      .filter(inHistory)
+      .sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0))
+      .map((d) => historySlot(d, completeDir(world), incompleteDir()));
     const old = world.sabArchive.map((job) => archivedSlot(job, completeDir(world)));
     // sabnzbd/database.py fetch_history: archive=1 lists only the archive ("archive = 1"), otherwise only the rest.
-    const listed: Array<{ status: string; category: string; bytes: number }> = query.get("archive") === "1" ? ([...archive.values()] as never) : [...recent, ...old];
+    const listed: Array<{ status: string; category: string; bytes: number }> =
+      query.get("archive") === "1" ? ([...archive.values()] as never) : [...recent, ...old];
     const all = listed.filter((s) => (!failedOnly || s.status === "Failed") && (!category || s.category === category));
     const start = Number(query.get("start") ?? 0) || 0;
     const limit = Number(query.get("limit") ?? config.misc.history_limit) || 10;
     const bytes = all.reduce((n, s) => n + s.bytes, 0);
     return {
       history: {
-        total_size: humanSize(bytes).replace("B", "").trim() + " ", month_size: humanSize(bytes).replace("B", "").trim() + " ", week_size: "0 ", day_size: "0 ",
-        slots: all.slice(start, start + limit), ppslots: 0, noofslots: all.length, last_history_update: world.sabHistoryVersion, version: VERSION,
+        total_size: humanSize(bytes).replace("B", "").trim() + " ",
+        month_size: humanSize(bytes).replace("B", "").trim() + " ",
+        week_size: "0 ",
+        day_size: "0 ",
+        slots: all.slice(start, start + limit),
+        ppslots: 0,
+        noofslots: all.length,
+        last_history_update: world.sabHistoryVersion,
+        version: VERSION,
       },
     };
   };
@@ -160,9 +204,31 @@ export function createSabnzbdSim(world: World): SimApp {
       if (!item) {
         // As a real 4.5.0 creates them (test/recorded/sabnzbd-4.5/set-config-category-new.json, set-config-server-new.json):
         // a new category has order 0, a new server no host until one is written.
-        item = section === "categories"
-          ? { name, order: 0, pp: "", script: "Default", dir: "", newzbin: "", priority: -100 }
-          : { name, displayname: name, host: "", port: 119, timeout: 60, username: "", password: "", connections: 1, ssl: 0, ssl_verify: 3, ssl_ciphers: "", enable: 1, required: 0, optional: 0, retention: 0, expire_date: "", quota: "", usage_at_start: 0, priority: 0, notes: "" };
+        item =
+          section === "categories"
+            ? { name, order: 0, pp: "", script: "Default", dir: "", newzbin: "", priority: -100 }
+            : {
+                name,
+                displayname: name,
+                host: "",
+                port: 119,
+                timeout: 60,
+                username: "",
+                password: "",
+                connections: 1,
+                ssl: 0,
+                ssl_verify: 3,
+                ssl_ciphers: "",
+                enable: 1,
+                required: 0,
+                optional: 0,
+                retention: 0,
+                expire_date: "",
+                quota: "",
+                usage_at_start: 0,
+                priority: 0,
+                notes: "",
+              };
         list.push(item);
         sections[section] = list;
       }
@@ -180,9 +246,19 @@ export function createSabnzbdSim(world: World): SimApp {
     // A switch reads back true/false once set to a value other than the one it holds; the same value leaves it as it
     // was, 0/1 included (config.py Option.set compares first; OptionBool.set stores bool_conv(value)).
     const next = section === "misc" && Object.hasOwn(SWITCH_DEFAULTS, keyword) ? intConv(raw) !== 0 : undefined;
-    target[keyword] = next !== undefined
-      ? (Number(next) === Number(current) ? current : next)
-      : typeof current === "number" ? Number(raw) : Array.isArray(current) ? raw.split(",").map((s) => s.trim()).filter(Boolean) : raw;
+    target[keyword] =
+      next !== undefined
+        ? Number(next) === Number(current)
+          ? current
+          : next
+        : typeof current === "number"
+          ? Number(raw)
+          : Array.isArray(current)
+            ? raw
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : raw;
     return ok({ config: { [section]: { [keyword]: target[keyword] } } });
   };
 
@@ -204,7 +280,12 @@ export function createSabnzbdSim(world: World): SimApp {
     if (action === "sabnzbd-warning") {
       const text = typeof body.text === "string" ? body.text : "";
       if (!text) return { status: 400, json: { error: "text is required" } };
-      warnings.push({ type: body.type === "ERROR" ? "ERROR" : "WARNING", text, time: Math.floor(Date.now() / 1000), origin: typeof body.origin === "string" ? body.origin : "sim.py1" });
+      warnings.push({
+        type: body.type === "ERROR" ? "ERROR" : "WARNING",
+        text,
+        time: Math.floor(Date.now() / 1000),
+        origin: typeof body.origin === "string" ? body.origin : "sim.py1",
+      });
       return ok({ warnings: warnings.length });
     }
     failingWrites = new Set(Array.isArray(body.keywords) ? body.keywords.filter((k): k is string => typeof k === "string") : []);
@@ -221,7 +302,8 @@ export function createSabnzbdSim(world: World): SimApp {
     const job = typeof body.downloadId === "string" ? findJob(body.downloadId) : undefined;
     if (!job || !inQueue(job)) return { status: 404, json: { error: "no such queued job" } };
     const missing = body.missingArticles;
-    if (typeof missing !== "number" || !Number.isInteger(missing) || missing < 1 || missing > 5) return { status: 400, json: { error: "missingArticles must be 1 to 5; more aborts the job" } };
+    if (typeof missing !== "number" || !Number.isInteger(missing) || missing < 1 || missing > 5)
+      return { status: 400, json: { error: "missingArticles must be 1 to 5; more aborts the job" } };
     job.missingArticles = missing;
     if (job.sabnzbdOnly || body.imported === false) {
       job.leftBytes = 0;
@@ -236,24 +318,83 @@ export function createSabnzbdSim(world: World): SimApp {
   const fullStatus = () => {
     const listed = (handleMode("warnings", new URLSearchParams()).json as { warnings: unknown[] }).warnings;
     const base = queue(new URLSearchParams({ limit: "1" })).queue;
-    const servers = (config.servers as Item[]).filter((s) => s.enable && s.host).map((s) => ({
-      servername: s.name, serveractive: true, serveractiveconn: 0, servertotalconn: Number(s.connections), serverconnections: [] as unknown[],
-      serverssl: Number(s.ssl), serversslinfo: "", serveripaddress: null, servercanonname: null, serverwarning: "", servererror: "",
-      serverpriority: Number(s.priority), serveroptional: Number(s.optional), serverbps: "0 ",
-    }));
+    const servers = (config.servers as Item[])
+      .filter((s) => s.enable && s.host)
+      .map((s) => ({
+        servername: s.name,
+        serveractive: true,
+        serveractiveconn: 0,
+        servertotalconn: Number(s.connections),
+        serverconnections: [] as unknown[],
+        serverssl: Number(s.ssl),
+        serversslinfo: "",
+        serveripaddress: null,
+        servercanonname: null,
+        serverwarning: "",
+        servererror: "",
+        serverpriority: Number(s.priority),
+        serveroptional: Number(s.optional),
+        serverbps: "0 ",
+      }));
     return {
       status: {
-        uptime: "3d", color_scheme: "Auto", confighelpuri: "https://sabnzbd.org/wiki/configuration/4.5/", pid: 1, active_lang: "en", rtl: false,
-        my_lcldata: "/config", my_home: "/config", webdir: "/app/sabnzbd/interfaces/Glitter/templates", url_base: "", windows: false, macos: false,
-        power_options: true, pp_pause_event: false, apikey: world.keys.sabnzbd, new_release: null, new_rel_url: null, version: VERSION,
-        paused: base.paused, pause_int: base.pause_int, paused_all: base.paused_all, diskspace1: base.diskspace1, diskspace2: base.diskspace2,
-        diskspace1_norm: base.diskspace1_norm, diskspace2_norm: base.diskspace2_norm, diskspacetotal1: base.diskspacetotal1, diskspacetotal2: base.diskspacetotal2,
-        speedlimit: base.speedlimit, speedlimit_abs: base.speedlimit_abs, have_warnings: String(listed.length), finishaction: null, quota: base.quota,
-        have_quota: false, left_quota: base.left_quota, cache_art: base.cache_art, cache_size: base.cache_size, logfile: "/config/logs/sabnzbd.log", weblogfile: null,
-        loglevel: "1", folders: [] as string[], configfn: "/config/sabnzbd.ini", warnings: listed, delayed_assembler: 0, loadavg: "0.52 | 0.41 | 0.38 | V=412M R=98M",
-        pystone: 0, downloaddir: incompleteDir(), downloaddirspeed: 0, completedir: completeDir(world), completedirspeed: 0, internetbandwidth: 0,
+        uptime: "3d",
+        color_scheme: "Auto",
+        confighelpuri: "https://sabnzbd.org/wiki/configuration/4.5/",
+        pid: 1,
+        active_lang: "en",
+        rtl: false,
+        my_lcldata: "/config",
+        my_home: "/config",
+        webdir: "/app/sabnzbd/interfaces/Glitter/templates",
+        url_base: "",
+        windows: false,
+        macos: false,
+        power_options: true,
+        pp_pause_event: false,
+        apikey: world.keys.sabnzbd,
+        new_release: null,
+        new_rel_url: null,
+        version: VERSION,
+        paused: base.paused,
+        pause_int: base.pause_int,
+        paused_all: base.paused_all,
+        diskspace1: base.diskspace1,
+        diskspace2: base.diskspace2,
+        diskspace1_norm: base.diskspace1_norm,
+        diskspace2_norm: base.diskspace2_norm,
+        diskspacetotal1: base.diskspacetotal1,
+        diskspacetotal2: base.diskspacetotal2,
+        speedlimit: base.speedlimit,
+        speedlimit_abs: base.speedlimit_abs,
+        have_warnings: String(listed.length),
+        finishaction: null,
+        quota: base.quota,
+        have_quota: false,
+        left_quota: base.left_quota,
+        cache_art: base.cache_art,
+        cache_size: base.cache_size,
+        logfile: "/config/logs/sabnzbd.log",
+        weblogfile: null,
+        loglevel: "1",
+        folders: [] as string[],
+        configfn: "/config/sabnzbd.ini",
+        warnings: listed,
+        delayed_assembler: 0,
+        loadavg: "0.52 | 0.41 | 0.38 | V=412M R=98M",
+        pystone: 0,
+        downloaddir: incompleteDir(),
+        downloaddirspeed: 0,
+        completedir: completeDir(world),
+        completedirspeed: 0,
+        internetbandwidth: 0,
         // getipaddress.py: dnslookup() is None below log level 2, public_ipv4/ipv6() None without an answer.
-        active_socks5_proxy: null, localipv4: "172.18.0.4", publicipv4: null, ipv6: null, dnslookup: null, servers,
+        active_socks5_proxy: null,
+        localipv4: "172.18.0.4",
+        publicipv4: null,
+        ipv6: null,
+        dnslookup: null,
+        servers,
       },
     };
   };
@@ -295,14 +436,27 @@ export function createSabnzbdSim(world: World): SimApp {
         const nzbname = query.get("nzbname") || decodeURIComponent(name.split("?")[0]!.split("/").pop() ?? "") || name;
         const sizeBytes = 700 * 1024 * 1024;
         world.downloads.push({
-          nzoId: world.newNzoId(), app: "sonarr", mediaId: 0, episodeIds: [], title: nzbname, category: query.get("cat") || "*", sizeBytes, leftBytes: sizeBytes,
-          bytesPerSecond: 10 * 1024 * 1024, state: "downloading", added: Date.now(), quality: QUALITIES.web1080, indexer: "", ignoredByArr: true, sabnzbdOnly: true,
+          nzoId: world.newNzoId(),
+          app: "sonarr",
+          mediaId: 0,
+          episodeIds: [],
+          title: nzbname,
+          category: query.get("cat") || "*",
+          sizeBytes,
+          leftBytes: sizeBytes,
+          bytesPerSecond: 10 * 1024 * 1024,
+          state: "downloading",
+          added: Date.now(),
+          quality: QUALITIES.web1080,
+          indexer: "",
+          ignoredByArr: true,
+          sabnzbdOnly: true,
         });
         return ok({ status: true, nzo_ids: [world.downloads[world.downloads.length - 1]!.nzoId] });
       }
       case "retry": {
         const job = findJob(value);
-        if (!job || job.state !== "failed") return modeError("item does not exist");
+        if (job?.state !== "failed") return modeError("item does not exist");
         // As a real SABnzbd 4.5.0 does (trash-checklist.md, "Found on a real SABnzbd 4.5.0"): the retried job gets a
         // new nzo_id, the old history entry goes away, and the answer is {"status":true,"nzo_id":["OK",[newId]]}.
         job.nzoId = world.newNzoId();
@@ -329,7 +483,7 @@ export function createSabnzbdSim(world: World): SimApp {
       case "warnings":
         // sabnzbd/api.py _api_warnings: name=clear empties the list and answers {"status": true} (seen on a real 4.5.0);
         // any other name is "not implemented"; the list is {"warnings":[{"type","text","time","origin"}]}.
-        if (name === "clear") return (warnings = [], ok({ status: true }));
+        if (name === "clear") return ((warnings = []), ok({ status: true }));
         if (name && name !== "show") return modeError("not implemented");
         return ok({ warnings });
       default:
@@ -339,7 +493,10 @@ export function createSabnzbdSim(world: World): SimApp {
 
   return {
     name: "sabnzbd",
-    faultResponse: (status) => (status === 401 || status === 403 ? { status: 403, text: "API Key Incorrect", contentType: "text/html;charset=utf-8" } : { status, text: `${status} Simulated failure`, contentType: "text/html;charset=utf-8" }),
+    faultResponse: (status) =>
+      status === 401 || status === 403
+        ? { status: 403, text: "API Key Incorrect", contentType: "text/html;charset=utf-8" }
+        : { status, text: `${status} Simulated failure`, contentType: "text/html;charset=utf-8" },
     simAction: (action, request: SimRequest) => {
       if (request.method === "POST" && action === "sabnzbd-damaged") return completeDamaged((request.body ?? {}) as Record<string, unknown>);
       if (request.method === "POST" && (action === "sabnzbd-config" || action === "sabnzbd-warning" || action === "sabnzbd-failing-writes")) {
@@ -379,10 +536,36 @@ function archivedSlot(job: Record<string, unknown>, completeDir: string) {
   const name = String(job.name);
   const bytes = Number(job.bytes);
   return {
-    completed: Number(job.completed), name, nzb_name: `${name}.nzb`, category: String(job.category), pp: "D", script: "None", report: "", url: `${name}.nzb`,
-    status: "Completed", nzo_id: String(job.nzoId), storage: `${completeDir}/${String(job.category)}/${name}`, path: `${completeDir}/${name}`, script_line: "",
-    download_time: 64, postproc_time: 40, stage_log: [{ name: "Source", actions: [`${name}.nzb`] }], downloaded: bytes, completeness: null, fail_message: "",
-    url_info: "", bytes, meta: null, series: null, duplicate_key: name.split(".").slice(0, 2).join("/"), md5sum: nzbMd5(name), password: null, action_line: "",
-    size: humanSize(bytes), loaded: false, retry: false, archive: false,
+    completed: Number(job.completed),
+    name,
+    nzb_name: `${name}.nzb`,
+    category: String(job.category),
+    pp: "D",
+    script: "None",
+    report: "",
+    url: `${name}.nzb`,
+    status: "Completed",
+    nzo_id: String(job.nzoId),
+    storage: `${completeDir}/${String(job.category)}/${name}`,
+    path: `${completeDir}/${name}`,
+    script_line: "",
+    download_time: 64,
+    postproc_time: 40,
+    stage_log: [{ name: "Source", actions: [`${name}.nzb`] }],
+    downloaded: bytes,
+    completeness: null,
+    fail_message: "",
+    url_info: "",
+    bytes,
+    meta: null,
+    series: null,
+    duplicate_key: name.split(".").slice(0, 2).join("/"),
+    md5sum: nzbMd5(name),
+    password: null,
+    action_line: "",
+    size: humanSize(bytes),
+    loaded: false,
+    retry: false,
+    archive: false,
   };
 }

@@ -51,7 +51,10 @@ export const queueItemSchema = z.object({
   qualityResolution: z.number().optional().describe("Vertical resolution of that quality (e.g. 1080); 0 for unknown"),
   size: z.number().describe("Total size in bytes"),
   sizeleft: z.number().describe("Bytes left to download"),
-  timeleft: z.string().optional().describe("Estimated time left ([d.]hh:mm:ss); absent while paused, 00:00:00 when the download client reports no speed (stalled or queued)"),
+  timeleft: z
+    .string()
+    .optional()
+    .describe("Estimated time left ([d.]hh:mm:ss); absent while paused, 00:00:00 when the download client reports no speed (stalled or queued)"),
   estimatedCompletionTime: z.string().optional().describe("Estimated completion time (UTC)"),
   added: z.string().optional().describe("When the release was grabbed (UTC)"),
   outputPath: z.string().optional().describe("Download folder"),
@@ -150,7 +153,11 @@ export const indexerSchema = z.object({
 export const ARR_CONFIG_RESOURCES = ["host", "mediamanagement", "naming", "downloadclient"] as const;
 export type ArrConfigResource = (typeof ARR_CONFIG_RESOURCES)[number];
 
-const resourceInput = z.enum(ARR_CONFIG_RESOURCES).describe("Which settings page: host (general/security), mediamanagement (importing, hardlinks, recycle bin), naming (renaming formats) or downloadclient (completed/failed download handling)");
+const resourceInput = z
+  .enum(ARR_CONFIG_RESOURCES)
+  .describe(
+    "Which settings page: host (general/security), mediamanagement (importing, hardlinks, recycle bin), naming (renaming formats) or downloadclient (completed/failed download handling)",
+  );
 
 const configOutput = {
   resource: z.enum(ARR_CONFIG_RESOURCES).describe("Settings page"),
@@ -162,9 +169,15 @@ export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
   const appName = APP_REGISTRY[app].displayName;
   return {
     systemStatus: toolRef({ app, name: `${app}_system_status`, input: {}, output: systemStatusShape }),
-    health: toolRef({ app, name: `${app}_health`, input: {}, output: { issues: z.array(healthIssueSchema).describe("Current health issues; empty when healthy") } }),
+    health: toolRef({
+      app,
+      name: `${app}_health`,
+      input: {},
+      output: { issues: z.array(healthIssueSchema).describe("Current health issues; empty when healthy") },
+    }),
     queue: toolRef({
-      app, name: `${app}_queue`,
+      app,
+      name: `${app}_queue`,
       input: {
         ...pageInput,
         includeUnknown: z.boolean().default(false).describe(`Also include downloads not matched to a ${mediaNoun} in the library`),
@@ -172,7 +185,8 @@ export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
       output: { ...pagingShape, records: z.array(queueItemSchema).describe("Queue items on this page") },
     }),
     queueRemove: toolRef({
-      app, name: `${app}_queue_remove`,
+      app,
+      name: `${app}_queue_remove`,
       input: {
         id: z.number().int().positive().describe(`Queue item id from ${app}_queue`),
         removeFromClient: z.boolean().default(true).describe("Also delete the job (and its files) from the download client"),
@@ -188,33 +202,44 @@ export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
       },
     }),
     historyFailed: toolRef({
-      app, name: `${app}_history_failed`,
+      app,
+      name: `${app}_history_failed`,
       input: { ...pageInput },
       output: { ...pagingShape, records: z.array(historyItemSchema).describe("downloadFailed history records") },
     }),
     historyMarkFailed: toolRef({
-      app, name: `${app}_history_mark_failed`,
+      app,
+      name: `${app}_history_mark_failed`,
       input: { historyId: z.number().int().positive().describe("History record id") },
       output: { markedFailed: z.boolean().describe("True when the app accepted the request"), historyId: z.number().describe("The history record id") },
     }),
     historyDownload: toolRef({
-      app, name: `${app}_history_download`,
+      app,
+      name: `${app}_history_download`,
       input: { downloadId: z.string().min(1).max(200).describe("Download client's id for the job (SABnzbd nzo_id)") },
       output: { records: z.array(historyItemSchema).describe("History records of this download") },
     }),
     blocklist: toolRef({
-      app, name: `${app}_blocklist`,
+      app,
+      name: `${app}_blocklist`,
       input: { ...pageInput },
       output: { ...pagingShape, records: z.array(blocklistItemSchema).describe("Blocklisted releases") },
     }),
     commandStatus: toolRef({
-      app, name: `${app}_command_status`,
+      app,
+      name: `${app}_command_status`,
       input: { commandId: z.number().int().positive().describe(`Command id returned by ${app}_command`) },
       output: commandShape,
     }),
-    qualityProfiles: toolRef({ app, name: `${app}_quality_profiles`, input: {}, output: { profiles: z.array(qualityProfileSchema).describe("Quality profiles") } }),
+    qualityProfiles: toolRef({
+      app,
+      name: `${app}_quality_profiles`,
+      input: {},
+      output: { profiles: z.array(qualityProfileSchema).describe("Quality profiles") },
+    }),
     setQualityProfile: toolRef({
-      app, name: `${app}_set_quality_profile`,
+      app,
+      name: `${app}_set_quality_profile`,
       input: {
         id: z.number().int().positive().describe(`${appName} ${mediaNoun} id`),
         qualityProfileId: z.number().int().positive().describe(`Quality profile id from ${app}_quality_profiles`),
@@ -227,14 +252,22 @@ export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
       },
     }),
     rootFolders: toolRef({ app, name: `${app}_root_folders`, input: {}, output: { rootFolders: z.array(rootFolderSchema).describe("Root folders") } }),
-    downloadClients: toolRef({ app, name: `${app}_download_clients`, input: {}, output: { downloadClients: z.array(downloadClientSchema).describe("Download clients") } }),
+    downloadClients: toolRef({
+      app,
+      name: `${app}_download_clients`,
+      input: {},
+      output: { downloadClients: z.array(downloadClientSchema).describe("Download clients") },
+    }),
     indexers: toolRef({ app, name: `${app}_indexers`, input: {}, output: { indexers: z.array(indexerSchema).describe("Indexers") } }),
     configGet: toolRef({ app, name: `${app}_config_get`, input: { resource: resourceInput }, output: configOutput }),
     configUpdate: toolRef({
-      app, name: `${app}_config_update`,
+      app,
+      name: `${app}_config_update`,
       input: {
         resource: resourceInput,
-        values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe(`Settings to change by name, e.g. {"copyUsingHardlinks": true} for mediamanagement. Names come from ${app}_config_get.`),
+        values: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .describe(`Settings to change by name, e.g. {"copyUsingHardlinks": true} for mediamanagement. Names come from ${app}_config_get.`),
       },
       output: { ...configOutput, changed: z.array(z.string()).describe("Names of the settings that were changed") },
     }),

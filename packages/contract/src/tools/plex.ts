@@ -34,7 +34,8 @@ export const plexSettingSchema = z.object({
 
 export const plex = {
   identity: toolRef({
-    app: "plex", name: "plex_identity",
+    app: "plex",
+    name: "plex_identity",
     input: {},
     output: {
       machineIdentifier: z.string().describe("Server's machine id"),
@@ -45,20 +46,26 @@ export const plex = {
   }),
   libraries: toolRef({ app: "plex", name: "plex_libraries", input: {}, output: { libraries: z.array(librarySchema).describe("Library sections") } }),
   libraryRefresh: toolRef({
-    app: "plex", name: "plex_library_refresh",
+    app: "plex",
+    name: "plex_library_refresh",
     input: {
-      sectionKey: z.string().regex(/^\d{1,6}$/).describe("Library section key from plex_libraries"),
+      sectionKey: z
+        .string()
+        .regex(/^\d{1,6}$/)
+        .describe("Library section key from plex_libraries"),
       force: z.boolean().default(false).describe("Refresh metadata of every item, not just new files"),
     },
     output: { started: z.boolean().describe("True when Plex accepted the scan"), sectionKey: z.string().describe("Library section key") },
   }),
   recentlyAdded: toolRef({
-    app: "plex", name: "plex_recently_added",
+    app: "plex",
+    name: "plex_recently_added",
     input: { limit: z.number().int().min(1).max(100).default(20).describe("Maximum items to return") },
     output: { items: z.array(mediaItemSchema).describe("Items, newest first") },
   }),
   search: toolRef({
-    app: "plex", name: "plex_search",
+    app: "plex",
+    name: "plex_search",
     input: {
       query: z.string().min(1).max(200).describe("Text to search for"),
       limit: z.number().int().min(1).max(50).default(10).describe("Maximum results per type"),
@@ -66,7 +73,8 @@ export const plex = {
     output: { items: z.array(mediaItemSchema).describe("Matching items") },
   }),
   preferences: toolRef({
-    app: "plex", name: "plex_preferences",
+    app: "plex",
+    name: "plex_preferences",
     input: { idContains: z.string().max(100).optional().describe("Only settings whose id contains this text (case-insensitive)") },
     output: { settings: z.array(plexSettingSchema).describe("Settings") },
   }),

@@ -37,17 +37,20 @@ const wanted = <L extends "missing" | "cutoff">(list: L) =>
 export const radarr = {
   ...arrCommonTools("radarr", "movie"),
   movieList: toolRef({
-    app: "radarr", name: "radarr_movie_list",
+    app: "radarr",
+    name: "radarr_movie_list",
     input: { titleContains: z.string().min(1).optional().describe("Only movies whose title contains this text (case-insensitive)") },
     output: { movies: z.array(movieSchema).describe("Movies in the library"), total: z.number().describe("Number of movies returned") },
   }),
   movieLookup: toolRef({
-    app: "radarr", name: "radarr_movie_lookup",
+    app: "radarr",
+    name: "radarr_movie_lookup",
     input: { term: z.string().min(1).max(200).describe("Title to search for, or tmdb:<id> / imdb:<id>") },
     output: { results: z.array(movieSchema).describe("Matching movies, best match first") },
   }),
   movieAdd: toolRef({
-    app: "radarr", name: "radarr_movie_add",
+    app: "radarr",
+    name: "radarr_movie_add",
     input: {
       tmdbId: z.number().int().positive().describe("TMDb id of the movie"),
       qualityProfileId: z.number().int().positive().describe("Quality profile id from radarr_quality_profiles"),
@@ -61,7 +64,8 @@ export const radarr = {
   wantedMissing: wanted("missing"),
   wantedCutoff: wanted("cutoff"),
   command: toolRef({
-    app: "radarr", name: "radarr_command",
+    app: "radarr",
+    name: "radarr_command",
     input: {
       name: z.enum(RADARR_COMMANDS).describe("Command to run"),
       movieIds: z.array(z.number().int().positive()).max(100).optional().describe("Movie ids for MoviesSearch / RefreshMovie"),

@@ -44,9 +44,16 @@ export const historySlotSchema = z.object({
   storage: z.string().optional().describe("Final (or failed/incomplete) folder"),
   downloadSeconds: z.number().optional().describe("Download time in seconds"),
   stageLog: z
-    .array(z.object({ name: z.string().describe("Source, Download, Servers, Repair, Unpack …"), actions: z.array(z.string()).describe("What SABnzbd wrote for the stage, one line each") }))
+    .array(
+      z.object({
+        name: z.string().describe("Source, Download, Servers, Repair, Unpack …"),
+        actions: z.array(z.string()).describe("What SABnzbd wrote for the stage, one line each"),
+      }),
+    )
     .optional()
-    .describe('SABnzbd\'s post-processing log. A job completed with damage says so only here, e.g. Download "2 articles were missing" with no Repair line saying it was repaired'),
+    .describe(
+      'SABnzbd\'s post-processing log. A job completed with damage says so only here, e.g. Download "2 articles were missing" with no Repair line saying it was repaired',
+    ),
 });
 
 /** One of SABnzbd's own warnings (`mode=warnings`; a real 4.5.0 answers {"warnings":[{"type","text","time","origin"}]}). */
@@ -57,7 +64,10 @@ export const warningSchema = z.object({
   origin: z.string().optional().describe("Where in SABnzbd it was logged, e.g. nzbstuff.py795"),
 });
 
-const nzoId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).describe("Job id, e.g. SABnzbd_nzo_p86tgx");
+const nzoId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+  .describe("Job id, e.g. SABnzbd_nzo_p86tgx");
 export const SABNZBD_CONFIG_SECTIONS = ["misc", "servers", "categories", "sorters", "rss", "logging", "ncenter", "email"] as const;
 export const SABNZBD_WRITABLE_SECTIONS = ["misc", "servers", "categories"] as const;
 
@@ -71,7 +81,8 @@ const pauseResume = <A extends "pause" | "resume">(action: A) =>
 
 export const sabnzbd = {
   version: toolRef({
-    app: "sabnzbd", name: "sabnzbd_version",
+    app: "sabnzbd",
+    name: "sabnzbd_version",
     input: {},
     output: {
       version: z.string().describe("SABnzbd version"),
@@ -81,7 +92,8 @@ export const sabnzbd = {
     },
   }),
   queue: toolRef({
-    app: "sabnzbd", name: "sabnzbd_queue",
+    app: "sabnzbd",
+    name: "sabnzbd_queue",
     input: {
       start: z.number().int().min(0).default(0).describe("Index of the first job to return"),
       limit: z.number().int().min(1).max(200).default(50).describe("Maximum jobs to return"),
@@ -89,7 +101,8 @@ export const sabnzbd = {
     output: queueShape,
   }),
   history: toolRef({
-    app: "sabnzbd", name: "sabnzbd_history",
+    app: "sabnzbd",
+    name: "sabnzbd_history",
     input: {
       failedOnly: z.boolean().default(false).describe("Only failed jobs"),
       category: z.string().max(100).optional().describe("Only jobs in this category"),
@@ -105,42 +118,70 @@ export const sabnzbd = {
     },
   }),
   retry: toolRef({
-    app: "sabnzbd", name: "sabnzbd_retry",
+    app: "sabnzbd",
+    name: "sabnzbd_retry",
     input: { nzoId },
     output: { retried: z.boolean().describe("True when SABnzbd re-queued the job"), nzoId: z.string().describe("Id of the re-queued job") },
   }),
   delete: toolRef({
-    app: "sabnzbd", name: "sabnzbd_delete",
+    app: "sabnzbd",
+    name: "sabnzbd_delete",
     input: {
       from: z.enum(["queue", "history"]).describe("Delete from the queue or from the history"),
       nzoIds: z.array(nzoId).min(1).max(50).describe("Job ids to delete"),
       deleteFiles: z.boolean().default(false).describe("Also delete the job's files (del_files=1)"),
     },
-    output: { deleted: z.boolean().describe("True when SABnzbd accepted the delete"), from: z.enum(["queue", "history"]).describe("Where jobs were deleted"), nzoIds: z.array(z.string()).describe("Job ids deleted") },
+    output: {
+      deleted: z.boolean().describe("True when SABnzbd accepted the delete"),
+      from: z.enum(["queue", "history"]).describe("Where jobs were deleted"),
+      nzoIds: z.array(z.string()).describe("Job ids deleted"),
+    },
   }),
   warnings: toolRef({
-    app: "sabnzbd", name: "sabnzbd_warnings",
+    app: "sabnzbd",
+    name: "sabnzbd_warnings",
     input: {},
     output: { count: z.number().describe("Number of warnings"), warnings: z.array(warningSchema).describe("Oldest first, as SABnzbd lists them") },
   }),
   pause: pauseResume("pause"),
   resume: pauseResume("resume"),
   getConfig: toolRef({
-    app: "sabnzbd", name: "sabnzbd_get_config",
+    app: "sabnzbd",
+    name: "sabnzbd_get_config",
     input: {
       section: z.enum(SABNZBD_CONFIG_SECTIONS).describe("Config section"),
-      keyword: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional().describe("One setting in misc, or one item name in servers/categories"),
+      keyword: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+        .optional()
+        .describe("One setting in misc, or one item name in servers/categories"),
     },
-    output: { section: z.string().describe("Config section"), config: z.unknown().describe("The section's settings (object for misc, list of items for servers/categories)") },
+    output: {
+      section: z.string().describe("Config section"),
+      config: z.unknown().describe("The section's settings (object for misc, list of items for servers/categories)"),
+    },
   }),
   setConfig: toolRef({
-    app: "sabnzbd", name: "sabnzbd_set_config",
+    app: "sabnzbd",
+    name: "sabnzbd_set_config",
     input: {
       section: z.enum(SABNZBD_WRITABLE_SECTIONS).describe("misc, servers or categories"),
-      name: z.string().regex(/^[A-Za-z0-9_.:*-]{1,100}$/).optional().describe("Server or category name (required for servers/categories); an unknown name creates the item"),
-      keyword: z.string().regex(/^[a-z0-9_]{1,100}$/).describe("Setting name, e.g. cache_limit, direct_unpack, ssl, dir"),
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:*-]{1,100}$/)
+        .optional()
+        .describe("Server or category name (required for servers/categories); an unknown name creates the item"),
+      keyword: z
+        .string()
+        .regex(/^[a-z0-9_]{1,100}$/)
+        .describe("Setting name, e.g. cache_limit, direct_unpack, ssl, dir"),
       value: z.union([z.string().max(1000), z.number(), z.boolean()]).describe("New value; booleans become 1/0"),
     },
-    output: { section: z.string().describe("Config section"), keyword: z.string().describe("Setting changed"), name: z.string().optional().describe("Item changed"), config: z.unknown().describe("SABnzbd's reply: the setting as saved") },
+    output: {
+      section: z.string().describe("Config section"),
+      keyword: z.string().describe("Setting changed"),
+      name: z.string().optional().describe("Item changed"),
+      config: z.unknown().describe("SABnzbd's reply: the setting as saved"),
+    },
   }),
 } as const;

@@ -50,23 +50,29 @@ const wanted = <L extends "missing" | "cutoff">(list: L) =>
 export const sonarr = {
   ...arrCommonTools("sonarr", "series"),
   seriesList: toolRef({
-    app: "sonarr", name: "sonarr_series_list",
+    app: "sonarr",
+    name: "sonarr_series_list",
     input: { titleContains: z.string().min(1).optional().describe("Only series whose title contains this text (case-insensitive)") },
     output: { series: z.array(seriesSchema).describe("Series in the library"), total: z.number().describe("Number of series returned") },
   }),
   seriesLookup: toolRef({
-    app: "sonarr", name: "sonarr_series_lookup",
+    app: "sonarr",
+    name: "sonarr_series_lookup",
     input: { term: z.string().min(1).max(200).describe("Title to search for, or tvdb:<id>") },
     output: { results: z.array(seriesSchema).describe("Matching series, best match first") },
   }),
   seriesAdd: toolRef({
-    app: "sonarr", name: "sonarr_series_add",
+    app: "sonarr",
+    name: "sonarr_series_add",
     input: {
       tvdbId: z.number().int().positive().describe("TVDB id of the series"),
       qualityProfileId: z.number().int().positive().describe("Quality profile id from sonarr_quality_profiles"),
       rootFolderPath: z.string().min(1).describe("Root folder path from sonarr_root_folders"),
       monitored: z.boolean().default(true).describe("Monitor the series for new and missing episodes"),
-      monitor: z.enum(["all", "future", "missing", "existing", "firstSeason", "lastSeason", "pilot", "none"]).default("all").describe("Which episodes to monitor"),
+      monitor: z
+        .enum(["all", "future", "missing", "existing", "firstSeason", "lastSeason", "pilot", "none"])
+        .default("all")
+        .describe("Which episodes to monitor"),
       seasonFolder: z.boolean().default(true).describe("Use season folders"),
       seriesType: z.enum(["standard", "daily", "anime"]).default("standard").describe("Episode numbering type"),
       searchForMissingEpisodes: z.boolean().default(true).describe("Search for missing episodes immediately after adding"),
@@ -76,7 +82,8 @@ export const sonarr = {
   wantedMissing: wanted("missing"),
   wantedCutoff: wanted("cutoff"),
   command: toolRef({
-    app: "sonarr", name: "sonarr_command",
+    app: "sonarr",
+    name: "sonarr_command",
     input: {
       name: z.enum(SONARR_COMMANDS).describe("Command to run"),
       seriesId: z.number().int().positive().optional().describe("Series id for SeriesSearch / RefreshSeries"),

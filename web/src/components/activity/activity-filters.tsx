@@ -21,7 +21,9 @@ export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; 
         <select value={filter.app} onChange={(event) => onChange({ ...filter, app: event.target.value as ActivityFilter["app"] })}>
           <option value="">All apps</option>
           {APPS.map((app) => (
-            <option key={app} value={app}>{serviceLabel(app)}</option>
+            <option key={app} value={app}>
+              {serviceLabel(app)}
+            </option>
           ))}
         </select>
       </label>
@@ -30,7 +32,9 @@ export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; 
         <select value={filter.kind} onChange={(event) => onChange({ ...filter, kind: event.target.value as ActivityFilter["kind"] })}>
           <option value="">Everything</option>
           {KINDS.map((kind) => (
-            <option key={kind.value} value={kind.value}>{kind.label}</option>
+            <option key={kind.value} value={kind.value}>
+              {kind.label}
+            </option>
           ))}
         </select>
       </label>

@@ -6,8 +6,19 @@ import { signInForTest } from "../../test/signed-in";
 import { RecoveryList } from "./recovery-list";
 
 const recovery = (id: string, outcome: string, strategy: string, why: string) => ({
-  id, app: "sonarr", itemId: `SABnzbd_nzo_${id}`, downloadId: `SABnzbd_nzo_${id}`, title: `Show S01E0${id}`, failureReason: "Aborted, cannot be completed - https://sabnzbd.org/not-complete",
-  strategy, attempt: 1, outcome, decidedBy: "rules", why, createdAt: new Date().toISOString(), updatedAt: null,
+  id,
+  app: "sonarr",
+  itemId: `SABnzbd_nzo_${id}`,
+  downloadId: `SABnzbd_nzo_${id}`,
+  title: `Show S01E0${id}`,
+  failureReason: "Aborted, cannot be completed - https://sabnzbd.org/not-complete",
+  strategy,
+  attempt: 1,
+  outcome,
+  decidedBy: "rules",
+  why,
+  createdAt: new Date().toISOString(),
+  updatedAt: null,
 });
 
 describe("Recovery list", () => {

@@ -44,10 +44,24 @@ function RecoveryRow({ action }: { action: RecoveryAction }) {
       </small>
       {action.outcome === "awaiting_approval" ? (
         <div className="button-row">
-          <button type="button" className="compact" onClick={() => decide.mutate(true)} disabled={decide.isPending} aria-busy={(decide.isPending && decide.variables) || undefined} aria-label={`Approve recovery of ${title}`}>
+          <button
+            type="button"
+            className="compact"
+            onClick={() => decide.mutate(true)}
+            disabled={decide.isPending}
+            aria-busy={(decide.isPending && decide.variables) || undefined}
+            aria-label={`Approve recovery of ${title}`}
+          >
             Approve
           </button>
-          <button type="button" className="secondary outline compact" onClick={() => decide.mutate(false)} disabled={decide.isPending} aria-busy={(decide.isPending && !decide.variables) || undefined} aria-label={`Decline recovery of ${title}`}>
+          <button
+            type="button"
+            className="secondary outline compact"
+            onClick={() => decide.mutate(false)}
+            disabled={decide.isPending}
+            aria-busy={(decide.isPending && !decide.variables) || undefined}
+            aria-label={`Decline recovery of ${title}`}
+          >
             Decline
           </button>
         </div>

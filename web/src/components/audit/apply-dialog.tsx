@@ -52,10 +52,13 @@ export function ApplyDialog({ recommendation, onClose }: { recommendation: Recom
       ) : (
         <>
           <p>
-            This will change {writesOf(preview.data).length === 1 ? "one setting" : `${writesOf(preview.data).length} settings together`} in {serviceLabel(preview.data.app)}:
+            This will change {writesOf(preview.data).length === 1 ? "one setting" : `${writesOf(preview.data).length} settings together`} in{" "}
+            {serviceLabel(preview.data.app)}:
           </p>
           <ChangeDiffs writes={writesOf(preview.data)} beforeLabel="Now" afterLabel="After" />
-          <p><small>You can roll this back from the change history{writesOf(preview.data).length > 1 ? " (all of it at once)" : ""}.</small></p>
+          <p>
+            <small>You can roll this back from the change history{writesOf(preview.data).length > 1 ? " (all of it at once)" : ""}.</small>
+          </p>
         </>
       )}
       <FormAlert error={apply.error} />

@@ -1,7 +1,19 @@
 import type { SettingWrite } from "../../api/api-types";
 import { formatValue } from "../format";
 
-export function ChangeDiff({ setting, before, after, beforeLabel = "Current", afterLabel = "Recommended" }: { setting: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string }) {
+export function ChangeDiff({
+  setting,
+  before,
+  after,
+  beforeLabel = "Current",
+  afterLabel = "Recommended",
+}: {
+  setting: string;
+  before: unknown;
+  after: unknown;
+  beforeLabel?: string;
+  afterLabel?: string;
+}) {
   return (
     <dl className="change-diff">
       <dt>Setting</dt>
@@ -10,7 +22,9 @@ export function ChangeDiff({ setting, before, after, beforeLabel = "Current", af
       <dd>{formatValue(before)}</dd>
       <dt>{afterLabel}</dt>
       <dd>
-        <span className="change-diff__arrow" aria-hidden="true">→ </span>
+        <span className="change-diff__arrow" aria-hidden="true">
+          →{" "}
+        </span>
         {formatValue(after)}
       </dd>
     </dl>

@@ -18,7 +18,9 @@ function ChangeRow({ change, onRollBack }: { change: ConfigChange; onRollBack: (
       <strong>{serviceLabel(change.app)}</strong> · {change.rollbackOf ? "rollback" : "applied"} · <RelativeTime iso={change.at} />
       <ChangeDiffs writes={writesOf(change)} beforeLabel="Before" afterLabel="After" />
       {change.rolledBackAt ? (
-        <small>Rolled back <RelativeTime iso={change.rolledBackAt} /></small>
+        <small>
+          Rolled back <RelativeTime iso={change.rolledBackAt} />
+        </small>
       ) : change.rollbackOf ? null : (
         <button type="button" className="secondary outline compact" onClick={onRollBack}>
           Roll back…
@@ -65,13 +67,20 @@ export function ChangeHistory() {
         title="Roll back this change?"
         confirmLabel="Roll back"
         busy={rollBack.isPending}
-        onCancel={() => { setTarget(null); rollBack.reset(); }}
+        onCancel={() => {
+          setTarget(null);
+          rollBack.reset();
+        }}
         onConfirm={() => target && rollBack.mutate(target)}
       >
         {target ? (
           <>
             <p>{serviceLabel(target.app)} will be set back:</p>
-            <ChangeDiffs writes={writesOf(target).map((w) => ({ setting: w.setting, before: w.after, after: w.before }))} beforeLabel="Now" afterLabel="After rollback" />
+            <ChangeDiffs
+              writes={writesOf(target).map((w) => ({ setting: w.setting, before: w.after, after: w.before }))}
+              beforeLabel="Now"
+              afterLabel="After rollback"
+            />
           </>
         ) : null}
         <FormAlert error={rollBack.error} />

@@ -43,7 +43,14 @@ describe("Recommendation card", () => {
   it("shows what the app reports about itself with nothing to apply and no setting diff", () => {
     render(
       <RecommendationCard
-        recommendation={{ ...base, fix: "none", title: "SABnzbd reports: Failed login for server news.example", setting: "sabnzbd.warnings[0]", currentValue: "Failed login", recommendedValue: null }}
+        recommendation={{
+          ...base,
+          fix: "none",
+          title: "SABnzbd reports: Failed login for server news.example",
+          setting: "sabnzbd.warnings[0]",
+          currentValue: "Failed login",
+          recommendedValue: null,
+        }}
         onApply={noop}
         onDismiss={noop}
         dismissing={false}

@@ -18,7 +18,12 @@ export function RecommendationCard({ recommendation, onApply, onDismiss, dismiss
       </header>
       {recommendation.fix === "none" ? null : (
         <ChangeDiffs
-          writes={writesOf({ setting: recommendation.setting, before: recommendation.currentValue, after: recommendation.recommendedValue, writes: recommendation.writes })}
+          writes={writesOf({
+            setting: recommendation.setting,
+            before: recommendation.currentValue,
+            after: recommendation.recommendedValue,
+            writes: recommendation.writes,
+          })}
           beforeLabel="Current"
           afterLabel="Recommended"
         />
@@ -44,7 +49,9 @@ export function RecommendationCard({ recommendation, onApply, onDismiss, dismiss
       {open ? (
         <footer className="button-row">
           {recommendation.fix === "apply" ? (
-            <button type="button" onClick={onApply}>Apply…</button>
+            <button type="button" onClick={onApply}>
+              Apply…
+            </button>
           ) : null}
           <button type="button" className="secondary outline" onClick={onDismiss} aria-busy={dismissing || undefined} disabled={dismissing}>
             Dismiss

@@ -11,17 +11,25 @@ import { SkeletonList } from "../skeleton";
 const ROW_HEIGHT = 72;
 
 function QueueRow({ item }: { item: QueueItem }) {
-  const size = item.sizeBytes === null ? null : item.sizeLeftBytes === null ? formatBytes(item.sizeBytes) : `${formatBytes(item.sizeBytes - item.sizeLeftBytes)} of ${formatBytes(item.sizeBytes)}`;
+  const size =
+    item.sizeBytes === null
+      ? null
+      : item.sizeLeftBytes === null
+        ? formatBytes(item.sizeBytes)
+        : `${formatBytes(item.sizeBytes - item.sizeLeftBytes)} of ${formatBytes(item.sizeBytes)}`;
   return (
     <li className="queue-row" style={{ height: ROW_HEIGHT }}>
-      <span className="queue-row__title" title={item.title}>{item.title}</span>
+      <span className="queue-row__title" title={item.title}>
+        {item.title}
+      </span>
       <progress value={item.progress} max={1} aria-label={`${item.title} progress`} />
       <span className="queue-row__meta">
         <span className={item.problem ? "queue-row__problem" : undefined} title={item.problem ?? undefined}>
           {serviceLabel(item.app)} · {item.problem ?? item.status}
         </span>
         <span className="numeric">
-          {formatPercent(item.progress)}{size ? ` · ${size}` : ""}
+          {formatPercent(item.progress)}
+          {size ? ` · ${size}` : ""}
           {item.timeLeft ? ` · ${item.timeLeft} left` : ""}
         </span>
       </span>

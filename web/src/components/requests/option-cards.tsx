@@ -15,7 +15,10 @@ function OptionCard({ option, onChoose, busy }: { option: RequestOption; onChoos
         <div className="poster-placeholder" role="img" aria-label={`No poster for ${name}`} />
       )}
       <strong>{name}</strong>
-      <small>{option.type === "tv" ? "TV series" : "Movie"}{option.inLibrary ? " · already in your library" : ""}</small>
+      <small>
+        {option.type === "tv" ? "TV series" : "Movie"}
+        {option.inLibrary ? " · already in your library" : ""}
+      </small>
       {option.overview ? <small className="option-card__overview">{option.overview}</small> : null}
       <button type="button" onClick={onChoose} aria-busy={busy || undefined} disabled={busy} aria-label={`Choose ${name}`}>
         Choose

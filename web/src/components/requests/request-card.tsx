@@ -10,7 +10,10 @@ export function RequestCard({ request }: { request: MediaRequest }) {
   return (
     <li>
       <article className="request-card" aria-labelledby={`request-${request.id}`}>
-        <strong id={`request-${request.id}`}>{title}{year}</strong>
+        <strong id={`request-${request.id}`}>
+          {title}
+          {year}
+        </strong>
         <br />
         <small>
           “{request.query}” · <RelativeTime iso={request.createdAt} />
@@ -18,7 +21,9 @@ export function RequestCard({ request }: { request: MediaRequest }) {
         {request.status === "needs_choice" ? (
           <OptionCards request={request} />
         ) : request.status === "failed" ? (
-          <p className="form-alert" data-status="failed">Failed{request.reason ? `: ${request.reason}` : ""}</p>
+          <p className="form-alert" data-status="failed">
+            Failed{request.reason ? `: ${request.reason}` : ""}
+          </p>
         ) : (
           <StatusSteps status={request.status} app={request.app} />
         )}

@@ -67,7 +67,10 @@ export function ConnectorList() {
         title="Remove connector?"
         confirmLabel="Remove"
         busy={removal.isPending}
-        onCancel={() => { setRemoving(null); removal.reset(); }}
+        onCancel={() => {
+          setRemoving(null);
+          removal.reset();
+        }}
         onConfirm={() => removing && removal.mutate(removing)}
       >
         <p>AutoArr will stop reaching your apps through “{removing?.name}”. You can pair a new one any time.</p>

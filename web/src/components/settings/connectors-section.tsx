@@ -10,11 +10,7 @@ export function ConnectorsSection() {
     <section aria-labelledby="connectors-heading">
       <h2 id="connectors-heading">Connectors</h2>
       <ConnectorList />
-      {justCreated ? (
-        <PairingMaterial created={justCreated} onDone={() => setJustCreated(null)} />
-      ) : (
-        <NewConnectorForm onCreated={setJustCreated} />
-      )}
+      {justCreated ? <PairingMaterial created={justCreated} onDone={() => setJustCreated(null)} /> : <NewConnectorForm onCreated={setJustCreated} />}
     </section>
   );
 }

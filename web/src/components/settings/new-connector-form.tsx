@@ -30,8 +30,28 @@ export function NewConnectorForm({ onCreated }: { onCreated: (created: CreatedCo
   return (
     <form onSubmit={submit} aria-labelledby="new-connector-heading">
       <h3 id="new-connector-heading">Add a connector</h3>
-      <TextField label="Name" name="name" required maxLength={80} placeholder="Home server" error={errors.name} value={name} onChange={(event) => setName(event.target.value)} />
-      <TextField label="Connector URL" name="url" type="url" required inputMode="url" placeholder="https://connector.example.com" hint="Where AutoArr can reach the connector." error={errors.url} value={url} onChange={(event) => setUrl(event.target.value)} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={80}
+        placeholder="Home server"
+        error={errors.name}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+      />
+      <TextField
+        label="Connector URL"
+        name="url"
+        type="url"
+        required
+        inputMode="url"
+        placeholder="https://connector.example.com"
+        hint="Where AutoArr can reach the connector."
+        error={errors.url}
+        value={url}
+        onChange={(event) => setUrl(event.target.value)}
+      />
       <FormAlert error={Object.keys(errors).length ? null : mutation.error} />
       <button type="submit" aria-busy={mutation.isPending || undefined} disabled={mutation.isPending}>
         Create connector

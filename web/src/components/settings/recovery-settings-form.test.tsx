@@ -22,7 +22,11 @@ describe("Recovery settings", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save recovery settings" }));
     expect(await screen.findByText("Saved")).toBeTruthy();
     expect(calls.find((call) => call.method === "PUT")?.body).toEqual({
-      ...defaults, mode: "approval", stallChecks: 5, webhookUrl: "https://hooks.example.com/x", webhookFormat: "discord",
+      ...defaults,
+      mode: "approval",
+      stallChecks: 5,
+      webhookUrl: "https://hooks.example.com/x",
+      webhookFormat: "discord",
     });
   });
 

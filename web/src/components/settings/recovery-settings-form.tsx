@@ -26,8 +26,7 @@ function RecoveryForm({ initial }: { initial: RecoverySettings }) {
     },
   });
   const errors = fieldErrors(mutation.error);
-  const update = <K extends keyof RecoverySettings>(key: K, value: RecoverySettings[K]) =>
-    setSettings((current) => ({ ...current, [key]: value }));
+  const update = <K extends keyof RecoverySettings>(key: K, value: RecoverySettings[K]) => setSettings((current) => ({ ...current, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,16 +48,50 @@ function RecoveryForm({ initial }: { initial: RecoverySettings }) {
           </label>
         ))}
       </fieldset>
-      <TextField label="Attempts before giving up" type="number" name="maxAttempts" min={1} max={10} required error={errors.maxAttempts} value={settings.maxAttempts} onChange={(event) => update("maxAttempts", Number(event.target.value))} />
-      <TextField label="Checks without progress before a download counts as stalled" type="number" name="stallChecks" min={2} max={30} required error={errors.stallChecks} value={settings.stallChecks} onChange={(event) => update("stallChecks", Number(event.target.value))} />
+      <TextField
+        label="Attempts before giving up"
+        type="number"
+        name="maxAttempts"
+        min={1}
+        max={10}
+        required
+        error={errors.maxAttempts}
+        value={settings.maxAttempts}
+        onChange={(event) => update("maxAttempts", Number(event.target.value))}
+      />
+      <TextField
+        label="Checks without progress before a download counts as stalled"
+        type="number"
+        name="stallChecks"
+        min={2}
+        max={30}
+        required
+        error={errors.stallChecks}
+        value={settings.stallChecks}
+        onChange={(event) => update("stallChecks", Number(event.target.value))}
+      />
       <label>
         <input type="checkbox" checked={settings.allowLowerQuality} onChange={(event) => update("allowLowerQuality", event.target.checked)} />
         When that many releases of an episode or movie failed at one quality, move it to a lower quality profile and search again
       </label>
-      <TextField label="Webhook URL" type="url" name="webhookUrl" inputMode="url" placeholder="https://example.com/hooks/autoarr" hint="Optional, a public https address. AutoArr posts each detection and recovery here." error={errors.webhookUrl} value={settings.webhookUrl ?? ""} onChange={(event) => update("webhookUrl", event.target.value)} />
+      <TextField
+        label="Webhook URL"
+        type="url"
+        name="webhookUrl"
+        inputMode="url"
+        placeholder="https://example.com/hooks/autoarr"
+        hint="Optional, a public https address. AutoArr posts each detection and recovery here."
+        error={errors.webhookUrl}
+        value={settings.webhookUrl ?? ""}
+        onChange={(event) => update("webhookUrl", event.target.value)}
+      />
       <label>
         Webhook format
-        <select name="webhookFormat" value={settings.webhookFormat} onChange={(event) => update("webhookFormat", event.target.value as RecoverySettings["webhookFormat"])}>
+        <select
+          name="webhookFormat"
+          value={settings.webhookFormat}
+          onChange={(event) => update("webhookFormat", event.target.value as RecoverySettings["webhookFormat"])}
+        >
           <option value="json">JSON</option>
           <option value="discord">Discord</option>
         </select>
