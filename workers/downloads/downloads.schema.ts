@@ -1,7 +1,8 @@
 // AutoArr's own shapes for downloads, shows, movies and libraries, whatever app they come from.
+import { APP_IDS, type AppId } from "@autoarr/contract";
 import { z } from "@hono/zod-openapi";
 
-export const AppName = z.enum(["sabnzbd", "sonarr", "radarr", "plex"]).openapi("AppName");
+export const AppName = z.enum(APP_IDS as [AppId, ...AppId[]]).openapi("AppName");
 
 export const SourceStatus = z
   .record(z.string(), z.object({ status: z.enum(["ok", "unavailable"]), error: z.string().optional() }))
