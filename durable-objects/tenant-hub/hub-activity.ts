@@ -1,6 +1,7 @@
 // The hub's D1 side effects: a circuit change in the activity log, and the connector's reachability on its row.
 import { eq } from "drizzle-orm";
-import { displayName, type ServerEvent } from "@autoarr/contract";
+import { displayName } from "@autoarr/contract";
+import type { HubEvent } from "../../workers/live/hub-event";
 import { recordActivity } from "../../workers/activity/activity.service";
 import type { Database } from "../../workers/platform/db/database";
 import { connectors } from "../../workers/platform/db/schema";
@@ -9,14 +10,14 @@ import { currentError } from "./circuit-breaker.logic";
 import { ReachabilityNotes } from "./reachability-notes";
 
 /** The live event for a circuit change (sent at once, before the activity row exists). */
-export function circuitEvent({ key, circuit }: CircuitChange, now: number): ServerEvent {
+export function circuitEvent({ key, circuit }: CircuitChange, now: number): HubEvent {
   const error = currentError(circuit);
   const data = { app: key, state: circuit.state, lastError: error?.message ?? null, lastErrorAt: error ? new Date(error.at).toISOString() : null };
   return { type: "circuit", at: new Date(now).toISOString(), data };
 }
 
 /** Records a circuit change in the tenant's activity log; returns the activity event to send. */
-export async function recordCircuitChange(db: Database, tenantId: string, { key, from, circuit }: CircuitChange): Promise<ServerEvent> {
+export async function recordCircuitChange(db: Database, tenantId: string, { key, from, circuit }: CircuitChange): Promise<HubEvent> {
   const message = `${displayName(key)}: circuit ${from.replace("_", "-")} → ${circuit.state.replace("_", "-")}${circuit.lastError && circuit.state === "open" ? ` (${circuit.lastError})` : ""}`;
   const level = circuit.state === "open" ? "error" : circuit.state === "half_open" ? "warning" : "info";
   const activity = await recordActivity(db, tenantId, { app: key, kind: "circuit", level, message, data: { from, to: circuit.state } });

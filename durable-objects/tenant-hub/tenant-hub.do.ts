@@ -15,7 +15,8 @@ import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
 import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
-import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, type ServerEvent, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
+import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
+import type { HubEvent } from "../../workers/live/hub-event";
 import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type ServiceHealth, statusCalls } from "./health-check";
 import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
 import { ConnectorClient } from "./connector-client";
@@ -357,7 +358,7 @@ export class TenantHub extends DurableObject<Env> {
   }
 
   /** Sends an event to every open socket of this tenant; returns how many received it. */
-  broadcast(event: ServerEvent): number {
+  broadcast(event: HubEvent): number {
     let delivered = 0;
     for (const socket of closeExpired(this.ctx.getWebSockets(), this.clock())) {
       if (this.send(socket, event)) delivered++;
@@ -407,7 +408,7 @@ export class TenantHub extends DurableObject<Env> {
     }
   }
 
-  private send(socket: WebSocket, event: ServerEvent): boolean {
+  private send(socket: WebSocket, event: HubEvent): boolean {
     try {
       socket.send(JSON.stringify(event));
       return true;

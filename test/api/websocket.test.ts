@@ -43,7 +43,11 @@ describe("tenant WebSocket hub", () => {
     const aliceInboxes = aliceSockets.map(collect);
 
     const hub = env.TENANT_HUB.get(env.TENANT_HUB.idFromName(alice.tenant.id));
-    const delivered = await hub.broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "for alice only" } });
+    const delivered = await hub.broadcast({
+      type: "activity",
+      at: new Date().toISOString(),
+      data: { id: "test-activity", at: new Date().toISOString(), app: null, kind: "test", level: "info", message: "for alice only", data: null },
+    });
     expect(delivered).toBe(2);
     await until(() => aliceInboxes.every((inbox) => inbox.some((m) => (m as { type: string }).type === "activity")));
     for (const s of aliceSockets) s.close();

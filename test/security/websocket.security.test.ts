@@ -89,7 +89,13 @@ describe("WebSocket upgrades", () => {
     await until(() => alices.inbox.length > 0 && bobs.inbox.length > 0);
     expect(bobs.inbox[0]).toMatchObject({ type: "hello", data: { tenantId: bob.tenant.id } });
 
-    expect(await hub(alice.tenant.id).broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "for alice only" } })).toBe(1);
+    expect(
+      await hub(alice.tenant.id).broadcast({
+        type: "activity",
+        at: new Date().toISOString(),
+        data: { id: "test-activity", at: new Date().toISOString(), app: null, kind: "test", level: "info", message: "for alice only", data: null },
+      }),
+    ).toBe(1);
     await until(() => alices.inbox.some((m) => m.type === "activity"));
     bobs.socket.send(JSON.stringify({ type: "ping" }));
     await until(() => bobs.inbox.some((m) => m.type === "pong"));
@@ -157,7 +163,13 @@ describe("WebSocket lifetime", () => {
     const owner = await signUp("ws-expiry");
     const live = await openSocket(await shortLivedToken(owner));
     await moveHubClock(owner.tenant.id, 120_000);
-    expect(await hub(owner.tenant.id).broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "too late" } })).toBe(0);
+    expect(
+      await hub(owner.tenant.id).broadcast({
+        type: "activity",
+        at: new Date().toISOString(),
+        data: { id: "test-activity", at: new Date().toISOString(), app: null, kind: "test", level: "info", message: "too late", data: null },
+      }),
+    ).toBe(0);
     await until(() => live.state.closedWith !== undefined);
     expect(live.state.closedWith).toBe(4001);
     expect(live.inbox.filter((m) => m.type === "activity")).toEqual([]);
@@ -185,7 +197,13 @@ describe("WebSocket lifetime", () => {
     expect(stale.state.closedWith).toBe(4001);
     await refreshed.ping();
     expect(refreshed.state.closedWith).toBeUndefined();
-    expect(await hub(owner.tenant.id).broadcast({ type: "activity", at: new Date().toISOString(), data: { message: "still here" } })).toBe(1);
+    expect(
+      await hub(owner.tenant.id).broadcast({
+        type: "activity",
+        at: new Date().toISOString(),
+        data: { id: "test-activity", at: new Date().toISOString(), app: null, kind: "test", level: "info", message: "still here", data: null },
+      }),
+    ).toBe(1);
     refreshed.socket.close();
   });
 

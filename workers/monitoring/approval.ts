@@ -1,5 +1,5 @@
 // Approval mode: a recovery waits in D1 until the user says yes (it runs then) or no (it is left alone).
-import type { ServerEvent } from "@autoarr/contract";
+import type { HubEvent } from "../live/hub-event";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
 import type { Detection } from "./detect.logic";
@@ -13,7 +13,7 @@ interface Deps {
   tenantId: string;
   db: Database;
   call: Caller;
-  broadcast: (event: ServerEvent) => void;
+  broadcast: (event: HubEvent) => void;
 }
 
 export async function approveOrReject(deps: Deps, actionId: string, approve: boolean): Promise<ApprovalResult> {

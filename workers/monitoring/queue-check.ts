@@ -1,6 +1,7 @@
 // One queue check of one tenant: read the queues, detect failures, decide and act (or log, or ask), and tell
 // the user. Runs inside the tenant's hub, which runs one check at a time.
-import { type ServerEvent, tools } from "@autoarr/contract";
+import { tools } from "@autoarr/contract";
+import type { HubEvent } from "../live/hub-event";
 import { type ToolCalls, toolCall } from "../connectors/tool-call";
 import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
@@ -29,7 +30,7 @@ export interface QueueCheckDeps {
   now: () => number;
   /** Calls by contract ref, each answer checked against its output schema. */
   tools: ToolCalls;
-  broadcast: (event: ServerEvent) => void;
+  broadcast: (event: HubEvent) => void;
   waitUntil: (work: Promise<unknown>) => void;
 }
 

@@ -20,7 +20,8 @@ export const RecoveryEventData = z.object({
   at: z.string().optional(),
 });
 
-/** The REST resource the event carries (an activity item, a request, a queue); the web reads it as that resource. */
+/** The REST resource the event carries (an activity item, a request, a queue): the Worker types it by its REST schema
+ *  (workers/live/hub-event.ts), and the web reads it as the type generated from the same schema. */
 const Resource = z.record(z.string(), z.unknown());
 
 export const ServerEvent = z.discriminatedUnion("type", [
