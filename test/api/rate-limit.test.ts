@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { api, errorOf, signUp } from "../helpers";
 
 describe("rate limits", () => {
+  it("finds each limited route's operation under the operationId the OpenAPI document gives it", async () => {
+    const { ROUTE_OPERATIONS } = await import("../../workers/rate-limits/rate-limit-policy");
+    const doc = (await (await api("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    expect(ROUTE_OPERATIONS.length).toBeGreaterThan(0);
+    for (const { operation, method, path } of ROUTE_OPERATIONS) {
+      expect(doc.paths[path]?.[method.toLowerCase()]?.operationId, `${method} ${path}`).toBe(operation);
+    }
+  });
+
   it("allows a tenant 100 API requests a minute, then answers 429 with Retry-After", async () => {
     const owner = await signUp("busy");
     const statuses: number[] = [];

@@ -27,6 +27,7 @@ export const configRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/audit",
+      operationId: "runConfigAudit",
       tags: ["config"],
       security: bearerSecurity,
       summary: "Audit the apps' configuration against the best-practice rules (and Claude, when configured)",
@@ -83,6 +84,7 @@ export const configRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/apply",
+      operationId: "applyRecommendation",
       tags: ["config"],
       security: bearerSecurity,
       summary: "Apply a recommendation (dryRun: show what would be written); 409 if the setting changed since the audit",

@@ -19,8 +19,9 @@ const OPERATION_LIMITS: Record<string, RateLimitRule[]> = {
   apply_recommendation: [CONFIG_APPLY],
 };
 
-/** The operation name of each route with a budget of its own (the name its OpenAPI operationId is to carry). */
-const ROUTE_OPERATIONS: { operation: string; method: string; path: string }[] = [
+/** The operation of each route with a budget of its own: the route's OpenAPI operationId, found by method and path
+ *  because the limit is taken before the router matches (test/api/rate-limit.test.ts holds it to the document). */
+export const ROUTE_OPERATIONS: { operation: string; method: string; path: string }[] = [
   { operation: "runConfigAudit", method: "POST", path: "/api/v1/config/audit" },
   { operation: "applyRecommendation", method: "POST", path: "/api/v1/config/apply" },
 ];
