@@ -1,5 +1,5 @@
 // Verifies the Worker's bearer tokens: HS256 JWTs signed with the pairing secret, single-use (jti), at most
-// TOKEN_LIFETIME_S long, and bound to the one request they come with (see token-contract.ts).
+// TOKEN_LIFETIME_S long, and bound to the one request they come with (see connector-token.ts in @autoarr/contract).
 import { errors, jwtVerify, type JWTPayload } from "jose";
 import type { PairingMaterial } from "./pairing.js";
 import { bindingMismatch, requestBinding, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S, type RequestFacts } from "@autoarr/contract";
