@@ -9,21 +9,18 @@ import { toTraceparent } from "../platform/trace";
 import { bearerSecurity, errorResponses } from "../platform/common.schema";
 import { HistoryResponse, QueueResponse } from "./downloads.schema";
 import { Cache } from "../platform/cache";
-import { buildHistory, buildQueue, HISTORY_CALLS, QUEUE_CALLS } from "./downloads.service";
-import { hubFor, requireSomeAnswer } from "../connectors/hub-client";
-import type { CallOutcome } from "@autoarr/contract";
+import { readHistory, readQueue } from "./downloads.service";
+import { type HubClient, hubFor } from "../connectors/hub-client";
+import type { CallContext } from "../../durable-objects/tenant-hub/orchestrator";
 
-async function gather<Body>(c: Context<AppEnv>, name: "queue" | "history", build: (outcomes: CallOutcome[]) => Body, refresh: boolean) {
+async function gather<Body>(c: Context<AppEnv>, name: "queue" | "history", read: (hub: HubClient, context: CallContext) => Promise<Body>, refresh: boolean) {
   const { tenantId } = requireAuth(c);
   const cache = new Cache(c.env.CACHE);
   const key = cacheKey.tenant(tenantId, "queue", name);
   if (refresh) await cache.delete(key);
   const { value } = await cache.getOrLoad("queue", key, async () => {
-    const outcomes = await hubFor(c.env, tenantId).callManyByName(name === "queue" ? QUEUE_CALLS : HISTORY_CALLS, {
-      traceparent: toTraceparent(c.get("trace")),
-    });
-    requireSomeAnswer(outcomes);
-    return { ...build(outcomes), cachedAt: new Date().toISOString() };
+    const body = await read(hubFor(c.env, tenantId), { traceparent: toTraceparent(c.get("trace")) });
+    return { ...body, cachedAt: new Date().toISOString() };
   });
   return value;
 }
@@ -44,7 +41,7 @@ export const downloadRoutes = createRouter()
       request: { query: RefreshQuery },
       responses: { 200: ok(QueueResponse, "The queue"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json(await gather(c, "queue", buildQueue, c.req.valid("query").refresh === "true"), 200),
+    async (c) => c.json(await gather(c, "queue", readQueue, c.req.valid("query").refresh === "true"), 200),
   )
   .openapi(
     createRoute({
@@ -56,5 +53,5 @@ export const downloadRoutes = createRouter()
       request: { query: RefreshQuery },
       responses: { 200: ok(HistoryResponse, "The history"), ...errorResponses(400, 401, 409, 429, 503) },
     }),
-    async (c) => c.json(await gather(c, "history", buildHistory, c.req.valid("query").refresh === "true"), 200),
+    async (c) => c.json(await gather(c, "history", readHistory, c.req.valid("query").refresh === "true"), 200),
   );

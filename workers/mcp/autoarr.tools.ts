@@ -17,8 +17,8 @@ import { createContentRequest } from "../requests/request-lifecycle";
 import { requestView } from "../requests/request-state";
 import { readActivity } from "../activity/activity-feed.repo";
 import { database } from "../platform/db/database";
-import { buildQueue, QUEUE_CALLS } from "../downloads/downloads.service";
-import { hubFor, requireSomeAnswer } from "../connectors/hub-client";
+import { readQueue } from "../downloads/downloads.service";
+import { hubFor } from "../connectors/hub-client";
 
 /** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
 export interface McpProps extends AuthContext {
@@ -69,9 +69,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
     async () =>
       run(props(), "get_queue", async () => {
         const { tenantId, traceparent } = props();
-        const outcomes = await hubFor(env, tenantId).callManyByName(QUEUE_CALLS, traceparent ? { traceparent } : {});
-        requireSomeAnswer(outcomes);
-        return buildQueue(outcomes);
+        return readQueue(hubFor(env, tenantId), traceparent ? { traceparent } : {});
       }),
   );
 
