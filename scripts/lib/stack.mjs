@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startCountingProxy } from "./counting-proxy.mjs";
 import { freePort } from "./free-port.mjs";
 import { run, runToEnd, stop, waitForUrl } from "./processes.mjs";
 
@@ -164,6 +165,8 @@ async function startWrangler({ port, persistDir, vars, quiet }) {
  * connector, "connector" the connector (and the web app only when it was never built), false neither.
  * `connector`: without it the connector runs `--demo` against the simulators; with `{ apps, timeoutMs?, logLevel? }`
  * (apps as in the connector's config file, e.g. `{ sabnzbd: { url, apiKey } }`) it runs against those real apps.
+ * `countConnectorRequests`: the Worker reaches the connector through a counting relay (counting-proxy.mjs), returned
+ * as `connectorRequests`, so a bench can print the round trips an action costs.
  */
 export async function startStack({
   port,
@@ -174,6 +177,7 @@ export async function startStack({
   quiet = false,
   extraVars = {},
   connector: realApps,
+  countConnectorRequests = false,
 } = {}) {
   port ??= Number(process.env.PORT ?? 8787);
   mkdirSync(persistDir, { recursive: true });
@@ -193,9 +197,11 @@ export async function startStack({
   const url = `http://127.0.0.1:${port}`;
   const wrangler = await startWrangler({ port, persistDir, vars, quiet });
   const children = [wrangler];
+  let relay = null;
   const tempDirs = [];
   const stopAll = async () => {
     for (const child of children.reverse()) await stop(child);
+    await relay?.close();
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   };
 
@@ -223,16 +229,22 @@ export async function startStack({
       children.push(connector);
       await waitForUrl(`${connectorUrl}/healthz`, { child: connector, timeoutMs: 60_000 });
     };
+    /** Where the Worker is told the connector is: the connector itself, or the counting relay in front of it. */
+    let pairedUrl = null;
     if (withConnector) {
       connectorUrl = `http://127.0.0.1:${connectorPort}`;
-      pairingCode = await pairDemoConnector(url, session.accessToken, connectorUrl);
+      if (countConnectorRequests) {
+        relay = await startCountingProxy(connectorUrl);
+      }
+      pairedUrl = relay?.url ?? connectorUrl;
+      pairingCode = await pairDemoConnector(url, session.accessToken, pairedUrl);
       await startConnectorProcess(realApps);
     }
     /** Points the connector at other real apps (a fresh SABnzbd, say): paired anew, on the same port. */
     const useApps = async (apps) => {
       if (!withConnector) throw new Error("this stack runs without a connector");
       await stop(connector);
-      pairingCode = await pairDemoConnector(url, (await demoSession(url)).accessToken, connectorUrl);
+      pairingCode = await pairDemoConnector(url, (await demoSession(url)).accessToken, pairedUrl);
       await startConnectorProcess(apps);
     };
     /** Everything the stack's processes printed so far (recent output only, for long runs). */
@@ -241,6 +253,7 @@ export async function startStack({
       url,
       demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
       connectorUrl,
+      connectorRequests: relay,
       get pairingCode() {
         return pairingCode;
       },
