@@ -1,7 +1,8 @@
 // Tools common to Sonarr and Radarr: status, queue, history, blocklist, commands, profiles, providers, config.
-import type { ArrAppId, ArrCommonTools } from "@autoarr/contract";
+import type { ArrAppId, ArrCommonTools, ArrConfigResource } from "@autoarr/contract";
+import { readParts } from "../snapshot-parts.js";
 import { ok, type Result } from "../../http/upstream.js";
-import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
+import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, type ToolImplementation, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "./arr.api.js";
 import {
   HOST_SECRET_FIELDS,
@@ -42,32 +43,96 @@ const DOWNLOAD_FAILED_EVENT = 4;
 
 const list = <T>(value: unknown, project: (raw: Raw) => T): T[] => (Array.isArray(value) ? value.map((v) => project(obj(v))) : []);
 
+/** The single tools whose answers make up the configuration snapshot. */
+type SnapshotReads = {
+  [K in "systemStatus" | "configGet" | "downloadClients" | "indexers" | "qualityProfiles" | "rootFolders" | "health"]: ToolImplementation<ArrCommonTools[K]>;
+};
+
+/** The single tools that read configuration: offered as themselves, and run together by the configuration snapshot. */
+function arrConfigReads(flavor: ArrFlavor, api: ArrApi): SnapshotReads {
+  const { appName } = flavor;
+  const systemStatus: ToolImplementation<ArrCommonTools["systemStatus"]> = {
+    title: `${appName} system status`,
+    annotations: READ_ONLY,
+    description: `Reads ${appName}'s version and basic system information. Use it to check that ${appName} is reachable and the API key works.`,
+    run: async () =>
+      outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
+        const data = projectSystemStatus(obj(raw));
+        return { data, text: `${data.appName || appName} ${data.version} is up` };
+      }),
+  };
+  const health: ToolImplementation<ArrCommonTools["health"]> = {
+    title: `${appName} health checks`,
+    annotations: READ_ONLY,
+    description: `Lists the problems ${appName}'s own health checks currently report (download client unreachable, indexers failing, root folder missing, ...).`,
+    run: async () =>
+      outcome(await api.call({ path: "health" }), (raw) => {
+        const issues = list(raw, projectHealth);
+        return {
+          data: { issues },
+          text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)`,
+        };
+      }),
+  };
+  const qualityProfiles: ToolImplementation<ArrCommonTools["qualityProfiles"]> = {
+    title: `${appName} quality profiles`,
+    annotations: READ_ONLY,
+    description: `Lists ${appName}'s quality profiles with their allowed qualities and cutoff. Use an id from here when adding a ${flavor.mediaNoun}.`,
+    run: async () =>
+      outcome(await api.call({ path: "qualityprofile" }), (raw) => {
+        const profiles = list(raw, projectQualityProfile);
+        return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
+      }),
+  };
+  const rootFolders: ToolImplementation<ArrCommonTools["rootFolders"]> = {
+    title: `${appName} root folders`,
+    annotations: READ_ONLY,
+    description: `Lists ${appName}'s root folders with free space. Use a path from here when adding a ${flavor.mediaNoun}.`,
+    run: async () =>
+      outcome(await api.call({ path: "rootfolder" }), (raw) => {
+        const rootFolders = list(raw, projectRootFolder);
+        return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
+      }),
+  };
+  const downloadClients: ToolImplementation<ArrCommonTools["downloadClients"]> = {
+    title: `${appName} download clients`,
+    annotations: READ_ONLY,
+    description: `Lists ${appName}'s download clients and their settings (host, port, category, remove completed/failed downloads). Secrets are masked.`,
+    run: async () =>
+      outcome(await api.call({ path: "downloadclient" }), (raw) => {
+        const downloadClients = list(raw, projectDownloadClient);
+        return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
+      }),
+  };
+  const indexers: ToolImplementation<ArrCommonTools["indexers"]> = {
+    title: `${appName} indexers`,
+    annotations: READ_ONLY,
+    description: `Lists ${appName}'s indexers with RSS/search flags and priority. Secrets are masked.`,
+    run: async () =>
+      outcome(await api.call({ path: "indexer" }), (raw) => {
+        const indexers = list(raw, projectIndexer);
+        return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
+      }),
+  };
+  const configGet: ToolImplementation<ArrCommonTools["configGet"]> = {
+    title: `Read ${appName} settings`,
+    annotations: READ_ONLY,
+    description: `Reads one of ${appName}'s settings pages. Credentials (API key, passwords) are masked.`,
+    run: async ({ resource }) =>
+      outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
+        data: { resource, values: maskConfig(resource, obj(raw)) },
+        text: `${appName} ${resource} settings`,
+      })),
+  };
+  return { systemStatus, health, qualityProfiles, rootFolders, downloadClients, indexers, configGet };
+}
+
 export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
   const { app, appName, refs } = flavor;
+  const reads = arrConfigReads(flavor, api);
   return [
-    defineTool(refs.systemStatus, {
-      title: `${appName} system status`,
-      annotations: READ_ONLY,
-      description: `Reads ${appName}'s version and basic system information. Use it to check that ${appName} is reachable and the API key works.`,
-      run: async () =>
-        outcome(await api.call<Raw>({ path: "system/status" }), (raw) => {
-          const data = projectSystemStatus(obj(raw));
-          return { data, text: `${data.appName || appName} ${data.version} is up` };
-        }),
-    }),
-    defineTool(refs.health, {
-      title: `${appName} health checks`,
-      annotations: READ_ONLY,
-      description: `Lists the problems ${appName}'s own health checks currently report (download client unreachable, indexers failing, root folder missing, ...).`,
-      run: async () =>
-        outcome(await api.call({ path: "health" }), (raw) => {
-          const issues = list(raw, projectHealth);
-          return {
-            data: { issues },
-            text: issues.length === 0 ? `${appName} reports no health issues` : `${appName} reports ${issues.length} health issue(s)`,
-          };
-        }),
-    }),
+    defineTool(refs.systemStatus, reads.systemStatus),
+    defineTool(refs.health, reads.health),
     defineTool(refs.queue, {
       title: `${appName} download queue`,
       annotations: READ_ONLY,
@@ -150,16 +215,7 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           return { data, text: `${appName} command ${data.id} (${data.name}) is ${data.status}` };
         }),
     }),
-    defineTool(refs.qualityProfiles, {
-      title: `${appName} quality profiles`,
-      annotations: READ_ONLY,
-      description: `Lists ${appName}'s quality profiles with their allowed qualities and cutoff. Use an id from here when adding a ${flavor.mediaNoun}.`,
-      run: async () =>
-        outcome(await api.call({ path: "qualityprofile" }), (raw) => {
-          const profiles = list(raw, projectQualityProfile);
-          return { data: { profiles }, text: `${profiles.length} quality profile(s): ${profiles.map((p) => `${p.name} (${p.id})`).join(", ")}` };
-        }),
-    }),
+    defineTool(refs.qualityProfiles, reads.qualityProfiles),
     defineTool(refs.setQualityProfile, {
       title: `Change a ${flavor.mediaNoun}'s quality profile`,
       annotations: WRITE_IDEMPOTENT,
@@ -185,53 +241,18 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
         });
       },
     }),
-    defineTool(refs.rootFolders, {
-      title: `${appName} root folders`,
-      annotations: READ_ONLY,
-      description: `Lists ${appName}'s root folders with free space. Use a path from here when adding a ${flavor.mediaNoun}.`,
-      run: async () =>
-        outcome(await api.call({ path: "rootfolder" }), (raw) => {
-          const rootFolders = list(raw, projectRootFolder);
-          return { data: { rootFolders }, text: `${rootFolders.length} root folder(s): ${rootFolders.map((f) => f.path).join(", ")}` };
-        }),
-    }),
-    defineTool(refs.downloadClients, {
-      title: `${appName} download clients`,
-      annotations: READ_ONLY,
-      description: `Lists ${appName}'s download clients and their settings (host, port, category, remove completed/failed downloads). Secrets are masked.`,
-      run: async () =>
-        outcome(await api.call({ path: "downloadclient" }), (raw) => {
-          const downloadClients = list(raw, projectDownloadClient);
-          return { data: { downloadClients }, text: `${downloadClients.length} download client(s) configured in ${appName}` };
-        }),
-    }),
-    defineTool(refs.indexers, {
-      title: `${appName} indexers`,
-      annotations: READ_ONLY,
-      description: `Lists ${appName}'s indexers with RSS/search flags and priority. Secrets are masked.`,
-      run: async () =>
-        outcome(await api.call({ path: "indexer" }), (raw) => {
-          const indexers = list(raw, projectIndexer);
-          return { data: { indexers }, text: `${indexers.length} indexer(s) configured in ${appName}` };
-        }),
-    }),
-    ...configTools(flavor, api),
+    defineTool(refs.rootFolders, reads.rootFolders),
+    defineTool(refs.downloadClients, reads.downloadClients),
+    defineTool(refs.indexers, reads.indexers),
+    ...configTools(flavor, api, reads.configGet),
+    configSnapshotTool(flavor, reads),
   ];
 }
 
-function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
+function configTools(flavor: ArrFlavor, api: ArrApi, configGet: ToolImplementation<ArrCommonTools["configGet"]>): ToolSpec[] {
   const { appName, refs } = flavor;
   return [
-    defineTool(refs.configGet, {
-      title: `Read ${appName} settings`,
-      annotations: READ_ONLY,
-      description: `Reads one of ${appName}'s settings pages. Credentials (API key, passwords) are masked.`,
-      run: async ({ resource }) =>
-        outcome(await api.call<Raw>({ path: `config/${resource}` }), (raw) => ({
-          data: { resource, values: maskConfig(resource, obj(raw)) },
-          text: `${appName} ${resource} settings`,
-        })),
-    }),
+    defineTool(refs.configGet, configGet),
     defineTool(refs.configUpdate, {
       title: `Change ${appName} settings`,
       annotations: WRITE_IDEMPOTENT,
@@ -263,4 +284,43 @@ function configTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
       },
     }),
   ];
+}
+
+function configSnapshotTool(flavor: ArrFlavor, reads: SnapshotReads): ToolSpec {
+  const { app, appName, refs } = flavor;
+  return defineTool(refs.configSnapshot, {
+    title: `${appName} configuration snapshot`,
+    annotations: READ_ONLY,
+    description: `Reads everything a configuration review of ${appName} needs in one call: what ${app}_system_status, ${app}_config_get (host, mediamanagement, naming, downloadclient), ${app}_download_clients, ${app}_indexers, ${app}_quality_profiles, ${app}_root_folders and ${app}_health answer. Secrets are masked.`,
+    run: async () => {
+      const page = (resource: ArrConfigResource) => reads.configGet.run({ resource });
+      const parts = await readParts({
+        status: reads.systemStatus.run({}),
+        host: page("host"),
+        mediamanagement: page("mediamanagement"),
+        naming: page("naming"),
+        downloadclientConfig: page("downloadclient"),
+        downloadClients: reads.downloadClients.run({}),
+        indexers: reads.indexers.run({}),
+        qualityProfiles: reads.qualityProfiles.run({}),
+        rootFolders: reads.rootFolders.run({}),
+        health: reads.health.run({}),
+      });
+      return outcome(parts, (p) => ({
+        data: {
+          status: p.status,
+          host: p.host.values,
+          mediamanagement: p.mediamanagement.values,
+          naming: p.naming.values,
+          downloadclientConfig: p.downloadclientConfig.values,
+          downloadClients: p.downloadClients.downloadClients,
+          indexers: p.indexers.indexers,
+          qualityProfiles: p.qualityProfiles.profiles,
+          rootFolders: p.rootFolders.rootFolders,
+          health: p.health.issues,
+        },
+        text: `${appName} ${p.status.version}: ${p.downloadClients.downloadClients.length} download client(s), ${p.indexers.indexers.length} indexer(s), ${p.qualityProfiles.profiles.length} quality profile(s), ${p.rootFolders.rootFolders.length} root folder(s), ${p.health.issues.length} health issue(s)`,
+      }));
+    },
+  });
 }

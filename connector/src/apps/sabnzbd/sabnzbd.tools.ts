@@ -1,6 +1,7 @@
 // SABnzbd tools: version/status, queue, history, retry, delete, pause/resume and config.
 import { type ToolOutput, tools } from "@autoarr/contract";
-import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, WRITE, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
+import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, type ToolImplementation, WRITE, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
+import { readParts } from "../snapshot-parts.js";
 import { redactSecrets } from "../../redact.js";
 import { refusedSetting } from "./sabnzbd.protected-settings.js";
 import type { SabnzbdApi } from "./sabnzbd.api.js";
@@ -10,22 +11,55 @@ type HistoryOutput = ToolOutput<typeof tools.sabnzbd.history>;
 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
+/** The single tools that read configuration: offered as themselves, and run together by the configuration snapshot. */
+function sabnzbdConfigReads(api: SabnzbdApi) {
+  const version: ToolImplementation<typeof tools.sabnzbd.version> = {
+    title: "SABnzbd version and status",
+    annotations: READ_ONLY,
+    description: "Reads SABnzbd's version and checks that the API key works by reading the queue status. Use it to check SABnzbd is reachable.",
+    run: async () => {
+      const version = await api.call("version");
+      if (!version.ok) return version;
+      return outcome(await api.call("queue", { start: 0, limit: 1 }), (raw) => {
+        const queue = projectQueue(raw);
+        const data = { version: String(version.value.version ?? ""), paused: queue.paused, status: queue.status, queueSize: queue.totalSlots };
+        return { data, text: `SABnzbd ${data.version} is up (${data.status}, ${data.queueSize} job(s) queued)` };
+      });
+    },
+  };
+  const warnings: ToolImplementation<typeof tools.sabnzbd.warnings> = {
+    title: "SABnzbd's own warnings",
+    annotations: READ_ONLY,
+    description:
+      "Reads the warnings and errors SABnzbd shows under Status → Warnings (it keeps the last few, oldest first): server login failures, unreadable NZBs, a full disk and the like. Reading them does not clear them.",
+    run: async () =>
+      outcome(await api.call("warnings"), (raw) => {
+        const warnings = Array.isArray(raw.warnings) ? raw.warnings.map((w) => projectWarning(obj(w))) : [];
+        const data = { count: warnings.length, warnings: redactSecrets(warnings, []) };
+        return {
+          data,
+          text: warnings.length === 0 ? "SABnzbd reports no warnings" : `SABnzbd reports ${warnings.length} warning(s); the latest: ${warnings.at(-1)!.text}`,
+        };
+      }),
+  };
+  const getConfig: ToolImplementation<typeof tools.sabnzbd.getConfig> = {
+    title: "Read SABnzbd settings",
+    annotations: READ_ONLY,
+    description:
+      "Reads a section of SABnzbd's configuration (misc holds most settings such as cache_limit and direct_unpack; servers and categories are lists). Optionally one keyword only. API keys and passwords are masked.",
+    run: async ({ section, keyword }) =>
+      outcome(await api.call("get_config", { section, keyword }), (raw) => ({
+        data: { section, config: redactSecrets(obj(raw.config)[section] ?? null, []) },
+        text: `SABnzbd ${section}${keyword ? `.${keyword}` : ""} settings`,
+      })),
+  };
+  return { version, warnings, getConfig };
+}
+
 export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
+  const reads = sabnzbdConfigReads(api);
   return [
-    defineTool(tools.sabnzbd.version, {
-      title: "SABnzbd version and status",
-      annotations: READ_ONLY,
-      description: "Reads SABnzbd's version and checks that the API key works by reading the queue status. Use it to check SABnzbd is reachable.",
-      run: async () => {
-        const version = await api.call("version");
-        if (!version.ok) return version;
-        return outcome(await api.call("queue", { start: 0, limit: 1 }), (raw) => {
-          const queue = projectQueue(raw);
-          const data = { version: String(version.value.version ?? ""), paused: queue.paused, status: queue.status, queueSize: queue.totalSlots };
-          return { data, text: `SABnzbd ${data.version} is up (${data.status}, ${data.queueSize} job(s) queued)` };
-        });
-      },
-    }),
+    defineTool(tools.sabnzbd.version, reads.version),
     defineTool(tools.sabnzbd.queue, {
       title: "SABnzbd queue",
       annotations: READ_ONLY,
@@ -84,34 +118,10 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
           text: `Deleted ${nzoIds.length} job(s) from SABnzbd's ${from}${deleteFiles ? " with their files" : ""}`,
         })),
     }),
-    defineTool(tools.sabnzbd.warnings, {
-      title: "SABnzbd's own warnings",
-      annotations: READ_ONLY,
-      description:
-        "Reads the warnings and errors SABnzbd shows under Status → Warnings (it keeps the last few, oldest first): server login failures, unreadable NZBs, a full disk and the like. Reading them does not clear them.",
-      run: async () =>
-        outcome(await api.call("warnings"), (raw) => {
-          const warnings = Array.isArray(raw.warnings) ? raw.warnings.map((w) => projectWarning(obj(w))) : [];
-          const data = { count: warnings.length, warnings: redactSecrets(warnings, []) };
-          return {
-            data,
-            text: warnings.length === 0 ? "SABnzbd reports no warnings" : `SABnzbd reports ${warnings.length} warning(s); the latest: ${warnings.at(-1)!.text}`,
-          };
-        }),
-    }),
+    defineTool(tools.sabnzbd.warnings, reads.warnings),
     pauseResumeTool(api, "pause"),
     pauseResumeTool(api, "resume"),
-    defineTool(tools.sabnzbd.getConfig, {
-      title: "Read SABnzbd settings",
-      annotations: READ_ONLY,
-      description:
-        "Reads a section of SABnzbd's configuration (misc holds most settings such as cache_limit and direct_unpack; servers and categories are lists). Optionally one keyword only. API keys and passwords are masked.",
-      run: async ({ section, keyword }) =>
-        outcome(await api.call("get_config", { section, keyword }), (raw) => ({
-          data: { section, config: redactSecrets(obj(raw.config)[section] ?? null, []) },
-          text: `SABnzbd ${section}${keyword ? `.${keyword}` : ""} settings`,
-        })),
-    }),
+    defineTool(tools.sabnzbd.getConfig, reads.getConfig),
     defineTool(tools.sabnzbd.setConfig, {
       title: "Change a SABnzbd setting",
       annotations: WRITE_IDEMPOTENT,
@@ -129,7 +139,32 @@ export function sabnzbdTools(api: SabnzbdApi): ToolSpec[] {
         }));
       },
     }),
+    configSnapshotTool(reads),
   ];
+}
+
+function configSnapshotTool(reads: ReturnType<typeof sabnzbdConfigReads>): ToolSpec {
+  return defineTool(tools.sabnzbd.configSnapshot, {
+    title: "SABnzbd configuration snapshot",
+    annotations: READ_ONLY,
+    description:
+      "Reads everything a configuration review of SABnzbd needs in one call: what sabnzbd_version answers, the misc, servers, categories and sorters sections as sabnzbd_get_config answers them, and sabnzbd_warnings (left out when they cannot be read). API keys and passwords are masked.",
+    run: async () => {
+      const section = (name: "misc" | "servers" | "categories" | "sorters") => reads.getConfig.run({ section: name });
+      const parts = await readParts(
+        { version: reads.version.run({}), misc: section("misc"), servers: section("servers"), categories: section("categories"), sorters: section("sorters") },
+        { warnings: reads.warnings.run({}) },
+      );
+      return outcome(parts, (p) => ({
+        data: {
+          version: p.version.version,
+          config: { misc: p.misc.config, servers: p.servers.config, categories: p.categories.config, sorters: p.sorters.config },
+          ...(p.warnings ? { warnings: p.warnings.warnings } : {}),
+        },
+        text: `SABnzbd ${p.version.version} configuration${p.warnings ? `, ${p.warnings.count} warning(s)` : ", warnings unavailable"}`,
+      }));
+    },
+  });
 }
 
 /**

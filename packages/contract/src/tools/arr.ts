@@ -166,6 +166,11 @@ const configOutput = {
 
 /** The tools Sonarr and Radarr both offer; `mediaNoun` ("series", "movie") words their descriptions. */
 export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
+  const single = arrSingleTools(app, mediaNoun);
+  return { ...single, configSnapshot: arrConfigSnapshot(app, single) };
+}
+
+function arrSingleTools<A extends ArrAppId>(app: A, mediaNoun: string) {
   const appName = APP_REGISTRY[app].displayName;
   return {
     systemStatus: toolRef({ app, name: `${app}_system_status`, input: {}, output: systemStatusShape }),
@@ -272,6 +277,33 @@ export function arrCommonTools<A extends ArrAppId>(app: A, mediaNoun: string) {
       output: { ...configOutput, changed: z.array(z.string()).describe("Names of the settings that were changed") },
     }),
   };
+}
+
+/**
+ * Everything the configuration audit reads of one app in one call, composed from the single tools' outputs (so the
+ * two cannot drift): the status, the four settings pages, the providers, the profiles, the folders and the health.
+ */
+function arrConfigSnapshot<A extends ArrAppId>(app: A, single: ReturnType<typeof arrSingleTools<A>>) {
+  const appName = APP_REGISTRY[app].displayName;
+  const page = (resource: ArrConfigResource) =>
+    single.configGet.output.values.describe(`What ${app}_config_get answers for ${resource}: settings by name, credentials masked`);
+  return toolRef({
+    app,
+    name: `${app}_config_snapshot`,
+    input: {},
+    output: {
+      status: z.object(single.systemStatus.output).describe(`What ${app}_system_status answers`),
+      host: page("host"),
+      mediamanagement: page("mediamanagement"),
+      naming: page("naming"),
+      downloadclientConfig: page("downloadclient"),
+      downloadClients: single.downloadClients.output.downloadClients.describe(`${appName}'s download clients, as ${app}_download_clients lists them`),
+      indexers: single.indexers.output.indexers.describe(`${appName}'s indexers, as ${app}_indexers lists them`),
+      qualityProfiles: single.qualityProfiles.output.profiles.describe(`${appName}'s quality profiles, as ${app}_quality_profiles lists them`),
+      rootFolders: single.rootFolders.output.rootFolders.describe(`${appName}'s root folders, as ${app}_root_folders lists them`),
+      health: single.health.output.issues.describe(`${appName}'s health issues, as ${app}_health lists them`),
+    },
+  });
 }
 
 /** The refs of the tools both apps offer, whichever app they belong to. */

@@ -32,7 +32,7 @@ export const plexSettingSchema = z.object({
   group: z.string().optional().describe("Settings group"),
 });
 
-export const plex = {
+const single = {
   identity: toolRef({
     app: "plex",
     name: "plex_identity",
@@ -79,3 +79,17 @@ export const plex = {
     output: { settings: z.array(plexSettingSchema).describe("Settings") },
   }),
 } as const;
+
+/** Everything the configuration audit reads of Plex in one call, composed from the single tools' outputs. */
+const configSnapshot = toolRef({
+  app: "plex",
+  name: "plex_config_snapshot",
+  input: {},
+  output: {
+    identity: z.object(single.identity.output).describe("What plex_identity answers"),
+    preferences: single.preferences.output.settings.describe("Every server setting, as plex_preferences lists them (secrets masked)"),
+    libraries: single.libraries.output.libraries.describe("Library sections, as plex_libraries lists them"),
+  },
+});
+
+export const plex = { ...single, configSnapshot } as const;

@@ -79,7 +79,7 @@ const pauseResume = <A extends "pause" | "resume">(action: A) =>
     output: { done: z.boolean().describe("True when SABnzbd accepted the request"), scope: z.string().describe("'queue' or the job id") },
   });
 
-export const sabnzbd = {
+const single = {
   version: toolRef({
     app: "sabnzbd",
     name: "sabnzbd_version",
@@ -185,3 +185,23 @@ export const sabnzbd = {
     },
   }),
 } as const;
+
+/** A section's `config` as sabnzbd_get_config answers it (null when the section has nothing in it). */
+const sectionConfig = (section: (typeof SABNZBD_CONFIG_SECTIONS)[number]) =>
+  single.getConfig.output.config.describe(`What sabnzbd_get_config answers as config for section ${section}`);
+
+/** Everything the configuration audit reads of SABnzbd in one call, composed from the single tools' outputs. */
+const configSnapshot = toolRef({
+  app: "sabnzbd",
+  name: "sabnzbd_config_snapshot",
+  input: {},
+  output: {
+    version: single.version.output.version,
+    config: z
+      .object({ misc: sectionConfig("misc"), servers: sectionConfig("servers"), categories: sectionConfig("categories"), sorters: sectionConfig("sorters") })
+      .describe("The sections the audit reads, API keys and passwords masked"),
+    warnings: single.warnings.output.warnings.optional().describe("SABnzbd's own warnings, as sabnzbd_warnings lists them; absent when they could not be read"),
+  },
+});
+
+export const sabnzbd = { ...single, configSnapshot } as const;
