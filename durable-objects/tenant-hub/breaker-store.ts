@@ -1,9 +1,16 @@
-// The tenant's circuit breakers, kept in the Durable Object's storage so they survive eviction.
+// The tenant's circuit breakers: held in memory, and kept in the Durable Object's storage so they survive eviction.
+//
+// Why not write every call: a storage write holds the hub's next outgoing message (the call to the connector, the
+// answer to the Worker) until it is durable, and four of them per call were most of the hub's own latency. A
+// circuit is written when anything that decides a call changes (state, failure count, trial, error); the success
+// time and latency, which only inform the health view, at most once a minute per circuit while nothing else changes.
 import type { BreakerKey } from "@autoarr/contract";
 import { type Circuit, CLOSED_CIRCUIT, type CircuitConfig, type CircuitEvent, DEFAULT_CIRCUIT_CONFIG, next, retryInMs } from "./circuit-breaker.logic";
 import type { BreakerGate } from "./orchestrator";
 
 const PREFIX = "circuit:";
+/** How stale the stored success time and latency of an otherwise unchanged circuit may get. */
+export const HEALTH_DETAIL_PERSIST_MS = 60_000;
 
 export interface CircuitChange {
   key: BreakerKey;
@@ -11,35 +18,67 @@ export interface CircuitChange {
   circuit: Circuit;
 }
 
+/** Whether the stored copy must be replaced: anything a decision reads differs, or its health details are old. */
+export function needsWrite(stored: Circuit | undefined, current: Circuit, now: number): boolean {
+  if (!stored) return current !== CLOSED_CIRCUIT;
+  if (
+    stored.state !== current.state ||
+    stored.consecutiveFailures !== current.consecutiveFailures ||
+    stored.openedAt !== current.openedAt ||
+    stored.trialInFlight !== current.trialInFlight ||
+    stored.lastFailureAt !== current.lastFailureAt ||
+    stored.lastError !== current.lastError
+  ) {
+    return true;
+  }
+  const detailsChanged = stored.lastSuccessAt !== current.lastSuccessAt || stored.latencyMs !== current.latencyMs;
+  return detailsChanged && (stored.lastSuccessAt === null || now - stored.lastSuccessAt >= HEALTH_DETAIL_PERSIST_MS);
+}
+
 export class BreakerStore implements BreakerGate {
+  private readonly circuits = new Map<BreakerKey, Circuit>();
+  /** What storage holds for each circuit, so a write is only made when it would change something that matters. */
+  private readonly stored = new Map<BreakerKey, Circuit>();
+
   constructor(
     private readonly storage: SyncKvStorage,
     private readonly now: () => number,
     private readonly onChange: (change: CircuitChange) => void,
     private readonly config: CircuitConfig = DEFAULT_CIRCUIT_CONFIG,
   ) {
-    // A trial that was in flight when the object was evicted can never report back.
-    for (const [name, circuit] of storage.list<Circuit>({ prefix: PREFIX })) {
-      if (circuit.trialInFlight) storage.put(name, { ...circuit, trialInFlight: false });
+    for (const [name, stored] of storage.list<Circuit>({ prefix: PREFIX })) {
+      const key = name.slice(PREFIX.length) as BreakerKey;
+      // A trial that was in flight when the object was evicted can never report back.
+      const circuit = stored.trialInFlight ? { ...stored, trialInFlight: false } : stored;
+      this.stored.set(key, stored);
+      this.circuits.set(key, circuit);
+      this.persist(key, circuit);
     }
   }
 
   get(key: BreakerKey): Circuit {
-    return this.storage.get<Circuit>(PREFIX + key) ?? CLOSED_CIRCUIT;
+    return this.circuits.get(key) ?? CLOSED_CIRCUIT;
   }
 
   all(): Partial<Record<BreakerKey, Circuit>> {
-    const result: Partial<Record<BreakerKey, Circuit>> = {};
-    for (const [name, circuit] of this.storage.list<Circuit>({ prefix: PREFIX })) {
-      result[name.slice(PREFIX.length) as BreakerKey] = circuit;
-    }
-    return result;
+    return Object.fromEntries(this.circuits) as Partial<Record<BreakerKey, Circuit>>;
+  }
+
+  private persist(key: BreakerKey, circuit: Circuit): void {
+    if (!needsWrite(this.stored.get(key), circuit, this.now())) return;
+    this.storage.put(PREFIX + key, circuit);
+    this.stored.set(key, circuit);
+  }
+
+  private set(key: BreakerKey, circuit: Circuit): void {
+    if (circuit === this.circuits.get(key)) return;
+    this.circuits.set(key, circuit);
+    this.persist(key, circuit);
   }
 
   private apply(key: BreakerKey, event: CircuitEvent) {
-    const now = this.now();
-    const transition = next(this.get(key), event, now, this.config);
-    this.storage.put(PREFIX + key, transition.circuit);
+    const transition = next(this.get(key), event, this.now(), this.config);
+    this.set(key, transition.circuit);
     if (transition.changedFrom) this.onChange({ key, from: transition.changedFrom, circuit: transition.circuit });
     return transition;
   }
@@ -59,6 +98,6 @@ export class BreakerStore implements BreakerGate {
 
   release(key: BreakerKey): void {
     const circuit = this.get(key);
-    if (circuit.trialInFlight) this.storage.put(PREFIX + key, { ...circuit, trialInFlight: false });
+    if (circuit.trialInFlight) this.set(key, { ...circuit, trialInFlight: false });
   }
 }
