@@ -4,6 +4,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type AppClientOf, appModule } from "./apps/index.js";
 import type { AppsConfig } from "./config.js";
 import type { Logger } from "./logger.js";
+import { stackChangesTool } from "./tools/stack-changes.js";
 import { registerToolSpecs, type ToolSpec } from "./tools/tool.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
@@ -19,11 +20,13 @@ export function createAppClients(apps: AppsConfig, timeoutMs: number, logger: Lo
   return clients as AppClients;
 }
 
+/** Each configured app's tools, then the stack tools, which answer for whichever apps are configured. */
 export function toolSpecsFor(clients: AppClients): ToolSpec[] {
-  return APP_IDS.flatMap((app) => {
+  const appTools = APP_IDS.flatMap((app) => {
     const client = clients[app];
     return client ? appModule(app).tools(client) : [];
   });
+  return [...appTools, stackChangesTool(clients)];
 }
 
 /** The status tool of each app, which the cloud calls for health pings (the registry's). */

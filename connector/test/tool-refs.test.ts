@@ -10,7 +10,7 @@ import { startSimulators, type RunningSimulators } from "../src/simulators/index
 import { toolCatalog } from "../src/tools/catalog.js";
 import type { ToolSpec } from "../src/tools/tool.js";
 
-const refs: AnyToolRef[] = APP_IDS.flatMap((app) => Object.values(tools[app]) as AnyToolRef[]);
+const refs: AnyToolRef[] = [...APP_IDS.flatMap((app) => Object.values(tools[app]) as AnyToolRef[]), ...(Object.values(tools.stack) as AnyToolRef[])];
 
 describe("the connector's tools and the contract's refs", () => {
   it("offers exactly one tool per ref, under the ref's name and app", () => {

@@ -9,6 +9,8 @@ const TOOLS: Tool[] = [
   { name: "sabnzbd_queue", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
   { name: "sabnzbd_retry", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: false } },
   { name: "sonarr_system_status", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
+  { name: "stack_changes", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
+  { name: "other_thing", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
 ];
 
 /** What the connector does with a tools/call, given the deadline the hub set for it. */
@@ -32,16 +34,20 @@ function connection(script: Script, appTimeoutMs: number | undefined) {
   return { fake, sent, forgotten: () => forgotten };
 }
 
-function recordingBreakers() {
+function recordingBreakers(open: BreakerKey[] = []) {
   const failures: { key: BreakerKey; error: string }[] = [];
   const successes: BreakerKey[] = [];
+  const requested: BreakerKey[] = [];
   const gate: BreakerGate = {
-    request: () => ({ permitted: true, retryInMs: 0 }),
+    request: (key) => {
+      requested.push(key);
+      return open.includes(key) ? { permitted: false, retryInMs: 30_000 } : { permitted: true, retryInMs: 0 };
+    },
     success: (key) => void successes.push(key),
     failure: (key, error) => void failures.push({ key, error }),
     release: () => undefined,
   };
-  return { gate, failures, successes };
+  return { gate, failures, successes, requested };
 }
 
 /** A connector that, like the real one, answers an app's hang with that app's named timeout once its own limit passes. */
@@ -139,5 +145,45 @@ describe("a connector that does not answer within the hub's deadline", () => {
     const orchestrator = new Orchestrator(async () => fake, recordingBreakers().gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
     expect(await orchestrator.call("sabnzbd_queue", {})).toMatchObject({ ok: true, attempts: 2 });
     expect(sent).toHaveLength(2);
+  });
+});
+
+describe("a stack tool (tools.stack), which belongs to no app", () => {
+  const answers: Script = async () => ({ content: [{ type: "text", text: "ok" }], structuredContent: { sabnzbd: { ok: true, fingerprint: {} } } });
+
+  it("is called with only the connector's breaker asked, and answers without an app", async () => {
+    const { fake, sent } = connection(answers, 10_000);
+    const breakers = recordingBreakers(["sabnzbd", "sonarr", "radarr", "plex"]);
+    const orchestrator = new Orchestrator(async () => fake, breakers.gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
+    const outcome = await orchestrator.call("stack_changes", {});
+    expect(outcome).toMatchObject({ ok: true, tool: "stack_changes", data: { sabnzbd: { ok: true } } });
+    expect(outcome).not.toHaveProperty("app");
+    expect(sent.map((s) => s.tool)).toEqual(["stack_changes"]);
+    expect(breakers.requested).toEqual(["connector"]);
+    expect(breakers.successes).toEqual(["connector"]);
+  });
+
+  it("fails fast while the connector's circuit is open", async () => {
+    const { fake, sent } = connection(answers, 10_000);
+    const orchestrator = new Orchestrator(async () => fake, recordingBreakers(["connector"]).gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
+    const outcome = await orchestrator.call("stack_changes", {});
+    expect(outcome).toMatchObject({ ok: false, error: { kind: "circuit_open", source: "connector" } });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("counts its own failure against the connector, not against any app", async () => {
+    const { fake } = connection(connectorTimingOut(10_000), 10_000);
+    const breakers = recordingBreakers();
+    const orchestrator = new Orchestrator(async () => fake, breakers.gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
+    const outcome = await orchestrator.call("stack_changes", {});
+    expect(outcome).toMatchObject({ ok: false, error: { kind: "timeout", source: "connector" } });
+    expect(breakers.failures.map((f) => f.key)).toEqual(["connector"]);
+  });
+
+  it("is not any listed tool: a name with neither an app's prefix nor the stack's is still unknown", async () => {
+    const { fake, sent } = connection(answers, 10_000);
+    const orchestrator = new Orchestrator(async () => fake, recordingBreakers().gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
+    expect(await orchestrator.call("other_thing", {})).toMatchObject({ ok: false, error: { kind: "unknown_tool" } });
+    expect(sent).toHaveLength(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   type CallError,
   type CallOutcome,
   displayName,
+  isStackTool,
   type JsonValue,
   type ToolSummary,
   isAppHealthFailure,
@@ -111,7 +112,8 @@ export class Orchestrator {
     const listed = await this.listTools(context);
     if (!listed.ok) return fail(listed.error);
     const definition = listed.tools.find((t) => t.name === tool);
-    if (!app || !definition) return fail({ kind: "unknown_tool", message: `The connector has no tool named '${tool}'` });
+    // A tool is an app's (`<app>_…`) or the stack's (tools.stack: it belongs to no app and only the connector's breaker gates it).
+    if ((!app && !isStackTool(tool)) || !definition) return fail({ kind: "unknown_tool", message: `The connector has no tool named '${tool}'` });
     const check = validator.getValidator(definition.inputSchema as never)(args);
     if (!check.valid) {
       return fail({ kind: "invalid_arguments", message: `Arguments do not match ${tool}'s schema`, details: check.errorMessage ?? null });
@@ -130,18 +132,22 @@ export class Orchestrator {
     return fail(last!, attempts);
   }
 
-  private async attempt(tool: string, app: AppId, args: Record<string, unknown>, repeatable: boolean, context: CallContext): Promise<Attempt> {
-    const appGate = this.breakers.request(app);
-    if (!appGate.permitted) return { ok: false, error: circuitOpen(app, appGate.retryInMs), retryable: false };
+  /** `app` is undefined for a stack tool: then the tool's failures are the connector's, and no app's breaker is asked. */
+  private async attempt(tool: string, app: AppId | undefined, args: Record<string, unknown>, repeatable: boolean, context: CallContext): Promise<Attempt> {
+    const source: BreakerKey = app ?? "connector";
+    if (app) {
+      const appGate = this.breakers.request(app);
+      if (!appGate.permitted) return { ok: false, error: circuitOpen(app, appGate.retryInMs), retryable: false };
+    }
     const connectorGate = this.breakers.request("connector");
     if (!connectorGate.permitted) {
-      this.breakers.release(app);
+      if (app) this.breakers.release(app);
       return { ok: false, error: circuitOpen("connector", connectorGate.retryInMs), retryable: false };
     }
 
     const client = await this.client();
     if (!client) {
-      this.breakers.release(app);
+      if (app) this.breakers.release(app);
       this.breakers.release("connector");
       return { ok: false, error: noConnector(), retryable: false };
     }
@@ -153,34 +159,34 @@ export class Orchestrator {
       this.breakers.success("connector", latencyMs);
       const failure = toolFailure(result);
       if (!failure) {
-        this.breakers.success(app, latencyMs);
+        if (app) this.breakers.success(app, latencyMs);
         const data = (result.structuredContent ?? null) as JsonValue;
-        const outcome: CallOutcome = { ok: true, tool, app, data, text: resultText(result), latencyMs, attempts: 1 };
+        const outcome: CallOutcome = { ok: true, tool, ...(app ? { app } : {}), data, text: resultText(result), latencyMs, attempts: 1 };
         return { ok: true, outcome };
       }
       if (failure.kind === "timeout") {
         // The connector already waited its whole app timeout: asking again would only make the user wait that long again.
-        this.breakers.failure(app, failure.message, latencyMs);
+        this.breakers.failure(source, failure.message, latencyMs);
         const details = failure.timeoutMs === undefined ? {} : { details: { timeoutMs: failure.timeoutMs } };
         const error: CallError = repeatable
-          ? { kind: "timeout", source: app, message: failure.message, ...details }
+          ? { kind: "timeout", source, message: failure.message, ...details }
           : {
               kind: "outcome_unknown",
-              source: app,
+              source,
               message: `${failure.message}; ${tool} may or may not have been applied — read it back before retrying`,
               ...details,
             };
         return { ok: false, error, retryable: false };
       }
       if (isAppHealthFailure(failure)) {
-        this.breakers.failure(app, failure.message, latencyMs);
-        return { ok: false, error: { kind: "app_unavailable", source: app, message: failure.message }, retryable: repeatable };
+        this.breakers.failure(source, failure.message, latencyMs);
+        return { ok: false, error: { kind: "app_unavailable", source, message: failure.message }, retryable: repeatable };
       }
-      this.breakers.success(app, latencyMs);
-      return { ok: false, error: { kind: "app_error", source: app, message: failure.message }, retryable: false };
+      if (app) this.breakers.success(app, latencyMs);
+      return { ok: false, error: { kind: "app_error", source, message: failure.message }, retryable: false };
     } catch (error) {
       const latencyMs = Date.now() - started;
-      this.breakers.release(app);
+      if (app) this.breakers.release(app);
       if (isTimeout(error)) {
         // Past the connector's own app timeout and margin, so the connector itself is silent. Its session is kept:
         // closing it would fail every other call in flight on it as the connector's fault before their own deadline.

@@ -61,8 +61,9 @@ export function checkedOutcome<R extends AnyToolRef>(ref: R, outcome: CallOutcom
     ok: false,
     error: {
       kind: "app_error",
-      source: outcome.app,
-      message: `${displayName(outcome.app)} answered ${ref.name} in a shape AutoArr does not expect (${where})`,
+      // A stack tool (tools.stack) belongs to no app: its misshapen answer is the connector's.
+      source: outcome.app ?? "connector",
+      message: `${displayName(outcome.app ?? "connector")} answered ${ref.name} in a shape AutoArr does not expect (${where})`,
     },
   };
 }

@@ -58,7 +58,8 @@ export const mcpRoutes = createRouter()
       }
       if (!outcome.ok) throw callErrorToAppError(outcome.error);
       return c.json(
-        { tool: outcome.tool, app: outcome.app, data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts },
+        // A stack tool (tools.stack) answers for every app and belongs to none.
+        { tool: outcome.tool, app: outcome.app ?? "stack", data: outcome.data, text: outcome.text, latencyMs: outcome.latencyMs, attempts: outcome.attempts },
         200,
       );
     },

@@ -28,7 +28,8 @@ export interface ToolImplementation<R extends AnyToolRef> {
 }
 
 export interface ToolSpec<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
-  app: AppId;
+  /** null for a stack tool (tools.stack), which answers for every configured app. */
+  app: AppId | null;
   name: string;
   title: string;
   description: string;
@@ -133,7 +134,8 @@ export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[],
 }
 
 export interface ToolCatalogEntry {
-  app: AppId;
+  /** null for a stack tool (tools.stack), which answers for every configured app. */
+  app: AppId | null;
   name: string;
   title: string;
   description: string;

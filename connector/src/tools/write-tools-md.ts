@@ -1,6 +1,6 @@
 // Regenerates connector/TOOLS.md from the tool catalog: `npm run tools:doc -w connector`.
 import { writeFileSync } from "node:fs";
-import { APP_IDS, displayName, STATUS_TOOLS } from "@autoarr/contract";
+import { APP_IDS, type AppId, displayName, STATUS_TOOLS } from "@autoarr/contract";
 import { toolCatalog } from "./catalog.js";
 
 interface JsonSchema {
@@ -46,8 +46,9 @@ const lines: string[] = [
   "Fields marked * are required. Hints: RO = readOnlyHint, D = destructiveHint, I = idempotentHint.",
   "",
 ];
-for (const app of APP_IDS) {
-  lines.push(`## ${displayName(app)}`, "");
+const sections: { title: string; app: AppId | null }[] = [...APP_IDS.map((app) => ({ title: displayName(app), app })), { title: "The whole stack", app: null }];
+for (const { title, app } of sections) {
+  lines.push(`## ${title}`, "");
   for (const tool of toolCatalog().filter((t) => t.app === app)) {
     const hints =
       [tool.annotations.readOnlyHint && "RO", tool.annotations.destructiveHint && "D", tool.annotations.idempotentHint && "I"].filter(Boolean).join(", ") ||

@@ -27,7 +27,8 @@ export interface CallError {
 }
 
 export type CallOutcome<O = JsonValue> =
-  | { ok: true; tool: string; app: AppId; data: O; text: string; latencyMs: number; attempts: number }
+  // `app` is absent from a stack tool's answer (tools.stack): it belongs to no app.
+  | { ok: true; tool: string; app?: AppId; data: O; text: string; latencyMs: number; attempts: number }
   | { ok: false; tool: string; app?: AppId; error: CallError; latencyMs: number; attempts: number };
 
 export interface ToolSummary {

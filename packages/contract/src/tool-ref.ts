@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { AppId } from "./apps.js";
 
 export interface ToolRef<N extends string = string, I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
-  readonly app: AppId;
+  /** The app it belongs to; null for a stack tool, which answers for every configured app and belongs to none. */
+  readonly app: AppId | null;
   readonly name: N;
   /** The fields of the arguments object, as MCP's `inputSchema` advertises them. */
   readonly input: I;

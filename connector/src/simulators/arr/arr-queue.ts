@@ -162,7 +162,28 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
     return emptyObject();
   };
 
-  return { list, removeOne, removeMany };
+  /**
+   * GET /queue/status: Sonarr src/Sonarr.Api.V3/Queue/QueueStatusController.cs (GetQueueStatus; Radarr's is the same
+   * with Movie): totalCount = queue + pending releases, count = items with a series/movie + pending, unknownCount = items
+   * without, errors/warnings = any known item whose TrackedDownloadStatus is Error/Warning, unknownErrors/unknownWarnings
+   * the same for unknown items. The queue it counts is QueueService.GetQueue: one item per episode for Sonarr, like the
+   * list. Every simulated download has its series or movie and there are no pending releases, so the unknown parts are
+   * zero and false. RestResource (src/Sonarr.Http/REST/RestResource.cs) does not write a default Id (WhenWritingDefault).
+   */
+  const status = (): SimResponse => {
+    const statuses = rows().map((r) => queueResource(world, r.download, completeDir(world), options.incompleteDir(), r.id, r.episodeId).trackedDownloadStatus);
+    return okJson({
+      totalCount: statuses.length,
+      count: statuses.length,
+      unknownCount: 0,
+      errors: statuses.includes("error"),
+      warnings: statuses.includes("warning"),
+      unknownErrors: false,
+      unknownWarnings: false,
+    });
+  };
+
+  return { list, status, removeOne, removeMany };
 }
 
 function comparer(sortKey: string): (a: Row, b: Row) => number {

@@ -215,6 +215,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     }
     if (head === "queue") {
       if (method === "GET" && segments.length === 1) return queue.list(query);
+      if (method === "GET" && second === "status" && !third) return queue.status();
       if (method === "DELETE" && second === "bulk" && !third) return queue.removeMany(body, query);
       if (method === "DELETE" && Number.isInteger(id) && !third) return queue.removeOne(id, query);
     }

@@ -10,10 +10,18 @@ const VERSION = "1.41.8.9834-071366d65";
 export function createPlexSim(world: World): SimApp {
   let prefs = plexPreferences(world.profile);
   const scans = new Map<number, number>();
+  // A section's scannedAt is when its last scan ended and stays put between scans (a real server's LibrarySection),
+  // so a client comparing it sees a change only after a scan.
+  let startedAt = Date.now();
   world.onReset(() => {
     prefs = plexPreferences(world.profile);
     scans.clear();
+    startedAt = Date.now();
   });
+  const scannedAt = (key: number) => {
+    const scanEnds = scans.get(key);
+    return Math.floor((scanEnds !== undefined && scanEnds <= Date.now() ? scanEnds : startedAt - 3_600_000) / 1000);
+  };
 
   const sections = () =>
     [
@@ -53,7 +61,7 @@ export function createPlexSim(world: World): SimApp {
       uuid: s.uuid,
       updatedAt: 1_700_000_000,
       createdAt: 1_690_000_000 + index,
-      scannedAt: Math.floor(Date.now() / 1000) - 3600,
+      scannedAt: scannedAt(Number(s.key)),
       content: true,
       directory: true,
       contentChangedAt: 123456,

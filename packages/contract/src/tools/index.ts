@@ -3,10 +3,20 @@ import { plex } from "./plex.js";
 import { radarr } from "./radarr.js";
 import { sabnzbd } from "./sabnzbd.js";
 import { sonarr } from "./sonarr.js";
+import { stack } from "./stack.js";
 
-export const tools = { sabnzbd, sonarr, radarr, plex } as const;
+/** `tools.stack` holds the tools that answer for the whole stack and belong to no app. */
+export const tools = { sabnzbd, sonarr, radarr, plex, stack } as const;
 
 export { ARR_CONFIG_RESOURCES, type ArrAppId, type ArrCommonTools, type ArrConfigResource } from "./arr.js";
 export { RADARR_COMMANDS } from "./radarr.js";
 export { SABNZBD_CONFIG_SECTIONS, SABNZBD_WRITABLE_SECTIONS } from "./sabnzbd.js";
 export { SONARR_COMMANDS } from "./sonarr.js";
+export {
+  type ArrFingerprint,
+  isStackTool,
+  type PlexFingerprint,
+  type SabnzbdFingerprint,
+  STACK_TOOL_NAMES,
+  type StackChangesPart,
+} from "./stack.js";
