@@ -195,7 +195,7 @@ export async function startStack({
 
   const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
   const url = `http://127.0.0.1:${port}`;
-  const wrangler = await startWrangler({ port, persistDir, vars, quiet });
+  let wrangler = await startWrangler({ port, persistDir, vars, quiet });
   const children = [wrangler];
   let relay = null;
   const tempDirs = [];
@@ -212,8 +212,10 @@ export async function startStack({
     let pairingCode = null;
     let connector = null;
     let configDir = null;
+    let currentApps = realApps;
     /** (Re)starts the connector on its port: against the simulators, or against `apps` when given. */
     const startConnectorProcess = async (apps) => {
+      currentApps = apps;
       let appsArgs = ["--demo"];
       if (apps) {
         configDir ??= mkdtempSync(path.join(tmpdir(), "autoarr-connector-"));
@@ -247,6 +249,20 @@ export async function startStack({
       pairingCode = await pairDemoConnector(url, (await demoSession(url)).accessToken, pairedUrl);
       await startConnectorProcess(apps);
     };
+    /** Restarts `wrangler dev` on the same port and storage: every Durable Object is rebuilt, as after eviction. */
+    const restartWorker = async () => {
+      await stop(wrangler);
+      children.splice(children.indexOf(wrangler), 1);
+      wrangler = await startWrangler({ port, persistDir, vars, quiet });
+      children.unshift(wrangler);
+    };
+    /** Restarts the connector with the same pairing: its MCP sessions are gone, as after a NAS reboot. */
+    const restartConnector = async () => {
+      if (!withConnector) throw new Error("this stack runs without a connector");
+      await stop(connector);
+      children.splice(children.indexOf(connector), 1);
+      await startConnectorProcess(currentApps);
+    };
     /** Everything the stack's processes printed so far (recent output only, for long runs). */
     const logs = () => children.map((c) => c.recentOutput()).join("");
     return {
@@ -259,6 +275,8 @@ export async function startStack({
       },
       logs,
       useApps,
+      restartWorker,
+      restartConnector,
       stop: stopAll,
     };
   } catch (error) {
