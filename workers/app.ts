@@ -23,6 +23,7 @@ import { requestRoutes } from "./requests/requests.routes";
 import { websocketRoutes } from "./live/websocket.routes";
 import { activityRoutes } from "./activity/activity.routes";
 import { recoveryRoutes, settingsRoutes } from "./monitoring/recovery.routes";
+import { checkNowRoutes } from "./monitoring/check-now.routes";
 import { configRoutes } from "./config-audit/config.routes";
 
 export function createApp() {
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/api/v1/mcp", mcpRoutes);
   app.route("/api/v1/downloads", downloadRoutes);
   app.route("/api/v1/downloads", recoveryRoutes);
+  app.route("/api/v1/recovery", checkNowRoutes);
   app.route("/api/v1/activity", activityRoutes);
   app.route("/api/v1/settings", settingsRoutes);
   app.route("/api/v1/shows", showRoutes);

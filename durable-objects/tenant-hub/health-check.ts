@@ -47,7 +47,13 @@ export function statusCalls(offered: string[]): { tool: string }[] {
   return (Object.values(STATUS_TOOLS) as string[]).filter((t) => names.has(t)).map((tool) => ({ tool }));
 }
 
-/** Health checks run every 60 s while someone watches (open sockets) or a circuit is not closed. */
+/**
+ * Health checks run every 60 s while someone watches (open sockets), or while an app's circuit is not closed and the
+ * connector answers. A connector that does not, with nobody watching, is left to the check schedule's backoff
+ * (check-schedule.ts): a dead NAS then costs one cheap attempt per wait, not one a minute.
+ */
 export function healthCheckWanted(openSockets: number, circuits: Partial<Record<BreakerKey, Circuit>>): boolean {
-  return openSockets > 0 || Object.values(circuits).some((c) => c.state !== "closed");
+  if (openSockets > 0) return true;
+  if (circuits.connector && circuits.connector.state !== "closed") return false;
+  return Object.entries(circuits).some(([key, c]) => key !== "connector" && c.state !== "closed");
 }

@@ -12,7 +12,7 @@ import { attachmentOf, closeExpired, closeSocket, closeWhere } from "./live-sock
 import { keyRing } from "../../workers/platform/crypto/key-ring";
 import type { RateLimitDecision, RateLimitRule } from "../rate-limiter/sliding-window.logic";
 import { consumeRateLimit } from "../rate-limiter/rate-limit-store";
-import { DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
+import { currentError, DEFAULT_CIRCUIT_CONFIG } from "./circuit-breaker.logic";
 import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
 import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
@@ -28,6 +28,8 @@ import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-
 import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
 import { advanceRequests } from "../../workers/requests/request-progress";
 import { type ToolCalls, typedToolCalls } from "../../workers/connectors/tool-call";
+import { renewCheckLease } from "../../workers/connectors/tenants-with-connectors.repo";
+import { CHECK_LEASE_MS, type CheckSchedule, connectorUnreachable, earliestDue, leaseNeedsRenewal, nextCheck } from "./check-schedule";
 
 /** Headers the API Worker sets after authenticating the upgrade; the hub is not reachable from outside. */
 export const HUB_TENANT_HEADER = "X-AutoArr-Tenant";
@@ -50,9 +52,23 @@ export interface HubMetrics {
 
 export type { ServiceHealth } from "./health-check";
 
+/** One run of the tenant's background jobs: the queue check, then request progress. */
+export interface ChecksReport {
+  queue: CheckReport;
+  requestsAdvanced: number;
+}
+
+/** The due times of the jobs the hub's one alarm serves (check-schedule.ts), and until when its D1 lease runs. */
+const CHECK_SCHEDULE_KEY = "schedule:check";
+const HEALTH_SCHEDULE_KEY = "schedule:health";
+const CHECK_LEASE_KEY = "schedule:lease";
+
 export class TenantHub extends DurableObject<Env> {
   /** The hub's notion of now; tests move it forward instead of sleeping. */
   clock: () => number = () => Date.now();
+  /** Whether this hub arms its own check alarm (CHECK_ALARMS); the workerd tests turn it off so that no check runs
+   *  behind a test's back, and on for the hubs of the tests about it. */
+  scheduleChecks: boolean = envVars(this.env).CHECK_ALARMS === "on";
 
   private client: ConnectorClient | null | undefined;
   private breakerStore: BreakerStore | undefined;
@@ -61,6 +77,7 @@ export class TenantHub extends DurableObject<Env> {
   private reachability: ReachabilityNotes | undefined;
   private checkInProgress: Promise<CheckReport> | undefined;
   private progressInProgress: Promise<number> | undefined;
+  private checksInProgress: Promise<ChecksReport> | undefined;
   private readonly logger = createLogger("tenant-hub");
 
   // ── identity ────────────────────────────────────────────────────────────────
@@ -208,12 +225,16 @@ export class TenantHub extends DurableObject<Env> {
     return this.client?.sessionsOpened ?? 0;
   }
 
-  /** Called by the Worker when the tenant's connectors change, so the next call uses the new pairing. */
-  connectorsChanged(tenantId: string): void {
+  /**
+   * Called by the Worker when the tenant's connectors change, so the next call uses the new pairing; a new pairing
+   * starts the check schedule afresh (no backoff) and a removed last connector stops it.
+   */
+  async connectorsChanged(tenantId: string): Promise<void> {
     this.bind(tenantId);
     this.client?.forget();
     this.client = undefined;
     this.reachability = undefined;
+    await this.armCheck(tenantId, { restart: true });
   }
 
   async serviceHealth(tenantId: string): Promise<Partial<Record<BreakerKey, ServiceHealth>>> {
@@ -278,10 +299,39 @@ export class TenantHub extends DurableObject<Env> {
     return this.progressInProgress;
   }
 
-  /** The two-minute cron's one call per tenant: the queue check, then request progress on the same beat. */
-  async runChecks(tenantId: string): Promise<{ queue: CheckReport; requestsAdvanced: number }> {
-    const queue = await this.runQueueCheck(tenantId);
-    return { queue, requestsAdvanced: await this.advanceRequests(tenantId) };
+  /**
+   * The queue check, then request progress on the same beat. One run at a time: a caller while one runs (the
+   * alarm, the "check now" route) gets the same report.
+   */
+  async runChecks(tenantId: string): Promise<ChecksReport> {
+    this.bind(tenantId);
+    this.checksInProgress ??= (async () => {
+      const queue = await this.runQueueCheck(tenantId);
+      return { queue, requestsAdvanced: await this.advanceRequests(tenantId) };
+    })().finally(() => {
+      this.checksInProgress = undefined;
+    });
+    return this.checksInProgress;
+  }
+
+  /** "Check now" (POST /api/v1/recovery/check): the checks at once; reaching the connector ends a backoff. */
+  async checkNow(tenantId: string): Promise<ChecksReport> {
+    const report = await this.runChecks(tenantId);
+    const schedule = this.checkSchedule;
+    if (schedule && schedule.unreachableAttempts > 0 && this.connectorAnswered()) {
+      this.ctx.storage.kv.put(CHECK_SCHEDULE_KEY, nextCheck(this.clock(), tenantId, 0));
+      await this.rearm();
+    }
+    return report;
+  }
+
+  /** The cron's repair for a hub whose lease lapsed: arms the check alarm if it is missing and renews the lease. */
+  async ensureScheduled(tenantId: string): Promise<{ scheduled: boolean }> {
+    this.bind(tenantId);
+    const scheduled = await this.armCheck(tenantId, { restart: false });
+    // A connector row whose secret no longer opens has no check either: the lease spares it the cron's next runs.
+    if (!scheduled && this.scheduleChecks) await renewCheckLease(database(this.env.DB), tenantId, new Date(this.clock() + CHECK_LEASE_MS));
+    return { scheduled };
   }
 
   /** Carries out (or refuses) a recovery action that waited for the user's approval. */
@@ -290,17 +340,103 @@ export class TenantHub extends DurableObject<Env> {
     return approveOrReject({ tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) }, actionId, approve);
   }
 
+  // ── the alarm: health checks, socket expiry and the two-minute check ──────────
+  /** The hub's one alarm runs whichever jobs are due and is set again for the earliest next one. */
   override async alarm(): Promise<void> {
-    if (!this.tenantId) return;
-    // The alarm recurs every minute while sockets are open, so no socket outlives its token by more than that.
+    const tenantId = this.tenantId;
+    if (!tenantId) return;
+    // The health job recurs every minute while sockets are open, so no socket outlives its token by more than that.
     closeExpired(this.ctx.getWebSockets(), this.clock());
-    await this.checkHealth();
-    await this.scheduleHealthCheckIfDue();
+    try {
+      if (this.isDue(this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY))) {
+        this.ctx.storage.kv.delete(HEALTH_SCHEDULE_KEY);
+        await this.checkHealth();
+      }
+      if (this.isDue(this.checkSchedule?.dueAt)) await this.runScheduledCheck(tenantId);
+    } finally {
+      await this.scheduleHealthCheckIfDue();
+      await this.rearm();
+    }
+  }
+
+  private isDue(dueAt: number | undefined): boolean {
+    return dueAt !== undefined && dueAt <= this.clock();
+  }
+
+  private get checkSchedule(): CheckSchedule | undefined {
+    return this.ctx.storage.kv.get<CheckSchedule>(CHECK_SCHEDULE_KEY);
+  }
+
+  /**
+   * The alarm's check. While the connector is unreachable the first call of a check (listing the connector's
+   * tools, answered from the open session otherwise) is the one cheap attempt, and the wait grows; the full check
+   * runs only once it answers. Without a connector the schedule stops.
+   */
+  private async runScheduledCheck(tenantId: string): Promise<void> {
+    const unreachableBefore = this.checkSchedule?.unreachableAttempts ?? 0;
+    const first = await this.orchestrator.listTools();
+    if (!first.ok && first.error.kind === "no_connector") return this.stopCheckSchedule();
+    let reachable = first.ok || !connectorUnreachable(first.error);
+    if (reachable) {
+      try {
+        await this.runChecks(tenantId);
+      } catch (error) {
+        this.logger.error("scheduled check failed", { tenant_id: tenantId, error: error instanceof Error ? error.message : String(error) });
+      }
+      reachable = this.connectorAnswered();
+    }
+    this.ctx.storage.kv.put(CHECK_SCHEDULE_KEY, nextCheck(this.clock(), tenantId, reachable ? 0 : unreachableBefore + 1));
+    await this.renewCheckLease(tenantId, { force: false });
+  }
+
+  /** The connector's last call succeeded (its circuit holds no error since). */
+  private connectorAnswered(): boolean {
+    return currentError(this.breakers.get("connector")) === null;
+  }
+
+  /** Schedules the check (at the next slot when restarting or none is scheduled) if the tenant has a connector. */
+  private async armCheck(tenantId: string, { restart }: { restart: boolean }): Promise<boolean> {
+    if (!this.scheduleChecks) return false;
+    if ((await this.connectorClient()) === null) {
+      await this.stopCheckSchedule();
+      return false;
+    }
+    if (restart || !this.checkSchedule) this.ctx.storage.kv.put(CHECK_SCHEDULE_KEY, nextCheck(this.clock(), tenantId, 0));
+    await this.renewCheckLease(tenantId, { force: true });
+    await this.rearm();
+    return true;
+  }
+
+  private async stopCheckSchedule(): Promise<void> {
+    this.ctx.storage.kv.delete(CHECK_SCHEDULE_KEY);
+    this.ctx.storage.kv.delete(CHECK_LEASE_KEY);
+    await this.rearm();
+  }
+
+  /** The lease in D1 tells the cron this hub's alarm is alive; renewed only when it runs low, since D1 writes cost. */
+  private async renewCheckLease(tenantId: string, { force }: { force: boolean }): Promise<void> {
+    const now = this.clock();
+    if (!force && !leaseNeedsRenewal(this.ctx.storage.kv.get<number>(CHECK_LEASE_KEY), now)) return;
+    const until = now + CHECK_LEASE_MS;
+    await renewCheckLease(database(this.env.DB), tenantId, new Date(until));
+    this.ctx.storage.kv.put(CHECK_LEASE_KEY, until);
   }
 
   private async scheduleHealthCheckIfDue(): Promise<void> {
-    if (healthCheckWanted(this.ctx.getWebSockets().length, this.breakers.all()) && (await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(Date.now() + HEALTH_CHECK_INTERVAL_MS);
+    if (!healthCheckWanted(this.ctx.getWebSockets().length, this.breakers.all())) return;
+    if (this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY) !== undefined) return;
+    this.ctx.storage.kv.put(HEALTH_SCHEDULE_KEY, this.clock() + HEALTH_CHECK_INTERVAL_MS);
+    await this.rearm();
+  }
+
+  /** The one alarm goes off at the earliest job's due time; with no job left the hub has no alarm. */
+  private async rearm(): Promise<void> {
+    const due = earliestDue([this.checkSchedule?.dueAt, this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY)]);
+    const armed = await this.ctx.storage.getAlarm();
+    if (due === null) {
+      if (armed !== null) await this.ctx.storage.deleteAlarm();
+    } else if (armed !== due) {
+      await this.ctx.storage.setAlarm(due);
     }
   }
 

@@ -1,8 +1,8 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../workers/index";
+import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { api, errorOf, type Session } from "../helpers";
-import { hub, pairedTenantsForThisFile, sim, stopConnector } from "../stacks";
+import { hub, hubStub, pairedTenantsForThisFile, sim, stopConnector } from "../stacks";
 
 const paired = pairedTenantsForThisFile();
 
@@ -185,11 +185,19 @@ describe("queue monitoring and recovery", () => {
     theirs.socket.close();
   });
 
-  it("runs every paired tenant's check from the cron handler", async () => {
-    const { owner } = await paired("cron");
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "*/2 * * * *", scheduledTime: Date.now() }), env, ctx);
-    await waitOnExecutionContext(ctx);
+  it("runs a paired tenant's check from its hub's alarm", async () => {
+    const { owner } = await paired("alarm");
+    const stub = hubStub(owner.tenant.id);
+    // The suite's hubs arm no alarm of their own (CHECK_ALARMS=off); this one does, as outside the tests.
+    await runInDurableObject(stub, (instance: TenantHub) => {
+      instance.scheduleChecks = true;
+    });
+    await hub(owner.tenant.id).connectorsChanged();
+    await runInDurableObject(stub, (instance: TenantHub, state) => {
+      const due = state.storage.kv.get<{ dueAt: number }>("schedule:check")!.dueAt;
+      instance.clock = () => due;
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM recovery_actions WHERE tenant_id = ?").bind(owner.tenant.id).first<{ n: number }>();
     expect(rows!.n).toBeGreaterThan(0);
   });

@@ -18,6 +18,8 @@ type TenantMethods =
   | "runQueueCheck"
   | "advanceRequests"
   | "runChecks"
+  | "checkNow"
+  | "ensureScheduled"
   | "decideApproval"
   | "admitRequest"
   | "endSessions";
@@ -54,6 +56,8 @@ export function hubFor(env: Env, tenantId: string): HubClient {
     runQueueCheck: () => stub.runQueueCheck(tenantId),
     advanceRequests: () => stub.advanceRequests(tenantId),
     runChecks: () => stub.runChecks(tenantId),
+    checkNow: () => stub.checkNow(tenantId),
+    ensureScheduled: () => stub.ensureScheduled(tenantId),
     decideApproval: (actionId, approve) => stub.decideApproval(tenantId, actionId, approve),
     admitRequest: (rules, session) => stub.admitRequest(tenantId, rules, session),
     endSessions: (target) => stub.endSessions(tenantId, target),

@@ -42,6 +42,8 @@ export interface Env {
   MCP_CALL_TIMEOUT_MS?: string;
   /** "true" only for local runs (`npm start`, tests): connectors may be registered at http://127.0.0.1, localhost or [::1]. */
   AUTOARR_ALLOW_LOOPBACK_CONNECTORS?: string;
+  /** "off" stops tenant hubs from arming their own two-minute check alarm (the workerd tests); default "on". */
+  CHECK_ALARMS?: string;
   /** DNS-over-HTTPS JSON endpoint that checks where webhook and connector names point (default Cloudflare's). */
   DNS_RESOLVER_URL?: string;
   /** Only bound in the test runner: the real migrations, applied by test/setup. */
@@ -85,6 +87,7 @@ export const EnvVars = z.object({
     .optional()
     .transform((value) => value === "true"),
   DNS_RESOLVER_URL: text(),
+  CHECK_ALARMS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("on")),
   METRICS_TOKEN: text(),
 });
 export type EnvVars = z.output<typeof EnvVars>;

@@ -9,6 +9,8 @@ interface PolicyEntry extends RateLimitRule {
 
 const CONFIG_AUDIT: RateLimitRule = { name: "config-audit", limit: 10, windowSeconds: 3600 };
 const CONFIG_APPLY: RateLimitRule = { name: "config-apply", limit: 20, windowSeconds: 3600 };
+/** A check reads every app and may act on downloads: a button, not a polling loop. */
+const CHECK_NOW: RateLimitRule = { name: "check-now", limit: 10, windowSeconds: 60 };
 
 /** Operations with a budget of their own besides the API's, by operation name: a route's OpenAPI operation, and
  *  the AutoArr MCP tool that does the same work (it shares the route's budget). */
@@ -17,6 +19,7 @@ const OPERATION_LIMITS: Record<string, RateLimitRule[]> = {
   audit_configuration: [CONFIG_AUDIT],
   applyRecommendation: [CONFIG_APPLY],
   apply_recommendation: [CONFIG_APPLY],
+  runCheckNow: [CHECK_NOW],
 };
 
 /** The operation of each route with a budget of its own: the route's OpenAPI operationId, found by method and path
@@ -24,6 +27,7 @@ const OPERATION_LIMITS: Record<string, RateLimitRule[]> = {
 export const ROUTE_OPERATIONS: { operation: string; method: string; path: string }[] = [
   { operation: "runConfigAudit", method: "POST", path: "/api/v1/config/audit" },
   { operation: "applyRecommendation", method: "POST", path: "/api/v1/config/apply" },
+  { operation: "runCheckNow", method: "POST", path: "/api/v1/recovery/check" },
 ];
 
 export function operationOf(method: string, path: string): string | undefined {

@@ -1434,6 +1434,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recovery/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the downloads and move content requests along now (owners only); a check already running is joined, never run twice */
+        post: operations["runCheckNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity": {
         parameters: {
             query?: never;
@@ -2752,6 +2769,27 @@ export interface components {
             /** @description The recovery's outcome after the decision, as in RecoveryAction.outcome */
             outcome: string;
         };
+        CheckNowReport: {
+            queue: {
+                checkedAt: string;
+                /**
+                 * @description Why nothing was checked: recovery is turned off, or no app could be read
+                 * @enum {string}
+                 */
+                skipped?: "disabled" | "unreachable";
+                /** @description Failed or stalled downloads found */
+                detections: number;
+                actions: {
+                    key: string;
+                    title: string;
+                    strategy: string;
+                    /** @description As in RecoveryAction.outcome */
+                    outcome: string;
+                }[];
+            };
+            /** @description Content requests whose status changed */
+            requestsAdvanced: number;
+        };
         ActivityPage: {
             items: components["schemas"]["ActivityItem"][];
             nextCursor: string | null;
@@ -3017,6 +3055,53 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    runCheckNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check's report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckNowReport"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     runConfigAudit: {
         parameters: {
             query?: never;

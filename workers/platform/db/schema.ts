@@ -71,8 +71,10 @@ export const connectors = sqliteTable(
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
     reachable: integer("reachable", { mode: "boolean" }),
     lastError: text("last_error"),
+    /** Until when the tenant's hub keeps its own check alarm armed; the cron repairs hubs whose lease ran out. */
+    checkLeaseUntil: integer("check_lease_until", { mode: "timestamp_ms" }),
   },
-  (t) => [index("connectors_tenant_idx").on(t.tenantId)],
+  (t) => [index("connectors_tenant_idx").on(t.tenantId), index("connectors_check_lease_idx").on(t.checkLeaseUntil)],
 );
 
 /** The best-practice catalogue is shared by all tenants; it is data seeded by a migration. */
