@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import demoFixture from "../../test/fixtures/snapshots/demo.json";
-import { assemble, callsFor } from "./snapshot-reader";
+import { assemble, assembleSnapshot, callsFor, snapshotCallFor } from "./snapshot-reader";
 import { stackSnapshotSchema } from "./snapshot.schema";
 
 const demo = stackSnapshotSchema.parse(demoFixture);
@@ -57,5 +57,47 @@ describe("assembling an app's snapshot from the connector's answers", () => {
       sorters: { section: "sorters", config: [] },
     });
     expect(assembled).toEqual({ ok: false, error: "sabnzbd configuration had an unexpected shape at sabnzbd.config.servers" });
+  });
+});
+
+describe("assembling an app's snapshot from its snapshot tool's answer", () => {
+  it("reads each app with its own snapshot tool", () => {
+    for (const app of ["sabnzbd", "sonarr", "radarr", "plex"] as const) expect(snapshotCallFor(app).tool.name).toBe(`${app}_config_snapshot`);
+  });
+
+  it("takes Sonarr's and Plex's answers as they are: the snapshot tool answers in the snapshot's shape", () => {
+    expect(assembleSnapshot("sonarr", demo.sonarr)).toEqual({ ok: true, config: demo.sonarr });
+    expect(assembleSnapshot("plex", demo.plex)).toEqual({ ok: true, config: demo.plex });
+  });
+
+  it("gives the same snapshot whether SABnzbd was read with its snapshot tool or its single tools", () => {
+    const sections = { misc: { direct_unpack: 1 }, servers: [{ name: "news.example.com", ssl: 1 }], categories: null, sorters: null };
+    const warnings = [{ type: "WARNING", text: "Server news.example.com will be ignored for 1 minute" }];
+    const bySnapshot = assembleSnapshot("sabnzbd", { version: "4.5.0", config: sections, warnings });
+    const config = (section: keyof typeof sections) => ({ section, config: sections[section] });
+    const bySingles = assemble("sabnzbd", {
+      version: { version: "4.5.0", paused: false, status: "Idle", queueSize: 0 },
+      misc: config("misc"),
+      servers: config("servers"),
+      categories: config("categories"),
+      sorters: config("sorters"),
+      warnings: { count: 1, warnings },
+    });
+    expect(bySnapshot).toEqual({
+      ok: true,
+      config: {
+        version: "4.5.0",
+        config: { misc: { direct_unpack: 1 }, servers: [{ name: "news.example.com", ssl: 1 }], categories: [], sorters: [] },
+        warnings,
+      },
+    });
+    expect(bySingles).toEqual(bySnapshot);
+  });
+
+  it("says where a snapshot tool's answer does not have the shape the rules read", () => {
+    expect(assembleSnapshot("sabnzbd", { version: "4.5.0", config: { misc: {}, servers: "not a list", categories: [], sorters: [] } })).toEqual({
+      ok: false,
+      error: "sabnzbd configuration had an unexpected shape at sabnzbd.config.servers",
+    });
   });
 });

@@ -8,23 +8,8 @@ import { APPS, type App } from "./rule.schema";
 /** A tool's answer, as its contract ref declares it. */
 const outputOf = <R extends AnyToolRef>(ref: R) => z.object(ref.output as R["output"]);
 
-/** Sonarr's or Radarr's answers: system status, the four settings pages, providers, profiles, folders and health. */
-function arrSnapshotSchema(app: ArrAppId) {
-  const t = tools[app];
-  const page = outputOf(t.configGet).shape.values;
-  return z.object({
-    status: outputOf(t.systemStatus),
-    host: page,
-    mediamanagement: page,
-    naming: page,
-    downloadclientConfig: page,
-    downloadClients: outputOf(t.downloadClients).shape.downloadClients,
-    indexers: outputOf(t.indexers).shape.indexers,
-    qualityProfiles: outputOf(t.qualityProfiles).shape.profiles,
-    rootFolders: outputOf(t.rootFolders).shape.rootFolders,
-    health: outputOf(t.health).shape.issues,
-  });
-}
+/** Sonarr's or Radarr's answers, as its snapshot tool gives them: system status, the four settings pages, providers, profiles, folders and health. */
+const arrSnapshotSchema = (app: ArrAppId) => outputOf(tools[app].configSnapshot);
 
 /**
  * The `config` sabnzbd_get_config answers for each section the catalogue reads. The contract leaves it open (it is
@@ -37,18 +22,15 @@ const sabnzbdConfigSchema = z.object({
   sorters: z.array(z.looseObject({})),
 });
 
+const sabnzbdSnapshot = outputOf(tools.sabnzbd.configSnapshot).shape;
 const sabnzbdSnapshotSchema = z.object({
-  version: outputOf(tools.sabnzbd.version).shape.version,
+  version: sabnzbdSnapshot.version,
   config: sabnzbdConfigSchema,
-  /** Absent when the connector predates sabnzbd_warnings: the audit goes on without them. */
-  warnings: outputOf(tools.sabnzbd.warnings).shape.warnings.optional(),
+  /** Absent when they could not be read, or the connector predates sabnzbd_warnings: the audit goes on without them. */
+  warnings: sabnzbdSnapshot.warnings,
 });
 
-const plexSnapshotSchema = z.object({
-  identity: outputOf(tools.plex.identity),
-  preferences: outputOf(tools.plex.preferences).shape.settings,
-  libraries: outputOf(tools.plex.libraries).shape.libraries,
-});
+const plexSnapshotSchema = outputOf(tools.plex.configSnapshot);
 
 /** Each audited app's part of the snapshot; a new audited app in the registry needs its entry here. */
 export const appSnapshotSchemas = {
