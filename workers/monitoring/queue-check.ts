@@ -7,6 +7,7 @@ import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
+import { readQueues } from "./queue-reads";
 import { snapshotOf } from "./queue-snapshot";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { execute } from "./execute";
@@ -75,14 +76,6 @@ const APP_GRACE_MS = 5 * CHECK_INTERVAL_MS;
 const APP_NAME = { sonarr: "Sonarr", radarr: "Radarr" } as const;
 const FORGET_AFTER_MS = 7 * 86_400_000;
 
-const READS = [
-  toolCall(tools.sabnzbd.queue, { limit: 200 }),
-  // Every status: a job SABnzbd completed can be damaged all the same (its stage log says so, not its status).
-  toolCall(tools.sabnzbd.history, { limit: 50 }),
-  toolCall(tools.sonarr.queue, { pageSize: 100 }),
-  toolCall(tools.radarr.queue, { pageSize: 100 }),
-] as const;
-
 /** Attempts are spaced further apart each time: 2, 4, 8 … minutes. */
 function nextAttemptDue(handled: Handled): number {
   return handled.lastActionAt + CHECK_INTERVAL_MS * 2 ** Math.max(0, handled.attempts - 1);
@@ -94,11 +87,11 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   const settings = await readRecoverySettings(deps.db, await keyRing(deps.env), deps.tenantId);
   if (!settings.enabled) return { ...report, skipped: "disabled" };
 
-  const outcomes = await deps.tools.callMany(READS);
-  if (outcomes.every((o) => !o.ok)) return { ...report, skipped: "unreachable" };
+  // One round trip when nothing changed: only the reads whose app changed go to the connector (queue-reads.ts).
+  const { reads } = await readQueues(deps);
+  if (Object.values(reads).every((o) => !o?.ok)) return { ...report, skipped: "unreachable" };
 
-  const [sabQueue, sabHistory, sonarrQueue, radarrQueue] = outcomes;
-  const snapshot = snapshotOf({ sabQueue, sabHistory, sonarrQueue, radarrQueue });
+  const snapshot = snapshotOf(reads);
   const { detections, stall } = detect(snapshot, deps.storage.get<StallState>(STALL_KEY) ?? {}, settings.stallChecks);
   deps.storage.put(STALL_KEY, stall);
   detections.push(...(await vanishedDownloads(deps, snapshot)));
