@@ -21,7 +21,8 @@ console.log(`
 
   Health:        ${stack.url}/health
   API:           ${stack.url}/api/v1   (OpenAPI: ${stack.url}/api/v1/openapi.json)
-  Run the cron:  curl "${stack.url}/__scheduled?cron=*/2+*+*+*+*"
+  Check now:     curl -X POST -H "Authorization: Bearer <access token>" ${stack.url}/api/v1/recovery/check
+                 (each tenant's hub also checks on its own every two minutes)
 
   Press Ctrl+C to stop.
 `);

@@ -67,9 +67,11 @@ const failed = await sab.waitFor(
 );
 console.log(`  SABnzbd says: ${failed.status} — "${failed.fail_message}"`);
 
+// The hub also checks on its own every two minutes; "check now" makes the three checks happen at once.
 for (let check = 1; check <= 3; check++) {
-  await (await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`)).text();
-  console.log(`  two-minute check ${check} done`);
+  const response = await fetch(`${stack.url}/api/v1/recovery/check`, { method: "POST", headers: { Authorization: `Bearer ${accessToken}` } });
+  await response.text();
+  console.log(`  check ${check} done (${response.status})`);
 }
 
 const recoveries = (await api("/api/v1/downloads/recoveries?limit=100")).items.filter((r) => r.downloadId === nzoId || r.title?.includes(name));
@@ -84,7 +86,7 @@ console.log(`
   AutoArr:   ${stack.url}   (sign in as ${stack.demo.email} / ${stack.demo.password}; see Activity and Recoveries)
   API:       curl -H "Authorization: Bearer <token>" ${stack.url}/api/v1/downloads/recoveries
   SABnzbd:   ${sab.url}   (API key ${sab.apiKey}; its data is in ${sab.dir})
-  Run the check again:  curl "${stack.url}/__scheduled?cron=*/2+*+*+*+*"
+  Run the check again:  curl -X POST -H "Authorization: Bearer ${accessToken}" ${stack.url}/api/v1/recovery/check
 
   Press Ctrl+C to stop everything.
 `);

@@ -14,7 +14,15 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
   const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-stack-"));
 
   before(async () => {
-    stack = await startStack({ port: await freePort(), connectorPort: await freePort(), persistDir, quiet: true, build: !process.env.AUTOARR_SKIP_BUILD });
+    stack = await startStack({
+      port: await freePort(),
+      connectorPort: await freePort(),
+      persistDir,
+      quiet: true,
+      build: !process.env.AUTOARR_SKIP_BUILD,
+      // The tests run the check themselves; the hub's own two-minute alarm would race them (check-alarms.test.mjs has it on).
+      extraVars: { CHECK_ALARMS: "off" },
+    });
   });
   after(async () => {
     await stack?.stop();
@@ -106,7 +114,7 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
     socket.close();
   });
 
-  it("fires the cron through /__scheduled, which recovers the demo stack's failed download while a WebSocket client watches", async () => {
+  it("runs a check now (POST /api/v1/recovery/check), which recovers the demo stack's failed download while a WebSocket client watches", async () => {
     const { accessToken } = await (await post(`${stack.url}/api/v1/auth/login`, stack.demo)).json();
     const socket = new WebSocket(`${stack.url.replace("http", "ws")}/api/v1/ws`, ["autoarr", accessToken]);
     const events = [];
@@ -115,8 +123,13 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
       socket.onopen = resolve;
       socket.onerror = () => reject(new Error("WebSocket failed"));
     });
-    const response = await fetch(`${stack.url}/__scheduled?cron=*/2+*+*+*+*`);
+    const response = await fetch(`${stack.url}/api/v1/recovery/check`, { method: "POST", headers: { Authorization: `Bearer ${accessToken}` } });
     assert.equal(response.status, 200);
+    const report = await response.json();
+    assert.ok(
+      report.queue.actions.some((a) => a.outcome === "succeeded"),
+      JSON.stringify(report),
+    );
     const recoveries = await (await fetch(`${stack.url}/api/v1/downloads/recoveries`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
     assert.ok(
       recoveries.items.some((r) => r.outcome === "succeeded"),
