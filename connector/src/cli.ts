@@ -1,19 +1,15 @@
 // The `autoarr-connector` command line: start, check, pair, simulators, tools.
+// Each command imports what only it needs (the simulators, the tool catalogue, `check`'s diagnosis) when it runs, so
+// `start` — a process that idles on a NAS for months — neither loads nor keeps them.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { APP_IDS } from "@autoarr/contract";
 import { appModule } from "./apps/index.js";
-import { explainFailure } from "./check-diagnosis.js";
 import { CONFIGURED_APPS } from "./config-apps.js";
 import { appsConfigFor, ConfigError, configuredSecrets, defaultConfigPath, loadConfig, type ConnectorConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { createAppClients, STATUS_TOOLS, toolSpecsFor } from "./mcp.js";
 import { PairingError, parsePairingCode } from "./pairing.js";
-import { startConnector } from "./server.js";
-import { runSimulatorsCli } from "./simulators/cli.js";
-import { DEMO_PORTS, startSimulators } from "./simulators/index.js";
-import { toolCatalog } from "./tools/catalog.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
 const USAGE = `autoarr-connector ${CONNECTOR_VERSION}
@@ -62,10 +58,14 @@ export async function main(argv: string[]): Promise<number> {
         return await check(values.config);
       case "pair":
         return pair(rest[0], values.config);
-      case "simulators":
+      case "simulators": {
+        const { runSimulatorsCli } = await import("./simulators/cli.js");
         return await runSimulatorsCli(values.profile ? ["--profile", values.profile] : []);
-      case "tools":
+      }
+      case "tools": {
+        const { toolCatalog } = await import("./tools/catalog.js");
         return print(JSON.stringify(toolCatalog(), null, 2));
+      }
       default:
         console.error(`Unknown command "${command}"\n\n${USAGE}`);
         return 2;
@@ -100,6 +100,7 @@ async function start(values: Values): Promise<number> {
   let config: ConnectorConfig = loadConfig({ ...(values.config ? { configPath: values.config } : {}), overrides });
   let stopSimulators: (() => Promise<void>) | undefined;
   if (values.demo) {
+    const { DEMO_PORTS, startSimulators } = await import("./simulators/index.js");
     const sims = await startSimulators({ profile: values.profile === "well-configured" ? "well-configured" : "demo", ports: DEMO_PORTS });
     stopSimulators = sims.close;
     config = {
@@ -129,6 +130,7 @@ async function start(values: Values): Promise<number> {
         "\n",
     );
   }
+  const { startConnector } = await import("./server.js");
   const connector = await startConnector(config);
   console.error(`autoarr-connector ${CONNECTOR_VERSION} listening on ${connector.url} (MCP at ${connector.url}/mcp)`);
   await new Promise<void>((resolve) => {
@@ -142,6 +144,7 @@ async function start(values: Values): Promise<number> {
 
 async function check(configPath: string | undefined): Promise<number> {
   const config = loadConfig({ ...(configPath ? { configPath } : {}), keepInvalidApps: true });
+  const [{ createAppClients, STATUS_TOOLS, toolSpecsFor }, { explainFailure }] = await Promise.all([import("./mcp.js"), import("./check-diagnosis.js")]);
   const logger = createLogger("check", { level: "error", secrets: configuredSecrets(config.apps) });
   const clients = createAppClients(config.apps, config.timeoutMs, logger);
   const problems = config.appProblems ?? {};
