@@ -1,13 +1,11 @@
 // The connector's HTTP server: GET /healthz, and MCP over Streamable HTTP at /mcp behind bearer-token checks.
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { type Authenticated, CLOCK_TOLERANCE_S, createTokenVerifier, type TokenVerifier } from "./auth.js";
 import { ConfigError, configuredSecrets, DEFAULT_SESSION_IDLE_MS, type ConnectorConfig } from "./config.js";
+import { sendJson, sendJsonRpcError } from "./http-replies.js";
 import { createLogger, type Logger } from "./logger.js";
-import { buildMcpServer, createAppClients } from "./mcp.js";
+import type { McpSessions } from "./mcp-sessions.js";
 import { currentTraceId, spanFrom, withTrace } from "./trace.js";
 import type { PairingMaterial } from "./pairing.js";
 import { usedTokensInFile, usedTokensPath, type UsedTokens } from "./used-tokens.js";
@@ -26,11 +24,6 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-interface Session {
-  transport: StreamableHTTPServerTransport;
-  lastSeen: number;
-}
-
 export async function startConnector(config: ConnectorConfig, options: StartOptions = {}): Promise<RunningConnector> {
   const secrets = configuredSecrets(config.apps);
   const logger = options.logger ?? createLogger("connector", { level: config.logLevel, secrets });
@@ -40,17 +33,19 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
   const verifier: TokenVerifier | undefined = config.pairing
     ? createTokenVerifier(config.pairing, config.stateDir ? { used: usedTokensKeptIn(config.stateDir, config.pairing, logger) } : {})
     : undefined;
-  const clients = createAppClients(config.apps, config.timeoutMs, logger);
-  const sessions = new Map<string, Session>();
   const idleMs = config.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  // Loaded on the first request that passes the token checks (see mcp-sessions.ts); kept once loaded.
+  let sessions: McpSessions | undefined;
+  let loadingSessions: Promise<McpSessions> | undefined;
+  const mcpSessions = () =>
+    (loadingSessions ??= import("./mcp-sessions.js").then(({ createMcpSessions }) => (sessions = createMcpSessions(config, { logger, secrets, idleMs }))));
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse) => {
     const traceId = currentTraceId();
     const requestLog = { method: req.method, traceId, session: header(req, "mcp-session-id") };
     const refuse = (reason: string) => {
       logger.warn("rejected /mcp request", { ...requestLog, reason });
-      res.setHeader("WWW-Authenticate", 'Bearer realm="autoarr-connector"');
-      return sendJsonRpcError(res, 401, -32001, `Unauthorized: ${reason}`);
+      return sendJsonRpcError(res, 401, -32001, `Unauthorized: ${reason}`, { "WWW-Authenticate": 'Bearer realm="autoarr-connector"' });
     };
     let token: (Authenticated & { ok: true }) | undefined;
     if (!config.insecureNoAuth) {
@@ -64,8 +59,8 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
       if (!read.ok) return sendJsonRpcError(res, read.status, -32700, read.message);
       raw = read.value;
     }
+    const sessionId = header(req, "mcp-session-id");
     if (token) {
-      const sessionId = header(req, "mcp-session-id");
       const request = { method: req.method ?? "GET", ...(raw ? { body: raw } : {}), ...(sessionId ? { sessionId } : {}) };
       let check;
       try {
@@ -85,32 +80,7 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
       }
     }
     logger.info("mcp request", { ...requestLog, rpc: rpcMethods(body) });
-
-    const sessionId = header(req, "mcp-session-id");
-    if (sessionId) {
-      const session = sessions.get(sessionId);
-      // A stale or unknown session must get 404 so the client re-initialises (MCP spec, Streamable HTTP).
-      if (!session) return sendJsonRpcError(res, 404, -32001, "Session not found");
-      session.lastSeen = Date.now();
-      return session.transport.handleRequest(req, res, body);
-    }
-    if (req.method !== "POST" || !isInitializeRequest(body)) {
-      return sendJsonRpcError(res, 400, -32000, "Bad Request: no valid session id; send an initialize request first");
-    }
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      enableJsonResponse: true,
-      onsessioninitialized: (id) => {
-        sessions.set(id, { transport, lastSeen: Date.now() });
-        logger.info("mcp session opened", { session: id, traceId });
-      },
-    });
-    transport.onclose = () => {
-      if (transport.sessionId && sessions.delete(transport.sessionId)) logger.info("mcp session closed", { session: transport.sessionId });
-    };
-    const server = buildMcpServer(clients, { logger, secrets, appTimeoutMs: config.timeoutMs });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
+    await (await mcpSessions()).handle(req, res, body, sessionId);
   };
 
   const httpServer: Server = createServer((req, res) => {
@@ -128,21 +98,6 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
     sendJson(res, 404, { error: "not found" });
   });
 
-  const sweep = setInterval(
-    () => {
-      const cutoff = Date.now() - idleMs;
-      for (const [id, session] of sessions) {
-        if (session.lastSeen < cutoff) {
-          sessions.delete(id);
-          void session.transport.close();
-          logger.info("mcp session expired", { session: id });
-        }
-      }
-    },
-    Math.max(1000, Math.min(60_000, Math.floor(idleMs / 2))),
-  );
-  sweep.unref();
-
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -154,11 +109,10 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
 
   return {
     url,
-    sessionCount: () => sessions.size,
+    sessionCount: () => sessions?.count() ?? 0,
     close: async () => {
-      clearInterval(sweep);
-      await Promise.allSettled([...sessions.values()].map((s) => s.transport.close()));
-      sessions.clear();
+      const loaded = await loadingSessions?.catch(() => undefined);
+      await loaded?.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
@@ -209,13 +163,4 @@ async function readBody(req: IncomingMessage): Promise<BodyResult> {
     chunks.push(chunk as Buffer);
   }
   return { ok: true, value: Buffer.concat(chunks) };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "Content-Type": "application/json" });
-  res.end(JSON.stringify(body));
-}
-
-function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  sendJson(res, status, { jsonrpc: "2.0", error: { code, message }, id: null });
 }
