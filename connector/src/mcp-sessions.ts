@@ -12,7 +12,7 @@ import { buildMcpServer, createAppClients } from "./mcp.js";
 import { currentTraceId } from "./trace.js";
 
 export interface McpSessions {
-  /** Serves one authenticated /mcp request; `body` is the parsed POST body. */
+  /** Serves one authenticated /mcp POST or DELETE; `body` is the parsed POST body. */
   handle(req: IncomingMessage, res: ServerResponse, body: unknown, sessionId: string | undefined): Promise<void>;
   count(): number;
   close(): Promise<void>;

@@ -13,6 +13,13 @@ import { CONNECTOR_VERSION } from "./version.js";
 
 const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * The connector never sends server-initiated messages, so it offers no standalone SSE stream: an authenticated GET
+ * /mcp gets 405, which the MCP spec allows (2025-06-18, Streamable HTTP, "Listening for Messages from the Server") and
+ * the SDK client takes as "no stream" — instead of holding a connection per tenant open through the tunnel.
+ */
+const MCP_METHODS = "POST, DELETE";
+
 export interface RunningConnector {
   url: string;
   /** Number of live MCP sessions. */
@@ -70,6 +77,9 @@ export async function startConnector(config: ConnectorConfig, options: StartOpti
         return sendJsonRpcError(res, 503, -32603, "Service unavailable: could not record the token as used");
       }
       if (!check.ok) return refuse(check.reason);
+    }
+    if (req.method !== "POST" && req.method !== "DELETE") {
+      return sendJsonRpcError(res, 405, -32000, `Method Not Allowed: ${req.method ?? "this method"} /mcp; use ${MCP_METHODS}`, { Allow: MCP_METHODS });
     }
     let body: unknown;
     if (raw) {
