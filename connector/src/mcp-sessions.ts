@@ -9,6 +9,7 @@ import type { ConnectorConfig } from "./config.js";
 import { sendJsonRpcError } from "./http-replies.js";
 import type { Logger } from "./logger.js";
 import { buildMcpServer, createAppClients } from "./mcp.js";
+import { retireAnsweredJsonStreams } from "./mcp-json-stream-leak.js";
 import { currentTraceId } from "./trace.js";
 
 export interface McpSessions {
@@ -43,6 +44,7 @@ export function createMcpSessions(config: ConnectorConfig, { logger, secrets, id
         logger.info("mcp session opened", { session: id, traceId: currentTraceId() });
       },
     });
+    retireAnsweredJsonStreams(transport);
     transport.onclose = () => {
       if (transport.sessionId && sessions.delete(transport.sessionId)) logger.info("mcp session closed", { session: transport.sessionId });
     };
