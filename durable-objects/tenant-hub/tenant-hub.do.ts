@@ -352,7 +352,7 @@ export class TenantHub extends DurableObject<Env> {
         this.ctx.storage.kv.delete(HEALTH_SCHEDULE_KEY);
         await this.checkHealth();
       }
-      if (this.isDue(this.checkSchedule?.dueAt)) await this.runScheduledCheck(tenantId);
+      if (this.isDue(this.checkSchedule?.dueAt)) await this.runScheduledCheckSafely(tenantId);
     } finally {
       await this.scheduleHealthCheckIfDue();
       await this.rearm();
@@ -387,6 +387,20 @@ export class TenantHub extends DurableObject<Env> {
     }
     this.ctx.storage.kv.put(CHECK_SCHEDULE_KEY, nextCheck(this.clock(), tenantId, reachable ? 0 : unreachableBefore + 1));
     await this.renewCheckLease(tenantId, { force: false });
+  }
+
+  /** A check that throws (D1 unavailable, say) still moves its due time on, as an unreachable attempt: an alarm left
+   *  due in the past would fire again at once, over and over. */
+  private async runScheduledCheckSafely(tenantId: string): Promise<void> {
+    try {
+      await this.runScheduledCheck(tenantId);
+    } catch (error) {
+      this.logger.error("scheduled check failed", { tenant_id: tenantId, error: error instanceof Error ? error.message : String(error) });
+      const schedule = this.checkSchedule;
+      if (schedule && this.isDue(schedule.dueAt)) {
+        this.ctx.storage.kv.put(CHECK_SCHEDULE_KEY, nextCheck(this.clock(), tenantId, schedule.unreachableAttempts + 1));
+      }
+    }
   }
 
   /** The connector's last call succeeded (its circuit holds no error since). */
