@@ -1,8 +1,10 @@
 // Connector overhead: sonarr_queue through MCP (connector in its own process) vs a direct HTTP call to the
-// Sonarr simulator, in the same run; plus the connector's idle RSS. Run after `npm run build -w connector`.
+// Sonarr simulator, in the same run; plus the connector's footprint (issue 17, goal 7): cold start (spawn to the first
+// 200 from GET /healthz, median of COLD_STARTS spawns) and idle RSS, each beside its goal and beside a bare `node`
+// process serving one route, spawned the same way. Run after `npm run build -w connector`.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -16,6 +18,19 @@ const { createPairingCode, parsePairingCode } = await import(new URL("pairing.js
 const { requestBinding, TOKEN_LIFETIME_S } = await import("@autoarr/contract");
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
+const GOAL = { coldStartMs: 500, idleRssMiB: 60 };
+const BIN = new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname;
+// The node flags the launcher's shebang gives (`#!/usr/bin/env -S node <flags>`): the connector runs with them as the
+// `autoarr-connector` command, and so do both processes here, with this node.
+const NODE_FLAGS = /^#!\S*env -S node(.*)$/m.exec(readFileSync(BIN, "utf8").split("\n")[0])?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+const BARE_NODE = path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-bare-")), "bare-node.mjs");
+writeFileSync(
+  BARE_NODE,
+  `import { createServer } from "node:http";
+createServer((req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end('{"ok":true}')).listen(Number(process.argv[2]), "127.0.0.1");
+`,
+);
 
 const stats = (samples) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -24,36 +39,83 @@ const stats = (samples) => {
 };
 const ms = (n) => `${n.toFixed(2)} ms`;
 const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+const mib = (kb) => `${(kb / 1024).toFixed(1)} MiB`;
+const settle = () => new Promise((r) => setTimeout(r, 1000));
 
 const sims = await startSimulators();
 const code = createPairingCode("bench-tenant", "bench-connector");
 const pairing = parsePairingCode(code);
-const port = await freePort();
-const child = spawn(
-  process.execPath,
-  [
-    new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname,
-    "start",
-    "--port",
-    String(port),
-    "--config",
-    path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-")), "config.json"),
-  ],
-  {
-    env: { PATH: process.env.PATH, AUTOARR_PAIRING: code, SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, LOG_LEVEL: "error" },
-    stdio: ["ignore", "ignore", "pipe"],
-  },
-);
+const connectorArgs = (port) => [
+  BIN,
+  "start",
+  "--port",
+  String(port),
+  "--config",
+  path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-")), "config.json"),
+];
+const connectorEnv = { PATH: process.env.PATH, AUTOARR_PAIRING: code, SONARR_URL: sims.urls.sonarr, SONARR_API_KEY: sims.keys.sonarr, LOG_LEVEL: "error" };
+
+/** Spawns `node NODE_FLAGS ...args(port)` and resolves once GET /healthz answers 200, with the milliseconds that took. */
+async function spawnUntilHealthy(args, env) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...args(port)], { env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) break;
+    } catch {}
+    if (child.exitCode !== null || performance.now() - started > 30_000) {
+      child.kill("SIGTERM");
+      throw new Error(`${args(port).join(" ")} did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return { child, port, ms: performance.now() - started };
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** COLD_STARTS cold starts, and the RSS of the last process after a second of idling. */
+async function coldStarts(args, env) {
+  const samples = [];
+  let idleRss;
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const { child, ms } = await spawnUntilHealthy(args, env);
+    samples.push(ms);
+    if (i === COLD_STARTS - 1) {
+      await settle();
+      idleRss = rssKb(child.pid);
+    }
+    await stop(child);
+  }
+  return { samples, idleRss };
+}
+
+// Interleaved, so load from elsewhere on the machine falls on both alike.
+const bare = { ms: [], rss: [] };
+const cold = { ms: [] };
+for (let round = 0; round < 2; round++) {
+  const b = await coldStarts((port) => [BARE_NODE, String(port)], { PATH: process.env.PATH });
+  const c = await coldStarts(connectorArgs, connectorEnv);
+  bare.ms.push(...b.samples);
+  bare.rss.push(b.idleRss);
+  cold.ms.push(...c.samples);
+}
+const bareMs = stats(bare.ms).median;
+const coldMs = stats(cold.ms).median;
+const bareRss = Math.min(...bare.rss);
+
+const { child, port } = await spawnUntilHealthy(connectorArgs, connectorEnv);
 try {
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (i > 100) throw new Error("connector did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await new Promise((r) => setTimeout(r, 1000));
+  await settle();
   const idleRss = rssKb(child.pid);
 
   // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
@@ -83,6 +145,9 @@ try {
   });
   const client = new Client({ name: "bench", version: "1" });
   await client.connect(transport);
+  await client.listTools();
+  await settle();
+  const sessionRss = rssKb(child.pid);
 
   const direct = async () => {
     const response = await fetch(`${sims.urls.sonarr}/api/v3/queue?page=1&pageSize=20`, { headers: { "X-Api-Key": sims.keys.sonarr } });
@@ -104,14 +169,27 @@ try {
   };
   const d = await measure(direct);
   const m = await measure(viaMcp);
+  await settle();
   const busyRss = rssKb(child.pid);
   console.log(`connector overhead (${ITERATIONS} iterations each, loopback)`);
   console.log(`  direct GET /api/v3/queue     median ${ms(d.median)}  p99 ${ms(d.p99)}`);
   console.log(`  sonarr_queue via MCP         median ${ms(m.median)}  p99 ${ms(m.p99)}`);
   console.log(`  ratio MCP/direct             median ${(m.median / d.median).toFixed(2)}x  p99 ${(m.p99 / d.p99).toFixed(2)}x`);
-  console.log(`  connector RSS                idle ${(idleRss / 1024).toFixed(1)} MiB, after run ${(busyRss / 1024).toFixed(1)} MiB`);
+  console.log(`  connector RSS                idle ${mib(idleRss)}, after run ${mib(busyRss)}`);
+  const flags = NODE_FLAGS.length ? NODE_FLAGS.join(" ") : "no flags";
+  console.log(`connector footprint (node ${process.version}, ${flags}; bare node = one HTTP route, spawned the same way)`);
+  console.log(
+    `  cold start (median of ${COLD_STARTS}×2)   connector ${ms(coldMs)}  goal ≤ ${GOAL.coldStartMs} ms  ${coldMs <= GOAL.coldStartMs ? "met" : "NOT met"}` +
+      `  | bare node ${ms(bareMs)}  ratio ${(coldMs / bareMs).toFixed(2)}x`,
+  );
+  const rssLine = (label, kb) =>
+    `  idle RSS ${label.padEnd(22)} ${mib(kb).padStart(9)}  goal ≤ ${GOAL.idleRssMiB} MiB  ${kb / 1024 <= GOAL.idleRssMiB ? "met    " : "NOT met"}` +
+    `  | bare node ${mib(bareRss)}  +${mib(kb - bareRss)}  ratio ${(kb / bareRss).toFixed(2)}x`;
+  console.log(rssLine("after start", idleRss));
+  console.log(rssLine("after first session", sessionRss));
+  console.log(rssLine(`after ${ITERATIONS + WARMUP} calls`, busyRss));
   await client.close();
 } finally {
-  child.kill("SIGTERM");
+  await stop(child);
   await sims.close();
 }
