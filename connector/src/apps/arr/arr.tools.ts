@@ -1,4 +1,4 @@
-// Tools common to Sonarr and Radarr: status, queue, history, blocklist, commands, profiles, providers, config.
+// Tools common to Sonarr and Radarr: status, queue, history, blocklist, commands, profiles, providers, config, and the configuration snapshot that reads them all at once.
 import type { ArrAppId, ArrCommonTools, ArrConfigResource } from "@autoarr/contract";
 import { readParts } from "../snapshot-parts.js";
 import { ok, type Result } from "../../http/upstream.js";

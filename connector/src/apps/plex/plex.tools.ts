@@ -1,4 +1,4 @@
-// Plex tools: identity, libraries, refresh, recently added, search and server preferences.
+// Plex tools: identity, libraries, refresh, recently added, search, server preferences, and the configuration snapshot.
 import { tools } from "@autoarr/contract";
 import { defineTool, outcome, READ_ONLY, type ToolImplementation, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import { readParts } from "../snapshot-parts.js";

@@ -1,4 +1,4 @@
-// SABnzbd tools: version/status, queue, history, retry, delete, pause/resume and config.
+// SABnzbd tools: version/status, queue, history, retry, delete, pause/resume, config, and the configuration snapshot.
 import { type ToolOutput, tools } from "@autoarr/contract";
 import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, type ToolImplementation, WRITE, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import { readParts } from "../snapshot-parts.js";

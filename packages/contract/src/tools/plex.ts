@@ -1,4 +1,4 @@
-// Plex's tools: identity, libraries, refresh, recently added, search and server preferences.
+// Plex's tools: identity, libraries, refresh, recently added, search, server preferences, and the configuration snapshot.
 import { z } from "zod";
 import { toolRef } from "../tool-ref.js";
 

@@ -1,4 +1,4 @@
-// SABnzbd's tools: version/status, queue, history, retry, delete, warnings, pause/resume and config.
+// SABnzbd's tools: version/status, queue, history, retry, delete, warnings, pause/resume, config, and the configuration snapshot.
 import { z } from "zod";
 import { toolRef } from "../tool-ref.js";
 
