@@ -95,6 +95,14 @@ describe("a queue check that reads only what changed", () => {
     expect(await readsOfOneCheck(owner.tenant.id, stack)).toEqual(["sabnzbd_queue", "stack_changes"]);
   });
 
+  it("reads everything at the check after one that changed the queues itself", async () => {
+    const { owner, stack } = await paired("changes-after-action");
+    const first = await hub(owner.tenant.id).runQueueCheck();
+    expect(first.actions.some((a) => a.strategy === "blocklist_and_search" && a.outcome === "succeeded")).toBe(true);
+    // The blocklist removed a download and the search grabbed another: the counts alone might not have moved.
+    expect(await readsOfOneCheck(owner.tenant.id, stack)).toEqual(["stack_changes", ...READ_TOOLS].sort());
+  });
+
   it("still sees a stalled download as stalled over checks that reuse the unchanged queue", async () => {
     const { owner, stack } = await paired("changes-stall");
     await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });

@@ -7,7 +7,7 @@ import { recordActivity } from "../activity/activity.service";
 import type { Database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
-import { readQueues } from "./queue-reads";
+import { forgetQueueReads, readQueues } from "./queue-reads";
 import { snapshotOf } from "./queue-snapshot";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { execute } from "./execute";
@@ -205,6 +205,7 @@ async function act(
     handled.final = "awaiting_approval";
   } else {
     const result = await execute(deps.tools, detection, decision.strategy);
+    forgetQueueReads(deps.storage);
     outcome = result.outcome;
     steps = result.steps;
     strategy = result.carriedOut ?? strategy;

@@ -84,3 +84,11 @@ export async function readQueues(deps: { tools: ToolCalls; storage: SyncKvStorag
   else deps.storage.delete(SINCE_FULL_KEY);
   return { reads: reads as QueueReads, readInFull: toRead };
 }
+
+/**
+ * After AutoArr itself changed the queues (a retry, a blocklist and search): the next check reads everything. Its
+ * fingerprints were taken before the change, and a removal and a new grab can leave every count as it was.
+ */
+export function forgetQueueReads(storage: SyncKvStorage): void {
+  storage.delete(SINCE_FULL_KEY);
+}

@@ -3,17 +3,19 @@
 import type { ArrFingerprint } from "@autoarr/contract";
 import { ok, type Result } from "../../http/upstream.js";
 import type { ArrApi } from "./arr.api.js";
-import { bool, num, obj, paging, type Raw } from "./arr.types.js";
+import { arr, bool, num, obj, paging, type Raw } from "./arr.types.js";
 
 export async function arrChanges(api: ArrApi): Promise<Result<ArrFingerprint>> {
   const [status, queue] = await Promise.all([
     api.call<Raw>({ path: "queue/status" }),
-    // The queue tool's own default: items not matched to the library left out (includeUnknown…Items=false).
-    api.call<Raw>({ path: "queue", query: { page: 1, pageSize: 1 } }),
+    // The queue tool's own default: items not matched to the library left out (includeUnknown…Items=false). Newest
+    // first, so a new grab shows even when it replaced a removed item and the counts stayed.
+    api.call<Raw>({ path: "queue", query: { page: 1, pageSize: 1, sortKey: "added", sortDirection: "descending" } }),
   ]);
   if (!status.ok) return status;
   if (!queue.ok) return queue;
   const s = obj(status.value);
+  const newest = num(obj(arr(obj(queue.value).records)[0]).id);
   return ok({
     totalCount: num(s.totalCount) ?? 0,
     count: num(s.count) ?? 0,
@@ -23,5 +25,6 @@ export async function arrChanges(api: ArrApi): Promise<Result<ArrFingerprint>> {
     unknownErrors: bool(s.unknownErrors) ?? false,
     unknownWarnings: bool(s.unknownWarnings) ?? false,
     totalRecords: paging(obj(queue.value)).totalRecords,
+    ...(newest === undefined ? {} : { newestId: newest }),
   });
 }

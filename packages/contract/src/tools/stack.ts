@@ -35,7 +35,8 @@ export const arrFingerprintSchema = z.object({
   warnings: z.boolean().describe("queue/status warnings"),
   unknownErrors: z.boolean().describe("queue/status unknownErrors"),
   unknownWarnings: z.boolean().describe("queue/status unknownWarnings"),
-  totalRecords: z.number().describe("GET /api/v3/queue?pageSize=1 totalRecords: the records the queue tool pages through"),
+  totalRecords: z.number().describe("GET /api/v3/queue?pageSize=1&sortKey=added totalRecords: the records the queue tool pages through"),
+  newestId: z.number().optional().describe("Id of the queue record added last: a grab that replaced a removed item moves it while the counts stay"),
 });
 
 export const plexFingerprintSchema = z.object({
