@@ -55,6 +55,38 @@ export interface CallContext {
 
 const validator = new CfWorkerJsonSchemaValidator();
 
+type ArgumentCheck = ReturnType<typeof validator.getValidator>;
+
+/**
+ * The summaries and compiled argument checks of one tool list, made once per list rather than per call: copying 60
+ * schemas and compiling one on every call was measurable work on each call's path.
+ */
+interface ListedTools {
+  summaries: ToolSummary[];
+  byName: Map<string, ToolSummary>;
+  checks: Map<string, ArgumentCheck>;
+}
+const listings = new WeakMap<Tool[], ListedTools>();
+
+function listed(tools: Tool[]): ListedTools {
+  let known = listings.get(tools);
+  if (!known) {
+    const summaries = tools.map(summarise);
+    known = { summaries, byName: new Map(summaries.map((t) => [t.name, t])), checks: new Map() };
+    listings.set(tools, known);
+  }
+  return known;
+}
+
+function argumentCheck(listing: ListedTools, definition: ToolSummary): ArgumentCheck {
+  let check = listing.checks.get(definition.name);
+  if (!check) {
+    check = validator.getValidator(definition.inputSchema as never);
+    listing.checks.set(definition.name, check);
+  }
+  return check;
+}
+
 type Attempt = { ok: true; outcome: CallOutcome } | { ok: false; error: CallError; retryable: boolean };
 
 export class Orchestrator {
@@ -74,17 +106,22 @@ export class Orchestrator {
   }
 
   async listTools(context: CallContext = {}): Promise<{ ok: true; tools: ToolSummary[] } | { ok: false; error: CallError }> {
+    const listing = await this.listing(context);
+    return listing.ok ? { ok: true, tools: listing.listed.summaries } : listing;
+  }
+
+  private async listing(context: CallContext): Promise<{ ok: true; listed: ListedTools } | { ok: false; error: CallError }> {
     const client = await this.client();
     if (!client) return { ok: false, error: noConnector() };
     const cached = client.cachedTools();
-    if (cached) return { ok: true, tools: cached.map(summarise) };
+    if (cached) return { ok: true, listed: listed(cached) };
     const gate = this.breakers.request("connector");
     if (!gate.permitted) return { ok: false, error: circuitOpen("connector", gate.retryInMs) };
     const started = Date.now();
     try {
       const tools = await client.listTools({ timeoutMs: this.options.timeoutMs, traceparent: context.traceparent });
       this.breakers.success("connector", Date.now() - started);
-      return { ok: true, tools: tools.map(summarise) };
+      return { ok: true, listed: listed(tools) };
     } catch (error) {
       client.forget();
       const message = connectorFailure(error);
@@ -109,12 +146,12 @@ export class Orchestrator {
       attempts,
     });
 
-    const listed = await this.listTools(context);
-    if (!listed.ok) return fail(listed.error);
-    const definition = listed.tools.find((t) => t.name === tool);
+    const listing = await this.listing(context);
+    if (!listing.ok) return fail(listing.error);
+    const definition = listing.listed.byName.get(tool);
     // A tool is an app's (`<app>_…`) or the stack's (tools.stack: it belongs to no app and only the connector's breaker gates it).
     if ((!app && !isStackTool(tool)) || !definition) return fail({ kind: "unknown_tool", message: `The connector has no tool named '${tool}'` });
-    const check = validator.getValidator(definition.inputSchema as never)(args);
+    const check = argumentCheck(listing.listed, definition)(args);
     if (!check.valid) {
       return fail({ kind: "invalid_arguments", message: `Arguments do not match ${tool}'s schema`, details: check.errorMessage ?? null });
     }
