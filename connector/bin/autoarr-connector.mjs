@@ -1,13 +1,12 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env node
 // Thin launcher: the CLI is written in TypeScript and compiled to dist/ by `npm run build -w connector`.
 //
-// --max-semi-space-size=1 (MiB) is a product choice for the small boxes the connector idles on for months: by default
-// V8 lets the young generation grow to 2 x 16 MiB and never gives it back (measured: 16 MiB resident after start,
-// 30 MiB after a few hundred tool calls), for requests that each allocate little. With 1 MiB semi-spaces scavenges are
-// more frequent but small: 2 MiB resident; a tool call through MCP took 23 ms instead of 20 (mean of 3 A/B runs on a
-// loaded 2-core box, within its noise), dominated by token checks and app calls, not by GC. The shebang needs an `env`
-// that knows -S (GNU coreutils 8.30+, BSD, macOS); run as `node .../autoarr-connector.mjs` (the Docker image's
-// entrypoint) it is not read, so pass node the same flag there.
+// The Docker image runs it as `node --max-semi-space-size=1 …` (a product choice for the small boxes the connector
+// idles on for months): by default V8 lets the young generation grow to 2 x 16 MiB and never gives it back (measured:
+// 16 MiB resident after start, 30 MiB after a few hundred tool calls), for requests that each allocate little. With
+// 1 MiB semi-spaces scavenges are more frequent but small: 2 MiB resident; a tool call through MCP took 23 ms instead
+// of 20 (mean of 3 A/B runs on a loaded 2-core box, within its noise). The flag is not in this shebang: `env -S` is
+// missing from BusyBox, which many NAS systems run, and the launcher must start everywhere.
 import { existsSync } from "node:fs";
 
 const cliUrl = new URL("../dist/cli.js", import.meta.url);

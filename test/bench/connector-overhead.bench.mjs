@@ -23,7 +23,12 @@ const GOAL = { coldStartMs: 500, idleRssMiB: 60 };
 const BIN = new URL("../../connector/bin/autoarr-connector.mjs", import.meta.url).pathname;
 // The node flags the launcher's shebang gives (`#!/usr/bin/env -S node <flags>`): the connector runs with them as the
 // `autoarr-connector` command, and so do both processes here, with this node.
-const NODE_FLAGS = /^#!\S*env -S node(.*)$/m.exec(readFileSync(BIN, "utf8").split("\n")[0])?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+// The node flags the Docker image (the documented install) runs the connector with: its ENTRYPOINT's, before the launcher.
+const NODE_FLAGS = (() => {
+  const entrypoint = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(readFileSync(new URL("../../connector/Dockerfile", import.meta.url), "utf8"))?.[1];
+  const words = entrypoint ? JSON.parse(entrypoint) : [];
+  return words.slice(1).filter((word) => word.startsWith("--"));
+})();
 const BARE_NODE = path.join(mkdtempSync(path.join(tmpdir(), "autoarr-bench-bare-")), "bare-node.mjs");
 writeFileSync(
   BARE_NODE,
