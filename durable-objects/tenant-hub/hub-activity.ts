@@ -7,7 +7,7 @@ import type { Database } from "../../workers/platform/db/database";
 import { connectors } from "../../workers/platform/db/schema";
 import type { CircuitChange } from "./breaker-store";
 import { currentError } from "./circuit-breaker.logic";
-import { ReachabilityNotes } from "./reachability-notes";
+import { type NotedReachability, ReachabilityNotes } from "./reachability-notes";
 
 /** The live event for a circuit change (sent at once, before the activity row exists). */
 export function circuitEvent({ key, circuit }: CircuitChange, now: number): HubEvent {
@@ -25,10 +25,15 @@ export async function recordCircuitChange(db: Database, tenantId: string, { key,
 }
 
 /** Notes on the connector's row whether it answered, for the connectors list (written only when it changes). */
-export function connectorReachability(db: Database, connectorId: string, onError: (error: unknown) => void): ReachabilityNotes {
+export function connectorReachability(db: Database, connectorId: string, onError: (error: unknown) => void, storage?: SyncKvStorage): ReachabilityNotes {
+  const key = `reachability:${connectorId}`;
   return new ReachabilityNotes(
     async (update) => void (await db.update(connectors).set(update).where(eq(connectors.id, connectorId))),
     () => Date.now(),
     onError,
+    storage && {
+      load: () => storage.get<NotedReachability>(key),
+      save: (noted) => storage.put(key, noted),
+    },
   );
 }

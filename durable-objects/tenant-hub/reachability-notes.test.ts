@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REPEATED_SUCCESS_WRITE_INTERVAL_MS, ReachabilityNotes, type ReachabilityUpdate } from "./reachability-notes";
+import { type NotedReachability, REPEATED_SUCCESS_WRITE_INTERVAL_MS, ReachabilityNotes, type ReachabilityUpdate } from "./reachability-notes";
 
 function notes() {
   let now = 1_000_000;
@@ -28,7 +28,7 @@ describe("connector reachability notes", () => {
     expect(written[1]).toEqual({ reachable: false, lastError: "connection refused" });
   });
 
-  it("writes repeated successes at most once a minute, and repeated failures once", async () => {
+  it("writes repeated successes at most every ten minutes, and repeated failures once", async () => {
     const { recorder, written, advance } = notes();
     await recorder.note(true, null);
     advance(10_000);
@@ -40,5 +40,23 @@ describe("connector reachability notes", () => {
     expect(recorder.note(false, "timeout")).toBeUndefined();
     await recorder.note(true, null);
     expect(written.map((w) => w.reachable)).toEqual([true, true, false, true]);
+  });
+
+  it("remembers what it wrote, so a hub rebuilt after eviction does not write a recent success again", async () => {
+    let stored: NotedReachability | undefined;
+    const memory = { load: () => stored, save: (noted: NotedReachability) => void (stored = noted) };
+    let now = 5_000_000;
+    const written: ReachabilityUpdate[] = [];
+    const write = async (update: ReachabilityUpdate) => void written.push(update);
+    const fail = (error: unknown) => {
+      throw error;
+    };
+    await new ReachabilityNotes(write, () => now, fail, memory).note(true, null);
+    expect(stored).toEqual({ reachable: true, at: now });
+    now += 120_000;
+    const rebuilt = new ReachabilityNotes(write, () => now, fail, memory);
+    expect(rebuilt.note(true, null)).toBeUndefined();
+    await rebuilt.note(false, "connection refused");
+    expect(written.map((w) => w.reachable)).toEqual([true, false]);
   });
 });
