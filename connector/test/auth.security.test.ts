@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isStackTool } from "@autoarr/contract";
+import { toolCatalog } from "../src/tools/catalog.js";
 import { initializeRequest, rawPost, startHarness, call, type Harness } from "./helpers.js";
 
 let harness: Harness;
@@ -124,11 +126,18 @@ describe("connector HTTP surface", () => {
     expect(harness.connector.sessionCount()).toBe(sessions);
   });
 
-  it("lists only the tools of configured apps", async () => {
+  it("lists only the tools of configured apps, and the stack tools, which answer for whichever apps are configured", async () => {
     const client = await harness.client();
     const { tools } = await client.listTools();
-    expect(tools.length).toBe(22);
-    expect(tools.every((t) => t.name.startsWith("sonarr_"))).toBe(true);
+    const appTools = tools.filter((t) => !isStackTool(t.name));
+    expect(appTools.map((t) => t.name).sort()).toEqual(
+      toolCatalog()
+        .filter((t) => t.app === "sonarr")
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(appTools.every((t) => t.name.startsWith("sonarr_"))).toBe(true);
+    expect(tools.filter((t) => isStackTool(t.name)).map((t) => t.name)).toEqual(["stack_changes"]);
     expect(tools.every((t) => t.annotations?.readOnlyHint !== undefined && t.annotations?.destructiveHint !== undefined && t.outputSchema)).toBe(true);
   });
 });
