@@ -28,11 +28,20 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const code = codeForStatus(err.status);
     return envelope(c, new AppError(code, err.message || code.replace(/_/g, " ")));
   }
+  if (isOverloaded(err)) {
+    (c.get("logger") ?? createLogger("http")).warn("durable object overloaded", { path: c.req.path });
+    return envelope(c, new AppError("upstream_unavailable", "AutoArr is busy right now; try again in a moment", undefined, { "Retry-After": "1" }));
+  }
   (c.get("logger") ?? createLogger("http")).error("unhandled error", {
     error: loggableError(err),
     path: c.req.path,
   });
   return envelope(c, new AppError("internal", "Something went wrong on our side"));
 };
+
+/** A Durable Object past its throughput (Cloudflare sets `overloaded` on the error): busy, not broken. */
+function isOverloaded(err: unknown): boolean {
+  return (err as { overloaded?: unknown } | null)?.overloaded === true;
+}
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => envelope(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`));
