@@ -64,6 +64,8 @@ describe("configuration audit of the demo stack", () => {
     expect(((await latest.json()) as AuditBody).id).toBe(body.id);
     const byId = await api(`/api/v1/config/audits/${body.id}`, { token: owner.accessToken });
     expect(byId.status).toBe(200);
+    // The audit answers with what it stored, without reading it back: the stored audit is the same, field for field.
+    expect(await byId.json()).toEqual(body);
   });
 
   it("reports nothing on a well-configured stack", async () => {

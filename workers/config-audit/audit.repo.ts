@@ -71,6 +71,7 @@ export interface AuditView {
 
 const PRIORITY_OF: Record<number, Priority> = { 3: "high", 2: "medium", 1: "low" };
 
+/** Stores one audit with its per-app results and recommendations in one batch, and returns its view (no read-back). */
 export async function insertAudit(
   db: Database,
   audit: {
@@ -82,45 +83,47 @@ export async function insertAudit(
     results: Array<{ app: App; status: "ok" | "unavailable"; error?: string }>;
     recommendations: NewRecommendation[];
   },
-): Promise<void> {
+): Promise<AuditView> {
   const now = new Date();
+  const auditRow: AuditRow = { id: audit.id, tenantId: audit.tenantId, userId: audit.userId, path: audit.path, apps: audit.meta, createdAt: now };
+  const resultRows: AuditResultRow[] = audit.results.map((r) => ({
+    id: crypto.randomUUID(),
+    tenantId: audit.tenantId,
+    auditId: audit.id,
+    appName: r.app,
+    status: r.status,
+    error: r.error ?? null,
+    createdAt: now,
+  }));
+  const recommendationRows: RecommendationRow[] = audit.recommendations.map((r) => ({
+    id: r.id,
+    tenantId: audit.tenantId,
+    auditId: audit.id,
+    ruleId: r.ruleId,
+    appName: r.app,
+    setting: r.setting,
+    title: r.title,
+    priority: PRIORITY_WEIGHT[r.priority],
+    currentValue: r.currentValue,
+    recommendedValue: r.recommendedValue,
+    why: r.why,
+    sourceName: r.source.name,
+    sourceUrl: r.source.url,
+    status: "open",
+    createdAt: now,
+    updatedAt: now,
+  }));
   const statements = [
-    db.insert(audits).values({ id: audit.id, tenantId: audit.tenantId, userId: audit.userId, path: audit.path, apps: audit.meta, createdAt: now }),
-    ...audit.results.map((r) =>
-      db.insert(auditResults).values({
-        id: crypto.randomUUID(),
-        tenantId: audit.tenantId,
-        auditId: audit.id,
-        appName: r.app,
-        status: r.status,
-        error: r.error ?? null,
-        createdAt: now,
-      }),
-    ),
-    ...audit.recommendations.map((r) =>
-      db.insert(recommendations).values({
-        id: r.id,
-        tenantId: audit.tenantId,
-        auditId: audit.id,
-        ruleId: r.ruleId,
-        appName: r.app,
-        setting: r.setting,
-        title: r.title,
-        priority: PRIORITY_WEIGHT[r.priority],
-        currentValue: r.currentValue,
-        recommendedValue: r.recommendedValue,
-        why: r.why,
-        sourceName: r.source.name,
-        sourceUrl: r.source.url,
-        status: "open",
-        createdAt: now,
-        updatedAt: now,
-      }),
-    ),
+    db.insert(audits).values(auditRow),
+    ...resultRows.map((row) => db.insert(auditResults).values(row)),
+    ...recommendationRows.map((row) => db.insert(recommendations).values(row)),
   ];
   await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+  return auditView(auditRow, resultRows, recommendationRows);
 }
 
+type AuditRow = typeof audits.$inferSelect;
+type AuditResultRow = typeof auditResults.$inferSelect;
 type RecommendationRow = typeof recommendations.$inferSelect;
 
 function toView(row: RecommendationRow, extra: RecommendationExtra | undefined): RecommendationView {
@@ -160,6 +163,11 @@ export async function findAudit(db: Database, tenantId: string, id: string | "la
       .from(recommendations)
       .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.auditId, audit.id))),
   ]);
+  return auditView(audit, results, rows);
+}
+
+/** An audit as the API shows it, from its stored rows: recommendations by priority, then by the review's rank. */
+function auditView(audit: AuditRow, results: AuditResultRow[], rows: RecommendationRow[]): AuditView {
   const meta = audit.apps as AuditMeta;
   const apps: AuditView["apps"] = {};
   for (const result of results) {

@@ -4,7 +4,7 @@ import { evaluate, recommendations, type Finding } from "./rule-engine";
 import { APPS, type App } from "./rule.schema";
 import type { Env } from "../platform/env";
 import { database } from "../platform/db/database";
-import { insertAudit, findAudit, type AuditMeta, type AuditView, type NewRecommendation, type SettingWrite } from "./audit.repo";
+import { insertAudit, type AuditMeta, type AuditView, type NewRecommendation, type SettingWrite } from "./audit.repo";
 import { loadRules } from "./catalogue.service";
 import { review } from "./llm-review";
 import { readSnapshot } from "./snapshot-reader";
@@ -79,9 +79,8 @@ export async function runAudit({
     return error ? { app, status: "unavailable" as const, error } : { app, status: "ok" as const };
   });
   const db = database(env.DB);
-  await insertAudit(db, { id: auditId, tenantId, userId, path: reviewed.path, meta, results, recommendations: recs });
-  const view = await findAudit(db, tenantId, auditId);
-  return { ...view!, timings: { readMs, slowestCallMs: read.slowestCallMs } };
+  const view = await insertAudit(db, { id: auditId, tenantId, userId, path: reviewed.path, meta, results, recommendations: recs });
+  return { ...view, timings: { readMs, slowestCallMs: read.slowestCallMs } };
 }
 
 /** For a fix that writes several settings: each setting with the value it had at the audit and the value it gets. */
