@@ -17,14 +17,17 @@ import { BreakerStore, type CircuitChange } from "./breaker-store";
 import { CallMetrics, type McpCallSeries } from "./call-metrics";
 import { appOfTool, type BreakerKey, type CallOutcome, ClientMessage, SOCKET_CLOSE, WS_PROTOCOL } from "@autoarr/contract";
 import type { HubEvent } from "../../workers/live/hub-event";
+import { isPassthroughAction, type PassthroughResult, passthroughRefusal } from "../../workers/mcp/passthrough-policy.logic";
 import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type ServiceHealth, statusCalls } from "./health-check";
 import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
 import { ConnectorClient } from "./connector-client";
-import { findConnectorTarget } from "./connector-lookup";
+import { findConnectorTarget, forgetConnectorTarget } from "./connector-lookup";
+import { storedSessionMemory } from "./session-memo";
 import type { ReachabilityNotes } from "./reachability-notes";
 import { type CallContext, type CallRequest, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 import type { SocketAttachment } from "./protocol";
 import { type CheckReport, runQueueCheck } from "../../workers/monitoring/queue-check";
+import { forgetQueueReads } from "../../workers/monitoring/queue-reads";
 import { approveOrReject, type ApprovalResult } from "../../workers/monitoring/approval";
 import { advanceRequests } from "../../workers/requests/request-progress";
 import { type ToolCalls, typedToolCalls } from "../../workers/connectors/tool-call";
@@ -75,6 +78,7 @@ export class TenantHub extends DurableObject<Env> {
   private orchestratorInstance: Orchestrator | undefined;
   /** Per paired connector: forgotten with the client when the tenant's connectors change. */
   private reachability: ReachabilityNotes | undefined;
+  private callMetricsInstance: CallMetrics | undefined;
   private checkInProgress: Promise<CheckReport> | undefined;
   private progressInProgress: Promise<number> | undefined;
   private checksInProgress: Promise<ChecksReport> | undefined;
@@ -145,6 +149,11 @@ export class TenantHub extends DurableObject<Env> {
     return this.breakerStore;
   }
 
+  private get callMetrics(): CallMetrics {
+    this.callMetricsInstance ??= new CallMetrics(this.ctx.storage.kv, () => this.clock());
+    return this.callMetricsInstance;
+  }
+
   private get orchestrator(): Orchestrator {
     this.orchestratorInstance ??= new Orchestrator(() => this.connectorClient(), this.trackingGate(), {
       ...DEFAULT_ORCHESTRATOR_OPTIONS,
@@ -173,14 +182,15 @@ export class TenantHub extends DurableObject<Env> {
   private async connectorClient(): Promise<ConnectorClient | null> {
     if (this.client !== undefined) return this.client;
     const tenantId = this.tenantId;
-    const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, await keyRing(this.env)) : null;
+    const storage = this.ctx.storage.kv;
+    const target = tenantId ? await findConnectorTarget(database(this.env.DB), tenantId, await keyRing(this.env), { storage, now: this.clock() }) : null;
     const policy = { allowLoopback: loopbackConnectorsAllowed(this.env), resolverUrl: envVars(this.env).DNS_RESOLVER_URL };
-    this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call), policy) : null;
+    this.client = target ? new ConnectorClient(target, (call) => this.observeCall(call), policy, storedSessionMemory(storage)) : null;
     return this.client;
   }
 
   private observeCall({ tool, ok, seconds, trace, error }: Parameters<NonNullable<ConstructorParameters<typeof ConnectorClient>[1]>>[0]): void {
-    new CallMetrics(this.ctx.storage.kv).record(tool, ok ? "ok" : "error", seconds);
+    this.callMetrics.record(tool, ok ? "ok" : "error", seconds);
     createLogger("tenant-hub", trace)[ok ? "info" : "warn"]("mcp call", {
       tenant_id: this.tenantId,
       tool,
@@ -203,12 +213,28 @@ export class TenantHub extends DurableObject<Env> {
   metricsSnapshot(): HubMetrics {
     const circuits: HubMetrics["circuits"] = {};
     for (const [key, circuit] of Object.entries(this.breakers.all())) circuits[key as BreakerKey] = circuit.state;
-    return { tenantId: this.tenantId ?? null, mcpCalls: new CallMetrics(this.ctx.storage.kv).all(), circuits, websockets: this.ctx.getWebSockets().length };
+    return { tenantId: this.tenantId ?? null, mcpCalls: this.callMetrics.all(), circuits, websockets: this.ctx.getWebSockets().length };
   }
 
   async callTool(tenantId: string, tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<CallOutcome> {
     this.bind(tenantId);
     return this.orchestrator.call(tool, args, context);
+  }
+
+  /** POST /api/v1/mcp/call in one round trip to the hub: the tool's listed definition decides whether the passthrough may run it. */
+  async callPassthrough(tenantId: string, tool: string, args: Record<string, unknown>, context: CallContext = {}): Promise<PassthroughResult> {
+    this.bind(tenantId);
+    const listed = await this.orchestrator.listTools(context);
+    if (!listed.ok) return { kind: "unlisted", error: listed.error };
+    const definition = listed.tools.find((t) => t.name === tool);
+    const refusal = definition ? passthroughRefusal(definition) : null;
+    if (refusal !== null) return { kind: "refused", message: refusal };
+    // A tool the connector lacks goes on to the orchestrator, whose unknown_tool answer becomes the route's 404.
+    const outcome = await this.orchestrator.call(tool, args, context);
+    const action = definition ? isPassthroughAction(definition) : false;
+    // A job action (retry, delete, remove …) changed the queues: the next check reads everything.
+    if (action) forgetQueueReads(this.ctx.storage.kv);
+    return { kind: "called", outcome, action };
   }
 
   async callMany(tenantId: string, calls: CallRequest[], context: CallContext = {}): Promise<CallOutcome[]> {
@@ -233,6 +259,8 @@ export class TenantHub extends DurableObject<Env> {
     this.bind(tenantId);
     this.client?.forget();
     this.client = undefined;
+    forgetConnectorTarget(this.ctx.storage.kv);
+    storedSessionMemory(this.ctx.storage.kv).clear();
     this.reachability = undefined;
     await this.armCheck(tenantId, { restart: true });
   }
@@ -309,6 +337,7 @@ export class TenantHub extends DurableObject<Env> {
       const queue = await this.runQueueCheck(tenantId);
       return { queue, requestsAdvanced: await this.advanceRequests(tenantId) };
     })().finally(() => {
+      this.callMetrics.flush();
       this.checksInProgress = undefined;
     });
     return this.checksInProgress;
@@ -337,7 +366,14 @@ export class TenantHub extends DurableObject<Env> {
   /** Carries out (or refuses) a recovery action that waited for the user's approval. */
   async decideApproval(tenantId: string, actionId: string, approve: boolean): Promise<ApprovalResult> {
     this.bind(tenantId);
-    return approveOrReject({ tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) }, actionId, approve);
+    const result = await approveOrReject(
+      { tenantId, db: database(this.env.DB), call: this.typedCalls, broadcast: (event) => this.broadcast(event) },
+      actionId,
+      approve,
+    );
+    // An approved action changed the queues since the last check's fingerprints: the next check reads everything.
+    if (approve) forgetQueueReads(this.ctx.storage.kv);
+    return result;
   }
 
   // ── the alarm: health checks, socket expiry and the two-minute check ──────────
@@ -354,6 +390,7 @@ export class TenantHub extends DurableObject<Env> {
       }
       if (this.isDue(this.checkSchedule?.dueAt)) await this.runScheduledCheckSafely(tenantId);
     } finally {
+      this.callMetrics.flush();
       await this.scheduleHealthCheckIfDue();
       await this.rearm();
     }
@@ -469,8 +506,11 @@ export class TenantHub extends DurableObject<Env> {
   private noteReachability(reachable: boolean, error: string | null): void {
     const client = this.client;
     if (!client) return;
-    this.reachability ??= connectorReachability(database(this.env.DB), client.target.connectorId, (e) =>
-      this.logger.warn("could not note connector reachability", { error: String(e) }),
+    this.reachability ??= connectorReachability(
+      database(this.env.DB),
+      client.target.connectorId,
+      (e) => this.logger.warn("could not note connector reachability", { error: String(e) }),
+      this.ctx.storage.kv,
     );
     const write = this.reachability.note(reachable, error);
     if (write) this.ctx.waitUntil(write);

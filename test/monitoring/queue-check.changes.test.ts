@@ -103,6 +103,16 @@ describe("a queue check that reads only what changed", () => {
     expect(await readsOfOneCheck(owner.tenant.id, stack)).toEqual(["stack_changes", ...READ_TOOLS].sort());
   });
 
+  it("reads everything at the check after a job action the user ran through the passthrough", async () => {
+    const { owner, stack } = await paired("changes-after-passthrough");
+    await setRecovery(owner, { mode: "dry-run" });
+    await readsOfOneCheck(owner.tenant.id, stack);
+    expect(await readsOfOneCheck(owner.tenant.id, stack)).toEqual(["stack_changes"]);
+    const paused = await api("/api/v1/mcp/call", { method: "POST", token: owner.accessToken, json: { tool: "sabnzbd_pause", arguments: {} } });
+    expect(paused.status).toBe(200);
+    expect(await readsOfOneCheck(owner.tenant.id, stack)).toEqual(["stack_changes", ...READ_TOOLS].sort());
+  });
+
   it("still sees a stalled download as stalled over checks that reuse the unchanged queue", async () => {
     const { owner, stack } = await paired("changes-stall");
     await setRecovery(owner, { stallChecks: 2, mode: "dry-run" });

@@ -12,6 +12,7 @@ type Bound<T> = T extends (tenantId: string, ...args: infer A) => infer R ? (...
 
 type TenantMethods =
   | "listTools"
+  | "callPassthrough"
   | "serviceHealth"
   | "connectorsChanged"
   | "runHealthCheck"
@@ -50,6 +51,7 @@ export function hubFor(env: Env, tenantId: string): HubClient {
     callByName: (tool, args, context) => stub.callTool(tenantId, tool, args, context),
     callManyByName: (calls, context) => stub.callMany(tenantId, calls, context),
     listTools: (context) => stub.listTools(tenantId, context),
+    callPassthrough: (tool, args, context) => stub.callPassthrough(tenantId, tool, args, context),
     serviceHealth: () => stub.serviceHealth(tenantId),
     connectorsChanged: () => stub.connectorsChanged(tenantId),
     runHealthCheck: () => stub.runHealthCheck(tenantId),

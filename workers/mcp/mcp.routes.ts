@@ -6,7 +6,7 @@ import { toTraceparent } from "../platform/trace";
 import { bearerSecurity, errorResponses } from "../platform/common.schema";
 import { CallToolBody, CallToolResponse, ToolList } from "./mcp.schema";
 import { database } from "../platform/db/database";
-import { assertPassthroughAllowed, isPassthroughAction } from "./passthrough-policy.logic";
+import { AppError } from "../platform/errors";
 import { recordPassthroughAction } from "./passthrough-record.service";
 import { callErrorToAppError, hubFor } from "../connectors/hub-client";
 
@@ -45,14 +45,11 @@ export const mcpRoutes = createRouter()
       const { tenantId } = auth;
       const { tool, arguments: args } = c.req.valid("json");
       const hub = hubFor(c.env, tenantId);
-      const context = { traceparent: toTraceparent(c.get("trace")) };
-      // The listing is cached in the hub, and callTool reads it too; a tool it lacks gets callTool's 404.
-      const listed = await hub.listTools(context);
-      if (!listed.ok) throw callErrorToAppError(listed.error);
-      const definition = listed.tools.find((t) => t.name === tool);
-      if (definition) assertPassthroughAllowed(definition);
-      const outcome = await hub.callByName(tool, args, context);
-      if (definition && isPassthroughAction(definition)) {
+      const answer = await hub.callPassthrough(tool, args, { traceparent: toTraceparent(c.get("trace")) });
+      if (answer.kind === "unlisted") throw callErrorToAppError(answer.error);
+      if (answer.kind === "refused") throw new AppError("forbidden", answer.message);
+      const { outcome } = answer;
+      if (answer.action) {
         const activity = await recordPassthroughAction(database(c.env.DB), auth, args, outcome, c.get("trace").traceId);
         if (activity) await hub.broadcast({ type: "activity", at: activity.at, data: activity });
       }

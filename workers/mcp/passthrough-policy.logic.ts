@@ -3,8 +3,7 @@
 // setting against the catalogue and record it in config history and activity; a passthrough write would be an
 // unrecorded change of anything the tool accepts, such as SABnzbd's script folder.
 import type { z } from "@hono/zod-openapi";
-import { tools } from "@autoarr/contract";
-import { AppError } from "../platform/errors";
+import { type CallError, type CallOutcome, tools } from "@autoarr/contract";
 import type { ToolInfo } from "./mcp.schema";
 
 type Tool = Pick<z.infer<typeof ToolInfo>, "name" | "annotations">;
@@ -32,20 +31,23 @@ export function isPassthroughAction(tool: Tool): boolean {
   return tool.annotations?.readOnlyHint !== true;
 }
 
-/** Throws 403 unless the passthrough may run this tool. */
-export function assertPassthroughAllowed(tool: Tool): void {
+/** Why the passthrough may not run this tool, or null when it may. */
+export function passthroughRefusal(tool: Tool): string | null {
   if (SETTING_WRITE.test(tool.name)) {
-    throw new AppError(
-      "forbidden",
-      `${tool.name} changes settings, which the passthrough does not do: apply a recommendation of the configuration audit (POST /api/v1/config/apply), which records the change in config history and activity so it can be rolled back`,
-    );
+    return `${tool.name} changes settings, which the passthrough does not do: apply a recommendation of the configuration audit (POST /api/v1/config/apply), which records the change in config history and activity so it can be rolled back`;
   }
   if (ADD.test(tool.name)) {
-    throw new AppError(
-      "forbidden",
-      `${tool.name} takes a root folder path, which the passthrough does not pass on: request the title with POST /api/v1/requests`,
-    );
+    return `${tool.name} takes a root folder path, which the passthrough does not pass on: request the title with POST /api/v1/requests`;
   }
-  if (tool.annotations?.readOnlyHint === true || SAFE_WRITES.has(tool.name)) return;
-  throw new AppError("forbidden", `${tool.name} writes to the apps and is not on the passthrough's allow-list of job actions`);
+  if (tool.annotations?.readOnlyHint === true || SAFE_WRITES.has(tool.name)) return null;
+  return `${tool.name} writes to the apps and is not on the passthrough's allow-list of job actions`;
 }
+
+/**
+ * What the hub answers POST /api/v1/mcp/call with, in one round trip: the connector's tools could not be listed, the
+ * passthrough refuses the tool, or it ran (and whether it was an action, which the route records).
+ */
+export type PassthroughResult =
+  | { kind: "unlisted"; error: CallError }
+  | { kind: "refused"; message: string }
+  | { kind: "called"; outcome: CallOutcome; action: boolean };
