@@ -8,6 +8,7 @@ import type { ConnectorConfig } from "../src/config.js";
 import { silentLogger } from "../src/logger.js";
 import { createPairingCode, parsePairingCode } from "../src/pairing.js";
 import { startConnector, type RunningConnector } from "../src/server.js";
+import { readUsedTokensFile, usedTokensInFile } from "../src/used-tokens.js";
 import { initializeRequest, mintToken, rawPost } from "./helpers.js";
 
 const running: RunningConnector[] = [];
@@ -58,16 +59,36 @@ describe("replay across a connector restart", () => {
     expect((await initializeWith(second, await token())).status).toBe(200);
   });
 
-  it("keeps only token ids and expiries in its state file, written whole (no temp file left behind)", async () => {
+  it("keeps only token ids and expiries in its state file, one short line appended per token (no temp file left behind)", async () => {
     const { pairing, stateDir, start, initializeWith, token } = setup();
     const connector = await start();
     for (let i = 0; i < 3; i++) expect((await initializeWith(connector, await token())).status).toBe(200);
     const files = readdirSync(stateDir);
     expect(files).toHaveLength(1);
     const text = readFileSync(join(stateDir, files[0]!), "utf8");
-    const state = JSON.parse(text) as { used: Record<string, number> };
-    expect(Object.keys(state.used)).toHaveLength(3);
+    expect(readUsedTokensFile(text)?.size).toBe(3);
+    // The snapshot written at start, then a line per accepted token.
+    expect(text.trimEnd().split("\n")).toHaveLength(4);
     expect(text).not.toContain(Buffer.from(pairing.secret).toString("base64url"));
+  });
+
+  it("rewrites the file whole once appended lines far outnumber the live ids, and reads a torn last line as missing", () => {
+    const path = join(newStateDir(), "used.json");
+    let now = 1_000_000;
+    const used = usedTokensInFile(path, 0, now);
+    let longest = 0;
+    for (let i = 0; i < 2_000; i++) {
+      // Each id outlives the next add by one second, so about two are live at a time.
+      used.add(`jti-${i}`, now + 1, now);
+      now++;
+      longest = Math.max(longest, readFileSync(path, "utf8").trimEnd().split("\n").length);
+    }
+    expect(longest).toBeLessThan(300);
+    const text = readFileSync(path, "utf8");
+    expect(readUsedTokensFile(text)?.has("jti-1999")).toBe(true);
+    expect(readUsedTokensFile(`${text}{"j":"cut-sh`)?.has("jti-1999")).toBe(true);
+    const lines = text.trimEnd().split("\n");
+    expect(readUsedTokensFile([lines[0], "not json", ...lines.slice(1)].join("\n"))).toBeUndefined();
   });
 
   it("forgets expired token ids when it writes", async () => {
@@ -76,12 +97,12 @@ describe("replay across a connector restart", () => {
     const now = Math.floor(Date.now() / 1000);
     expect((await initializeWith(connector, await token({ iat: now - 58, exp: now + 2 }))).status).toBe(200);
     const file = join(stateDir, readdirSync(stateDir)[0]!);
-    const stale = JSON.parse(readFileSync(file, "utf8")) as { used: Record<string, number> };
+    const stale = readUsedTokensFile(readFileSync(file, "utf8"))!;
     // Age the stored entry, as if the connector had been down for a minute, then restart.
-    writeFileSync(file, JSON.stringify({ ...stale, used: Object.fromEntries(Object.keys(stale.used).map((jti) => [jti, now - 60])) }));
+    writeFileSync(file, JSON.stringify({ v: 1, used: Object.fromEntries([...stale.keys()].map((jti) => [jti, now - 60])) }));
     const second = await restart(connector, start);
     expect((await initializeWith(second, await token())).status).toBe(200);
-    expect(Object.keys((JSON.parse(readFileSync(file, "utf8")) as { used: Record<string, number> }).used)).toHaveLength(1);
+    expect(readUsedTokensFile(readFileSync(file, "utf8"))?.size).toBe(1);
   });
 
   it("refuses to start where it cannot keep its state, rather than forget used tokens on the next restart", async () => {
