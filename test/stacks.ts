@@ -1,6 +1,7 @@
 // From inside workerd: ask the Node harness for simulated apps and a real connector process paired to a tenant.
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { afterAll } from "vitest";
+import type { TenantHub } from "../durable-objects/tenant-hub/tenant-hub.do";
 import { hubFor } from "../workers/connectors/hub-client";
 import { describeLeaks, type Leak, watchStack } from "./canary/watch";
 import { api, type Session, signUp } from "./helpers";
@@ -104,4 +105,34 @@ export function hub(tenantId: string) {
 
 export function hubStub(tenantId: string) {
   return env.TENANT_HUB.get(env.TENANT_HUB.idFromName(tenantId));
+}
+
+/** The tools a stack's connector ran, in the order it logged them. */
+export async function connectorToolsCalled(stack: Stack): Promise<string[]> {
+  return (await connectorLogs(stack)).split("\n").flatMap((line) => {
+    try {
+      const parsed = JSON.parse(line) as { message?: string; context?: { tool?: string } };
+      return parsed.message === "tool call" && parsed.context?.tool ? [parsed.context.tool] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Makes the tenant's hub see a connector that does not offer these tools, as one built before them would not. */
+export async function hideConnectorTools(tenantId: string, hidden: readonly string[]): Promise<void> {
+  const listed = await hub(tenantId).listTools();
+  if (!listed.ok) throw new Error(`the hub could not list the connector's tools: ${listed.error.message}`);
+  await runInDurableObject(hubStub(tenantId), (instance: TenantHub) => {
+    const client = (instance as unknown as { client: { cachedTools(): { name: string }[] | undefined; listTools(o: unknown): Promise<{ name: string }[]> } })
+      .client;
+    const keep = <T extends { name: string }>(tools: T[]) => tools.filter((t) => !hidden.includes(t.name));
+    const cachedTools = client.cachedTools.bind(client);
+    const listTools = client.listTools.bind(client);
+    client.cachedTools = () => {
+      const tools = cachedTools();
+      return tools && keep(tools);
+    };
+    client.listTools = async (options) => keep(await listTools(options));
+  });
 }

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startCountingProxy } from "../../scripts/lib/counting-proxy.mjs";
 import { freePort } from "../../scripts/lib/free-port.mjs";
+import { simulatedApps } from "./lib/connector-client.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 7);
@@ -105,12 +106,7 @@ async function tenant(stack, label, { idle = false, olderConnector = false } = {
   const { pairingCode } = await post(`${stack.url}/api/v1/connectors`, { name: "NAS", url: relay.url }, { Authorization: `Bearer ${owner.accessToken}` });
   const connector = await startConnector(
     {
-      apps: {
-        sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd },
-        sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr },
-        radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
-        plex: { url: sims.urls.plex, token: sims.keys.plex },
-      },
+      apps: simulatedApps(sims),
       pairing: parsePairingCode(pairingCode),
       host: "127.0.0.1",
       port,

@@ -3,19 +3,17 @@
 // 200 from GET /healthz, median of COLD_STARTS spawns) and idle RSS, each beside its goal and beside a bare `node`
 // process serving one route, spawned the same way. Run after `npm run build -w connector`.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { SignJWT } from "jose";
 import { freePort } from "../../scripts/lib/free-port.mjs";
+import { signingFetch } from "./lib/connector-client.mjs";
 
 const dist = new URL("../../connector/dist/", import.meta.url);
 const { startSimulators } = await import(new URL("simulators/index.js", dist).href);
 const { createPairingCode, parsePairingCode } = await import(new URL("pairing.js", dist).href);
-const { requestBinding, TOKEN_LIFETIME_S } = await import("@autoarr/contract");
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
@@ -123,31 +121,7 @@ try {
   await settle();
   const idleRss = rssKb(child.pid);
 
-  // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the Worker's are.
-  const token = async (init, headers) => {
-    const binding = await requestBinding({
-      method: init?.method ?? "GET",
-      body: init?.body ? new TextEncoder().encode(init.body) : undefined,
-      sessionId: headers.get("mcp-session-id") ?? undefined,
-    });
-    const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({ cid: pairing.connectorId, ...binding })
-      .setProtectedHeader({ alg: "HS256" })
-      .setIssuer("autoarr")
-      .setAudience("autoarr-connector")
-      .setSubject(pairing.tenantId)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + TOKEN_LIFETIME_S)
-      .setJti(randomUUID())
-      .sign(pairing.secret);
-  };
-  const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
-    fetch: async (url, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set("Authorization", `Bearer ${await token(init, headers)}`);
-      return fetch(url, { ...init, headers });
-    },
-  });
+  const transport = new StreamableHTTPClientTransport(new URL(`${base}/mcp`), { fetch: signingFetch(pairing) });
   const client = new Client({ name: "bench", version: "1" });
   await client.connect(transport);
   await client.listTools();

@@ -25,6 +25,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { freePort } from "../../scripts/lib/free-port.mjs";
+import { simulatedApps } from "./lib/connector-client.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 // Locally every hub, connector and simulator shares two processes, so 1,000 tenants take a while (about 15 min);
@@ -193,12 +194,7 @@ try {
           const sims = await startSimulators({ host: "127.0.0.1" });
           const connector = await startConnector(
             {
-              apps: {
-                sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd },
-                sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr },
-                radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
-                plex: { url: sims.urls.plex, token: sims.keys.plex },
-              },
+              apps: simulatedApps(sims),
               pairing: parsePairingCode(pairingCode),
               host: "127.0.0.1",
               port,

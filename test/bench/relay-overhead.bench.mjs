@@ -14,10 +14,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { SignJWT } from "jose";
-import { requestBinding, TOKEN_LIFETIME_S } from "@autoarr/contract";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
+import { signingFetch, simulatedApps } from "./lib/connector-client.mjs";
 
 const { startSimulators } = await import(path.join(ROOT, "connector/dist/simulators/index.js"));
 
@@ -39,12 +38,7 @@ async function time(fn) {
 const pause = (msToWait) => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 const sims = await startSimulators();
-const apps = {
-  sabnzbd: { url: sims.urls.sabnzbd, apiKey: sims.keys.sabnzbd },
-  sonarr: { url: sims.urls.sonarr, apiKey: sims.keys.sonarr },
-  radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
-  plex: { url: sims.urls.plex, token: sims.keys.plex },
-};
+const apps = simulatedApps(sims);
 const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-bench-"));
 const stack = await startStack({
   port: await freePort(),
@@ -99,28 +93,7 @@ try {
   const first = await roundTrips(() => callViaWorker("sonarr_queue"));
 
   const pairing = JSON.parse(Buffer.from(stack.pairingCode.slice(5), "base64url").toString());
-  const key = new Uint8Array(Buffer.from(pairing.secret, "base64url"));
-  // Each token is bound to its request (method, body hash, JSON-RPC id, session), as the hub's are.
-  const signedFetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    const binding = await requestBinding({
-      method: init?.method ?? "GET",
-      body: init?.body ? new TextEncoder().encode(init.body) : undefined,
-      sessionId: headers.get("mcp-session-id") ?? undefined,
-    });
-    const iat = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ cid: pairing.connectorId, ...binding })
-      .setProtectedHeader({ alg: "HS256" })
-      .setIssuer("autoarr")
-      .setAudience("autoarr-connector")
-      .setSubject(pairing.tenantId)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + TOKEN_LIFETIME_S)
-      .setJti(crypto.randomUUID())
-      .sign(key);
-    headers.set("Authorization", `Bearer ${token}`);
-    return fetch(input, { ...init, headers });
-  };
+  const signedFetch = signingFetch({ ...pairing, secret: new Uint8Array(Buffer.from(pairing.secret, "base64url")) });
   const client = new Client({ name: "bench", version: "1" });
   await client.connect(new StreamableHTTPClientTransport(new URL("/mcp", stack.connectorUrl), { fetch: signedFetch }));
   const callConnector = () => client.callTool({ name: "sonarr_queue", arguments: {} });

@@ -1,14 +1,12 @@
 // The audit reads each app with one call of its snapshot tool, and falls back to the single tools, app by app, for a
 // connector that does not offer it (an older connector: the hub answers unknown_tool without asking it).
-import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import demoFixture from "../fixtures/snapshots/demo.json";
-import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { CATALOGUE } from "../../workers/config-audit/catalogue";
 import { evaluate, recommendations } from "../../workers/config-audit/rule-engine";
 import { stackSnapshotSchema } from "../../workers/config-audit/snapshot.schema";
 import { api } from "../helpers";
-import { connectorLogs, hub, hubStub, pairedTenantsForThisFile, type Stack } from "../stacks";
+import { connectorToolsCalled, hideConnectorTools, pairedTenantsForThisFile } from "../stacks";
 
 const paired = pairedTenantsForThisFile();
 
@@ -43,56 +41,27 @@ const found = (body: AuditBody) =>
     .map((r) => `${r.ruleId} ${r.setting} ${r.priority}`)
     .sort();
 
-/** The tools the connector ran, in the order it logged them. */
-async function toolsCalled(stack: Stack): Promise<string[]> {
-  return (await connectorLogs(stack)).split("\n").flatMap((line) => {
-    try {
-      const parsed = JSON.parse(line) as { message?: string; context?: { tool?: string } };
-      return parsed.message === "tool call" && parsed.context?.tool ? [parsed.context.tool] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 const count = (names: string[], name: string) => names.filter((n) => n === name).length;
-
-/** Makes the tenant's hub see a connector that does not offer these tools, as one built before them would not. */
-async function hideTools(tenantId: string, hidden: readonly string[]) {
-  expect((await hub(tenantId).listTools()).ok).toBe(true);
-  await runInDurableObject(hubStub(tenantId), (instance: TenantHub) => {
-    const client = (instance as unknown as { client: { cachedTools(): { name: string }[] | undefined; listTools(o: unknown): Promise<{ name: string }[]> } })
-      .client;
-    const keep = <T extends { name: string }>(tools: T[]) => tools.filter((t) => !hidden.includes(t.name));
-    const cachedTools = client.cachedTools.bind(client);
-    const listTools = client.listTools.bind(client);
-    client.cachedTools = () => {
-      const tools = cachedTools();
-      return tools && keep(tools);
-    };
-    client.listTools = async (options) => keep(await listTools(options));
-  });
-}
 
 describe("reading the configuration for an audit", () => {
   it("calls each app's snapshot tool once and none of the single tools", async () => {
     const { owner, stack } = await paired("audit-snapshot-tools", { profile: "demo" });
-    const before = (await toolsCalled(stack)).length;
+    const before = (await connectorToolsCalled(stack)).length;
     const body = await audit(owner.accessToken);
     expect(found(body)).toEqual(EXPECTED);
-    const called = (await toolsCalled(stack)).slice(before);
+    const called = (await connectorToolsCalled(stack)).slice(before);
     for (const app of ["sabnzbd", "sonarr", "radarr", "plex"]) expect(count(called, `${app}_config_snapshot`), app).toBe(1);
     expect(called.filter((tool) => SINGLE_CONFIG_TOOLS.has(tool))).toEqual([]);
   });
 
   it("reads an app whose connector lacks its snapshot tool with the single tools, and the others with theirs", async () => {
     const { owner, stack } = await paired("audit-older-connector", { profile: "demo" });
-    await hideTools(owner.tenant.id, ["sabnzbd_config_snapshot", "plex_config_snapshot"]);
-    const before = (await toolsCalled(stack)).length;
+    await hideConnectorTools(owner.tenant.id, ["sabnzbd_config_snapshot", "plex_config_snapshot"]);
+    const before = (await connectorToolsCalled(stack)).length;
     const body = await audit(owner.accessToken);
     expect(found(body)).toEqual(EXPECTED);
     expect(Object.values(body.apps).every((a) => a.status === "ok")).toBe(true);
-    const called = (await toolsCalled(stack)).slice(before);
+    const called = (await connectorToolsCalled(stack)).slice(before);
     expect(called).not.toContain("sabnzbd_config_snapshot");
     expect(called).not.toContain("plex_config_snapshot");
     expect(count(called, "sonarr_config_snapshot")).toBe(1);
@@ -105,10 +74,10 @@ describe("reading the configuration for an audit", () => {
 
   it("reads every app with the single tools from a connector with no snapshot tool at all", async () => {
     const { owner, stack } = await paired("audit-oldest-connector", { profile: "demo" });
-    await hideTools(owner.tenant.id, ["sabnzbd_config_snapshot", "sonarr_config_snapshot", "radarr_config_snapshot", "plex_config_snapshot"]);
-    const before = (await toolsCalled(stack)).length;
+    await hideConnectorTools(owner.tenant.id, ["sabnzbd_config_snapshot", "sonarr_config_snapshot", "radarr_config_snapshot", "plex_config_snapshot"]);
+    const before = (await connectorToolsCalled(stack)).length;
     expect(found(await audit(owner.accessToken))).toEqual(EXPECTED);
-    const called = (await toolsCalled(stack)).slice(before);
+    const called = (await connectorToolsCalled(stack)).slice(before);
     expect(called.filter((tool) => tool.endsWith("_config_snapshot"))).toEqual([]);
     expect(count(called, "sonarr_config_get")).toBe(4);
     expect(count(called, "radarr_config_get")).toBe(4);

@@ -6,29 +6,17 @@ import { describe, expect, it } from "vitest";
 import type { TenantHub } from "../../durable-objects/tenant-hub/tenant-hub.do";
 import { FULL_READ_EVERY } from "../../workers/monitoring/queue-reads";
 import { api, type Session } from "../helpers";
-import { connectorLogs, hub, hubStub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
+import { connectorToolsCalled, hideConnectorTools, hub, hubStub, pairedTenantsForThisFile, sim, type Stack } from "../stacks";
 
 const paired = pairedTenantsForThisFile();
 const READ_TOOLS = ["sabnzbd_queue", "sabnzbd_history", "sonarr_queue", "radarr_queue"];
 const CHECK_TOOLS = new Set(["stack_changes", ...READ_TOOLS]);
 
-/** The tools the connector ran, in the order it logged them. */
-async function toolsCalled(stack: Stack): Promise<string[]> {
-  return (await connectorLogs(stack)).split("\n").flatMap((line) => {
-    try {
-      const parsed = JSON.parse(line) as { message?: string; context?: { tool?: string } };
-      return parsed.message === "tool call" && parsed.context?.tool ? [parsed.context.tool] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 /** Runs one check and returns the reading tools (stack_changes and the four reads) the connector ran for it, sorted. */
 async function readsOfOneCheck(tenantId: string, stack: Stack): Promise<string[]> {
-  const before = (await toolsCalled(stack)).length;
+  const before = (await connectorToolsCalled(stack)).length;
   await hub(tenantId).runQueueCheck();
-  return (await toolsCalled(stack))
+  return (await connectorToolsCalled(stack))
     .slice(before)
     .filter((tool) => CHECK_TOOLS.has(tool))
     .sort();
@@ -49,23 +37,6 @@ async function emptyQueues(stack: Stack) {
 
 const tick = (stack: Stack, seconds: number) =>
   fetch(`${stack.simulators.sabnzbd}/__sim/tick`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds }) });
-
-/** Makes the tenant's hub see a connector that does not offer these tools, as one built before them would not. */
-async function hideTools(tenantId: string, hidden: readonly string[]) {
-  expect((await hub(tenantId).listTools()).ok).toBe(true);
-  await runInDurableObject(hubStub(tenantId), (instance: TenantHub) => {
-    const client = (instance as unknown as { client: { cachedTools(): { name: string }[] | undefined; listTools(o: unknown): Promise<{ name: string }[]> } })
-      .client;
-    const keep = <T extends { name: string }>(tools: T[]) => tools.filter((t) => !hidden.includes(t.name));
-    const cachedTools = client.cachedTools.bind(client);
-    const listTools = client.listTools.bind(client);
-    client.cachedTools = () => {
-      const tools = cachedTools();
-      return tools && keep(tools);
-    };
-    client.listTools = async (options) => keep(await listTools(options));
-  });
-}
 
 /** Radarr's breaker's consecutive failures, as the hub counts them. */
 const radarrFailures = (tenantId: string) =>
@@ -140,7 +111,7 @@ describe("a queue check that reads only what changed", () => {
   it("gives a connector without stack_changes today's four reads every check", async () => {
     const { owner, stack } = await paired("changes-old-connector");
     await setRecovery(owner, { mode: "dry-run" });
-    await hideTools(owner.tenant.id, ["stack_changes"]);
+    await hideConnectorTools(owner.tenant.id, ["stack_changes"]);
     for (let check = 1; check <= 3; check++) expect(await readsOfOneCheck(owner.tenant.id, stack), `check ${check}`).toEqual([...READ_TOOLS].sort());
   });
 });
