@@ -21,7 +21,8 @@ export async function startE2eStack() {
   const persistDir = mkdtempSync(join(tmpdir(), "autoarr-e2e-state-"));
   if (existsSync(SHARED_STACK) && process.env.AUTOARR_E2E_STACK !== "bare") {
     const { startStack } = await import(pathToFileURL(SHARED_STACK).href);
-    const stack = await startStack({ port, persistDir, quiet: true });
+    // The tests run each check themselves (POST /api/v1/recovery/check): a hub's own alarm would race them.
+    const stack = await startStack({ port, persistDir, quiet: true, extraVars: { CHECK_ALARMS: "off" } });
     return {
       ...stack,
       source: "scripts/lib/stack.mjs",
