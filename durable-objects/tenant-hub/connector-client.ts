@@ -87,7 +87,7 @@ export class ConnectorClient {
       sessionId: transport.sessionId,
       protocolVersion: transport.protocolVersion,
       ...(this.advertisedAppTimeoutMs === undefined ? {} : { appTimeoutMs: this.advertisedAppTimeoutMs }),
-      ...(this.tools ? { tools: JSON.parse(JSON.stringify(this.tools)) } : {}),
+      ...(this.tools ? { tools: this.tools as SessionMemo["tools"] } : {}),
     });
   }
 

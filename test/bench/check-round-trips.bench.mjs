@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startCountingProxy } from "../../scripts/lib/counting-proxy.mjs";
 import { freePort } from "../../scripts/lib/free-port.mjs";
-import { simulatedApps } from "./lib/connector-client.mjs";
+import { startSimulatedConnector } from "./lib/connector-client.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 7);
@@ -19,9 +19,6 @@ const FULL_READ_EVERY = 5;
 const READ_TOOLS = new Set(["stack_changes", "sabnzbd_queue", "sabnzbd_history", "sonarr_queue", "radarr_queue"]);
 const dist = path.join(ROOT, "connector/dist");
 const { startSimulators } = await import(path.join(dist, "simulators/index.js"));
-const { startConnector } = await import(path.join(dist, "server.js"));
-const { parsePairingCode } = await import(path.join(dist, "pairing.js"));
-const { createLogger } = await import(path.join(dist, "logger.js"));
 
 const persistDir = mkdtempSync(path.join(tmpdir(), "autoarr-round-trips-"));
 let address = 0;
@@ -104,18 +101,8 @@ async function tenant(stack, label, { idle = false, olderConnector = false } = {
   const older = olderConnector ? await startOlderConnectorRelay(`http://127.0.0.1:${port}`) : null;
   const relay = await startCountingProxy(older?.url ?? `http://127.0.0.1:${port}`);
   const { pairingCode } = await post(`${stack.url}/api/v1/connectors`, { name: "NAS", url: relay.url }, { Authorization: `Bearer ${owner.accessToken}` });
-  const connector = await startConnector(
-    {
-      apps: simulatedApps(sims),
-      pairing: parsePairingCode(pairingCode),
-      host: "127.0.0.1",
-      port,
-      timeoutMs: 10_000,
-      logLevel: "error",
-      sessionIdleMs: 30 * 60_000,
-    },
-    { logger: createLogger("bench", { level: "error", secrets: [] }) },
-  );
+  const connector = await startSimulatedConnector({ sims, pairingCode, port });
+
   return {
     label,
     owner,

@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { freePort } from "../../scripts/lib/free-port.mjs";
-import { simulatedApps } from "./lib/connector-client.mjs";
+import { startSimulatedConnector } from "./lib/connector-client.mjs";
 import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 
 // Locally every hub, connector and simulator shares two processes, so 1,000 tenants take a while (about 15 min);
@@ -39,9 +39,6 @@ const CLOCK_TICKS_PER_SECOND = 100;
 const BASELINE_MS = 60_000;
 const dist = path.join(ROOT, "connector/dist");
 const { startSimulators } = await import(path.join(dist, "simulators/index.js"));
-const { startConnector } = await import(path.join(dist, "server.js"));
-const { parsePairingCode } = await import(path.join(dist, "pairing.js"));
-const { createLogger } = await import(path.join(dist, "logger.js"));
 
 // Connector ports come from below the kernel's ephemeral range (32768 and up): a port probed free there can be
 // taken by one of the many simulators listening on port 0 before the connector binds it.
@@ -171,7 +168,6 @@ try {
     const idlePerWindow = { all: (idle.all * CHECK_PERIOD_MS) / BASELINE_MS, workerd: (idle.workerd * CHECK_PERIOD_MS) / BASELINE_MS };
     const phaseStarted = Date.now();
     const running = [];
-    const quietLogger = createLogger("bench", { level: "error", secrets: [] });
     const setUp = pLimit(8);
     await Promise.all(
       Array.from({ length: tenants }, (_, i) =>
@@ -192,18 +188,7 @@ try {
             { Authorization: `Bearer ${owner.accessToken}` },
           );
           const sims = await startSimulators({ host: "127.0.0.1" });
-          const connector = await startConnector(
-            {
-              apps: simulatedApps(sims),
-              pairing: parsePairingCode(pairingCode),
-              host: "127.0.0.1",
-              port,
-              timeoutMs: 10_000,
-              logLevel: "error",
-              sessionIdleMs: 30 * 60_000,
-            },
-            { logger: quietLogger },
-          );
+          const connector = await startSimulatedConnector({ sims, pairingCode, port });
           running.push({ sims, connector, owner });
         }),
       ),

@@ -1,6 +1,7 @@
 // What the benches need to reach a connector as the hub does: the simulated apps in the connector's config shape, and
 // a fetch that signs each request with a single-use token bound to it (method, body hash, JSON-RPC id, session).
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { SignJWT } from "jose";
 import { requestBinding, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_S } from "@autoarr/contract";
 
@@ -12,6 +13,30 @@ export function simulatedApps(sims) {
     radarr: { url: sims.urls.radarr, apiKey: sims.keys.radarr },
     plex: { url: sims.urls.plex, token: sims.keys.plex },
   };
+}
+
+const dist = path.join(import.meta.dirname, "../../../connector/dist");
+
+/**
+ * A connector in this process, paired with `pairingCode`, on `port`, against the simulators `sims`: what a user's NAS
+ * runs, with errors-only logging.
+ */
+export async function startSimulatedConnector({ sims, pairingCode, port }) {
+  const { startConnector } = await import(path.join(dist, "server.js"));
+  const { parsePairingCode } = await import(path.join(dist, "pairing.js"));
+  const { createLogger } = await import(path.join(dist, "logger.js"));
+  return startConnector(
+    {
+      apps: simulatedApps(sims),
+      pairing: parsePairingCode(pairingCode),
+      host: "127.0.0.1",
+      port,
+      timeoutMs: 10_000,
+      logLevel: "error",
+      sessionIdleMs: 30 * 60_000,
+    },
+    { logger: createLogger("bench", { level: "error", secrets: [] }) },
+  );
 }
 
 /** A fetch for an MCP client transport that signs every request for `pairing` ({ tenantId, connectorId, secret: bytes }). */
