@@ -46,6 +46,14 @@ export interface Env {
   CHECK_ALARMS?: string;
   /** DNS-over-HTTPS JSON endpoint that checks where webhook and connector names point (default Cloudflare's). */
   DNS_RESOLVER_URL?: string;
+  /** The deployment's VAPID private key for web push, a P-256 JWK as JSON (a Worker secret; `node scripts/generate-vapid-keys.mjs`). */
+  VAPID_PRIVATE_KEY?: string;
+  /** Who runs this deployment, for push services (VAPID "sub"): "mailto:…" or "https://…". */
+  VAPID_SUBJECT?: string;
+  /** "true" only for local runs (`npm start`, tests): notification channels may point at http://127.0.0.1, localhost or [::1]. */
+  AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS?: string;
+  /** The web app's public origin, for links in notifications (default: the origin of the request that added the channel). */
+  PUBLIC_APP_URL?: string;
   /** Only bound in the test runner: the real migrations, applied by test/setup. */
   TEST_MIGRATIONS?: { name: string; queries: string[] }[];
   /** Only bound in the test runner: the control server of test/harness that starts simulators and connectors. */
@@ -87,6 +95,13 @@ export const EnvVars = z.object({
     .optional()
     .transform((value) => value === "true"),
   DNS_RESOLVER_URL: text(),
+  VAPID_PRIVATE_KEY: text(),
+  VAPID_SUBJECT: text(),
+  AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS: z
+    .string()
+    .optional()
+    .transform((value) => value === "true"),
+  PUBLIC_APP_URL: text(),
   CHECK_ALARMS: z.preprocess(unsetIfEmpty, z.enum(["on", "off"]).default("on")),
   METRICS_TOKEN: text(),
 });
