@@ -26,4 +26,11 @@ export const queryKeys = {
   settings: {
     recovery: ["settings", "recovery"] as const,
   },
+  notifications: {
+    all: ["notifications"] as const,
+    channels: ["notifications", "channels"] as const,
+    deliveries: (channelId: string) => ["notifications", "deliveries", channelId] as const,
+    settings: ["notifications", "settings"] as const,
+    pushKey: ["notifications", "push-key"] as const,
+  },
 };
