@@ -9,6 +9,7 @@ import { ConnectorProcess } from "./connector-process.ts";
 import { startFakeAnthropic } from "./fake-anthropic.ts";
 import { ROOT, type SimulatorStack, startSimulatorStack } from "./simulators.ts";
 import { startCanaryTargets, startFakeDns } from "./ssrf-targets.ts";
+import { startWebPushService } from "./web-push-service.ts";
 
 interface Stack {
   id: string;
@@ -82,6 +83,8 @@ export default async function setup(project: TestProject) {
   project.provide("dnsResolverUrl", fakeDns.url);
   const canaryTargets = await startCanaryTargets();
   project.provide("canaryTargets", { urls: canaryTargets.urls });
+  const webPushService = await startWebPushService();
+  project.provide("webPushService", webPushService.url);
 
   return async () => {
     const leaked: string[] = [];
@@ -95,6 +98,7 @@ export default async function setup(project: TestProject) {
     await fakeAnthropic.close();
     await fakeDns.close();
     await canaryTargets.close();
+    await webPushService.close();
     if (leaked.length > 0) throw new Error(`A connector logged a secret:\n${leaked.join("\n")}`);
   };
 }

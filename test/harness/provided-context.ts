@@ -11,6 +11,8 @@ declare module "vitest" {
     dnsResolverUrl: string;
     /** Servers of test/harness/ssrf-targets.ts that answer like anything but a connector, by kind of reply. */
     canaryTargets: { urls: Record<string, string> };
+    /** web-push-testing, the local push service of test/harness/web-push-service.ts (http://localhost:<port>). */
+    webPushService: string;
   }
 }
 export {};
