@@ -9,6 +9,15 @@ const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrat
 // The Worker serves the built web app as static assets; tests of the API need the folder, not its contents.
 mkdirSync(path.join(import.meta.dirname, "web/dist"), { recursive: true });
 
+/** A fresh VAPID key per run, as `scripts/generate-vapid-keys.mjs` makes one. */
+async function testVapidKey(): Promise<string> {
+  const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+  const { kty, crv, x, y, d } = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  return JSON.stringify({ kty, crv, x, y, d });
+}
+
+const TEST_VAPID_KEY = await testVapidKey();
+
 export default defineConfig({
   plugins: [
     cloudflareTest(({ inject }) => ({
@@ -29,6 +38,9 @@ export default defineConfig({
           // Hubs arm no check alarm of their own, so no check runs behind a test's back; the tests of the schedule
           // turn it on per hub (TenantHub.scheduleChecks).
           CHECK_ALARMS: "off",
+          // Notification channels point at the local fakes of test/fakes/notification-services.mjs.
+          AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS: "true",
+          VAPID_PRIVATE_KEY: TEST_VAPID_KEY,
         },
       },
     })),

@@ -25,6 +25,7 @@ import { activityRoutes } from "./activity/activity.routes";
 import { recoveryRoutes, settingsRoutes } from "./monitoring/recovery.routes";
 import { checkNowRoutes } from "./monitoring/check-now.routes";
 import { configRoutes } from "./config-audit/config.routes";
+import { notificationRoutes } from "./notifications/notifications.routes";
 
 export function createApp() {
   const app = createRouter();
@@ -54,6 +55,7 @@ export function createApp() {
   app.route("/api/v1/media", mediaRoutes);
   app.route("/api/v1/config", configRoutes);
   app.route("/api/v1/requests", requestRoutes);
+  app.route("/api/v1/notifications", notificationRoutes);
   // AutoArr's own MCP server (Streamable HTTP: POST, GET and DELETE); described in README, not in OpenAPI.
   app.all(MCP_PATH, serveMcp);
 

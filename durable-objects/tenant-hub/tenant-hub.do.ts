@@ -20,6 +20,9 @@ import type { HubEvent } from "../../workers/live/hub-event";
 import { isPassthroughAction, type PassthroughResult, passthroughRefusal } from "../../workers/mcp/passthrough-policy.logic";
 import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type ServiceHealth, statusCalls } from "./health-check";
 import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
+import { Notifier } from "./notifier";
+import { circuitNotification, type QueuedNotification, requestNotification } from "../../workers/notifications/notification-events";
+import { recordActivity } from "../../workers/activity/activity.service";
 import { ConnectorClient } from "./connector-client";
 import { findConnectorTarget, forgetConnectorTarget } from "./connector-lookup";
 import { storedSessionMemory } from "./session-memo";
@@ -302,6 +305,7 @@ export class TenantHub extends DurableObject<Env> {
       tools: this.typedCalls,
       broadcast: (event) => this.broadcast(event),
       waitUntil: (work) => this.ctx.waitUntil(work),
+      notify: (notification) => this.notifier.enqueue([notification]),
     }).finally(() => {
       this.checkInProgress = undefined;
     });
@@ -339,6 +343,7 @@ export class TenantHub extends DurableObject<Env> {
     })().finally(() => {
       this.callMetrics.flush();
       this.checksInProgress = undefined;
+      this.deliverNotificationsLater();
     });
     return this.checksInProgress;
   }
@@ -376,6 +381,52 @@ export class TenantHub extends DurableObject<Env> {
     return result;
   }
 
+  // ── notifications ──────────────────────────────────────────────────────────
+  private notifierInstance: Notifier | undefined;
+
+  private get notifier(): Notifier {
+    const tenantId = this.tenantId;
+    if (!tenantId) throw new Error("The hub has no tenant yet");
+    this.notifierInstance ??= new Notifier({
+      env: this.env,
+      db: database(this.env.DB),
+      tenantId,
+      storage: this.ctx.storage.kv,
+      now: () => this.clock(),
+      ring: () => keyRing(this.env),
+      onChannelEnded: async (channel, outcome) => {
+        const why = outcome.channelEnded === "removed" ? "its address is gone (the device unsubscribed)" : `it failed 10 times in a row (last answer: ${outcome.result.status === "sent" ? "" : outcome.result.answer})`;
+        const activity = await recordActivity(database(this.env.DB), tenantId, {
+          kind: "notification",
+          level: "warning",
+          message: `The ${channel.kind} channel "${channel.name}" was ${outcome.channelEnded === "removed" ? "removed" : "turned off"}: ${why}`,
+          data: { channelId: channel.id },
+        });
+        this.broadcast({ type: "activity", at: activity.at, data: activity });
+      },
+    });
+    return this.notifierInstance;
+  }
+
+  /** Messages from the Worker (an audit's important findings), queued and delivered like the hub's own. */
+  async notify(tenantId: string, notifications: QueuedNotification[]): Promise<{ queued: number }> {
+    this.bind(tenantId);
+    const queued = this.notifier.enqueue(notifications);
+    if (queued > 0) this.deliverNotificationsLater();
+    return { queued };
+  }
+
+  /** Delivery runs after the caller's work, never on its path; a retry it leaves is served by the alarm. */
+  private deliverNotificationsLater(): void {
+    if (!this.tenantId || !this.notifier.hasPending()) return;
+    this.ctx.waitUntil(
+      this.notifier
+        .flush()
+        .then(() => this.rearm())
+        .catch((error) => this.logger.error("notifications failed", { error: String(error) })),
+    );
+  }
+
   // ── the alarm: health checks, socket expiry and the two-minute check ──────────
   /** The hub's one alarm runs whichever jobs are due and is set again for the earliest next one. */
   override async alarm(): Promise<void> {
@@ -389,6 +440,7 @@ export class TenantHub extends DurableObject<Env> {
         await this.checkHealth();
       }
       if (this.isDue(this.checkSchedule?.dueAt)) await this.runScheduledCheckSafely(tenantId);
+      if (this.isDue(this.notifier.dueAt())) await this.notifier.runDue().catch((error) => this.logger.error("notifications failed", { error: String(error) }));
     } finally {
       this.callMetrics.flush();
       await this.scheduleHealthCheckIfDue();
@@ -482,7 +534,7 @@ export class TenantHub extends DurableObject<Env> {
 
   /** The one alarm goes off at the earliest job's due time; with no job left the hub has no alarm. */
   private async rearm(): Promise<void> {
-    const due = earliestDue([this.checkSchedule?.dueAt, this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY)]);
+    const due = earliestDue([this.checkSchedule?.dueAt, this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY), this.tenantId ? this.notifier.dueAt() : undefined]);
     const armed = await this.ctx.storage.getAlarm();
     if (due === null) {
       if (armed !== null) await this.ctx.storage.deleteAlarm();
@@ -495,6 +547,8 @@ export class TenantHub extends DurableObject<Env> {
     const tenantId = this.tenantId;
     this.broadcast(circuitEvent(change, this.clock()));
     if (!tenantId) return;
+    const news = circuitNotification(change.key, change.from, change.circuit.state, currentError(change.circuit)?.message ?? null, new Date(this.clock()).toISOString());
+    if (news && this.notifier.enqueue([news]) > 0 && !this.checksInProgress) this.deliverNotificationsLater();
     this.ctx.waitUntil(
       (async () => {
         this.broadcast(await recordCircuitChange(database(this.env.DB), tenantId, change));
@@ -549,6 +603,10 @@ export class TenantHub extends DurableObject<Env> {
 
   /** Sends an event to every open socket of this tenant; returns how many received it. */
   broadcast(event: HubEvent): number {
+    if (event.type === "request" && this.tenantId) {
+      const news = requestNotification({ ...event.data, title: event.data.choice?.title ?? event.data.outcome?.title ?? event.data.query, at: event.at });
+      if (news && this.notifier.enqueue([news]) > 0 && !this.checksInProgress) this.deliverNotificationsLater();
+    }
     let delivered = 0;
     for (const socket of closeExpired(this.ctx.getWebSockets(), this.clock())) {
       if (this.send(socket, event)) delivered++;

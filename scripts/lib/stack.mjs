@@ -26,7 +26,20 @@ export const DEMO_ACCOUNT = {
 export const LOCAL_DEVELOPMENT_VARS = {
   CORS_ALLOWED_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
   AUTOARR_ALLOW_LOOPBACK_CONNECTORS: "true",
+  // Local notification targets (a self-hosted ntfy or Gotify, the test fakes) live on 127.0.0.1.
+  AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS: "true",
 };
+
+/** A local VAPID key for web push, kept with the local data so a browser's subscription survives restarts. */
+async function localVapidKey(persistDir) {
+  const file = path.join(persistDir, "autoarr-vapid-key.json");
+  if (!existsSync(file)) {
+    const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const { kty, crv, x, y, d } = await crypto.subtle.exportKey("jwk", pair.privateKey);
+    writeFileSync(file, JSON.stringify({ kty, crv, x, y, d }), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 /** A local secret kept with the local data, so sessions survive restarts but no two checkouts share one. */
 function localSecret(persistDir) {
@@ -193,7 +206,7 @@ export async function startStack({
     env: { CI: "true", WRANGLER_SEND_METRICS: "false" },
   });
 
-  const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: localSecret(persistDir), ...extraVars };
+  const vars = { ...LOCAL_DEVELOPMENT_VARS, AUTOARR_SECRET_KEY: localSecret(persistDir), VAPID_PRIVATE_KEY: await localVapidKey(persistDir), ...extraVars };
   const url = `http://127.0.0.1:${port}`;
   let wrangler = await startWrangler({ port, persistDir, vars, quiet });
   const children = [wrangler];

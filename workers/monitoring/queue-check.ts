@@ -21,6 +21,7 @@ import { couldBeServerSetup, latestWarning, NO_NEWS_SERVER, serverSetupProblem, 
 import { type Env, envVars } from "../platform/env";
 import { type TrackedDownloads, trackDownloads, vanishedDetection } from "./vanished.logic";
 import { sendWebhook, webhookBody } from "./webhook";
+import { type QueuedNotification, recoveryNotification } from "../notifications/notification-events";
 
 export interface QueueCheckDeps {
   tenantId: string;
@@ -33,6 +34,8 @@ export interface QueueCheckDeps {
   tools: ToolCalls;
   broadcast: (event: HubEvent) => void;
   waitUntil: (work: Promise<unknown>) => void;
+  /** Queues a notification for the tenant's channels; delivered after the check, never during it. */
+  notify?: (notification: QueuedNotification) => void;
 }
 
 export interface CheckReport {
@@ -362,6 +365,8 @@ async function notify(
     at,
   };
   deps.broadcast({ type: "recovery", at, data: event });
+  const news = recoveryNotification({ itemKey: detection.key, app: event.app, title: detection.title, reason: detection.reason, outcome: entry.action?.outcome, summary: entry.message, at });
+  if (news) deps.notify?.(news);
   if (settings.webhookUrl)
     deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: envVars(deps.env).DNS_RESOLVER_URL }));
 }

@@ -265,5 +265,62 @@ export const tenantSettings = sqliteTable("tenant_settings", {
     .primaryKey()
     .references(() => tenants.id, { onDelete: "cascade" }),
   recovery: text("recovery", { mode: "json" }),
+  /** Quiet hours and the like (workers/notifications/notifications.schema.ts NotificationSettings). */
+  notifications: text("notifications", { mode: "json" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Where a tenant's notifications go: one row per channel (an ntfy topic, a Telegram chat, …), or per user and device
+ * for web push (user_id set). The whole config is sealed; the fields that are not secrets are also kept in the clear
+ * for the list, and each secret as its last four characters.
+ */
+export const notificationChannels = sqliteTable(
+  "notification_channels",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** The user a web push subscription belongs to; null for the household's channels. */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    configSealed: text("config_sealed").notNull(),
+    settings: text("settings", { mode: "json" }).notNull(),
+    secretHints: text("secret_hints", { mode: "json" }).notNull(),
+    /** For web push: a hash of the endpoint, so a device subscribing again replaces its row. */
+    dedupeKey: text("dedupe_key"),
+    events: text("events", { mode: "json" }).notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+    disabledReason: text("disabled_reason"),
+    consecutiveFailures: integer("consecutive_failures").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("notification_channels_tenant_idx").on(t.tenantId), uniqueIndex("notification_channels_dedupe_unique").on(t.tenantId, t.dedupeKey)],
+);
+
+/** The delivery log: one row per message per channel, updated as it is retried. */
+export const notificationDeliveries = sqliteTable(
+  "notification_deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    channelId: text("channel_id")
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    title: text("title").notNull(),
+    status: text("status", { enum: ["sent", "retrying", "failed", "held", "gone"] }).notNull(),
+    attempts: integer("attempts").notNull(),
+    httpStatus: integer("http_status"),
+    answer: text("answer"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("notification_deliveries_channel_idx").on(t.channelId, sql`${t.createdAt} desc`)],
+);
