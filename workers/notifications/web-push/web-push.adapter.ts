@@ -20,14 +20,21 @@ const TIME_TO_LIVE_SECONDS = 24 * 60 * 60;
 /** RFC 8030 §5.3: "high" wakes a sleeping phone, which only a critical problem deserves. */
 const URGENCY: Record<NotificationSeverity, "low" | "normal" | "high"> = { info: "low", warning: "normal", critical: "high" };
 
+/** Decoded octets, or null for text that is not base64url (zod runs a refinement even after its regex failed). */
+function decodedOrNull(value: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(value)) return null;
+  try {
+    return fromBase64url(value.replace(/=+$/, ""));
+  } catch {
+    return null;
+  }
+}
+
 const base64urlBytes = (bytes: number, check: (decoded: Uint8Array) => boolean, what: string) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what} in base64url`)
-    .refine((value) => {
-      const decoded = fromBase64url(value.replace(/=+$/, ""));
-      return decoded.length === bytes && check(decoded);
-    }, what);
+  z.string().refine((value) => {
+    const decoded = decodedOrNull(value);
+    return decoded !== null && decoded.length === bytes && check(decoded);
+  }, `${what}, in base64url`);
 
 export const WebPushConfig = z.object({
   /** The subscription's push resource. https for every real push service; the outbound rule decides about http. */
