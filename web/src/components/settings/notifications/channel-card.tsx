@@ -17,9 +17,10 @@ function channelState(channel: NotificationChannel): { label: string; tone: stri
   return { label: "On", tone: "good" };
 }
 
-type ChannelCardProps = { channel: NotificationChannel; isThisDevice: boolean; onDelete: () => void };
+/** canChange: the household's channels are the owner's to change; anyone may change their own web push devices. */
+type ChannelCardProps = { channel: NotificationChannel; isThisDevice: boolean; canChange: boolean; onDelete: () => void };
 
-export function ChannelCard({ channel, isThisDevice, onDelete }: ChannelCardProps) {
+export function ChannelCard({ channel, isThisDevice, canChange, onDelete }: ChannelCardProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const editId = useId();
@@ -50,23 +51,27 @@ export function ChannelCard({ channel, isThisDevice, onDelete }: ChannelCardProp
         {channel.disabledReason ? (
           <p className="channel-card__disabled">
             AutoArr turned this channel off: {channel.disabledReason}{" "}
-            <button
-              type="button"
-              className="compact"
-              aria-busy={switching.isPending || undefined}
-              disabled={switching.isPending}
-              onClick={() => switching.mutate(true)}
-            >
-              Turn back on
-            </button>
+            {canChange ? (
+              <button
+                type="button"
+                className="compact"
+                aria-busy={switching.isPending || undefined}
+                disabled={switching.isPending}
+                onClick={() => switching.mutate(true)}
+              >
+                Turn back on
+              </button>
+            ) : null}
           </p>
         ) : null}
         <ChannelSummary channel={channel} />
+        {canChange ? (
+          <div className="button-row">
+            <TestChannelButton channelId={channel.id} />
+          </div>
+        ) : null}
         <div className="button-row">
-          <TestChannelButton channelId={channel.id} />
-        </div>
-        <div className="button-row">
-          {channel.disabledReason ? null : (
+          {!canChange || channel.disabledReason ? null : (
             <button
               type="button"
               className="secondary outline compact"
@@ -77,15 +82,17 @@ export function ChannelCard({ channel, isThisDevice, onDelete }: ChannelCardProp
               {channel.enabled ? "Mute" : "Unmute"}
             </button>
           )}
-          <button
-            type="button"
-            className="secondary outline compact"
-            aria-expanded={editing}
-            aria-controls={editing ? editId : undefined}
-            onClick={() => setEditing((open) => !open)}
-          >
-            Edit
-          </button>
+          {canChange ? (
+            <button
+              type="button"
+              className="secondary outline compact"
+              aria-expanded={editing}
+              aria-controls={editing ? editId : undefined}
+              onClick={() => setEditing((open) => !open)}
+            >
+              Edit
+            </button>
+          ) : null}
           <button
             type="button"
             className="secondary outline compact"
@@ -95,9 +102,11 @@ export function ChannelCard({ channel, isThisDevice, onDelete }: ChannelCardProp
           >
             Delivery log
           </button>
-          <button type="button" className="secondary outline compact" onClick={onDelete}>
-            Delete
-          </button>
+          {canChange ? (
+            <button type="button" className="secondary outline compact" onClick={onDelete}>
+              Delete
+            </button>
+          ) : null}
           <span role="status">{notice}</span>
         </div>
         <FormAlert error={switching.error} />
