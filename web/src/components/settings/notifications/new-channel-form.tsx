@@ -90,9 +90,12 @@ function NewChannelFormFor({ kinds, first, onCreated }: { kinds: ChannelKind[]; 
       ) : null}
       <EventRoutingFields selected={events} onChange={setEvents} error={errors.events} />
       <FormAlert error={Object.keys(errors).length || Object.keys(configErrors).length ? null : mutation.error} />
-      <button type="submit" aria-busy={mutation.isPending || undefined} disabled={mutation.isPending}>
-        Add channel
-      </button>
+      <div className="button-row">
+        <button type="submit" aria-busy={mutation.isPending || undefined} disabled={mutation.isPending}>
+          Add channel
+        </button>
+        <span role="status">{mutation.data ? `Added “${mutation.data.channel.name}”. Send a test to check it.` : ""}</span>
+      </div>
     </form>
   );
 }
