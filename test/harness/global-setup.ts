@@ -9,6 +9,7 @@ import { ConnectorProcess } from "./connector-process.ts";
 import { startFakeAnthropic } from "./fake-anthropic.ts";
 import { ROOT, type SimulatorStack, startSimulatorStack } from "./simulators.ts";
 import { startCanaryTargets, startFakeDns } from "./ssrf-targets.ts";
+import { startNotificationFakes } from "../fakes/notification-services.mjs";
 import { startWebPushService } from "./web-push-service.ts";
 
 interface Stack {
@@ -83,6 +84,8 @@ export default async function setup(project: TestProject) {
   project.provide("dnsResolverUrl", fakeDns.url);
   const canaryTargets = await startCanaryTargets();
   project.provide("canaryTargets", { urls: canaryTargets.urls });
+  const notificationFakes = await startNotificationFakes();
+  project.provide("notificationFakes", { url: notificationFakes.url, credentials: notificationFakes.credentials });
   const webPushService = await startWebPushService();
   project.provide("webPushService", webPushService.url);
 
@@ -98,6 +101,7 @@ export default async function setup(project: TestProject) {
     await fakeAnthropic.close();
     await fakeDns.close();
     await canaryTargets.close();
+    await notificationFakes.close();
     await webPushService.close();
     if (leaked.length > 0) throw new Error(`A connector logged a secret:\n${leaked.join("\n")}`);
   };

@@ -11,6 +11,8 @@ declare module "vitest" {
     dnsResolverUrl: string;
     /** Servers of test/harness/ssrf-targets.ts that answer like anything but a connector, by kind of reply. */
     canaryTargets: { urls: Record<string, string> };
+    /** The notification services' fakes of test/fakes/notification-services.mjs: their base URL and this run's credentials. */
+    notificationFakes: { url: string; credentials: import("../fakes/notification-services.mjs").FakeCredentials };
     /** web-push-testing, the local push service of test/harness/web-push-service.ts (http://localhost:<port>). */
     webPushService: string;
   }
