@@ -32,6 +32,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // Web push (public/push-handler.js): imported by the generated worker, and precached by the pattern above, so
+        // a change to it changes the worker's precache manifest and so updates the worker.
+        importScripts: ["/push-handler.js"],
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health(\/|$)/, /^\/ping(\/|$)/, /^\/mcp(\/|$)/, /^\/metrics(\/|$)/],
         cleanupOutdatedCaches: true,
