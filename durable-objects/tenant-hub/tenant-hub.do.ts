@@ -308,6 +308,8 @@ export class TenantHub extends DurableObject<Env> {
       notify: (notification) => this.notifier.enqueue([notification]),
     }).finally(() => {
       this.checkInProgress = undefined;
+      // Within runChecks the messages wait for the whole check; a queue check on its own sends them now.
+      if (!this.checksInProgress) this.deliverNotificationsLater();
     });
     return this.checkInProgress;
   }

@@ -44,7 +44,11 @@ describe("what a channel is sent", () => {
   it("folds held messages into one digest", () => {
     const folded = digest([message("failure_detected", "warning", "A"), message("recovered", "info", "B")], new Date("2026-12-02T07:00:00Z"));
     expect(folded).toMatchObject({ kind: "digest", title: "While it was quiet: 2 events", severity: "warning", at: "2026-12-02T07:00:00.000Z" });
-    expect(folded.body).toBe("• A\n• B");
+    expect(folded.body).toBe("1 download failed, 1 recovered");
+    expect(folded.items).toEqual([
+      { title: "A", body: "A body" },
+      { title: "B", body: "B body" },
+    ]);
   });
 });
 

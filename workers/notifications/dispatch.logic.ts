@@ -39,17 +39,36 @@ function worst(messages: readonly NotificationMessage[]): NotificationMessage["s
   return messages.reduce<NotificationMessage["severity"]>((top, m) => (SEVERITY_RANK[m.severity] > SEVERITY_RANK[top] ? m.severity : top), "info");
 }
 
+const KIND_PHRASES: Partial<Record<NotificationMessage["kind"], [string, string]>> = {
+  failure_detected: ["download failed", "downloads failed"],
+  recovered: ["recovered", "recovered"],
+  gave_up: ["needs you", "need you"],
+  approval_waiting: ["waits for approval", "wait for approval"],
+  request_available: ["request is ready", "requests are ready"],
+  request_failed: ["request failed", "requests failed"],
+  app_down: ["app is down", "apps are down"],
+  app_up: ["app is back", "apps are back"],
+  connector_down: ["connector outage", "connector outages"],
+  connector_up: ["connector is back", "connector is back"],
+  audit_finding: ["audit finding", "audit findings"],
+};
+
+/** "2 downloads failed, 1 recovered": what a folded message holds, by kind, in the order they first came. */
+function summary(messages: readonly NotificationMessage[]): string {
+  const counts = new Map<NotificationMessage["kind"], number>();
+  for (const m of messages) counts.set(m.kind, (counts.get(m.kind) ?? 0) + (m.items?.length ?? 1));
+  return [...counts]
+    .map(([kind, count]) => {
+      const [one, many] = KIND_PHRASES[kind] ?? ["message", "messages"];
+      return `${count} ${count === 1 ? one : many}`;
+    })
+    .join(", ");
+}
+
+/** The items are the messages themselves; `body` is only a summary, since each adapter lists the items. */
 function fold(kind: "grouped" | "digest", title: string, messages: readonly NotificationMessage[], at: string): NotificationMessage {
   const items = messages.flatMap((m) => m.items ?? [{ title: m.title, body: m.body }]);
-  return {
-    kind,
-    severity: worst(messages),
-    title,
-    body: items.map((item) => `• ${item.title}`).join("\n"),
-    link: "/activity",
-    at,
-    items,
-  };
+  return { kind, severity: worst(messages), title, body: summary(messages), link: "/activity", at, items };
 }
 
 export function grouped(messages: readonly NotificationMessage[]): NotificationMessage {
