@@ -1,6 +1,7 @@
 import { PageHeading } from "../components/page-heading";
 import { AccountSection } from "../components/settings/account-section";
 import { ConnectorsSection } from "../components/settings/connectors-section";
+import { NotificationsSection } from "../components/settings/notifications-section";
 import { RecoverySettingsSection } from "../components/settings/recovery-settings-form";
 
 export default function SettingsScreen() {
@@ -9,6 +10,7 @@ export default function SettingsScreen() {
       <PageHeading title="Settings" />
       <ConnectorsSection />
       <RecoverySettingsSection />
+      <NotificationsSection />
       <AccountSection />
     </>
   );
