@@ -246,6 +246,7 @@ describe("Notifications settings", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Delete", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("article", { name: "Work Slack" })).toBeNull());
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual([`${BASE}/channels/c2`]);
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 3, name: "Channels" }));
     expect(screen.getByRole("article", { name: "Family group" })).toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
 // Settings → Notifications: the channels AutoArr tells things to, this device's web push, and quiet hours.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { type CreatedNotificationChannel, deleteNotificationChannel, type NotificationChannel, notificationChannelsQuery } from "../../api/notifications.api";
 import { turnOffPushOnThisDevice } from "../../api/push-subscription";
 import { queryKeys } from "../../api/query-keys";
@@ -25,6 +25,7 @@ export function NotificationsSection() {
   const isOwner = useProfile()?.role !== "member";
   const [justCreated, setJustCreated] = useState<CreatedNotificationChannel | null>(null);
   const [deleting, setDeleting] = useState<NotificationChannel | null>(null);
+  const channelsHeading = useRef<HTMLHeadingElement>(null);
   const removal = useMutation({
     mutationFn: async (channel: NotificationChannel) => {
       await deleteNotificationChannel(channel.id);
@@ -35,6 +36,8 @@ export function NotificationsSection() {
     },
     onSuccess: async () => {
       setDeleting(null);
+      // The Delete button that had focus is gone with its card.
+      channelsHeading.current?.focus();
       await queryClient.invalidateQueries({ queryKey: queryKeys.notifications.channels });
     },
   });
@@ -45,7 +48,9 @@ export function NotificationsSection() {
       <h2 id="notifications-heading">Notifications</h2>
       <p>Where AutoArr tells you about failed downloads, recoveries, requests and apps going down.</p>
       <section aria-labelledby="channels-heading">
-        <h3 id="channels-heading">Channels</h3>
+        <h3 id="channels-heading" ref={channelsHeading} tabIndex={-1}>
+          Channels
+        </h3>
         <QueryView
           query={query}
           loading={<SkeletonList rows={2} rowHeight={96} label="Loading notification channels" />}
