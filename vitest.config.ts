@@ -12,7 +12,7 @@ mkdirSync(path.join(import.meta.dirname, "web/dist"), { recursive: true });
 /** A fresh VAPID key per run, as `scripts/generate-vapid-keys.mjs` makes one. */
 async function testVapidKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
-  const { kty, crv, x, y, d } = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  const { kty, crv, x, y, d } = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
   return JSON.stringify({ kty, crv, x, y, d });
 }
 

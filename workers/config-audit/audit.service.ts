@@ -8,6 +8,9 @@ import { insertAudit, type AuditMeta, type AuditView, type NewRecommendation, ty
 import { loadRules } from "./catalogue.service";
 import { review } from "./llm-review";
 import { readSnapshot } from "./snapshot-reader";
+import { hubFor } from "../connectors/hub-client";
+import { createLogger } from "../platform/logger";
+import { auditNotification } from "../notifications/notification-events";
 
 export interface AuditRequest {
   env: Env;
@@ -80,7 +83,25 @@ export async function runAudit({
   });
   const db = database(env.DB);
   const view = await insertAudit(db, { id: auditId, tenantId, userId, path: reviewed.path, meta, results, recommendations: recs });
+  await tellImportantFindings(env, tenantId, recs);
   return { ...view, timings: { readMs, slowestCallMs: read.slowestCallMs } };
+}
+
+/**
+ * High-priority findings go to the tenant's channels routed to audit findings, each told once (the hub remembers
+ * a finding it told for a week, so one still open after that is told again). A failure to queue them never fails the audit.
+ */
+async function tellImportantFindings(env: Env, tenantId: string, recs: readonly NewRecommendation[]): Promise<void> {
+  const at = new Date().toISOString();
+  const important = recs
+    .filter((rec) => rec.priority === "high")
+    .map((rec) => auditNotification({ findingId: `${rec.ruleId}:${rec.setting}`, app: rec.app, title: rec.title, explanation: rec.why, at }));
+  if (important.length === 0) return;
+  try {
+    await hubFor(env, tenantId).notify(important);
+  } catch (error) {
+    createLogger("config-audit").warn("could not queue the audit's notifications", { tenant_id: tenantId, error: String(error) });
+  }
 }
 
 /** For a fix that writes several settings: each setting with the value it had at the audit and the value it gets. */

@@ -22,6 +22,7 @@ type TenantMethods =
   | "checkNow"
   | "ensureScheduled"
   | "decideApproval"
+  | "notify"
   | "admitRequest"
   | "endSessions";
 type PlainMethods = "broadcast" | "consumeRateLimit" | "metricsSnapshot" | "connectorSessionsOpened";
@@ -61,6 +62,7 @@ export function hubFor(env: Env, tenantId: string): HubClient {
     checkNow: () => stub.checkNow(tenantId),
     ensureScheduled: () => stub.ensureScheduled(tenantId),
     decideApproval: (actionId, approve) => stub.decideApproval(tenantId, actionId, approve),
+    notify: (notifications) => stub.notify(tenantId, notifications),
     admitRequest: (rules, session) => stub.admitRequest(tenantId, rules, session),
     endSessions: (target) => stub.endSessions(tenantId, target),
     broadcast: (event) => stub.broadcast(event),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { digest, GROUP_ABOVE, plan, retryDelayMs } from "./dispatch.logic";
 import type { NotificationMessage } from "./notification-message";
 
-const message = (kind: NotificationMessage["kind"], severity: NotificationMessage["severity"] = "warning", title = kind): NotificationMessage => ({
+const message = (kind: NotificationMessage["kind"], severity: NotificationMessage["severity"] = "warning", title: string = kind): NotificationMessage => ({
   kind,
   severity,
   title,
