@@ -90,6 +90,7 @@ export async function turnOnPushOnThisDevice(deviceName: string): Promise<unknow
   const support = pushSupport();
   if (support === "unsupported") throw new Error(unsupportedMessage());
   if (support === "denied") throw new Error(BLOCKED);
+  // First, before any network wait: Safari grants the prompt only in the tap's own turn (transient activation).
   await askPermission();
   const key = PushKey.safeParse(await apiRequest<unknown>(KEY_PATH));
   if (!key.success) throw new Error("AutoArr's server gave an answer this page does not understand. Reload the page and try again.");
