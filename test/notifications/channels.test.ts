@@ -77,6 +77,7 @@ describe("what each service receives", () => {
     expect(result).toMatchObject({ status: "sent" });
     const embed = ((await onlyRequest("discord", mark)).body as { embeds: { title: string; fields: unknown[] }[] }).embeds[0];
     expect(embed?.title.length).toBe(256);
+    expect(embed?.title.endsWith("…")).toBe(true);
     expect(embed?.fields.length).toBeLessThanOrEqual(25);
   });
 

@@ -24,6 +24,7 @@ export interface DeliveryOptions {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const ANSWER_BODY_CHARS = 300;
 const REDACTED = "…";
+const MIN_SECRET_PART = 8;
 
 /** Official hosts skip the DNS check but still need https on the default port, and no credentials in the URL. */
 function officialHostProblem(url: URL): string | null {
@@ -44,7 +45,7 @@ async function targetProblem(adapter: ChannelAdapter, target: string, options: D
   return outboundUrlProblem(target, { resolverUrl: options.resolverUrl, allowLoopback: options.allowLoopback });
 }
 
-/** Every secret of the config as it might appear in an answer: the value, its URL-encoded form, a secret URL's path and query. */
+/** Every secret of the config as it might appear in an answer: the value, its URL-encoded form, a secret URL's path, query and their longer parts. */
 function secretsOf(adapter: ChannelAdapter, config: Record<string, unknown>): string[] {
   const secrets = new Set<string>();
   for (const field of adapter.secretFields) {
@@ -56,6 +57,11 @@ function secretsOf(adapter: ChannelAdapter, config: Record<string, unknown>): st
       const url = new URL(value);
       if (url.pathname.length > 1) secrets.add(url.pathname);
       if (url.search) secrets.add(url.search.slice(1));
+      // A service may quote part of the URL back (its token, the path after a proxy's prefix), so every longer path
+      // segment and query value counts too; short ones ("api", "v10") would blank out ordinary words.
+      for (const part of [...url.pathname.split("/"), ...url.searchParams.values()]) {
+        if (part.length >= MIN_SECRET_PART) secrets.add(part);
+      }
     } catch {
       // Not a URL: the value itself is the secret.
     }

@@ -23,6 +23,17 @@ type DiscordConfig = z.infer<typeof DiscordConfig>;
 
 const LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, total: 6000 };
 
+/** Escaped and cut to `max`; the cut is made in the text before escaping, so it never splits an escape. */
+function fitted(text: string, max: number): string {
+  let keep = max;
+  for (;;) {
+    const escaped = escapeDiscordMarkdown(keep >= text.length ? text : truncate(text, keep));
+    if (escaped.length <= max) return escaped;
+    if (keep <= 1) return "…";
+    keep -= Math.max(1, Math.ceil((escaped.length - max) / 2));
+  }
+}
+
 const COLOURS: Record<NotificationSeverity, number> = { info: 0x3498db, warning: 0xf1c40f, critical: 0xe74c3c };
 
 export const discordAdapter: ChannelAdapter<DiscordConfig> = {
@@ -35,17 +46,17 @@ export const discordAdapter: ChannelAdapter<DiscordConfig> = {
   request(config, message, context) {
     const url = new URL(config.webhookUrl);
     url.searchParams.set("wait", "true");
-    const title = truncate(escapeDiscordMarkdown(oneLine(message.title)), LIMITS.title);
+    const title = fitted(oneLine(message.title), LIMITS.title);
     // Everything counts toward the 6000 characters: the title, then the fields, and the description gets what is left.
     let budget = LIMITS.total - title.length;
     const fields = (message.items ?? []).slice(0, LIMITS.fields).flatMap((item) => {
-      const name = truncate(escapeDiscordMarkdown(oneLine(item.title)) || "—", LIMITS.fieldName);
-      const value = truncate(escapeDiscordMarkdown(item.body) || "—", LIMITS.fieldValue);
+      const name = fitted(oneLine(item.title), LIMITS.fieldName) || "—";
+      const value = fitted(item.body, LIMITS.fieldValue) || "—";
       if (name.length + value.length > budget - 1) return [];
       budget -= name.length + value.length;
       return [{ name, value, inline: false }];
     });
-    const description = truncate(escapeDiscordMarkdown(message.body), Math.min(LIMITS.description, budget));
+    const description = budget > 1 ? fitted(message.body, Math.min(LIMITS.description, budget)) : "";
     const link = absoluteLink(message, context);
     const embed = {
       title,
