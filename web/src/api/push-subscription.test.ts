@@ -183,3 +183,17 @@ describe("this device's subscription", () => {
     expect(existing.unsubscribe).toHaveBeenCalled();
   });
 });
+
+describe("a push service that never answers", () => {
+  it("gives up on subscribing after a while with a sentence, instead of waiting forever", async () => {
+    vi.useFakeTimers();
+    tokenStore.save(session());
+    mockApi({ "GET /api/v1/notifications/push/key": { body: { publicKey: SERVER_KEY } } });
+    const browser = pushCapableBrowser();
+    browser.pushManager.subscribe.mockImplementation(() => new Promise(() => undefined));
+    const attempt = turnOnPushOnThisDevice("Phone");
+    const outcome = expect(attempt).rejects.toThrow(/could not reach its push service/);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await outcome;
+  });
+});

@@ -11,6 +11,8 @@ const KEY_PATH = "/api/v1/notifications/push/key";
 const SUBSCRIPTIONS_PATH = "/api/v1/notifications/push/subscriptions";
 /** `serviceWorker.ready` never settles when no worker is registered (a dev server without the PWA worker). */
 const SERVICE_WORKER_WAIT_MS = 10_000;
+/** subscribe() waits on the browser's push service (FCM for Chrome), which a network may block: it then never answers. */
+const SUBSCRIBE_WAIT_MS = 30_000;
 
 const PushKey = z.object({ publicKey: z.string().min(1).nullable() });
 
@@ -26,6 +28,7 @@ export function pushSupport(): PushSupport {
   return Notification.permission === "denied" ? "denied" : "supported";
 }
 
+const UNREACHABLE = "This browser could not reach its push service to sign up for notifications. Check that it is online and try again.";
 const BLOCKED = "Notifications are blocked for AutoArr in this browser. Allow them in the site settings, then try again.";
 
 function unsupportedMessage(): string {
@@ -47,16 +50,21 @@ function sameBytes(a: ArrayBuffer | null | undefined, b: Uint8Array): boolean {
   return view.every((byte, index) => byte === b[index]);
 }
 
-async function readyRegistration(): Promise<ServiceWorkerRegistration> {
+/** Rejects with `message` when `promise` has not settled within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("AutoArr's background worker is not running here. Reload the page and try again.")), SERVICE_WORKER_WAIT_MS);
+    timer = setTimeout(() => reject(new Error(message)), ms);
   });
   try {
-    return await Promise.race([navigator.serviceWorker.ready, timeout]);
+    return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function readyRegistration(): Promise<ServiceWorkerRegistration> {
+  return within(navigator.serviceWorker.ready, SERVICE_WORKER_WAIT_MS, "AutoArr's background worker is not running here. Reload the page and try again.");
 }
 
 async function askPermission(): Promise<void> {
@@ -74,11 +82,15 @@ async function subscribeWith(
   if (existing && sameBytes(existing.options.applicationServerKey, serverKey)) return { subscription: existing, isNew: false };
   if (existing) await existing.unsubscribe();
   try {
-    const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: serverKey });
+    const subscription = await within(
+      registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: serverKey }),
+      SUBSCRIBE_WAIT_MS,
+      UNREACHABLE,
+    );
     return { subscription, isNew: true };
   } catch (error) {
     if (error instanceof DOMException && error.name === "NotAllowedError") throw new Error(BLOCKED);
-    throw new Error("This browser could not sign up for notifications. Check that it is online and try again.");
+    throw new Error(UNREACHABLE);
   }
 }
 
