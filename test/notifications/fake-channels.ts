@@ -3,7 +3,7 @@
 import { inject } from "vitest";
 import type { ChannelAdapter } from "../../workers/notifications/channel-adapter";
 import { CHANNEL_ADAPTERS, type ChannelKind } from "../../workers/notifications/channels";
-import { pushoverAdapter } from "../../workers/notifications/channels/pushover";
+import { pushoverAdapterFor } from "../../workers/notifications/channels/pushover";
 import type { NotificationMessage } from "../../workers/notifications/notification-message";
 import { type FakeService, notificationFakesClient, type RecordedRequest } from "../fakes/notification-services.mjs";
 
@@ -19,7 +19,7 @@ export function marker(): string {
 
 /** Each kind's adapter as the tests use it: Pushover's aimed at the fake (its host is not part of a user's config). */
 export function adapterFor(kind: ChannelKind): ChannelAdapter {
-  return kind === "pushover" ? (pushoverAdapter(`${fakes.url}/pushover`) as unknown as ChannelAdapter) : CHANNEL_ADAPTERS[kind];
+  return kind === "pushover" ? (pushoverAdapterFor(`${fakes.url}/pushover`) as unknown as ChannelAdapter) : CHANNEL_ADAPTERS[kind];
 }
 
 /** A config for `kind` that the fake accepts. */

@@ -46,7 +46,7 @@ export const discordAdapter: ChannelAdapter<DiscordConfig> = {
   request(config, message, context) {
     const url = new URL(config.webhookUrl);
     url.searchParams.set("wait", "true");
-    const title = fitted(oneLine(message.title), LIMITS.title);
+    const title = fitted(oneLine(message.title), LIMITS.title) || "AutoArr";
     // Everything counts toward the 6000 characters: the title, then the fields, and the description gets what is left.
     let budget = LIMITS.total - title.length;
     const fields = (message.items ?? []).slice(0, LIMITS.fields).flatMap((item) => {

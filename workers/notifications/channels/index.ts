@@ -6,7 +6,7 @@ import { appriseAdapter } from "./apprise";
 import { discordAdapter } from "./discord";
 import { gotifyAdapter } from "./gotify";
 import { ntfyAdapter } from "./ntfy";
-import { PUSHOVER } from "./pushover";
+import { pushoverAdapter } from "./pushover";
 import { slackAdapter } from "./slack";
 import { telegramAdapter } from "./telegram";
 import { webhookAdapter } from "./webhook";
@@ -25,7 +25,7 @@ function registered<C extends Record<string, unknown>>(adapter: ChannelAdapter<C
 export const CHANNEL_ADAPTERS: Readonly<Record<ChannelKind, ChannelAdapter>> = {
   discord: registered(discordAdapter),
   telegram: registered(telegramAdapter),
-  pushover: registered(PUSHOVER),
+  pushover: registered(pushoverAdapter),
   ntfy: registered(ntfyAdapter),
   gotify: registered(gotifyAdapter),
   slack: registered(slackAdapter),

@@ -35,7 +35,7 @@ const EMERGENCY = { retry: 60, expire: 3600 };
  * The adapter for one API base: the service's own for users, a local fake's in tests (Pushover has no
  * self-hosted server, so its base is not part of a user's config).
  */
-export function pushoverAdapter(apiBase = PUSHOVER_API_BASE): ChannelAdapter<PushoverConfig> {
+export function pushoverAdapterFor(apiBase: string): ChannelAdapter<PushoverConfig> {
   const endpoint = `${apiBase.replace(/\/+$/, "")}/1/messages.json`;
   return {
     kind: "pushover",
@@ -69,4 +69,4 @@ export function pushoverAdapter(apiBase = PUSHOVER_API_BASE): ChannelAdapter<Pus
   };
 }
 
-export const PUSHOVER = pushoverAdapter();
+export const pushoverAdapter = pushoverAdapterFor(PUSHOVER_API_BASE);
