@@ -263,3 +263,52 @@ describe("channel configs", () => {
     expect(channelConfigProblem("slack", { webhookUrl: "https://hooks.example.com/services/T00000000/B00000000/XXXXXXXXXXXX" })).toMatch(/hooks\.slack\.com/);
   });
 });
+
+describe("the fakes are no more forgiving than the services", () => {
+  const post = (path: string, body: string, contentType = "application/json") =>
+    fetch(`${fakes.url}${path}`, { method: "POST", headers: { "Content-Type": contentType }, body });
+  const { discord, telegram, pushover, slack } = fakes.credentials;
+
+  it("Telegram refuses HTML that was not escaped, as its HTML parse mode does", async () => {
+    const response = await post(
+      `/telegram/bot${telegram.botToken}/sendMessage`,
+      JSON.stringify({ chat_id: telegram.chatIds[0], text: "a <x> & b", parse_mode: "HTML" }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error_code: 400, description: expect.stringContaining("can't parse entities") });
+  });
+
+  it("Discord refuses an embed over its limits with its Invalid Form Body error", async () => {
+    const response = await post(
+      `/discord/api/webhooks/${discord.webhookId}/${discord.webhookToken}?wait=true`,
+      JSON.stringify({ embeds: [{ title: "t".repeat(257) }] }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 50035, message: "Invalid Form Body" });
+  });
+
+  it("Pushover refuses emergency priority without retry and expire", async () => {
+    const form = new URLSearchParams({ token: pushover.appToken, user: pushover.userKey, message: "x", priority: "2" });
+    const response = await post("/pushover/1/messages.json", form.toString(), "application/x-www-form-urlencoded");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ status: 0, errors: [expect.stringContaining("retry")] });
+  });
+
+  it("Slack refuses a header block that is not plain_text", async () => {
+    const body = JSON.stringify({ text: "x", blocks: [{ type: "header", text: { type: "mrkdwn", text: "*x*" } }] });
+    const response = await post(`/slack/services/${slack.team}/${slack.bot}/${slack.secret}`, body);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("invalid_blocks");
+  });
+
+  it("Gotify refuses a message without its app token", async () => {
+    const response = await post("/gotify/message", JSON.stringify({ message: "x" }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "Unauthorized", errorCode: 401 });
+  });
+
+  it("the webhook receiver refuses an unsigned request", async () => {
+    const response = await post("/webhook/receive", JSON.stringify({ source: "autoarr", version: 1 }));
+    expect(response.status).toBe(401);
+  });
+});
