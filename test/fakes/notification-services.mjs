@@ -685,3 +685,27 @@ export function notificationFakesClient(url) {
     },
   };
 }
+
+// `node test/fakes/notification-services.mjs`: the fakes on their own, for trying channels by hand against a local
+// `npm start` (with AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS on); prints where each service is and its credentials.
+if (typeof process !== "undefined" && process.argv?.[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const fakes = await startNotificationFakes();
+  const c = fakes.credentials;
+  console.log(`Notification fakes on ${fakes.url}`);
+  console.log(
+    JSON.stringify(
+      {
+        discord: { webhookUrl: `${fakes.url}/discord/api/webhooks/${c.discord.webhookId}/${c.discord.webhookToken}` },
+        telegram: { botToken: c.telegram.botToken, chatId: c.telegram.chatIds[0], apiUrl: `${fakes.url}/telegram` },
+        ntfy: { serverUrl: `${fakes.url}/ntfy`, topic: "autoarr" },
+        gotify: { serverUrl: `${fakes.url}/gotify`, appToken: c.gotify.appToken },
+        slack: { webhookUrl: `${fakes.url}/slack/services/${c.slack.team}/${c.slack.bot}/${c.slack.secret}` },
+        apprise: { serverUrl: `${fakes.url}/apprise`, key: c.apprise.key },
+        webhook: { url: `${fakes.url}/webhook/receive`, secret: c.webhook.secret },
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`What each received: GET ${fakes.url}/__control/received/<service>`);
+}
