@@ -128,7 +128,13 @@ export class Notifier {
       { deliveryId, attempt, mayRetry: true },
     );
     if (outcome.nextAttemptAt !== undefined && !outcome.channelEnded)
-      storage.put(RETRY_PREFIX + deliveryId, { deliveryId, channelId: channel.id, message, attempt: attempt + 1, dueAt: outcome.nextAttemptAt } satisfies RetryEntry);
+      storage.put(RETRY_PREFIX + deliveryId, {
+        deliveryId,
+        channelId: channel.id,
+        message,
+        attempt: attempt + 1,
+        dueAt: outcome.nextAttemptAt,
+      } satisfies RetryEntry);
     if (outcome.channelEnded) {
       for (const [key, entry] of storage.list<RetryEntry>({ prefix: RETRY_PREFIX })) if (entry.channelId === channel.id) storage.delete(key);
       await this.deps.onChannelEnded(channel, outcome);
@@ -192,7 +198,8 @@ export class Notifier {
         1,
       );
       const answer = outcome.status === "sent" ? "Sent in the digest after quiet hours" : `In the digest after quiet hours (${outcome.status})`;
-      for (const entry of held) await updateDelivery(db, tenantId, entry.deliveryId, { status: outcome.status === "sent" ? "sent" : outcome.status, answer, nextAttemptAt: null });
+      for (const entry of held)
+        await updateDelivery(db, tenantId, entry.deliveryId, { status: outcome.status === "sent" ? "sent" : outcome.status, answer, nextAttemptAt: null });
     }
   }
 

@@ -397,7 +397,10 @@ export class TenantHub extends DurableObject<Env> {
       now: () => this.clock(),
       ring: () => keyRing(this.env),
       onChannelEnded: async (channel, outcome) => {
-        const why = outcome.channelEnded === "removed" ? "its address is gone (the device unsubscribed)" : `it failed 10 times in a row (last answer: ${outcome.result.status === "sent" ? "" : outcome.result.answer})`;
+        const why =
+          outcome.channelEnded === "removed"
+            ? "its address is gone (the device unsubscribed)"
+            : `it failed 10 times in a row (last answer: ${outcome.result.status === "sent" ? "" : outcome.result.answer})`;
         const activity = await recordActivity(database(this.env.DB), tenantId, {
           kind: "notification",
           level: "warning",
@@ -536,7 +539,11 @@ export class TenantHub extends DurableObject<Env> {
 
   /** The one alarm goes off at the earliest job's due time; with no job left the hub has no alarm. */
   private async rearm(): Promise<void> {
-    const due = earliestDue([this.checkSchedule?.dueAt, this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY), this.tenantId ? this.notifier.dueAt() : undefined]);
+    const due = earliestDue([
+      this.checkSchedule?.dueAt,
+      this.ctx.storage.kv.get<number>(HEALTH_SCHEDULE_KEY),
+      this.tenantId ? this.notifier.dueAt() : undefined,
+    ]);
     const armed = await this.ctx.storage.getAlarm();
     if (due === null) {
       if (armed !== null) await this.ctx.storage.deleteAlarm();
@@ -549,7 +556,13 @@ export class TenantHub extends DurableObject<Env> {
     const tenantId = this.tenantId;
     this.broadcast(circuitEvent(change, this.clock()));
     if (!tenantId) return;
-    const news = circuitNotification(change.key, change.from, change.circuit.state, currentError(change.circuit)?.message ?? null, new Date(this.clock()).toISOString());
+    const news = circuitNotification(
+      change.key,
+      change.from,
+      change.circuit.state,
+      currentError(change.circuit)?.message ?? null,
+      new Date(this.clock()).toISOString(),
+    );
     if (news && this.notifier.enqueue([news]) > 0 && !this.checksInProgress) this.deliverNotificationsLater();
     this.ctx.waitUntil(
       (async () => {

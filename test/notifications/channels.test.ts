@@ -211,6 +211,16 @@ describe("what each service receives", () => {
     expect(stateless.body).toMatchObject({ urls, type: "failure", format: "text" });
   });
 
+  it("Apprise: a key with nothing saved under it (204, no configuration) counts as not sent", async () => {
+    const result = await deliver(adapterFor("apprise"), { serverUrl: `${fakes.url}/apprise`, key: "autoarr-nothing-saved-here" }, message(marker()), options);
+    expect(result).toMatchObject({ status: "failed", httpStatus: 204 });
+    expect((result as { answer: string }).answer).toContain("sent nothing");
+  });
+
+  it("Discord and Slack: text that is not a URL is a 400-style config issue, not a crash", () => {
+    for (const kind of ["discord", "slack"] as const) expect(adapterFor(kind).config.safeParse({ webhookUrl: "not a url" }).success).toBe(false);
+  });
+
   it("Apprise: needs exactly one of key and urls", () => {
     expect(channelConfigProblem("apprise", { serverUrl: "https://apprise.example.com" })).toMatch(/exactly one/);
     expect(channelConfigProblem("apprise", { serverUrl: "https://apprise.example.com", key: "a", urls: "json://x" })).toMatch(/exactly one/);

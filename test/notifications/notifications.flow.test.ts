@@ -79,7 +79,9 @@ describe("notification channels", () => {
     expect(delivery).toMatchObject({ status: "sent", httpStatus: 200 });
     const [received] = await ntfyMessages(topic);
     expect(received).toMatchObject({ topic, title: "AutoArr test message" });
-    const log = (await (await api(`/api/v1/notifications/channels/${channel.id}/deliveries`, { token: owner.accessToken })).json()) as { deliveries: unknown[] };
+    const log = (await (await api(`/api/v1/notifications/channels/${channel.id}/deliveries`, { token: owner.accessToken })).json()) as {
+      deliveries: unknown[];
+    };
     expect(log.deliveries).toEqual([expect.objectContaining({ event: "test", status: "sent", attempts: 1 })]);
   });
 
@@ -113,7 +115,11 @@ describe("notification channels", () => {
     const list = (await (await api("/api/v1/notifications/channels", { token: owner.accessToken })).json()) as {
       channels: { id: string; enabled: boolean; disabledReason: string | null; consecutiveFailures: number }[];
     };
-    expect(list.channels.find((c) => c.id === channel.id)).toMatchObject({ enabled: false, consecutiveFailures: 10, disabledReason: expect.stringContaining("10 failed") });
+    expect(list.channels.find((c) => c.id === channel.id)).toMatchObject({
+      enabled: false,
+      consecutiveFailures: 10,
+      disabledReason: expect.stringContaining("10 failed"),
+    });
     const back = await api(`/api/v1/notifications/channels/${channel.id}`, { method: "PATCH", token: owner.accessToken, json: { enabled: true } });
     expect(await back.json()).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
   });
@@ -195,7 +201,9 @@ describe("after a check", () => {
     );
     expect(digests).toHaveLength(1);
     expect(digests[0]!.title).toMatch(/^While it was quiet: \d+ events?$/);
-    const after = await env.DB.prepare("SELECT status, answer FROM notification_deliveries WHERE tenant_id = ? AND event != 'digest'").bind(owner.tenant.id).all<{ status: string; answer: string }>();
+    const after = await env.DB.prepare("SELECT status, answer FROM notification_deliveries WHERE tenant_id = ? AND event != 'digest'")
+      .bind(owner.tenant.id)
+      .all<{ status: string; answer: string }>();
     expect(after.results.every((row) => row.status === "sent" && row.answer.includes("digest"))).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ interface BobsThings {
   appliedChangeId: string;
   requestId: string;
   requestOptionId: string;
+  notificationChannelId: string;
 }
 
 /** How to get hold of one of B's ids, by the document's path up to and with the parameter. */
@@ -35,6 +36,7 @@ const RESOURCE_FOR: Record<string, (bob: BobsThings) => string> = {
   "/api/v1/config/history/{id}": (bob) => bob.appliedChangeId,
   "/api/v1/config/recommendations/{id}": (bob) => bob.openRecommendationId,
   "/api/v1/requests/{id}": (bob) => bob.requestId,
+  "/api/v1/notifications/channels/{id}": (bob) => bob.notificationChannelId,
 };
 
 /** Path parameters that name no tenant's resource, and why there is no cross-tenant case for them. */
@@ -92,6 +94,9 @@ async function bobBuildsOneOfEverything(): Promise<BobsThings> {
   };
   const request = (await (await api("/api/v1/requests", { method: "POST", ...auth, json: { query: "get me dune" } })).json()) as { id: string };
   const detail = (await (await api(`/api/v1/requests/${request.id}`, auth)).json()) as { options?: { optionId: string }[] };
+  const channel = (await (
+    await api("/api/v1/notifications/channels", { method: "POST", ...auth, json: { kind: "ntfy", name: "Bob's phone", config: { topic: "bob-alerts" } } })
+  ).json()) as { channel?: { id: string } };
   const things = {
     waitingRecoveryId: waiting?.id,
     auditId: audit.id,
@@ -99,6 +104,7 @@ async function bobBuildsOneOfEverything(): Promise<BobsThings> {
     appliedChangeId: applied.change?.id,
     requestId: request.id,
     requestOptionId: detail.options?.[0]?.optionId,
+    notificationChannelId: channel.channel?.id,
   };
   const missing = Object.entries(things)
     .filter(([, id]) => !id)
@@ -145,6 +151,7 @@ describe("cross-tenant access by id", () => {
       const body = (await (await api(path, as())).json()) as { items?: unknown[]; connectors?: unknown[] };
       expect(body.items ?? body.connectors, path).toEqual([]);
     }
+    expect(((await (await api("/api/v1/notifications/channels", as())).json()) as { channels: unknown[] }).channels).toEqual([]);
     expect((await api("/api/v1/config/audits/latest", as())).status).toBe(404);
   });
 
@@ -166,6 +173,8 @@ describe("cross-tenant access by id", () => {
     expect(history.items.find((c) => c.id === bob.appliedChangeId)?.rolledBackAt).toBeNull();
     expect(history.items.filter((c) => c.rollbackOf === bob.appliedChangeId)).toEqual([]);
     expect(((await (await api(`/api/v1/requests/${bob.requestId}`, asBob())).json()) as { status: string }).status).toBe("needs_choice");
+    const channels = (await (await api("/api/v1/notifications/channels", asBob())).json()) as { channels: { id: string; name: string; enabled: boolean }[] };
+    expect(channels.channels).toEqual([expect.objectContaining({ id: bob.notificationChannelId, name: "Bob's phone", enabled: true })]);
     // A's choice for B's request reached nothing of B's apps.
     expect((await sim.requests(bob.stack, "radarr")).filter((r) => r.method === "POST" && r.path === "/api/v3/movie")).toEqual([]);
   });

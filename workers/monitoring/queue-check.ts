@@ -365,7 +365,15 @@ async function notify(
     at,
   };
   deps.broadcast({ type: "recovery", at, data: event });
-  const news = recoveryNotification({ itemKey: detection.key, app: event.app, title: detection.title, reason: detection.reason, outcome: entry.action?.outcome, summary: entry.message, at });
+  const news = recoveryNotification({
+    itemKey: detection.key,
+    app: event.app,
+    title: detection.title,
+    reason: detection.reason,
+    outcome: entry.action?.outcome,
+    summary: entry.message,
+    at,
+  });
   if (news) deps.notify?.(news);
   if (settings.webhookUrl)
     deps.waitUntil(sendWebhook(settings.webhookUrl, webhookBody(event, settings.webhookFormat), { resolverUrl: envVars(deps.env).DNS_RESOLVER_URL }));

@@ -37,4 +37,6 @@ export interface ChannelAdapter<Config extends Record<string, unknown> = Record<
    * Omit for none.
    */
   goneStatuses?: readonly number[];
+  /** Success statuses that mean nothing was sent (Apprise API's 204 "There was no configuration found."). */
+  notSentStatuses?: readonly number[];
 }

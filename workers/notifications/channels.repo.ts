@@ -52,7 +52,16 @@ export async function upsertDeviceChannel(db: Database, row: ChannelRow): Promis
     .values(row)
     .onConflictDoUpdate({
       target: [notificationChannels.tenantId, notificationChannels.dedupeKey],
-      set: { configSealed: row.configSealed, secretHints: row.secretHints, name: row.name, userId: row.userId, enabled: true, disabledReason: null, consecutiveFailures: 0, updatedAt: row.updatedAt },
+      set: {
+        configSealed: row.configSealed,
+        secretHints: row.secretHints,
+        name: row.name,
+        userId: row.userId,
+        enabled: true,
+        disabledReason: null,
+        consecutiveFailures: 0,
+        updatedAt: row.updatedAt,
+      },
     })
     .returning();
   return saved!;
@@ -83,7 +92,7 @@ export async function noteChannelOutcome(db: Database, tenantId: string, channel
     .set({ consecutiveFailures: sql`${notificationChannels.consecutiveFailures} + 1` })
     .where(and(eq(notificationChannels.tenantId, tenantId), eq(notificationChannels.id, channelId)))
     .returning({ failures: notificationChannels.consecutiveFailures, enabled: notificationChannels.enabled });
-  if (!row || !row.enabled || row.failures < limit) return { disabled: false };
+  if (!row?.enabled || row.failures < limit) return { disabled: false };
   await updateChannel(db, tenantId, channelId, { enabled: false, disabledReason: `Turned off after ${row.failures} failed deliveries in a row` });
   return { disabled: true };
 }

@@ -1,6 +1,5 @@
 // Adding, editing and reading notification channels: the config is checked by its adapter, sealed whole, and shown
 // back only as its plain fields and each secret's last four characters.
-import { ZodError, type z } from "zod";
 import type { Database } from "../platform/db/database";
 import type { KeyRing } from "../platform/crypto/key-ring";
 import { open, seal } from "../platform/crypto/secret-box";
@@ -23,8 +22,17 @@ export function secretHint(value: string): string {
 /** Validates a config for its kind; issues come back under ["config", …] like any other field's. */
 export function parseConfig(adapter: ChannelAdapter, config: unknown, allowLoopback: boolean): Record<string, unknown> {
   const parsed = adapter.config.safeParse(config);
-  if (!parsed.success) throw new ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ["config", ...issue.path] })) as z.core.$ZodIssue[]);
-  const problem = adapter.kind === WEB_PUSH_KIND ? webPushEndpointProblem(parsed.data, allowLoopback) : channelConfigProblem(adapter.kind as never, parsed.data as never, { allowLoopback });
+  // As the request validator answers (the envelope's details are the zod issues), with the paths under "config".
+  if (!parsed.success)
+    throw new AppError(
+      "invalid_request",
+      "The request is not valid",
+      parsed.error.issues.map((issue) => ({ ...issue, path: ["config", ...issue.path] })),
+    );
+  const problem =
+    adapter.kind === WEB_PUSH_KIND
+      ? webPushEndpointProblem(parsed.data, allowLoopback)
+      : channelConfigProblem(adapter.kind as never, parsed.data as never, { allowLoopback });
   if (problem) throw new AppError("invalid_request", `This ${adapter.label} channel is refused: ${problem}`, [{ path: ["config"], message: problem }]);
   return parsed.data;
 }

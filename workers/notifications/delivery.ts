@@ -34,6 +34,12 @@ function officialHostProblem(url: URL): string | null {
   return null;
 }
 
+/** An official host is named exactly, or as "*.suffix" for a service with many hosts (WNS's *.notify.windows.com). */
+export function isOfficialHost(adapter: Pick<ChannelAdapter, "officialHosts">, hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return adapter.officialHosts.some((official) => (official.startsWith("*.") ? host.endsWith(official.slice(1)) : host === official));
+}
+
 async function targetProblem(adapter: ChannelAdapter, target: string, options: DeliveryOptions): Promise<string | null> {
   let url: URL;
   try {
@@ -41,7 +47,7 @@ async function targetProblem(adapter: ChannelAdapter, target: string, options: D
   } catch {
     return "it is not a URL";
   }
-  if (adapter.officialHosts.includes(url.hostname.toLowerCase())) return officialHostProblem(url);
+  if (isOfficialHost(adapter, url.hostname)) return officialHostProblem(url);
   return outboundUrlProblem(target, { resolverUrl: options.resolverUrl, allowLoopback: options.allowLoopback });
 }
 
@@ -152,6 +158,7 @@ export async function deliver<C extends Record<string, unknown>>(
     // The answer's status is what counts; a body cut off mid-way is not worth a retry.
   }
   const answer = redact(describe(response, body), secrets);
+  if (adapter.notSentStatuses?.includes(status)) return { status: "failed", httpStatus: status, answer: `${answer} (the service sent nothing)` };
   if (status >= 200 && status < 300) return { status: "sent", httpStatus: status };
   if (status >= 300 && status < 400) return { status: "failed", httpStatus: status, answer: `${answer} (redirects are not followed)` };
   if (adapter.goneStatuses?.includes(status)) return { status: "gone", httpStatus: status, answer };

@@ -24,7 +24,12 @@ describe("what a channel is sent", () => {
   });
 
   it(`one grouped message for more than ${GROUP_ABOVE} at once, with each item and the worst severity`, () => {
-    const batch = [message("failure_detected", "warning", "A"), message("failure_detected", "warning", "B"), message("recovered", "info", "C"), message("gave_up", "critical", "D")];
+    const batch = [
+      message("failure_detected", "warning", "A"),
+      message("failure_detected", "warning", "B"),
+      message("recovered", "info", "C"),
+      message("gave_up", "critical", "D"),
+    ];
     const { send } = plan(everything, batch, awake);
     expect(send).toHaveLength(1);
     expect(send[0]).toMatchObject({ kind: "grouped", severity: "critical", title: "4 things need a look" });
@@ -37,7 +42,10 @@ describe("what a channel is sent", () => {
 
   it("holds everything in quiet hours but critical events, when those may pass", () => {
     const batch = [message("failure_detected"), message("app_down", "critical")];
-    expect(plan(everything, batch, { now: true, letCriticalThrough: true })).toMatchObject({ send: [{ kind: "app_down" }], hold: [{ kind: "failure_detected" }] });
+    expect(plan(everything, batch, { now: true, letCriticalThrough: true })).toMatchObject({
+      send: [{ kind: "app_down" }],
+      hold: [{ kind: "failure_detected" }],
+    });
     expect(plan(everything, batch, { now: true, letCriticalThrough: false }).send).toEqual([]);
   });
 

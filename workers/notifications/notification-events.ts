@@ -97,7 +97,14 @@ export interface RequestNews {
 
 export function requestNotification(request: RequestNews): QueuedNotification | undefined {
   if (request.status === "available")
-    return message("request_available", `Ready to watch: ${request.title}`, `${request.title} is in Plex.`, "/requests", request.at, `request_available:${request.id}`);
+    return message(
+      "request_available",
+      `Ready to watch: ${request.title}`,
+      `${request.title} is in Plex.`,
+      "/requests",
+      request.at,
+      `request_available:${request.id}`,
+    );
   if (request.status === "failed")
     return message(
       "request_failed",

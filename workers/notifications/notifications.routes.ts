@@ -11,12 +11,21 @@ import { AppError, notFound } from "../platform/errors";
 import { type AppEnv, envVars } from "../platform/env";
 import { randomToken, sha256Hex } from "../platform/encoding";
 import { CHANNEL_ADAPTERS } from "./channels";
-import { channelAdapters, WEB_PUSH_KIND } from "./adapter-registry";
-import { deleteChannel, findByDedupeKey, findChannel, insertChannel, listChannels, listDeliveries, upsertDeviceChannel, updateChannel, type ChannelRow } from "./channels.repo";
+import { channelAdapters, configuredVapid, WEB_PUSH_KIND } from "./adapter-registry";
+import {
+  deleteChannel,
+  findByDedupeKey,
+  findChannel,
+  insertChannel,
+  listChannels,
+  listDeliveries,
+  upsertDeviceChannel,
+  updateChannel,
+  type ChannelRow,
+} from "./channels.repo";
 import { adapterOf, channelView, channelViews, newSigningSecret, openConfig, parseConfig, sealConfig } from "./channels.service";
 import { noteAppUrl, readNotificationSettings, writeNotificationSettings } from "./notification-settings";
 import { sendAndRecord } from "./send-and-record.service";
-import { vapidFromEnv } from "./web-push/vapid";
 import {
   Channel,
   ChannelEvents,
@@ -229,7 +238,10 @@ export const notificationRoutes = createRouter()
       summary: "The channel's delivery log, newest first (the last 50)",
       security: bearerSecurity,
       request: { params: IdParam },
-      responses: { 200: jsonOf(z.object({ deliveries: z.array(Delivery) }).openapi("NotificationDeliveryList"), "Deliveries"), ...errorResponses(401, 404, 429) },
+      responses: {
+        200: jsonOf(z.object({ deliveries: z.array(Delivery) }).openapi("NotificationDeliveryList"), "Deliveries"),
+        ...errorResponses(401, 404, 429),
+      },
     }),
     async (c) => {
       const auth = requireAuth(c);
@@ -282,7 +294,7 @@ export const notificationRoutes = createRouter()
     }),
     async (c) => {
       requireAuth(c);
-      return c.json({ publicKey: vapidFromEnv(c.env)?.publicKey ?? null }, 200);
+      return c.json({ publicKey: configuredVapid(c.env)?.publicKey ?? null }, 200);
     },
   )
   .openapi(
@@ -328,5 +340,17 @@ export const notificationRoutes = createRouter()
 
 function goneDelivery(id: string, channelId: string): z.infer<typeof Delivery> {
   const at = new Date().toISOString();
-  return { id, channelId, event: "test", title: "AutoArr test message", status: "gone", attempts: 1, httpStatus: null, answer: "The subscription is gone; the device was removed", createdAt: at, updatedAt: at, nextAttemptAt: null };
+  return {
+    id,
+    channelId,
+    event: "test",
+    title: "AutoArr test message",
+    status: "gone",
+    attempts: 1,
+    httpStatus: null,
+    answer: "The subscription is gone; the device was removed",
+    createdAt: at,
+    updatedAt: at,
+    nextAttemptAt: null,
+  };
 }

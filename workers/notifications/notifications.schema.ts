@@ -18,7 +18,10 @@ export const ChannelName = z.string().trim().min(1).max(80).openapi({ example: "
 
 export const DeliveryStatus = z
   .enum(["sent", "retrying", "failed", "held", "gone"])
-  .openapi({ description: "sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)" });
+  .openapi({
+    description:
+      "sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)",
+  });
 
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
@@ -72,10 +75,7 @@ export const UpdateChannelBody = z
     name: ChannelName.optional(),
     events: ChannelEvents.optional(),
     enabled: z.boolean().optional().openapi({ description: "false mutes the channel; true turns it back on and clears its failures" }),
-    config: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({ description: "Fields to change; a secret field left out keeps its stored value" }),
+    config: z.record(z.string(), z.unknown()).optional().openapi({ description: "Fields to change; a secret field left out keeps its stored value" }),
   })
   .strict()
   .openapi("UpdateNotificationChannelRequest");

@@ -39,7 +39,12 @@ export interface SendDeps {
 
 export function deliveryOptions(deps: Pick<SendDeps, "env" | "appUrl" | "now">) {
   const vars = envVars(deps.env);
-  return { appUrl: vars.PUBLIC_APP_URL ?? deps.appUrl, now: new Date(deps.now()), resolverUrl: vars.DNS_RESOLVER_URL, allowLoopback: vars.AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS };
+  return {
+    appUrl: vars.PUBLIC_APP_URL ?? deps.appUrl,
+    now: new Date(deps.now()),
+    resolverUrl: vars.DNS_RESOLVER_URL,
+    allowLoopback: vars.AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS,
+  };
 }
 
 export async function sendAndRecord(deps: SendDeps, channel: ChannelRow, message: NotificationMessage, attempt: Attempt): Promise<AttemptOutcome> {

@@ -43,6 +43,8 @@ export const appriseAdapter: ChannelAdapter<AppriseConfig> = {
   config: AppriseConfig,
   secretFields: ["urls", "key"],
   officialHosts: [],
+  // POST /notify/{key} answers 204 "There was no configuration found." when nothing is saved under the key (apprise-api NotifyView).
+  notSentStatuses: [204],
   target: notifyUrl,
   request(config, message, context) {
     const link = absoluteLink(message, context);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ChannelAdapter } from "../channel-adapter";
 import { absoluteLink, escapeDiscordMarkdown, oneLine, truncate } from "../markup";
 import type { NotificationSeverity } from "../notification-message";
-import { httpUrl } from "./url-field";
+import { httpUrl, pathOf } from "./url-field";
 
 export const DISCORD_HOSTS = ["discord.com", "discordapp.com"] as const;
 
@@ -14,7 +14,7 @@ export const DISCORD_WEBHOOK_PATH = /\/api\/(?:v\d+\/)?webhooks\/\d{1,25}\/[A-Za
 
 const DiscordConfig = z
   .object({
-    webhookUrl: httpUrl.refine((value) => DISCORD_WEBHOOK_PATH.test(new URL(value).pathname), {
+    webhookUrl: httpUrl.refine((value) => DISCORD_WEBHOOK_PATH.test(pathOf(value) ?? ""), {
       message: "must be a Discord webhook URL (…/api/webhooks/<id>/<token>)",
     }),
   })

@@ -6,14 +6,14 @@ import { z } from "zod";
 import type { ChannelAdapter } from "../channel-adapter";
 import { absoluteLink, escapeSlackMrkdwn, oneLine, plainBody, slackLink, truncate } from "../markup";
 import type { NotificationSeverity } from "../notification-message";
-import { httpUrl } from "./url-field";
+import { httpUrl, pathOf } from "./url-field";
 
 /** /services/T…/B…/<secret>, as Slack shows it when the incoming webhook is added. */
 export const SLACK_WEBHOOK_PATH = /\/services\/[A-Z0-9]{5,20}\/[A-Z0-9]{5,20}\/[A-Za-z0-9]{10,40}$/;
 
 const SlackConfig = z
   .object({
-    webhookUrl: httpUrl.refine((value) => SLACK_WEBHOOK_PATH.test(new URL(value).pathname), {
+    webhookUrl: httpUrl.refine((value) => SLACK_WEBHOOK_PATH.test(pathOf(value) ?? ""), {
       message: "must be a Slack incoming webhook URL (https://hooks.slack.com/services/T…/B…/…)",
     }),
   })

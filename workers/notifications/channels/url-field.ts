@@ -22,3 +22,12 @@ export const httpUrl = z
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}${path}`;
 }
+
+/** The URL's path, or null for text that is not a URL (zod runs a refinement even after an earlier check failed). */
+export function pathOf(value: string): string | null {
+  try {
+    return new URL(value).pathname;
+  } catch {
+    return null;
+  }
+}
