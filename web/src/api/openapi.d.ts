@@ -2523,6 +2523,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's channels and your own web push devices; secrets only as their last four characters */
+        get: operations["listNotificationChannels"];
+        put?: never;
+        /** Add a channel (owners only); a signed webhook left without a secret gets one, shown once */
+        post: operations["addNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a channel or one of your web push devices, with its delivery log */
+        delete: operations["deleteNotificationChannel"];
+        options?: never;
+        head?: never;
+        /** Rename, route, mute or turn back on a channel, or change its config (a secret left out keeps its value) */
+        patch: operations["updateNotificationChannel"];
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now (one attempt) and answer with what the service said */
+        post: operations["testNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The channel's delivery log, newest first (the last 50) */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quiet hours */
+        get: operations["getNotificationSettings"];
+        /** Change quiet hours (owners only): what arrives during them is sent as one digest when they end */
+        put: operations["putNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key a browser subscribes with (null when this deployment has no web push key) */
+        get: operations["getPushKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register this browser's push subscription as one of your devices (subscribing again replaces it) */
+        post: operations["addPushSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3046,6 +3168,221 @@ export interface components {
         RequestChoice: {
             optionId: string;
         };
+        NotificationChannelList: {
+            channels: components["schemas"]["NotificationChannel"][];
+            kinds: string[];
+        };
+        NotificationChannel: {
+            id: string;
+            /** @example ntfy */
+            kind: string;
+            /** @example Phone (ntfy) */
+            name: string;
+            enabled: boolean;
+            /** @description Why AutoArr turned the channel off (it kept failing), or null */
+            disabledReason: string | null;
+            events: components["schemas"]["NotificationEventKind"][];
+            /** @description The config's fields that are not secrets */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description Each secret field as its last four characters (…abcd) */
+            secrets: {
+                [key: string]: string;
+            };
+            consecutiveFailures: number;
+            lastDelivery: {
+                /**
+                 * @description sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)
+                 * @enum {string}
+                 */
+                status: "sent" | "retrying" | "failed" | "held" | "gone";
+                at: string;
+            } | null;
+            createdAt: string;
+        };
+        /** @enum {string} */
+        NotificationEventKind: "failure_detected" | "recovered" | "gave_up" | "approval_waiting" | "request_available" | "request_failed" | "app_down" | "app_up" | "connector_down" | "connector_up" | "audit_finding";
+        CreatedNotificationChannel: {
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description For a signed webhook whose secret AutoArr generated: shown once, never again */
+            revealedOnce?: {
+                signingSecret: string;
+            };
+        };
+        CreateNotificationChannelRequest: {
+            /** @enum {string} */
+            kind: "discord";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                webhookUrl: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "telegram";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                botToken: string;
+                chatId: string;
+                apiUrl?: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "pushover";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                userKey: string;
+                appToken: string;
+                priority?: number;
+                device?: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "ntfy";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                serverUrl?: string;
+                topic: string;
+                token?: string;
+                priority?: number;
+                tags?: string[];
+            };
+        } | {
+            /** @enum {string} */
+            kind: "gotify";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                serverUrl: string;
+                appToken: string;
+                priority?: number;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "slack";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                webhookUrl: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "apprise";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                serverUrl: string;
+                key?: string;
+                urls?: string;
+                tag?: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "webhook";
+            /** @example Phone (ntfy) */
+            name: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            config: {
+                url: string;
+                secret: string;
+            };
+        };
+        UpdateNotificationChannelRequest: {
+            /** @example Phone (ntfy) */
+            name?: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+            /** @description false mutes the channel; true turns it back on and clears its failures */
+            enabled?: boolean;
+            /** @description Fields to change; a secret field left out keeps its stored value */
+            config?: {
+                [key: string]: unknown;
+            };
+        };
+        NotificationTestResult: {
+            delivery: components["schemas"]["NotificationDelivery"];
+        };
+        NotificationDelivery: {
+            id: string;
+            channelId: string;
+            /** @description The event kind, or test, digest or grouped */
+            event: string;
+            title: string;
+            /**
+             * @description sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)
+             * @enum {string}
+             */
+            status: "sent" | "retrying" | "failed" | "held" | "gone";
+            attempts: number;
+            httpStatus: number | null;
+            /** @description What the service answered, secrets removed */
+            answer: string | null;
+            createdAt: string;
+            updatedAt: string;
+            nextAttemptAt: string | null;
+        };
+        NotificationDeliveryList: {
+            deliveries: components["schemas"]["NotificationDelivery"][];
+        };
+        NotificationSettings: {
+            /** @default {} */
+            quietHours: {
+                /** @default false */
+                enabled: boolean;
+                /** @default 22:00 */
+                start: string;
+                /** @default 07:00 */
+                end: string;
+                /**
+                 * @default UTC
+                 * @example Europe/London
+                 */
+                timeZone: string;
+                /**
+                 * @description Critical events (an app down, gave up) are sent during quiet hours too
+                 * @default true
+                 */
+                letCriticalThrough: boolean;
+            };
+        };
+        PushKey: {
+            /** @description The VAPID public key (applicationServerKey); null when web push is not configured */
+            publicKey: string | null;
+        };
+        PushSubscriptionRequest: {
+            /** Format: uri */
+            endpoint: string;
+            keys: {
+                p256dh: string;
+                auth: string;
+            };
+            /**
+             * @default This device
+             * @example Phone (ntfy)
+             */
+            deviceName: string;
+            /** @description The events this channel receives */
+            events?: components["schemas"]["NotificationEventKind"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3240,6 +3577,534 @@ export interface operations {
             };
             /** @description An upstream service is unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotificationChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotificationChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedNotificationChannel"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tried */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTestResult"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPushKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushKey"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
