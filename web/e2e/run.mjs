@@ -6,6 +6,7 @@ import { launchBrowser } from "./lib/browser.mjs";
 import { watchCspViolations } from "./lib/csp-violations.mjs";
 import { captureScreen, SCREENSHOT_DIR } from "./lib/screens.mjs";
 import { startE2eStack } from "./lib/stack.mjs";
+import "./notifications.e2e.mjs";
 
 const newUser = { email: `e2e-${Date.now()}@example.com`, password: "e2e-password-123", household: "E2E household" };
 
