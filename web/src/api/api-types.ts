@@ -62,3 +62,21 @@ export type RecoveryMode = RecoverySettings["mode"];
 export type RecoveryAction = Schemas["RecoveryAction"];
 export type RecoveryPage = Schemas["RecoveryActions"];
 export type RecoveryDecision = Schemas["RecoveryDecision"];
+
+export type NotificationEventKind = Schemas["NotificationEventKind"];
+export type NotificationChannel = Schemas["NotificationChannel"];
+export type NotificationChannelList = Schemas["NotificationChannelList"];
+export type CreatedNotificationChannel = Schemas["CreatedNotificationChannel"];
+export type NewNotificationChannel = Schemas["CreateNotificationChannelRequest"];
+/** A kind a channel can be added as (web push devices are added by subscribing). */
+export type NotificationChannelKind = NewNotificationChannel["kind"];
+/** The config fields the API takes for one channel kind. */
+export type NotificationChannelConfig<K extends NotificationChannelKind> = Extract<NewNotificationChannel, { kind: K }>["config"];
+export type NotificationChannelChange = Schemas["UpdateNotificationChannelRequest"];
+export type NotificationDelivery = Schemas["NotificationDelivery"];
+export type DeliveryStatus = NotificationDelivery["status"];
+export type NotificationDeliveryList = Schemas["NotificationDeliveryList"];
+export type NotificationTestResult = Schemas["NotificationTestResult"];
+export type NotificationSettings = Schemas["NotificationSettings"];
+export type QuietHours = NotificationSettings["quietHours"];
+export type PushKey = Schemas["PushKey"];

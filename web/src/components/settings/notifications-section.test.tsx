@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { NotificationChannel, NotificationDelivery } from "../../api/notifications.api";
+import type { NotificationChannel, NotificationDelivery } from "../../api/api-types";
 import { seriousAxeViolations } from "../../test/axe";
 import { renderWithProviders } from "../../test/render";
 import { signInForTest } from "../../test/signed-in";

@@ -1,7 +1,8 @@
 // Settings → Notifications: the channels AutoArr tells things to, this device's web push, and quiet hours.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { type CreatedNotificationChannel, deleteNotificationChannel, type NotificationChannel, notificationChannelsQuery } from "../../api/notifications.api";
+import type { CreatedNotificationChannel, NotificationChannel } from "../../api/api-types";
+import { deleteNotificationChannel, notificationChannelsQuery } from "../../api/notifications.api";
 import { turnOffPushOnThisDevice } from "../../api/push-subscription";
 import { queryKeys } from "../../api/query-keys";
 import { useProfile } from "../../hooks/use-session";

@@ -1,7 +1,8 @@
 // One channel: what it is and how it is doing, with test, mute, edit, delivery log and delete.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { type NotificationChannel, updateNotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel } from "../../../api/api-types";
+import { updateNotificationChannel } from "../../../api/notifications.api";
 import { queryKeys } from "../../../api/query-keys";
 import { FormAlert } from "../../form-alert";
 import { ChannelSummary } from "./channel-summary";

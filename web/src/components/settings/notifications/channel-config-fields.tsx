@@ -1,6 +1,6 @@
 // The inputs of one channel kind's config, for adding a channel and for editing one (secrets then show "…abcd").
 import { useId } from "react";
-import type { NotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel } from "../../../api/api-types";
 import { TextField } from "../../text-field";
 import { type ChannelKind, type ConfigField, type FieldValues, isSecret } from "./channel-kinds";
 

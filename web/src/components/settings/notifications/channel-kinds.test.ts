@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel } from "../../../api/api-types";
 import { channelKind, configToSend, initialValues, isSecret } from "./channel-kinds";
 
 const ntfy = channelKind("ntfy")!;

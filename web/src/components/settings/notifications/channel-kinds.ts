@@ -2,12 +2,12 @@
 // person finds the values. Priorities follow each service's documentation:
 // Pushover https://pushover.net/api#priority, ntfy https://docs.ntfy.sh/publish/#message-priority,
 // Gotify https://github.com/gotify/android#message-priorities (0–10), Apprise API https://github.com/caronc/apprise-api (key or urls).
-import type { NotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel, NotificationChannelConfig, NotificationChannelKind } from "../../../api/api-types";
 
 type Choice = { value: string; label: string };
 
-export type ConfigField = {
-  name: string;
+export type ConfigField<Name extends string = string> = {
+  name: Name;
   label: string;
   /** Written once and shown back only as its last four characters. */
   secret?: boolean;
@@ -19,7 +19,15 @@ export type ConfigField = {
   hint?: string;
 };
 
-export type ChannelKind = { kind: string; label: string; hint: string; fields: ConfigField[] };
+export type ChannelKind = { kind: NotificationChannelKind; label: string; hint: string; fields: ConfigField[] };
+
+/** One kind's form, its field names checked against the config the API takes for that kind. */
+function defineKind<K extends NotificationChannelKind>(
+  kind: K,
+  form: { label: string; hint: string; fields: ConfigField<Extract<keyof NotificationChannelConfig<K>, string>>[] },
+): ChannelKind {
+  return { kind, ...form };
+}
 
 // Unset, the adapters pick a priority by how serious the event is.
 const BY_SEVERITY: Choice = { value: "", label: "By how serious the event is" };
@@ -33,8 +41,7 @@ const numberChoices = (from: number, to: number, names: Record<number, string> =
 ];
 
 export const CHANNEL_KINDS: ChannelKind[] = [
-  {
-    kind: "ntfy",
+  defineKind("ntfy", {
     label: "ntfy",
     hint: "Pick a hard-to-guess topic and subscribe to it in the ntfy app. A token is only needed when your server protects the topic.",
     fields: [
@@ -44,15 +51,13 @@ export const CHANNEL_KINDS: ChannelKind[] = [
       { name: "priority", label: "Priority", type: "select", choices: numberChoices(1, 5, { 1: "min", 2: "low", 3: "default", 4: "high", 5: "urgent" }) },
       { name: "tags", label: "Tags", type: "tags", placeholder: "warning, tv", hint: "Optional, separated by commas. Emoji short codes show as emoji." },
     ],
-  },
-  {
-    kind: "discord",
+  }),
+  defineKind("discord", {
     label: "Discord",
     hint: "In Discord: Server Settings → Integrations → Webhooks → New Webhook, then Copy Webhook URL.",
     fields: [{ name: "webhookUrl", label: "Webhook URL", type: "url", secret: true, required: true, placeholder: "https://discord.com/api/webhooks/…" }],
-  },
-  {
-    kind: "telegram",
+  }),
+  defineKind("telegram", {
     label: "Telegram",
     hint: "Create a bot with @BotFather and copy its token. Send the bot a message first; for a channel, add the bot to it and use @channelname.",
     fields: [
@@ -66,9 +71,8 @@ export const CHANNEL_KINDS: ChannelKind[] = [
         hint: "Optional: only for a self-hosted Bot API server.",
       },
     ],
-  },
-  {
-    kind: "pushover",
+  }),
+  defineKind("pushover", {
     label: "Pushover",
     hint: "Your user key is on your Pushover dashboard; create an application there (Create an Application/API Token) for its token.",
     fields: [
@@ -88,9 +92,8 @@ export const CHANNEL_KINDS: ChannelKind[] = [
       },
       { name: "device", label: "Device", type: "text", hint: "Optional: a device name, or several separated by commas. Empty sends to all your devices." },
     ],
-  },
-  {
-    kind: "gotify",
+  }),
+  defineKind("gotify", {
     label: "Gotify",
     hint: "In Gotify's web UI: Apps → Create Application, then copy its token.",
     fields: [
@@ -103,15 +106,13 @@ export const CHANNEL_KINDS: ChannelKind[] = [
         choices: numberChoices(0, 10, { 0: "no notification", 1: "quiet", 4: "with sound", 8: "with sound and pop-up" }),
       },
     ],
-  },
-  {
-    kind: "slack",
+  }),
+  defineKind("slack", {
     label: "Slack",
     hint: "Create a Slack app, turn on Incoming Webhooks, add a webhook to a channel and copy its URL.",
     fields: [{ name: "webhookUrl", label: "Webhook URL", type: "url", secret: true, required: true, placeholder: "https://hooks.slack.com/services/…" }],
-  },
-  {
-    kind: "apprise",
+  }),
+  defineKind("apprise", {
     label: "Apprise",
     hint: "The address of your Apprise API server, then either the key of a configuration saved there or the Apprise URLs to notify — one of the two.",
     fields: [
@@ -127,9 +128,8 @@ export const CHANNEL_KINDS: ChannelKind[] = [
       },
       { name: "tag", label: "Tag", type: "text", hint: "Optional, with a key: notify only the URLs with this tag." },
     ],
-  },
-  {
-    kind: "webhook",
+  }),
+  defineKind("webhook", {
     label: "Signed webhook",
     hint: "AutoArr POSTs JSON to your address, signed with HMAC-SHA256 over the timestamp and body; the README shows how to check it.",
     fields: [
@@ -142,7 +142,7 @@ export const CHANNEL_KINDS: ChannelKind[] = [
         hint: "Leave empty and AutoArr makes one; your own must be at least 32 characters.",
       },
     ],
-  },
+  }),
 ];
 
 export const WEB_PUSH_KIND = "webpush";

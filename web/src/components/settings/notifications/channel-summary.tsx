@@ -1,5 +1,5 @@
 // What a channel is set to, as the API shows it: plain settings as they are, each secret only as "…abcd".
-import type { NotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel } from "../../../api/api-types";
 import { RelativeTime } from "../../relative-time";
 import { channelKind, WEB_PUSH_KIND } from "./channel-kinds";
 import { ALL_EVENTS, DELIVERY_STATUS_LABELS, EVENT_LABELS } from "./event-labels";

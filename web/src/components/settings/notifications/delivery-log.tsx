@@ -1,6 +1,7 @@
 // A channel's delivery log, newest first: what was sent, how it went, and what the service answered.
 import { useQuery } from "@tanstack/react-query";
-import { channelDeliveriesQuery, type NotificationChannel } from "../../../api/notifications.api";
+import type { NotificationChannel } from "../../../api/api-types";
+import { channelDeliveriesQuery } from "../../../api/notifications.api";
 import { EmptyState } from "../../empty-state";
 import { QueryView } from "../../query-view";
 import { RelativeTime } from "../../relative-time";

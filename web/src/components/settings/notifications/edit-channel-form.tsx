@@ -1,12 +1,8 @@
 // Editing a channel: its name, its events and its config. Only what changed is sent; an empty secret keeps its value.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import {
-  type NotificationChannel,
-  type NotificationChannelChange,
-  type NotificationEventKind,
-  updateNotificationChannel,
-} from "../../../api/notifications.api";
+import type { NotificationChannel, NotificationChannelChange, NotificationEventKind } from "../../../api/api-types";
+import { updateNotificationChannel } from "../../../api/notifications.api";
 import { queryKeys } from "../../../api/query-keys";
 import { fieldErrors } from "../../field-errors";
 import { FormAlert } from "../../form-alert";

@@ -1,5 +1,5 @@
 // What each notification event is called on screen, in the order the routing checkboxes list them.
-import type { DeliveryStatus, NotificationEventKind } from "../../../api/notifications.api";
+import type { DeliveryStatus, NotificationEventKind } from "../../../api/api-types";
 
 export const EVENT_LABELS: Record<NotificationEventKind, string> = {
   failure_detected: "A download failed",

@@ -1,5 +1,5 @@
 // Which events a channel receives: one checkbox per event.
-import type { NotificationEventKind } from "../../../api/notifications.api";
+import type { NotificationEventKind } from "../../../api/api-types";
 import { ALL_EVENTS, EVENT_LABELS } from "./event-labels";
 
 type EventRoutingFieldsProps = {

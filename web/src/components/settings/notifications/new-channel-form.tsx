@@ -1,7 +1,8 @@
 // Adding a channel: pick a service, fill in its fields, choose the events.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { type CreatedNotificationChannel, createNotificationChannel, type NotificationEventKind } from "../../../api/notifications.api";
+import type { CreatedNotificationChannel, NotificationEventKind } from "../../../api/api-types";
+import { createNotificationChannel } from "../../../api/notifications.api";
 import { queryKeys } from "../../../api/query-keys";
 import { fieldErrors } from "../../field-errors";
 import { FormAlert } from "../../form-alert";

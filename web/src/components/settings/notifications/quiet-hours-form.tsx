@@ -1,7 +1,8 @@
 // Quiet hours: what is held back overnight arrives as one digest when they end.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { type NotificationSettings, notificationSettingsQuery, type QuietHours, saveNotificationSettings } from "../../../api/notifications.api";
+import type { NotificationSettings, QuietHours } from "../../../api/api-types";
+import { notificationSettingsQuery, saveNotificationSettings } from "../../../api/notifications.api";
 import { queryKeys } from "../../../api/query-keys";
 import { FormAlert } from "../../form-alert";
 import { QueryView } from "../../query-view";

@@ -1,6 +1,6 @@
 // Puts a channel the API just answered with into the cached list, so the screen shows it before the refetch lands.
 import type { QueryClient } from "@tanstack/react-query";
-import type { NotificationChannel, NotificationChannelList } from "../../../api/notifications.api";
+import type { NotificationChannel, NotificationChannelList } from "../../../api/api-types";
 import { queryKeys } from "../../../api/query-keys";
 
 export function replaceChannel(queryClient: QueryClient, saved: NotificationChannel): void {

@@ -1,6 +1,7 @@
 // "Send a test": sends one test message through the channel and says what the service answered.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type NotificationDelivery, testNotificationChannel } from "../../../api/notifications.api";
+import type { NotificationDelivery } from "../../../api/api-types";
+import { testNotificationChannel } from "../../../api/notifications.api";
 import { queryKeys } from "../../../api/query-keys";
 import { FormAlert } from "../../form-alert";
 
