@@ -78,6 +78,12 @@ describe("AutoArr notifications", { concurrency: false }, () => {
     await page.getByRole("heading", { level: 1, name: "Home" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await notifications().getByText("No channels yet").waitFor();
+    const key = await fetch(at("/api/v1/notifications/push/key"), { headers: { Authorization: pageAuthorization } });
+    assert.notEqual(
+      (await key.json()).publicKey,
+      null,
+      "this stack has no VAPID key: run against scripts/lib/stack.mjs (not AUTOARR_E2E_STACK=bare), or give yours VAPID_PRIVATE_KEY and AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS=true",
+    );
     await notifications().getByRole("button", { name: "Turn on notifications on this device" }).waitFor();
     await page.waitForLoadState("networkidle");
     await captureScreen(page, "settings-notifications-empty");
@@ -160,7 +166,11 @@ describe("AutoArr notifications", { concurrency: false }, () => {
     await form.getByLabel("Server URL").fill(`${fakes.url}/ntfy`);
     await form.getByLabel("Topic").fill(NTFY_TOPIC);
     await form.getByRole("button", { name: "Add channel" }).click();
-    await form.getByText(`Added “${NTFY_CHANNEL}”. Send a test to check it.`).waitFor({ timeout: 15_000 });
+    const added = form.getByText(`Added “${NTFY_CHANNEL}”. Send a test to check it.`);
+    // A stack without AUTOARR_ALLOW_LOOPBACK_NOTIFICATIONS refuses the fake's 127.0.0.1 address: say so, not a timeout.
+    const refused = form.locator(".field-error, .form-alert");
+    await added.or(refused).first().waitFor({ timeout: 15_000 });
+    assert.equal(await refused.count(), 0, `the channel was refused: ${await refused.allInnerTexts()}`);
     const card = channelCard(NTFY_CHANNEL);
     await card.getByText(NTFY_TOPIC).waitFor();
     assert.deepEqual(fakes.received("ntfy"), [], "adding a channel sends nothing");
