@@ -1,20 +1,31 @@
 // AutoArr's own MCP endpoint, driven by the MCP SDK's client over Streamable HTTP into the real Worker. Attacks on it
 // (no or a bad token, another tenant's session) are in test/security/mcp-endpoint.security.test.ts.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { afterEach, describe, expect, it } from "vitest";
-import { signUp } from "../helpers";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { notificationFakesClient } from "../fakes/notification-services.mjs";
+import { api, signUp } from "../helpers";
 import { pairedTenant } from "../stacks";
 import { closeClients, connect, json } from "./mcp-client";
 
 afterEach(closeClients);
 
 describe("AutoArr's MCP endpoint at /mcp", () => {
-  it("lists the seven tools with read-only and destructive hints", async () => {
+  it("lists the nine tools with read-only and destructive hints", async () => {
     const owner = await signUp("mcp-tools");
     const client = await connect(owner.accessToken);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["apply_recommendation", "audit_configuration", "get_activity", "get_health", "get_queue", "list_recommendations", "request_content"].sort(),
+      [
+        "apply_recommendation",
+        "audit_configuration",
+        "get_activity",
+        "get_health",
+        "get_queue",
+        "list_notification_channels",
+        "list_recommendations",
+        "request_content",
+        "send_test_notification",
+      ].sort(),
     );
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
     expect(byName.get_queue!.annotations?.readOnlyHint).toBe(true);
@@ -45,5 +56,33 @@ describe("AutoArr's MCP endpoint at /mcp", () => {
     const client = await connect(owner.accessToken);
     const result = (await client.callTool({ name: "request_content", arguments: { query: "x".repeat(501) } })) as CallToolResult;
     expect(result.isError).toBe(true);
+  });
+
+  it("lists notification channels with secrets masked and sends a test to one", async () => {
+    const owner = await signUp("mcp-notify");
+    const fakes = inject("notificationFakes");
+    const topic = `autoarr-mcp-${crypto.randomUUID().slice(0, 8)}`;
+    const created = await api("/api/v1/notifications/channels", {
+      method: "POST",
+      token: owner.accessToken,
+      json: { kind: "ntfy", name: "Phone", config: { serverUrl: `${fakes.url}/ntfy`, topic, token: fakes.credentials.ntfy.token } },
+    });
+    const { channel } = (await created.json()) as { channel: { id: string } };
+    const client = await connect(owner.accessToken);
+    const listed = json(await client.callTool({ name: "list_notification_channels", arguments: {} })) as {
+      channels: { id: string; secrets: Record<string, string> }[];
+    };
+    expect(listed.channels).toEqual([expect.objectContaining({ id: channel.id, secrets: { token: `…${fakes.credentials.ntfy.token.slice(-4)}` } })]);
+    expect(JSON.stringify(listed)).not.toContain(fakes.credentials.ntfy.token);
+    const sent = json(await client.callTool({ name: "send_test_notification", arguments: { channelId: channel.id } })) as { delivery: { status: string } };
+    expect(sent.delivery.status).toBe("sent");
+    const received = (await notificationFakesClient(fakes.url).received("ntfy")).filter((r) => (r.body as { topic?: string })?.topic === topic);
+    expect(received).toHaveLength(1);
+    const other = await signUp("mcp-notify-other");
+    const refused = (await (
+      await connect(other.accessToken)
+    ).callTool({ name: "send_test_notification", arguments: { channelId: channel.id } })) as CallToolResult;
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toContain("not_found");
   });
 });

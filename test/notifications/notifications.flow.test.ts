@@ -58,6 +58,24 @@ describe("notification channels", () => {
     expect(stored!.config_sealed).not.toContain(fakes.credentials.ntfy.token);
   });
 
+  it("makes a signed webhook's secret when none is given, and shows it once", async () => {
+    const owner = await signUp("notify-webhook");
+    const response = await api("/api/v1/notifications/channels", {
+      method: "POST",
+      token: owner.accessToken,
+      json: { kind: "webhook", name: "Home Assistant", config: { url: `${fakes.url}/webhook/receive` } },
+    });
+    expect(response.status).toBe(201);
+    const { channel, revealedOnce } = (await response.json()) as {
+      channel: { id: string; secrets: Record<string, string> };
+      revealedOnce: { signingSecret: string };
+    };
+    expect(revealedOnce.signingSecret.length).toBeGreaterThanOrEqual(32);
+    expect(channel.secrets).toEqual({ secret: `…${revealedOnce.signingSecret.slice(-4)}` });
+    const list = await (await api("/api/v1/notifications/channels", { token: owner.accessToken })).text();
+    expect(list).not.toContain(revealedOnce.signingSecret);
+  });
+
   it("refuses a config its adapter refuses, with the field's issue", async () => {
     const owner = await signUp("notify-bad");
     const response = await api("/api/v1/notifications/channels", {

@@ -101,7 +101,7 @@ describe("AutoArr web", { concurrency: false }, () => {
   it("creates a connector and shows its pairing code exactly once", async () => {
     await openFromNav("Settings");
     await page.getByText("No connectors yet").waitFor();
-    await page.getByLabel("Name").fill("NAS");
+    await section("Connectors").getByLabel("Name").fill("NAS");
     await page.getByLabel(/Connector URL/).fill("https://nas.example.com");
     await page.getByRole("button", { name: "Create connector" }).click();
     const command = page.getByLabel("Pairing command");

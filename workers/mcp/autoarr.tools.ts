@@ -19,6 +19,10 @@ import { readActivity } from "../activity/activity-feed.repo";
 import { database } from "../platform/db/database";
 import { readQueue } from "../downloads/downloads.service";
 import { hubFor } from "../connectors/hub-client";
+import { listChannels } from "../notifications/channels.repo";
+import { channelViews } from "../notifications/channels.service";
+import { readNotificationSettings } from "../notifications/notification-settings";
+import { findChangeableChannel, sendTestMessage } from "../notifications/test-message.service";
 
 /** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
 export interface McpProps extends AuthContext {
@@ -177,6 +181,40 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
       run(props(), "request_content", async () => {
         const { tenantId, userId, role, traceparent } = props();
         return requestView(await createContentRequest(env, { tenantId, userId, role }, query, traceparent));
+      }),
+  );
+
+  server.registerTool(
+    "list_notification_channels",
+    {
+      title: "Notification channels",
+      description:
+        "Where AutoArr sends its notifications (ntfy, Telegram, Discord, web push devices…): each channel's events, whether it is on, why it was turned off, and its last delivery. Secrets appear only as their last four characters.",
+      inputSchema: {},
+      annotations: read,
+    },
+    async () =>
+      run(props(), "list_notification_channels", async () => {
+        const { tenantId, userId } = props();
+        const db = database(env.DB);
+        return { channels: await channelViews(db, tenantId, await listChannels(db, tenantId, userId)) };
+      }),
+  );
+
+  server.registerTool(
+    "send_test_notification",
+    {
+      title: "Send a test notification",
+      description: "Sends a test message to one notification channel now and returns what the service answered.",
+      inputSchema: { channelId: z.string().min(1).max(64).describe("The channel's id, from list_notification_channels") },
+      annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
+    },
+    async ({ channelId }) =>
+      run(props(), "send_test_notification", async () => {
+        const db = database(env.DB);
+        const channel = await findChangeableChannel(db, props(), channelId);
+        const appUrl = (await readNotificationSettings(db, channel.tenantId)).appUrl ?? "http://localhost:8787";
+        return { delivery: await sendTestMessage(env, db, channel, appUrl) };
       }),
   );
 }

@@ -6,7 +6,8 @@ import { requireAuth } from "../auth/authentication";
 import { createRouter } from "../platform/router";
 import { bearerSecurity, errorResponses, IdParam } from "../platform/common.schema";
 import { database } from "../platform/db/database";
-import { keyRing } from "../platform/crypto/key-ring";
+import { type KeyRing, keyRing } from "../platform/crypto/key-ring";
+import type { ChannelAdapter } from "./channel-adapter";
 import { AppError, notFound } from "../platform/errors";
 import { type AppEnv, envVars } from "../platform/env";
 import { randomToken, sha256Hex } from "../platform/encoding";
@@ -25,7 +26,7 @@ import {
 } from "./channels.repo";
 import { adapterOf, channelView, channelViews, newSigningSecret, openConfig, parseConfig, sealConfig } from "./channels.service";
 import { noteAppUrl, readNotificationSettings, writeNotificationSettings } from "./notification-settings";
-import { sendAndRecord } from "./send-and-record.service";
+import { deliveryView, findChangeableChannel, sendTestMessage } from "./test-message.service";
 import {
   Channel,
   ChannelEvents,
@@ -39,16 +40,20 @@ import {
   PushSubscriptionBody,
   UpdateChannelBody,
 } from "./notifications.schema";
-import type { DeliveryRow } from "./channels.repo";
 
 const jsonOf = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+/** What a new channel's config may leave out: a signed webhook's secret, which AutoArr then makes. */
+function creatableConfig(adapter: (typeof CHANNEL_ADAPTERS)[keyof typeof CHANNEL_ADAPTERS]): z.ZodType {
+  return adapter.kind === "webhook" ? (adapter.config as unknown as z.ZodObject).partial({ secret: true }) : adapter.config;
+}
 
 /** One body shape per channel kind, from each adapter's own config schema. */
 const CreateChannelBody = z
   .discriminatedUnion(
     "kind",
     Object.values(CHANNEL_ADAPTERS).map((adapter) =>
-      z.object({ kind: z.literal(adapter.kind), name: ChannelName, events: ChannelEvents.optional(), config: adapter.config }).strict(),
+      z.object({ kind: z.literal(adapter.kind), name: ChannelName, events: ChannelEvents.optional(), config: creatableConfig(adapter) }).strict(),
     ) as unknown as [z.ZodObject, z.ZodObject],
   )
   .openapi("CreateNotificationChannelRequest");
@@ -61,29 +66,14 @@ function requireOwner(c: Context<AppEnv>, what: string) {
   return auth;
 }
 
-/** A member may change their own web push devices; the household's channels are the owner's. */
 async function changeableChannel(c: Context<AppEnv>, id: string): Promise<ChannelRow> {
-  const auth = requireAuth(c);
-  const row = await findChannel(database(c.env.DB), auth.tenantId, id, auth.userId);
-  if (!row) throw notFound("channel");
-  if (row.userId === null && auth.role !== "owner") throw new AppError("forbidden", "Only the household's owner can change its channels");
-  return row;
+  return findChangeableChannel(database(c.env.DB), requireAuth(c), id);
 }
 
-function deliveryView(row: DeliveryRow): z.infer<typeof Delivery> {
-  return {
-    id: row.id,
-    channelId: row.channelId,
-    event: row.event,
-    title: row.title,
-    status: row.status,
-    attempts: row.attempts,
-    httpStatus: row.httpStatus,
-    answer: row.answer,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
-  };
+/** A device's sealed config, with a hash of its endpoint in the clear so a browser can tell its own device in the list. */
+async function deviceConfig(adapter: ChannelAdapter, config: Record<string, unknown>, ring: KeyRing, id: string, dedupeKey: string) {
+  const sealed = await sealConfig(adapter, config, ring, id);
+  return { ...sealed, settings: { ...sealed.settings, endpointHash: dedupeKey.slice("webpush:".length) } };
 }
 
 const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
@@ -208,25 +198,7 @@ export const notificationRoutes = createRouter()
     }),
     async (c) => {
       const row = await changeableChannel(c, c.req.valid("param").id);
-      const db = database(c.env.DB);
-      const deliveryId = randomToken(12);
-      await sendAndRecord(
-        { db, env: c.env, ring: await keyRing(c.env), tenantId: row.tenantId, appUrl: origin(c), now: () => Date.now() },
-        row,
-        {
-          kind: "test",
-          severity: "info",
-          title: "AutoArr test message",
-          body: `This is a test from AutoArr to "${row.name}". If you can read it, this channel works.`,
-          link: "/settings",
-          at: new Date().toISOString(),
-        },
-        { deliveryId, attempt: 1, mayRetry: false },
-      );
-      const [delivery] = (await listDeliveries(db, row.tenantId, row.id, 5)).filter((d) => d.id === deliveryId);
-      // A web push device whose subscription is gone was removed with its log: say so from what was sent.
-      if (!delivery) return c.json({ delivery: goneDelivery(deliveryId, row.id) }, 200);
-      return c.json({ delivery: deliveryView(delivery) }, 200);
+      return c.json({ delivery: await sendTestMessage(c.env, database(c.env.DB), row, origin(c)) }, 200);
     },
   )
   .openapi(
@@ -324,7 +296,7 @@ export const notificationRoutes = createRouter()
         userId: auth.userId,
         kind: WEB_PUSH_KIND,
         name: body.deviceName,
-        ...(await sealConfig(adapter, config, await keyRing(c.env), id)),
+        ...(await deviceConfig(adapter, config, await keyRing(c.env), id, dedupeKey)),
         dedupeKey,
         events: body.events ?? DEFAULT_EVENTS,
         enabled: true,
@@ -337,20 +309,3 @@ export const notificationRoutes = createRouter()
       return c.json(channelView(saved), 201);
     },
   );
-
-function goneDelivery(id: string, channelId: string): z.infer<typeof Delivery> {
-  const at = new Date().toISOString();
-  return {
-    id,
-    channelId,
-    event: "test",
-    title: "AutoArr test message",
-    status: "gone",
-    attempts: 1,
-    httpStatus: null,
-    answer: "The subscription is gone; the device was removed",
-    createdAt: at,
-    updatedAt: at,
-    nextAttemptAt: null,
-  };
-}

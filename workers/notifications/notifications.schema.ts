@@ -16,12 +16,10 @@ export const ChannelEvents = z
 
 export const ChannelName = z.string().trim().min(1).max(80).openapi({ example: "Phone (ntfy)" });
 
-export const DeliveryStatus = z
-  .enum(["sent", "retrying", "failed", "held", "gone"])
-  .openapi({
-    description:
-      "sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)",
-  });
+export const DeliveryStatus = z.enum(["sent", "retrying", "failed", "held", "gone"]).openapi({
+  description:
+    "sent; retrying (will be tried again at nextAttemptAt); failed (given up); held (quiet hours, sent in the digest); gone (the target no longer exists)",
+});
 
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
@@ -40,6 +38,7 @@ export const Delivery = z
     nextAttemptAt: z.string().nullable(),
   })
   .openapi("NotificationDelivery");
+export type Delivery = z.infer<typeof Delivery>;
 
 export const Channel = z
   .object({
