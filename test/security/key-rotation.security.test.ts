@@ -200,7 +200,9 @@ describe("sealed secrets across a key rotation", () => {
     expect(await connectorCiphertext(underB)).toBe(alreadyB);
     expect(await connectorCiphertext(underC)).toBe(lostC);
 
-    const webhooks = await env.DB.prepare("SELECT tenant_id, json_extract(recovery, '$.webhookUrlSealed') AS sealed FROM tenant_settings WHERE tenant_id != ?")
+    const webhooks = await env.DB.prepare(
+      "SELECT tenant_id, json_extract(recovery, '$.webhookUrlSealed') AS sealed FROM tenant_settings WHERE tenant_id != ? AND recovery IS NOT NULL",
+    )
       .bind(stranger.tenant.id)
       .all<{ tenant_id: string; sealed: string }>();
     expect(webhooks.results.length).toBeGreaterThanOrEqual(2);
@@ -210,6 +212,25 @@ describe("sealed secrets across a key rotation", () => {
     // The rest of the settings survive the re-seal untouched.
     expect((await readRecoverySettings(database(env.DB), ringB, LEGACY_TENANT)).mode).toBe("approval");
     expect(await webhookCiphertext(stranger.tenant.id)).toBe(lostWebhook);
+  });
+
+  it("a notification channel added under key A is re-sealed under B by the cron's pass and still opens", async () => {
+    const owner = await signUp("rotation-channel");
+    const token = "tk_rotationrotationrotation12345";
+    const created = await api("/api/v1/notifications/channels", {
+      method: "POST",
+      token: owner.accessToken,
+      json: { kind: "ntfy", name: "Phone", config: { topic: "autoarr-rotation", token } },
+    });
+    const { channel } = (await created.json()) as { channel: { id: string } };
+    const sealedOf = async () =>
+      (await env.DB.prepare("SELECT config_sealed AS sealed FROM notification_channels WHERE id = ?").bind(channel.id).first<{ sealed: string }>())!.sealed;
+    expect((await sealedOf()).startsWith(`v2.${await keyIdOf(KEY_A)}.`)).toBe(true);
+    await runCron(rotated);
+    const resealed = await sealedOf();
+    expect(resealed.startsWith(`v2.${await keyIdOf(KEY_B)}.`)).toBe(true);
+    const opened = await open(resealed, await keyRing(onlyB), `notification-channel:${channel.id}`);
+    expect(JSON.parse(opened.plaintext)).toMatchObject({ topic: "autoarr-rotation", token });
   });
 
   it("re-seals a bounded number of rows per pass, and nothing while no previous key is set", async () => {

@@ -1,7 +1,7 @@
 // Every place D1 holds a sealed secret, with how to find the values due for re-sealing and how to swap one for its
 // re-sealed form. Reading a stale value re-seals it (resealIfStale) and the cron's pass re-seals the rest, both through here.
 import { type AnyColumn, and, asc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
-import { connectors, tenantSettings } from "../platform/db/schema";
+import { connectors, notificationChannels, tenantSettings } from "../platform/db/schema";
 import { createLogger } from "../platform/logger";
 import { sealPurpose } from "./connectors.service";
 import type { Database } from "../platform/db/database";
@@ -79,7 +79,27 @@ export const webhookUrls: SealedColumn = {
   },
 };
 
-export const SEALED_COLUMNS: readonly SealedColumn[] = [connectorSecrets, webhookUrls];
+/** The key is the channel's id: its config is sealed for that channel alone. */
+export const notificationChannelConfigs: SealedColumn = {
+  name: "notification_channels.config_sealed",
+  purpose: (channelId) => `notification-channel:${channelId}`,
+  async page(db, prefixes, range, limit) {
+    return db
+      .select({ key: notificationChannels.id, sealed: notificationChannels.configSealed })
+      .from(notificationChannels)
+      .where(and(beginsWithAny(sql`${notificationChannels.configSealed}`, prefixes), inRange(notificationChannels.id, range)))
+      .orderBy(asc(notificationChannels.id))
+      .limit(limit);
+  },
+  async replace(db, key, from, to) {
+    await db
+      .update(notificationChannels)
+      .set({ configSealed: to })
+      .where(and(eq(notificationChannels.id, key), eq(notificationChannels.configSealed, from)));
+  },
+};
+
+export const SEALED_COLUMNS: readonly SealedColumn[] = [connectorSecrets, webhookUrls, notificationChannelConfigs];
 
 /** Seals `opened` again under the ring's current key when it was not; a failed write is left to the cron's pass. */
 export async function resealIfStale(db: Database, ring: KeyRing, column: SealedColumn, value: SealedValue, opened: OpenedSecret): Promise<void> {

@@ -3,6 +3,7 @@
 import type { Database } from "../platform/db/database";
 import type { KeyRing } from "../platform/crypto/key-ring";
 import { open, seal } from "../platform/crypto/secret-box";
+import { notificationChannelConfigs, resealIfStale } from "../connectors/sealed-columns";
 import { AppError, notFound } from "../platform/errors";
 import { randomToken } from "../platform/encoding";
 import type { ChannelAdapter } from "./channel-adapter";
@@ -12,7 +13,7 @@ import type { Channel, DeliveryStatus } from "./notifications.schema";
 import { publicUrlProblem } from "../platform/public-url";
 import { WEB_PUSH_KIND } from "./adapter-registry";
 
-export const channelPurpose = (channelId: string) => `notification-channel:${channelId}`;
+export const channelPurpose = notificationChannelConfigs.purpose;
 
 /** The last four characters of a secret, so a person can tell which one is stored. */
 export function secretHint(value: string): string {
@@ -58,8 +59,10 @@ export async function sealConfig(adapter: ChannelAdapter, config: Record<string,
   return { configSealed: await seal(JSON.stringify(config), ring, channelPurpose(channelId)), settings, secretHints };
 }
 
-export async function openConfig(row: Pick<ChannelRow, "id" | "configSealed">, ring: KeyRing): Promise<Record<string, unknown>> {
+/** Opens a channel's config; one sealed under the previous key is re-sealed under the current one when `db` is given. */
+export async function openConfig(row: Pick<ChannelRow, "id" | "configSealed">, ring: KeyRing, db?: Database): Promise<Record<string, unknown>> {
   const opened = await open(row.configSealed, ring, channelPurpose(row.id));
+  if (db) await resealIfStale(db, ring, notificationChannelConfigs, { key: row.id, sealed: row.configSealed }, opened);
   return JSON.parse(opened.plaintext) as Record<string, unknown>;
 }
 

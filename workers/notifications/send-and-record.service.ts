@@ -53,7 +53,7 @@ export async function sendAndRecord(deps: SendDeps, channel: ChannelRow, message
   if (!adapter) result = { status: "failed", answer: `This deployment no longer offers ${channel.kind} channels` };
   else {
     try {
-      result = await deliver(adapter, await openConfig(channel, deps.ring), message, deliveryOptions(deps));
+      result = await deliver(adapter, await openConfig(channel, deps.ring, deps.db), message, deliveryOptions(deps));
     } catch (error) {
       result = { status: "failed", answer: `AutoArr could not build the message: ${error instanceof Error ? error.message : String(error)}` };
     }
