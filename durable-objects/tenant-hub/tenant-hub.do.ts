@@ -424,9 +424,11 @@ export class TenantHub extends DurableObject<Env> {
   /** Delivery runs after the caller's work, never on its path; a retry it leaves is served by the alarm. */
   private deliverNotificationsLater(): void {
     if (!this.tenantId || !this.notifier.hasPending()) return;
+    // A timer first: storage written before the caller's answer leaves holds that answer (the output gate), so the
+    // flush starts only once the caller has it.
     this.ctx.waitUntil(
-      this.notifier
-        .flush()
+      new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => this.notifier.flush())
         .then(() => this.rearm())
         .catch((error) => this.logger.error("notifications failed", { error: String(error) })),
     );
