@@ -3303,7 +3303,7 @@ export interface components {
             events?: components["schemas"]["NotificationEventKind"][];
             config: {
                 url: string;
-                secret: string;
+                secret?: string;
             };
         };
         UpdateNotificationChannelRequest: {
