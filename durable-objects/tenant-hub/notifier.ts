@@ -7,7 +7,7 @@ import type { KeyRing } from "../../workers/platform/crypto/key-ring";
 import type { Env } from "../../workers/platform/env";
 import { type ChannelRow, insertDelivery, listChannels, updateDelivery } from "../../workers/notifications/channels.repo";
 import { digest, plan } from "../../workers/notifications/dispatch.logic";
-import type { NotificationMessage } from "../../workers/notifications/notification-message";
+import type { NotificationEventKind, NotificationMessage } from "../../workers/notifications/notification-message";
 import type { QueuedNotification } from "../../workers/notifications/notification-events";
 import { readNotificationSettings } from "../../workers/notifications/notification-settings";
 import { isQuiet, quietEndsAt } from "../../workers/notifications/quiet-hours.logic";
@@ -112,7 +112,7 @@ export class Notifier {
       channels
         .filter((channel) => channel.enabled)
         .map(async (channel) => {
-          const { send, hold } = plan({ events: channel.events as NotificationMessage["kind"][] as never }, pending, quiet);
+          const { send, hold } = plan({ events: channel.events as NotificationEventKind[] }, pending, quiet);
           if (hold.length > 0) await this.hold(channel, hold, quietEndsAt(settings.quietHours, at));
           for (const message of send) await this.attempt(channel, message, randomToken(12), 1);
         }),

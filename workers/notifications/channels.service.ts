@@ -7,7 +7,7 @@ import { notificationChannelConfigs, resealIfStale } from "../connectors/sealed-
 import { AppError, notFound } from "../platform/errors";
 import { randomToken } from "../platform/encoding";
 import type { ChannelAdapter } from "./channel-adapter";
-import { channelConfigProblem } from "./channels";
+import { type ChannelKind, channelConfigProblem } from "./channels";
 import { type ChannelRow, lastDeliveries } from "./channels.repo";
 import type { Channel, DeliveryStatus } from "./notifications.schema";
 import { publicUrlProblem } from "../platform/public-url";
@@ -33,7 +33,7 @@ export function parseConfig(adapter: ChannelAdapter, config: unknown, allowLoopb
   const problem =
     adapter.kind === WEB_PUSH_KIND
       ? webPushEndpointProblem(parsed.data, allowLoopback)
-      : channelConfigProblem(adapter.kind as never, parsed.data as never, { allowLoopback });
+      : channelConfigProblem(adapter.kind as ChannelKind, parsed.data, { allowLoopback });
   if (problem) throw new AppError("invalid_request", `This ${adapter.label} channel is refused: ${problem}`, [{ path: ["config"], message: problem }]);
   return parsed.data;
 }
