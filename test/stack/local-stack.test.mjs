@@ -159,8 +159,10 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
         "get_activity",
         "get_health",
         "get_queue",
+        "list_notification_channels",
         "list_recommendations",
         "request_content",
+        "send_test_notification",
       ]);
       const queue = await client.callTool({ name: "get_queue", arguments: {} });
       assert.notEqual(queue.isError, true, JSON.stringify(queue));
