@@ -9,7 +9,7 @@ import { type ChannelRow, insertDelivery, listChannels, updateDelivery } from ".
 import { digest, plan } from "../../workers/notifications/dispatch.logic";
 import type { NotificationEventKind, NotificationMessage } from "../../workers/notifications/notification-message";
 import type { QueuedNotification } from "../../workers/notifications/notification-events";
-import { readNotificationSettings } from "../../workers/notifications/notification-settings";
+import { FALLBACK_APP_URL, readNotificationSettings } from "../../workers/notifications/notification-settings";
 import { isQuiet, quietEndsAt } from "../../workers/notifications/quiet-hours.logic";
 import { type AttemptOutcome, sendAndRecord } from "../../workers/notifications/send-and-record.service";
 
@@ -106,6 +106,7 @@ export class Notifier {
     if (pending.length === 0) return;
     storage.delete(PENDING_KEY);
     const [channels, settings] = await Promise.all([listChannels(db, tenantId), readNotificationSettings(db, tenantId)]);
+    this.appUrlCache = settings.appUrl ?? this.appUrlCache;
     const at = new Date(now());
     const quiet = { now: isQuiet(settings.quietHours, at), letCriticalThrough: settings.quietHours.letCriticalThrough };
     await Promise.all(
@@ -144,7 +145,7 @@ export class Notifier {
 
   private appUrlCache: string | undefined;
   private async appUrl(): Promise<string> {
-    this.appUrlCache ??= (await readNotificationSettings(this.deps.db, this.deps.tenantId)).appUrl ?? "http://localhost:8787";
+    this.appUrlCache ??= (await readNotificationSettings(this.deps.db, this.deps.tenantId)).appUrl ?? FALLBACK_APP_URL;
     return this.appUrlCache;
   }
 
@@ -176,6 +177,7 @@ export class Notifier {
   private async sendDigests(channels: Map<string, ChannelRow>): Promise<void> {
     const { storage, db, tenantId, now } = this.deps;
     const settings = await readNotificationSettings(db, tenantId);
+    this.appUrlCache = settings.appUrl ?? this.appUrlCache;
     const at = new Date(now());
     // Quiet hours moved on meanwhile (the settings changed): wait for the new end.
     if (isQuiet(settings.quietHours, at)) {

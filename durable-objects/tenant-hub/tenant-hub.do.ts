@@ -21,6 +21,7 @@ import { isPassthroughAction, type PassthroughResult, passthroughRefusal } from 
 import { HEALTH_CHECK_INTERVAL_MS, healthCheckWanted, healthReport, type ServiceHealth, statusCalls } from "./health-check";
 import { circuitEvent, connectorReachability, recordCircuitChange } from "./hub-activity";
 import { Notifier } from "./notifier";
+import { FAILURES_BEFORE_DISABLE } from "../../workers/notifications/dispatch.logic";
 import { circuitNotification, type QueuedNotification, requestNotification } from "../../workers/notifications/notification-events";
 import { recordActivity } from "../../workers/activity/activity.service";
 import { ConnectorClient } from "./connector-client";
@@ -400,7 +401,7 @@ export class TenantHub extends DurableObject<Env> {
         const why =
           outcome.channelEnded === "removed"
             ? "its address is gone (the device unsubscribed)"
-            : `it failed 10 times in a row (last answer: ${outcome.result.status === "sent" ? "" : outcome.result.answer})`;
+            : `it failed ${FAILURES_BEFORE_DISABLE} times in a row (last answer: ${outcome.result.status === "sent" ? "" : outcome.result.answer})`;
         const activity = await recordActivity(database(this.env.DB), tenantId, {
           kind: "notification",
           level: "warning",

@@ -10,7 +10,7 @@ import { startFakeAnthropic } from "./fake-anthropic.ts";
 import { ROOT, type SimulatorStack, startSimulatorStack } from "./simulators.ts";
 import { startCanaryTargets, startFakeDns } from "./ssrf-targets.ts";
 import { startNotificationFakes } from "../fakes/notification-services.mjs";
-import { startWebPushService } from "./web-push-service.ts";
+import { startWebPushService } from "../../web/e2e/lib/web-push-service.mjs";
 
 interface Stack {
   id: string;

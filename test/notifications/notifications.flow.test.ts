@@ -203,6 +203,7 @@ describe("after a check", () => {
       () => env.DB.prepare("SELECT status FROM notification_deliveries WHERE tenant_id = ?").bind(owner.tenant.id).all<{ status: string }>(),
       (rows) => rows.results.length > 0,
     );
+    expect(held.results.length).toBeGreaterThan(0);
     expect(held.results.every((row) => row.status === "held")).toBe(true);
     expect(await ntfyMessages(topic)).toEqual([]);
     // The end of quiet hours: the hub's alarm sends what was held as one digest.
@@ -222,6 +223,7 @@ describe("after a check", () => {
     const after = await env.DB.prepare("SELECT status, answer FROM notification_deliveries WHERE tenant_id = ? AND event != 'digest'")
       .bind(owner.tenant.id)
       .all<{ status: string; answer: string }>();
+    expect(after.results).toHaveLength(held.results.length);
     expect(after.results.every((row) => row.status === "sent" && row.answer.includes("digest"))).toBe(true);
   });
 });

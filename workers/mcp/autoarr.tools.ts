@@ -21,7 +21,7 @@ import { readQueue } from "../downloads/downloads.service";
 import { hubFor } from "../connectors/hub-client";
 import { listChannels } from "../notifications/channels.repo";
 import { channelViews } from "../notifications/channels.service";
-import { readNotificationSettings } from "../notifications/notification-settings";
+import { FALLBACK_APP_URL, readNotificationSettings } from "../notifications/notification-settings";
 import { findChangeableChannel, sendTestMessage } from "../notifications/test-message.service";
 
 /** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
@@ -213,7 +213,7 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
       run(props(), "send_test_notification", async () => {
         const db = database(env.DB);
         const channel = await findChangeableChannel(db, props(), channelId);
-        const appUrl = (await readNotificationSettings(db, channel.tenantId)).appUrl ?? "http://localhost:8787";
+        const appUrl = (await readNotificationSettings(db, channel.tenantId)).appUrl ?? FALLBACK_APP_URL;
         return { delivery: await sendTestMessage(env, db, channel, appUrl) };
       }),
   );

@@ -71,6 +71,12 @@ export function newSigningSecret(): string {
   return randomToken(32);
 }
 
+/** A new, enabled channel row with no failures yet. */
+export function newChannelRow(fields: Pick<ChannelRow, "id" | "tenantId" | "userId" | "kind" | "name" | "dedupeKey" | "events"> & SealedConfig): ChannelRow {
+  const now = new Date();
+  return { ...fields, enabled: true, disabledReason: null, consecutiveFailures: 0, createdAt: now, updatedAt: now };
+}
+
 export function adapterOf(adapters: Record<string, ChannelAdapter>, kind: string): ChannelAdapter {
   const adapter = adapters[kind];
   if (!adapter) throw notFound("channel kind");

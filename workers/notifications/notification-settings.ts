@@ -5,6 +5,9 @@ import { tenantSettings } from "../platform/db/schema";
 import type { Database } from "../platform/db/database";
 import { NotificationSettings } from "./notifications.schema";
 
+/** Links in messages before any request told AutoArr its origin (PUBLIC_APP_URL overrides both): `npm start`'s. */
+export const FALLBACK_APP_URL = "http://localhost:8787";
+
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = NotificationSettings.parse({});
 
 /** What D1 holds: the settings, and the web app's origin as last seen (for links in messages). */

@@ -24,7 +24,7 @@ import {
   updateChannel,
   type ChannelRow,
 } from "./channels.repo";
-import { adapterOf, channelView, channelViews, newSigningSecret, openConfig, parseConfig, sealConfig } from "./channels.service";
+import { adapterOf, channelView, channelViews, newChannelRow, newSigningSecret, openConfig, parseConfig, sealConfig } from "./channels.service";
 import { noteAppUrl, readNotificationSettings, writeNotificationSettings } from "./notification-settings";
 import { deliveryView, findChangeableChannel, sendTestMessage } from "./test-message.service";
 import {
@@ -114,9 +114,8 @@ export const notificationRoutes = createRouter()
       const generated = body.kind === "webhook" && !body.config.secret ? newSigningSecret() : undefined;
       const config = parseConfig(adapter, generated ? { ...body.config, secret: generated } : body.config, allowLoopback(c));
       const id = randomToken(12);
-      const now = new Date();
       const db = database(c.env.DB);
-      const row: ChannelRow = {
+      const row = newChannelRow({
         id,
         tenantId: auth.tenantId,
         userId: null,
@@ -125,12 +124,7 @@ export const notificationRoutes = createRouter()
         ...(await sealConfig(adapter, config, await keyRing(c.env), id)),
         dedupeKey: null,
         events: body.events ?? DEFAULT_EVENTS,
-        enabled: true,
-        disabledReason: null,
-        consecutiveFailures: 0,
-        createdAt: now,
-        updatedAt: now,
-      };
+      });
       await insertChannel(db, row);
       await noteAppUrl(db, auth.tenantId, origin(c));
       return c.json({ channel: channelView(row), ...(generated ? { revealedOnce: { signingSecret: generated } } : {}) }, 201);
@@ -289,22 +283,19 @@ export const notificationRoutes = createRouter()
       const db = database(c.env.DB);
       const dedupeKey = `webpush:${await sha256Hex(body.endpoint)}`;
       const id = (await findByDedupeKey(db, auth.tenantId, dedupeKey))?.id ?? randomToken(12);
-      const now = new Date();
-      const saved = await upsertDeviceChannel(db, {
-        id,
-        tenantId: auth.tenantId,
-        userId: auth.userId,
-        kind: WEB_PUSH_KIND,
-        name: body.deviceName,
-        ...(await deviceConfig(adapter, config, await keyRing(c.env), id, dedupeKey)),
-        dedupeKey,
-        events: body.events ?? DEFAULT_EVENTS,
-        enabled: true,
-        disabledReason: null,
-        consecutiveFailures: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const saved = await upsertDeviceChannel(
+        db,
+        newChannelRow({
+          id,
+          tenantId: auth.tenantId,
+          userId: auth.userId,
+          kind: WEB_PUSH_KIND,
+          name: body.deviceName,
+          ...(await deviceConfig(adapter, config, await keyRing(c.env), id, dedupeKey)),
+          dedupeKey,
+          events: body.events ?? DEFAULT_EVENTS,
+        }),
+      );
       await noteAppUrl(db, auth.tenantId, origin(c));
       return c.json(channelView(saved), 201);
     },
