@@ -47,5 +47,18 @@ export const RecoveryAction = z
   })
   .openapi("RecoveryAction");
 
+export const RecoveryStep = z
+  .object({
+    step: z.string().openapi({ description: "The tool AutoArr called, e.g. sabnzbd_retry" }),
+    ok: z.boolean(),
+    detail: z.string().nullable().openapi({ description: "What the tool answered, or why it failed" }),
+  })
+  .openapi("RecoveryStep");
+
+export const RecoveryDetail = RecoveryAction.extend({
+  steps: z.array(RecoveryStep).openapi({ description: "What AutoArr did, in order (empty for an alert, a dry run or an action waiting for approval)" }),
+  detectedAt: z.string().nullable().openapi({ description: "When AutoArr first saw the failure (null for actions from before this was kept)" }),
+}).openapi("RecoveryDetail");
+
 export const RecoveryList = z.object({ items: z.array(RecoveryAction), nextCursor: z.string().nullable() }).openapi("RecoveryActions");
 export const RecoveryListQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });

@@ -50,6 +50,8 @@ interface Handled {
   attempts: number;
   lastActionAt: number;
   lastSeenAt: number;
+  /** When AutoArr first saw this failure (set once): recovery_actions.detected_at, the start of the time to fix it. */
+  firstSeenAt?: number;
   announced?: boolean;
   final?: "alerted" | "exhausted" | "dry_run" | "awaiting_approval" | "handled_by_app";
   /** The cause the final decision was taken on: a stall alert must not hide a later real failure. */
@@ -106,6 +108,7 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     const identity = deps.storage.get<{ key: string }>(ALIAS_PREFIX + found.key)?.key ?? found.key;
     const handledKey = HANDLED_PREFIX + identity;
     const handled: Handled = { attempts: 0, lastActionAt: 0, ...deps.storage.get<Handled>(handledKey), lastSeenAt: now };
+    handled.firstSeenAt ??= now;
     if (handled.final !== undefined && handled.finalCause === "stalled" && found.cause !== "stalled") {
       // It stalled, was alerted, and has now really failed: a new problem to announce and decide on.
       delete handled.final;
@@ -235,6 +238,7 @@ async function act(
     decidedBy: suggested.decidedBy,
     releaseKey: download.releaseKey,
     mediaKey: download.mediaKey,
+    detectedAt: handled.firstSeenAt === undefined ? null : new Date(handled.firstSeenAt),
     detail: {
       why: note ? `${decision.why}; ${note}` : decision.why,
       cause: detection.cause,
@@ -294,6 +298,7 @@ async function leftToApp(
     decidedBy: "rules",
     releaseKey: download.releaseKey,
     mediaKey: download.mediaKey,
+    detectedAt: handled.firstSeenAt === undefined ? null : new Date(handled.firstSeenAt),
     detail: { why, cause: detection.cause, source: detection.source, steps: [], detection, handledBy: detection.arr.app },
   });
   handled.announced = true;

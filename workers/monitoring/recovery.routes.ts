@@ -4,10 +4,10 @@ import type { Env } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { requireAuth } from "../auth/authentication";
 import { createRouter } from "../platform/router";
-import { listRecoveryActions, type RecoveryActionRow } from "./recovery-actions.repo";
+import { getRecoveryAction, listRecoveryActions, type RecoveryActionRow } from "./recovery-actions.repo";
 import { readRecoverySettings, RecoverySettings, writeRecoverySettings } from "./settings";
 import { bearerSecurity, errorResponses, IdParam } from "../platform/common.schema";
-import { type RecoveryAction, RecoveryDecision, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
+import { type RecoveryAction, RecoveryDecision, RecoveryDetail, RecoveryList, RecoveryListQuery } from "./monitoring.schema";
 import { decodeCursor, encodeCursor } from "../activity/activity-feed.repo";
 import { database } from "../platform/db/database";
 import { keyRing } from "../platform/crypto/key-ring";
@@ -32,6 +32,21 @@ function view(row: RecoveryActionRow): z.infer<typeof RecoveryAction> {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt?.toISOString() ?? null,
   };
+}
+
+/** The steps execute.ts recorded ({tool, ok, message}); anything else stored there is left out. */
+function stepsOf(detail: unknown): z.infer<typeof RecoveryDetail>["steps"] {
+  const steps = (detail as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: { tool?: unknown; ok?: unknown; message?: unknown }) =>
+    typeof step?.tool === "string" && typeof step.ok === "boolean"
+      ? [{ step: step.tool, ok: step.ok, detail: typeof step.message === "string" && step.message !== "" ? step.message : null }]
+      : [],
+  );
+}
+
+function detailView(row: RecoveryActionRow): z.infer<typeof RecoveryDetail> {
+  return { ...view(row), steps: stepsOf(row.detail), detectedAt: row.detectedAt?.toISOString() ?? null };
 }
 
 const decision = (approve: boolean) =>
@@ -64,6 +79,22 @@ export const recoveryRoutes = createRouter()
       const last = page[page.length - 1];
       const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null;
       return c.json({ items: page.map(view), nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/recoveries/{id}",
+      tags: ["downloads"],
+      summary: "One recovery action with the steps AutoArr took",
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 200: ok(RecoveryDetail, "The recovery action"), ...errorResponses(400, 401, 404, 429) },
+    }),
+    async (c) => {
+      const row = await getRecoveryAction(database(c.env.DB), requireAuth(c).tenantId, c.req.valid("param").id);
+      if (!row) throw new AppError("not_found", "Recovery action not found");
+      return c.json(detailView(row), 200);
     },
   )
   .openapi(decision(true), async (c) => c.json({ outcome: await decide(c.env, requireAuth(c).tenantId, c.req.valid("param").id, true) }, 200))

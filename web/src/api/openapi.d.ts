@@ -1286,6 +1286,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/downloads/recoveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recovery action with the steps AutoArr took */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The recovery action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryDetail"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/downloads/recoveries/{id}/approve": {
         parameters: {
             query?: never;
@@ -2645,6 +2719,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stack at a glance: today, what needs you, and per calendar day (in tz) failures detected and fixed, requests and downloads completed */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    /** @description IANA time zone the days are calendar days in, e.g. Europe/Berlin */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SABnzbd's queue speed and size over the last hours, as the periodic check sampled it */
+        get: {
+            parameters: {
+                query?: {
+                    hours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queue samples */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTimeline"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The config audit's findings by priority over the latest audits, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    audits?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Findings per audit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingsTrend"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2886,6 +3157,19 @@ export interface components {
             why: string | null;
             createdAt: string;
             updatedAt: string | null;
+        };
+        RecoveryDetail: components["schemas"]["RecoveryAction"] & {
+            /** @description What AutoArr did, in order (empty for an alert, a dry run or an action waiting for approval) */
+            steps: components["schemas"]["RecoveryStep"][];
+            /** @description When AutoArr first saw the failure (null for actions from before this was kept) */
+            detectedAt: string | null;
+        };
+        RecoveryStep: {
+            /** @description The tool AutoArr called, e.g. sabnzbd_retry */
+            step: string;
+            ok: boolean;
+            /** @description What the tool answered, or why it failed */
+            detail: string | null;
         };
         RecoveryDecision: {
             /** @description The recovery's outcome after the decision, as in RecoveryAction.outcome */
@@ -3382,6 +3666,94 @@ export interface components {
             deviceName: string;
             /** @description The events this channel receives */
             events?: components["schemas"]["NotificationEventKind"][];
+        };
+        Overview: {
+            generatedAt: string;
+            timeZone: string;
+            today: {
+                detected: number;
+                fixed: number;
+                gaveUp: number;
+                requestsCompleted: number;
+                downloadsCompleted: number;
+            };
+            attention: {
+                /** @description Recovery actions waiting for approval */
+                approvalsWaiting: number;
+                /** @description Content requests waiting for the user to choose */
+                requestsNeedingChoice: number;
+                /** @description Recoveries that ended exhausted or alerted in the window, newest first, at most 5 (id is the recovery action's) */
+                gaveUp: {
+                    id: string;
+                    app: string;
+                    title: string | null;
+                    at: string;
+                    reason: string;
+                }[];
+                /** @description Open high-priority recommendations of each app's latest audit, at most 5 */
+                highPriorityFindings: {
+                    id: string;
+                    app: string;
+                    title: string;
+                }[];
+            };
+            /** @description Oldest first; the last one is today */
+            days: components["schemas"]["OverviewDay"][];
+            /** @description From AutoArr first seeing a failure to the recovery that succeeded, over the window */
+            fixTime: {
+                medianSeconds: number | null;
+                p90Seconds: number | null;
+                /** @description Succeeded recoveries in the window whose detection time is known */
+                fixes: number;
+            };
+        };
+        OverviewDay: {
+            /**
+             * @description Calendar day in the requested zone, YYYY-MM-DD
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @description Failures detected (activity of kind detection) */
+            detected: number;
+            recoveries: components["schemas"]["RecoveriesByOutcome"];
+            /** @description Content requests that became available */
+            requestsCompleted: number;
+            /** @description Downloads SABnzbd completed */
+            downloadsCompleted: number;
+        };
+        RecoveriesByOutcome: {
+            /** @description Outcome succeeded */
+            fixed: number;
+            /** @description Outcome failed */
+            failed: number;
+            /** @description Outcome exhausted or alerted */
+            gaveUp: number;
+            /** @description Outcome handled_by_app */
+            handledByApp: number;
+            /** @description Outcome dry_run, awaiting_approval or rejected */
+            other: number;
+        };
+        QueueTimeline: {
+            from: string;
+            to: string;
+            /** @description Oldest first. A sample holds until the next one: one taken before `from` that still held then is given at `from` */
+            samples: components["schemas"]["QueueSample"][];
+        };
+        QueueSample: {
+            at: string;
+            speedBytesPerSecond: number;
+            sizeLeftBytes: number;
+            items: number;
+        };
+        FindingsTrend: {
+            /** @description The latest audits, oldest first, each with its recommendations counted by priority (whatever their status now) */
+            audits: {
+                id: string;
+                at: string;
+                high: number;
+                medium: number;
+                low: number;
+            }[];
         };
     };
     responses: never;

@@ -248,6 +248,8 @@ export const recoveryActions = sqliteTable(
     releaseKey: text("release_key"),
     /** The episode or movie (null for a job no Sonarr/Radarr tracks): the per-item cap counts on it. */
     mediaKey: text("media_key"),
+    /** When AutoArr first saw the failure this action answers (null for rows from before it was kept). */
+    detectedAt: integer("detected_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -323,4 +325,37 @@ export const notificationDeliveries = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("notification_deliveries_channel_idx").on(t.channelId, sql`${t.createdAt} desc`)],
+);
+
+/** SABnzbd's queue as the periodic check last read it; a sample holds until the next one. Kept 48 hours. */
+export const queueSamples = sqliteTable(
+  "queue_samples",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    speedBytesPerSecond: integer("speed_bytes_per_second").notNull(),
+    sizeLeftBytes: integer("size_left_bytes").notNull(),
+    items: integer("items").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.at] })],
+);
+
+/** Downloads SABnzbd finished, from its history as the periodic check saw it; one row per job. */
+export const downloadCompletions = sqliteTable(
+  "download_completions",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    app: text("app").notNull(),
+    downloadId: text("download_id").notNull(),
+    title: text("title"),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("download_completions_unique").on(t.tenantId, t.app, t.downloadId),
+    index("download_completions_tenant_completed_idx").on(t.tenantId, t.completedAt),
+  ],
 );
