@@ -5,6 +5,7 @@ import { type AppClientOf, appModule } from "./apps/index.js";
 import type { AppsConfig } from "./config.js";
 import type { Logger } from "./logger.js";
 import { stackChangesTool } from "./tools/stack-changes.js";
+import { stackWebUrlsTool } from "./tools/stack-web-urls.js";
 import { registerToolSpecs, type ToolSpec } from "./tools/tool.js";
 import { CONNECTOR_VERSION } from "./version.js";
 
@@ -26,7 +27,7 @@ export function toolSpecsFor(clients: AppClients): ToolSpec[] {
     const client = clients[app];
     return client ? appModule(app).tools(client) : [];
   });
-  return [...appTools, stackChangesTool(clients)];
+  return [...appTools, stackChangesTool(clients), stackWebUrlsTool(clients)];
 }
 
 /** The status tool of each app, which the cloud calls for health pings (the registry's). */

@@ -10,7 +10,7 @@ export interface PlexConnection {
 
 export class PlexApi {
   readonly appName = "Plex";
-  constructor(private readonly target: AppTarget) {}
+  constructor(readonly target: AppTarget) {}
 
   /** Returns the `MediaContainer` object of a JSON reply (an empty object for an empty 2xx body). */
   async container(request: UpstreamRequest): Promise<Result<Record<string, unknown>>> {

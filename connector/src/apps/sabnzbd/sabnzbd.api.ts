@@ -12,7 +12,7 @@ type Params = Record<string, string | number | boolean | undefined>;
 
 export class SabnzbdApi {
   readonly appName = "SABnzbd";
-  constructor(private readonly target: AppTarget) {}
+  constructor(readonly target: AppTarget) {}
 
   /** Calls one API mode and returns the JSON object, turning every error convention into a failure. */
   async call(mode: string, params: Params = {}): Promise<Result<Record<string, unknown>>> {

@@ -51,6 +51,11 @@ export const plexFingerprintSchema = z.object({
     .describe("GET /library/sections, each section's times"),
 });
 
+/** Where a person opens an app's own web UI: what the connector was configured with, never its key or API path. */
+const webUrlPart = z.object({
+  webUrl: z.string().describe("The app's base URL as configured on the connector: origin and URL base, no trailing slash, no credentials, query or /api path"),
+});
+
 export const stack = {
   changes: toolRef({
     app: null,
@@ -63,6 +68,17 @@ export const stack = {
       sonarr: part(arrFingerprintSchema).optional().describe("Absent when Sonarr is not configured or not asked for"),
       radarr: part(arrFingerprintSchema).optional().describe("Absent when Radarr is not configured or not asked for"),
       plex: part(plexFingerprintSchema).optional().describe("Absent when Plex is not configured or not asked for"),
+    },
+  }),
+  webUrls: toolRef({
+    app: null,
+    name: "stack_web_urls",
+    input: {},
+    output: {
+      sabnzbd: webUrlPart.optional().describe("Absent when SABnzbd is not configured"),
+      sonarr: webUrlPart.optional().describe("Absent when Sonarr is not configured"),
+      radarr: webUrlPart.optional().describe("Absent when Radarr is not configured"),
+      plex: webUrlPart.optional().describe("Absent when Plex is not configured"),
     },
   }),
 } as const;
