@@ -26,6 +26,7 @@ import { recoveryRoutes, settingsRoutes } from "./monitoring/recovery.routes";
 import { checkNowRoutes } from "./monitoring/check-now.routes";
 import { configRoutes } from "./config-audit/config.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
+import { appLinkRoutes } from "./app-links/app-links.routes";
 import { overviewRoutes } from "./overview/overview.routes";
 
 export function createApp() {
@@ -57,6 +58,7 @@ export function createApp() {
   app.route("/api/v1/config", configRoutes);
   app.route("/api/v1/requests", requestRoutes);
   app.route("/api/v1/notifications", notificationRoutes);
+  app.route("/api/v1/apps", appLinkRoutes);
   app.route("/api/v1/overview", overviewRoutes);
   // AutoArr's own MCP server (Streamable HTTP: POST, GET and DELETE); described in README, not in OpenAPI.
   app.all(MCP_PATH, serveMcp);

@@ -6,6 +6,8 @@ export const CACHE_TTL_SECONDS = {
   webSearch: 60 * 60,
   health: 60,
   session: 24 * 60 * 60,
+  /** The apps' web addresses (stack_web_urls): they change only when the connector is reconfigured. */
+  appLinks: 60 * 60,
 } as const;
 
 export type CacheKind = keyof typeof CACHE_TTL_SECONDS;
