@@ -2719,6 +2719,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each app's own web address, for links to an item's page in the app (cached 1 h) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The apps' web addresses; empty when the connector cannot be reached */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppLinks"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;
@@ -3666,6 +3720,24 @@ export interface components {
             deviceName: string;
             /** @description The events this channel receives */
             events?: components["schemas"]["NotificationEventKind"][];
+        };
+        AppLinks: {
+            /** @description Each app the connector has; an app it does not have is absent, and all are when the connector cannot be reached */
+            apps: {
+                sabnzbd?: components["schemas"]["AppWebUrl"];
+                sonarr?: components["schemas"]["AppWebUrl"];
+                radarr?: components["schemas"]["AppWebUrl"];
+                plex?: components["schemas"]["AppWebUrl"];
+            };
+            /** @description When the connector was asked (answers are kept an hour) */
+            cachedAt: string;
+        };
+        AppWebUrl: {
+            /**
+             * @description The app's base URL as the connector reports it: http or https, origin and URL base, no trailing slash
+             * @example http://192.168.1.10:8989
+             */
+            webUrl: string;
         };
         Overview: {
             generatedAt: string;
