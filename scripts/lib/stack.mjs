@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startCountingProxy } from "./counting-proxy.mjs";
+import { seedDemoHistory } from "./demo-history.mjs";
 import { freePort } from "./free-port.mjs";
 import { run, runToEnd, stop, waitForUrl } from "./processes.mjs";
 
@@ -56,7 +57,7 @@ async function json(url, init = {}) {
 
 async function demoSession(baseUrl) {
   const registered = await json(`${baseUrl}/api/v1/auth/register`, { method: "POST", body: JSON.stringify(DEMO_ACCOUNT) });
-  if (registered.status === 201) return registered.body;
+  if (registered.status === 201) return { ...registered.body, created: true };
   const login = await json(`${baseUrl}/api/v1/auth/login`, {
     method: "POST",
     body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }),
@@ -180,6 +181,8 @@ async function startWrangler({ port, persistDir, vars, quiet }) {
  * (apps as in the connector's config file, e.g. `{ sabnzbd: { url, apiKey } }`) it runs against those real apps.
  * `countConnectorRequests`: the Worker reaches the connector through a counting relay (counting-proxy.mjs), returned
  * as `connectorRequests`, so a bench can print the round trips an action costs.
+ * `demoHistory`: a demo account created here, against the simulators, starts with a week of seeded history
+ * (demo-history.mjs), so Home's week at a glance and its charts are filled.
  */
 export async function startStack({
   port,
@@ -191,6 +194,7 @@ export async function startStack({
   extraVars = {},
   connector: realApps,
   countConnectorRequests = false,
+  demoHistory = true,
 } = {}) {
   port ??= Number(process.env.PORT ?? 8787);
   mkdirSync(persistDir, { recursive: true });
@@ -254,6 +258,7 @@ export async function startStack({
       pairedUrl = relay?.url ?? connectorUrl;
       pairingCode = await pairDemoConnector(url, session.accessToken, pairedUrl);
       await startConnectorProcess(realApps);
+      if (demoHistory && !realApps && session.created) await seedDemoHistory({ persistDir, tenantId: session.tenant.id, userId: session.user.id });
     }
     /** Points the connector at other real apps (a fresh SABnzbd, say): paired anew, on the same port. */
     const useApps = async (apps) => {
