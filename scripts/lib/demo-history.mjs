@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { SHOWS, MOVIES, REQUESTS, GROUPS, MOVIE_GROUPS, APP_NAME, BROKEN, dots, pad, DEMO_FINDINGS, FIXED_SINCE, STALLED } from "./demo-world.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
@@ -23,113 +24,6 @@ export const HISTORY_DAYS = 6;
 export const QUEUE_HOURS = 6;
 export const QUEUE_SAMPLE_MS = 2 * MINUTE;
 
-// --- the demo world, as connector/src/simulators/ has it --------------------------------------------------------
-
-/** Shows and movies of the demo library (data/series.ts, data/movies.ts, seed.ts), with their library ids. None of
- * them is one the live demo fails (The Last of Us S02E03, Severance, Mad Max: Fury Road, Top Gun: Maverick), so no
- * seeded row is ever mistaken for a live download. */
-const SHOWS = [
-  { title: "The Office (US)", libraryId: 3, tvdbId: 73244, season: 9, episodes: [20, 21, 22, 23] },
-  { title: "Stranger Things", libraryId: 5, tvdbId: 305288, season: 4, episodes: [5, 6, 7] },
-  { title: "The Bear", libraryId: 10, tvdbId: 403245, season: 3, episodes: [6, 7, 9] },
-  { title: "Andor", libraryId: 11, tvdbId: 393189, season: 2, episodes: [9, 10, 11] },
-  { title: "Ted Lasso", libraryId: 12, tvdbId: 383203, season: 3, episodes: [10, 11, 12] },
-  { title: "Succession", libraryId: 8, tvdbId: 333072, season: 4, episodes: [8, 9] },
-  { title: "Arcane", libraryId: 14, tvdbId: 371028, season: 2, episodes: [7, 8, 9] },
-  { title: "Game of Thrones", libraryId: 4, tvdbId: 121361, season: 8, episodes: [3, 4, 5] },
-];
-const MOVIES = [
-  { title: "Interstellar", year: 2014, libraryId: 4, tmdbId: 157336 },
-  { title: "Blade Runner 2049", year: 2017, libraryId: 6, tmdbId: 335984 },
-  { title: "Parasite", year: 2019, libraryId: 8, tmdbId: 496243 },
-  { title: "Everything Everywhere All at Once", year: 2022, libraryId: 10, tmdbId: 545611 },
-  { title: "Past Lives", year: 2023, libraryId: 16, tmdbId: 666277 },
-  { title: "Spirited Away", year: 2001, libraryId: 12, tmdbId: 129 },
-];
-/** Requests that became available during the week, as someone in the household typed them. */
-const REQUESTS = [
-  { query: "andor season 2", type: "tv", title: "Andor", year: 2022, seasons: [2], quality: null },
-  { query: "blade runner 2049 in 4k", type: "movie", title: "Blade Runner 2049", year: 2017, seasons: null, quality: "2160p" },
-  { query: "arcane", type: "tv", title: "Arcane", year: 2021, seasons: null, quality: null },
-  { query: "everything everywhere all at once", type: "movie", title: "Everything Everywhere All at Once", year: 2022, seasons: null, quality: null },
-  { query: "ted lasso season 3", type: "tv", title: "Ted Lasso", year: 2020, seasons: [3], quality: null },
-  { query: "spirited away 1080p", type: "movie", title: "Spirited Away", year: 2001, seasons: null, quality: "1080p" },
-];
-const GROUPS = ["NTb", "FLUX", "playWEB", "CMRG", "EDITH", "SiGMA"];
-const MOVIE_GROUPS = ["FraMeSToR", "SPARKS", "GECKOS", "DON", "HiFi", "CtrlHD"];
-const APP_NAME = { sonarr: "Sonarr", radarr: "Radarr" };
-
-/** SABnzbd's fail_message texts the simulators and failure-reason.logic.ts know, with the cause AutoArr gives them. */
-const BROKEN = [
-  { reason: "Aborted, cannot be completed - https://sabnzbd.org/not-complete", cause: "broken_release" },
-  { reason: "Download failed - Not on your server(s)", cause: "broken_release" },
-  { reason: "Unpacking failed, archive requires a password", cause: "protected_release" },
-];
-
-const dots = (title) =>
-  title
-    .replace(/[():'!,]/g, "")
-    .replace(/&/g, "and")
-    .replace(/\s+/g, ".");
-const pad = (n) => String(n).padStart(2, "0");
-
-// --- the demo world's audit (what test/fixtures/snapshots/demo.json gives the rules) ------------------------------
-
-/** [rule id, setting, value found, value recommended]: the real demo audit's findings. "Sonarr logs at Info level" is
- * left out: its Trace level is what the e2e's audit finds, applies and rolls back, so the seeded audits never show it. */
-const DEMO_FINDINGS = [
-  ["radarr.import.recycle-bin", "radarr.mediamanagement.recycleBin", "", "/data/media/.recycle"],
-  ["radarr.import.same-file-system", "radarr.rootFolders[*].path", "/movies", "/data/media/movies"],
-  ["radarr.security.authentication-method", "radarr.host.authenticationMethod", "none", "forms"],
-  ["sabnzbd.categories.radarr-category-exists", "sabnzbd.config.categories[name=movies].dir", null, "movies"],
-  ["sabnzbd.security.unwanted-extensions", "sabnzbd.config.misc.action_on_unwanted_extensions", 0, 2],
-  ["sabnzbd.security.web-login", "sabnzbd.config.misc.username", "", "a username and password of your choice"],
-  ["sabnzbd.servers.ssl", "sabnzbd.config.servers[name=news.newshosting.com].ssl", 0, 1],
-  ["sonarr.import.recycle-bin", "sonarr.mediamanagement.recycleBin", "", "/data/media/.recycle"],
-  ["sonarr.import.same-file-system", "sonarr.rootFolders[*].path", "/tv", "/data/media/tv"],
-  ["sonarr.security.authentication-method", "sonarr.host.authenticationMethod", "none", "forms"],
-  ["plex.library.partial-scan", "plex.preferences[id=FSEventLibraryPartialScanEnabled].value", false, true],
-  ["plex.library.scan-interval", "plex.preferences[id=ScheduledLibraryUpdateInterval].value", 900, 86400],
-  ["plex.transcoder.temp-directory", "plex.preferences[id=TranscoderTempDirectory].value", "", "/transcode"],
-  ["radarr.download-clients.remove-failed", "radarr.downloadClients[implementation=Sabnzbd][name=SABnzbd].removeFailedDownloads", false, true],
-  ["radarr.general.log-level", "radarr.host.logLevel", "trace", "info"],
-  ["radarr.import.hardlinks", "radarr.mediamanagement.copyUsingHardlinks", false, true],
-  ["radarr.naming.rename", "radarr.naming.renameMovies", false, true],
-  ["radarr.security.authentication-required", "radarr.host.authenticationRequired", "disabledForLocalAddresses", "enabled"],
-  ["sabnzbd.performance.article-cache", "sabnzbd.config.misc.cache_limit", "", "1G"],
-  ["sabnzbd.post-processing.direct-unpack", "sabnzbd.config.misc.direct_unpack", 0, 1],
-  ["sabnzbd.servers.ssl-verify", "sabnzbd.config.servers[name=news.newshosting.com].ssl_verify", 0, 3],
-  ["sabnzbd.storage.minimum-free-space", "sabnzbd.config.misc.download_free", "", "10G"],
-  ["sonarr.import.hardlinks", "sonarr.mediamanagement.copyUsingHardlinks", false, true],
-  ["sonarr.naming.rename", "sonarr.naming.renameEpisodes", false, true],
-  ["sonarr.security.authentication-required", "sonarr.host.authenticationRequired", "disabledForLocalAddresses", "enabled"],
-  ["radarr.import.delete-empty-folders", "radarr.mediamanagement.deleteEmptyFolders", false, true],
-  ["radarr.import.extra-files", "radarr.mediamanagement.importExtraFiles", false, true],
-  ["radarr.import.propers-repacks", "radarr.mediamanagement.downloadPropersAndRepacks", "preferAndUpgrade", "doNotPrefer"],
-  ["radarr.indexers.interactive-search", "radarr.indexers[*].enableInteractiveSearch", [false, false], true],
-  ["radarr.naming.folder-id", "radarr.naming.movieFolderFormat", "{Movie Title} ({Release Year})", "{Movie CleanTitle} ({Release Year}) {tmdb-{TmdbId}}"],
-  ["sabnzbd.history.retention-bounded", "sabnzbd.config.misc.history_retention_option", "all", "number-archive"],
-  ["sabnzbd.post-processing.cleanup-list", "sabnzbd.config.misc.cleanup_list", [], "nfo, sfv, srr, nzb"],
-  ["sonarr.import.delete-empty-folders", "sonarr.mediamanagement.deleteEmptyFolders", false, true],
-  ["sonarr.import.extra-files", "sonarr.mediamanagement.importExtraFiles", false, true],
-  ["sonarr.import.propers-repacks", "sonarr.mediamanagement.downloadPropersAndRepacks", "preferAndUpgrade", "doNotPrefer"],
-  ["sonarr.indexers.interactive-search", "sonarr.indexers[*].enableInteractiveSearch", [false, false], true],
-  ["sonarr.naming.folder-id", "sonarr.naming.seriesFolderFormat", "{Series Title}", "{Series TitleYear} [tvdbid-{TvdbId}]"],
-];
-/** Findings the household fixed during the week, each audit before the one it is listed with: [rule id, value found]. */
-const FIXED_SINCE = [
-  [
-    ["sonarr.download-clients.completed-handling", false],
-    ["sabnzbd.sorting.disabled", ["TV Sorting"]],
-    ["sonarr.general.analytics-off", true],
-  ],
-  [
-    ["radarr.import.free-space-check", true],
-    ["sabnzbd.queue.fail-hopeless-jobs", 0],
-    ["radarr.backup.schedule", 30],
-  ],
-  [["radarr.download-clients.completed-handling", false]],
-];
 const PRIORITY_WEIGHT = { high: 3, medium: 2, low: 1 };
 
 function catalogue() {
@@ -381,9 +275,6 @@ function completion(random, ctx, at, title = releaseOf(random, mediaItem(random)
   ctx.rows.download_completions.push({ tenant_id: ctx.tenantId, app: "sabnzbd", download_id: nzoId(random), title, completed_at: at });
 }
 
-/** The live demo's stalled episode (seed.ts: stuck at 12%, grabbed five hours ago): in the queue's picture too. */
-const STALLED = { title: "Severance.S02E10.1080p.WEB-DL.DDP5.1.H.264-NTb", left: Math.round(2.3 * 1024 ** 3), since: 5 * HOUR };
-
 /**
  * SABnzbd's queue every two minutes over the last six hours, on a line of about 50 Mbit/s (slower while someone
  * streams): jobs arrive now and then and download one at a time, each finished one a completion; the stalled
@@ -432,7 +323,7 @@ function auditRows(ctx, rules, at, index) {
     tenant_id: tenantId,
     user_id: userId,
     path: "rules",
-    apps: { requested: ["sabnzbd", "sonarr", "radarr", "plex"], pathReason: "No Claude API key is set, so the built-in rules decided", extras: {} },
+    apps: { requested: ["sabnzbd", "sonarr", "radarr", "plex"], pathReason: "ANTHROPIC_API_KEY is not set", extras: {} },
     created_at: at,
   });
   for (const app of ["sabnzbd", "sonarr", "radarr", "plex"]) {

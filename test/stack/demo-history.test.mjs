@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { demoHistoryRows, demoHistorySql, HISTORY_DAYS, previousDays, QUEUE_HOURS, QUEUE_SAMPLE_MS, SEED_MARK } from "../../scripts/lib/demo-history.mjs";
+import { DEMO_FINDINGS } from "../../scripts/lib/demo-world.mjs";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { startStack } from "../../scripts/lib/stack.mjs";
 
@@ -161,12 +162,13 @@ describe("the demo history under npm start", { timeout: 420_000 }, () => {
     });
   /** One sign-in per stack: the auth routes allow only a few a minute. */
   let token;
-  const get = async (route) => {
+  const call = async (route, init = {}, status = 200) => {
     token ??= post(`${stack.url}/api/v1/auth/login`, stack.demo).then((r) => r.json().then((body) => body.accessToken));
-    const response = await fetch(`${stack.url}${route}`, { headers: { Authorization: `Bearer ${await token}` } });
-    assert.equal(response.status, 200, `${route}: ${response.status}`);
+    const response = await fetch(`${stack.url}${route}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${await token}` } });
+    assert.equal(response.status, status, `${route}: ${response.status}`);
     return response.json();
   };
+  const get = (route) => call(route);
   const overview = () => get(`/api/v1/overview?days=7&tz=${encodeURIComponent(zone)}`);
 
   before(async () => {
@@ -214,5 +216,12 @@ describe("the demo history under npm start", { timeout: 420_000 }, () => {
     assert.equal(await recoveries(), before);
     const again = await overview();
     assert.deepEqual(again.days.slice(0, HISTORY_DAYS), first.days.slice(0, HISTORY_DAYS));
+  });
+
+  it("seeded the demo world's own findings: a real audit now finds them, and the Sonarr log level the e2e applies", async () => {
+    const audit = await call("/api/v1/config/audit", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }, 201);
+    const found = Object.values(audit.apps).flatMap((app) => app.recommendations.map((r) => `${r.ruleId} ${r.setting}`));
+    const seeded = [...DEMO_FINDINGS.map(([ruleId, setting]) => `${ruleId} ${setting}`), "sonarr.general.log-level sonarr.host.logLevel"];
+    assert.deepEqual(found.sort(), seeded.sort());
   });
 });
