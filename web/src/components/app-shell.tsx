@@ -1,4 +1,4 @@
-// The signed-in frame: skip link, header with live status, offline notice, the screen, and the thumb-reachable navigation.
+// The signed-in frame: skip link, header with the theme switch and live status, offline notice, the screen, and the thumb-reachable navigation.
 import type { ReactNode } from "react";
 import { useFocusMainOnNavigate } from "../hooks/use-focus-on-navigate";
 import { Brand } from "./brand";
@@ -7,6 +7,7 @@ import { LiveStatusBadge } from "./live-status-badge";
 import { OfflineBanner } from "./offline-banner";
 import { PrimaryNav } from "./primary-nav";
 import { SkipLink } from "./skip-link";
+import { ThemeSwitch } from "./theme/theme-switch";
 
 export function AppShell({ children }: { children: ReactNode }) {
   useFocusMainOnNavigate();
@@ -16,7 +17,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="app-header">
         <div className="container app-header__bar">
           <Brand />
-          <LiveStatusBadge />
+          <div className="app-header__tools">
+            <ThemeSwitch />
+            <LiveStatusBadge />
+          </div>
         </div>
         <PrimaryNav />
         <OfflineBanner />
@@ -36,6 +40,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
       <header className="app-header">
         <div className="container app-header__bar">
           <Brand />
+          <ThemeSwitch />
         </div>
         <OfflineBanner />
       </header>
