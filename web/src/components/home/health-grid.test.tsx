@@ -29,3 +29,31 @@ describe("Health grid", () => {
     expect(calls[0]?.headers.get("Authorization")).toBe("Bearer access-1");
   });
 });
+
+describe("A service card's error", () => {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const report = (connector: Record<string, unknown>) => ({
+    status: "ok",
+    version: "0.1.0",
+    checks: { worker: { status: "ok" }, d1: { status: "ok", latencyMs: 3 }, kv: { status: "ok" } },
+    services: { connector: { state: "closed", lastSuccessAt: null, lastError: null, lastErrorAt: null, latencyMs: 12, ...connector } },
+  });
+  const stale = "The connector is unreachable: fetch failed";
+
+  it("is not shown beside Healthy once the service succeeded after it", async () => {
+    signInForTest();
+    mockApi({ "GET /health": { body: report({ lastSuccessAt: minutesAgo(1), lastError: stale, lastErrorAt: minutesAgo(10) }) } });
+    renderWithProviders(<HealthGrid />);
+    expect(await screen.findByText("Healthy")).toBeTruthy();
+    expect(screen.queryByText(stale)).toBeNull();
+    expect(screen.getByText(/^OK/).textContent).toMatch(/^OK 1 minute ago · 12 ms$/);
+  });
+
+  it("is still shown while the service is down after its last success", async () => {
+    signInForTest();
+    mockApi({ "GET /health": { body: report({ state: "open", lastSuccessAt: minutesAgo(10), lastError: stale, lastErrorAt: minutesAgo(1) }) } });
+    renderWithProviders(<HealthGrid />);
+    expect(await screen.findByText("Down")).toBeTruthy();
+    expect(screen.getByText(stale)).toBeTruthy();
+  });
+});

@@ -1,6 +1,6 @@
 // Each app's circuit state at a glance; every card keeps its size whether it is loading, healthy or failing.
 import { useQuery } from "@tanstack/react-query";
-import type { HealthReport, ServiceName } from "../../api/api-types";
+import type { HealthReport, ServiceHealth, ServiceName } from "../../api/api-types";
 import { healthQuery } from "../../api/health.api";
 import { serviceLabel } from "../../api/service-labels";
 import { ErrorState } from "../error-state";
@@ -10,9 +10,20 @@ import { APP_IDS } from "../../api/contract";
 
 const SERVICES: ServiceName[] = [...APP_IDS, "connector"];
 
+/** The error worth showing beside the state: none once the service is healthy again (its circuit closed, or a success
+ * after the error), so a card never says "Healthy" next to an old "unreachable". */
+export function currentError(health: ServiceHealth | undefined): string | null {
+  if (!health?.lastError || health.state === "closed") return null;
+  const succeededAt = health.lastSuccessAt ? Date.parse(health.lastSuccessAt) : Number.NaN;
+  const failedAt = health.lastErrorAt ? Date.parse(health.lastErrorAt) : Number.NaN;
+  if (!Number.isNaN(succeededAt) && (Number.isNaN(failedAt) || succeededAt > failedAt)) return null;
+  return health.lastError;
+}
+
 function ServiceCard({ service, report, paused }: { service: ServiceName; report: HealthReport | undefined; paused: boolean }) {
   const health = report?.services[service];
   const look = report ? lookOf(health?.state) : { label: paused ? "Unknown" : "Checking…", tone: "idle" as const };
+  const error = currentError(health);
   return (
     <li className={`service-card service-card--${look.tone}`} aria-busy={report || paused ? undefined : true}>
       <span className="service-card__name">{serviceLabel(service)}</span>
@@ -21,8 +32,8 @@ function ServiceCard({ service, report, paused }: { service: ServiceName; report
         {look.label}
       </span>
       <span className="service-card__detail">
-        {health?.lastError ? (
-          <span title={health.lastError}>{health.lastError}</span>
+        {error ? (
+          <span title={error}>{error}</span>
         ) : health?.lastSuccessAt ? (
           <>
             OK <RelativeTime iso={health.lastSuccessAt} />
