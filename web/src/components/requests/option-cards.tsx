@@ -1,19 +1,29 @@
 // Candidate titles with posters when a request matched more than one; the chosen one becomes the request.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { MediaRequest, RequestOption, RequestPage } from "../../api/api-types";
 import { queryKeys } from "../../api/query-keys";
 import { chooseOption } from "../../api/requests.api";
 import { FormAlert } from "../form-alert";
 
+/** The poster, or the title on a plain card in the same space when there is none or it cannot load (never a broken image). */
+function Poster({ url, title, name }: { url: string | null | undefined; title: string; name: string }) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  if (!url || failedUrl === url) {
+    return (
+      <div className="poster-placeholder" role="img" aria-label={title}>
+        <span aria-hidden="true">{title}</span>
+      </div>
+    );
+  }
+  return <img src={url} alt={`Poster for ${name}`} width={200} height={300} loading="lazy" decoding="async" onError={() => setFailedUrl(url)} />;
+}
+
 function OptionCard({ option, onChoose, busy }: { option: RequestOption; onChoose: () => void; busy: boolean }) {
   const name = option.year ? `${option.title} (${option.year})` : option.title;
   return (
     <li className="option-card">
-      {option.posterUrl ? (
-        <img src={option.posterUrl} alt={`Poster for ${name}`} width={200} height={300} loading="lazy" decoding="async" />
-      ) : (
-        <div className="poster-placeholder" role="img" aria-label={`No poster for ${name}`} />
-      )}
+      <Poster url={option.posterUrl} title={option.title} name={name} />
       <strong>{name}</strong>
       <small>
         {option.type === "tv" ? "TV series" : "Movie"}
