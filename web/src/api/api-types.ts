@@ -62,6 +62,9 @@ export type RecoveryMode = RecoverySettings["mode"];
 export type RecoveryAction = Schemas["RecoveryAction"];
 export type RecoveryPage = Schemas["RecoveryActions"];
 export type RecoveryDecision = Schemas["RecoveryDecision"];
+export type RecoveryDetail = Schemas["RecoveryDetail"];
+export type RecoveryStep = Schemas["RecoveryStep"];
+export type AppLinks = Schemas["AppLinks"];
 
 export type NotificationEventKind = Schemas["NotificationEventKind"];
 export type NotificationChannel = Schemas["NotificationChannel"];

@@ -8,6 +8,8 @@ export const queryKeys = {
   health: ["health"] as const,
   queue: ["downloads", "queue"] as const,
   recoveries: ["downloads", "recoveries"] as const,
+  recoveryDetail: (id: string) => ["downloads", "recoveries", "detail", id] as const,
+  appLinks: ["apps", "links"] as const,
   activity: {
     all: ["activity"] as const,
     list: (filter: ActivityFilter) => ["activity", filter] as const,

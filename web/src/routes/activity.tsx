@@ -3,7 +3,7 @@ import { useState } from "react";
 import { activityQuery } from "../api/activity.api";
 import type { ActivityFilter } from "../api/query-keys";
 import { ActivityFilters } from "../components/activity/activity-filters";
-import { ActivityRow } from "../components/activity/activity-row";
+import { ActivityLog } from "../components/activity/activity-log";
 import { RecoveryList } from "../components/activity/recovery-list";
 import { EmptyState } from "../components/empty-state";
 import { ErrorState } from "../components/error-state";
@@ -28,13 +28,7 @@ export default function ActivityScreen() {
       >
         {(data) => (
           <>
-            <ul className="plain-list" aria-labelledby="log-heading">
-              {data.pages
-                .flatMap((page) => page.items)
-                .map((item) => (
-                  <ActivityRow key={item.id} item={item} />
-                ))}
-            </ul>
+            <ActivityLog items={data.pages.flatMap((page) => page.items)} listProps={{ "aria-labelledby": "log-heading" }} />
             {query.isFetchNextPageError ? <ErrorState error={query.error} /> : null}
             {query.hasNextPage ? (
               <button

@@ -11,15 +11,20 @@ const KIND_LABELS: Record<string, string> = {
   circuit: "connection",
 };
 
-export function ActivityRow({ item }: { item: ActivityItem }) {
+export const activityKindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
+
+/** One entry; its message is a button (stretched over the row) that opens the entry's details. */
+export function ActivityRow({ item, onOpenDetails }: { item: ActivityItem; onOpenDetails: (item: ActivityItem, opener: HTMLElement) => void }) {
   return (
     <li className={`activity-row activity-row--${item.level}`} data-kind={item.kind}>
       <span className="activity-row__meta">
-        <span className="tag">{KIND_LABELS[item.kind] ?? item.kind}</span>
+        <span className="tag">{activityKindLabel(item.kind)}</span>
         {item.app ? <span>{serviceLabel(item.app)}</span> : null}
         <RelativeTime iso={item.at} />
       </span>
-      <span className="activity-row__message">{item.message}</span>
+      <button type="button" className="row-action" aria-haspopup="dialog" onClick={(event) => onOpenDetails(item, event.currentTarget)}>
+        <span className="activity-row__message">{item.message}</span>
+      </button>
     </li>
   );
 }

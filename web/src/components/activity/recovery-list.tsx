@@ -9,17 +9,7 @@ import { FormAlert } from "../form-alert";
 import { QueryView } from "../query-view";
 import { RelativeTime } from "../relative-time";
 import { SkeletonList } from "../skeleton";
-
-const OUTCOMES: Record<string, string> = {
-  succeeded: "Recovered",
-  failed: "Could not recover",
-  alerted: "Needs you",
-  exhausted: "Gave up",
-  dry_run: "Dry run",
-  awaiting_approval: "Waiting for approval",
-  rejected: "Declined",
-  handled_by_app: "Handled by the app",
-};
+import { outcomeLabel } from "./recovery-outcomes";
 
 function RecoveryRow({ action }: { action: RecoveryAction }) {
   const queryClient = useQueryClient();
@@ -34,7 +24,7 @@ function RecoveryRow({ action }: { action: RecoveryAction }) {
   return (
     <li className="recovery-row">
       <span className="activity-row__meta">
-        <span className="tag">{OUTCOMES[action.outcome] ?? action.outcome}</span>
+        <span className="tag">{outcomeLabel(action.outcome)}</span>
         <span>{serviceLabel(action.app)}</span>
         <RelativeTime iso={action.createdAt} />
       </span>

@@ -1,8 +1,12 @@
-// The download queue in a fixed-height, scrollable region so progress updates never push the page around.
+// The download queue in a fixed-height, scrollable region so progress updates never push the page around; a row's
+// title opens its details, where the app's problem message can be read in full.
 import { useQuery } from "@tanstack/react-query";
 import type { QueueItem } from "../../api/api-types";
 import { queueQuery } from "../../api/health.api";
 import { serviceLabel } from "../../api/service-labels";
+import { DetailsDialog } from "../details/details-dialog";
+import { QueueDetails } from "../details/queue-details";
+import { useDetailsTarget } from "../details/use-details-target";
 import { EmptyState } from "../empty-state";
 import { formatBytes, formatPercent } from "../format";
 import { QueryView } from "../query-view";
@@ -10,7 +14,7 @@ import { SkeletonList } from "../skeleton";
 
 const ROW_HEIGHT = 72;
 
-function QueueRow({ item }: { item: QueueItem }) {
+function QueueRow({ item, onOpenDetails }: { item: QueueItem; onOpenDetails: (item: QueueItem, opener: HTMLElement) => void }) {
   const size =
     item.sizeBytes === null
       ? null
@@ -19,12 +23,12 @@ function QueueRow({ item }: { item: QueueItem }) {
         : `${formatBytes(item.sizeBytes - item.sizeLeftBytes)} of ${formatBytes(item.sizeBytes)}`;
   return (
     <li className="queue-row" style={{ height: ROW_HEIGHT }}>
-      <span className="queue-row__title" title={item.title}>
+      <button type="button" className="row-action queue-row__title" aria-haspopup="dialog" onClick={(event) => onOpenDetails(item, event.currentTarget)}>
         {item.title}
-      </span>
+      </button>
       <progress value={item.progress} max={1} aria-label={`${item.title} progress`} />
       <span className="queue-row__meta">
-        <span className={item.problem ? "queue-row__problem" : undefined} title={item.problem ?? undefined}>
+        <span className={item.problem ? "queue-row__problem" : undefined}>
           {serviceLabel(item.app)} · {item.problem ?? item.status}
         </span>
         <span className="numeric">
@@ -39,6 +43,7 @@ function QueueRow({ item }: { item: QueueItem }) {
 
 export function DownloadQueue() {
   const query = useQuery(queueQuery());
+  const details = useDetailsTarget<QueueItem>();
   return (
     <section aria-labelledby="queue-heading">
       <h2 id="queue-heading">Downloads</h2>
@@ -52,12 +57,15 @@ export function DownloadQueue() {
           {(data) => (
             <ul className="plain-list">
               {data.items.map((item) => (
-                <QueueRow key={item.id} item={item} />
+                <QueueRow key={item.id} item={item} onOpenDetails={details.show} />
               ))}
             </ul>
           )}
         </QueryView>
       </div>
+      <DetailsDialog open={details.item !== null} onClose={details.hide} returnFocusTo={details.opener}>
+        {details.item ? <QueueDetails item={details.item} /> : null}
+      </DetailsDialog>
     </section>
   );
 }

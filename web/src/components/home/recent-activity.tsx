@@ -1,8 +1,8 @@
-// The latest few activity entries; new ones arrive over the WebSocket into a region of fixed height.
+// The latest few activity entries; new ones arrive over the WebSocket into a region of fixed height. Each opens its details.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { activityQuery, ALL_ACTIVITY } from "../../api/activity.api";
-import { ActivityRow } from "../activity/activity-row";
+import { ActivityLog } from "../activity/activity-log";
 import { EmptyState } from "../empty-state";
 import { QueryView } from "../query-view";
 import { SkeletonList } from "../skeleton";
@@ -23,13 +23,14 @@ export function RecentActivity() {
           empty={<EmptyState title="No activity yet">Detections, recoveries and changes will show up here.</EmptyState>}
         >
           {(data) => (
-            <div role="log" aria-live="polite" aria-label="Latest activity">
-              <ul className="plain-list">
-                {(data.pages[0]?.items ?? []).slice(0, VISIBLE_ROWS).map((item) => (
-                  <ActivityRow key={item.id} item={item} />
-                ))}
-              </ul>
-            </div>
+            <ActivityLog
+              items={(data.pages[0]?.items ?? []).slice(0, VISIBLE_ROWS)}
+              wrap={(list) => (
+                <div role="log" aria-live="polite" aria-label="Latest activity">
+                  {list}
+                </div>
+              )}
+            />
           )}
         </QueryView>
       </div>
