@@ -1,24 +1,35 @@
-// Saves each screen at phone and desktop size into web/e2e/screenshots/ and checks it with axe at both sizes.
+// Saves each screen at phone and desktop size, in the light and the dark theme, into web/e2e/screenshots/ as
+// <name>-<size>-<theme>.png, and checks each of the four with axe (no serious or critical violation; axe's
+// color-contrast rule is serious, so this is also the AA contrast check of both themes).
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { seriousViolations } from "./axe.mjs";
+import { showTheme, THEMES } from "./themes.mjs";
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../screenshots/", import.meta.url));
-export const PHONE = { width: 360, height: 780 };
+export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+export const SIZES = [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+];
 
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export async function captureScreen(page, name, { axe = true } = {}) {
-  for (const [label, viewport] of [
-    ["phone", PHONE],
-    ["desktop", DESKTOP],
-  ]) {
+  for (const [size, viewport] of SIZES) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${label}.png`, fullPage: true });
-    if (axe) assert.deepEqual(await seriousViolations(page), [], `axe found serious or critical violations on ${name} (${label})`);
+    for (const theme of THEMES) {
+      const restore = await showTheme(page, theme);
+      try {
+        await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${size}-${theme}.png`, fullPage: true });
+        if (axe) assert.deepEqual(await seriousViolations(page), [], `axe found serious or critical violations on ${name} (${size}, ${theme})`);
+      } finally {
+        await restore();
+      }
+    }
   }
   await page.setViewportSize(PHONE);
 }
