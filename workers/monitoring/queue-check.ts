@@ -9,6 +9,7 @@ import { keyRing } from "../platform/crypto/key-ring";
 import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, type StallState } from "./detect.logic";
 import { forgetQueueReads, readQueues } from "./queue-reads";
 import { snapshotOf } from "./queue-snapshot";
+import { recordStackHistory } from "./stack-history";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
@@ -93,7 +94,8 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
   if (!settings.enabled) return { ...report, skipped: "disabled" };
 
   // One round trip when nothing changed: only the reads whose app changed go to the connector (queue-reads.ts).
-  const { reads } = await readQueues(deps);
+  const queueReads = await readQueues(deps);
+  const { reads } = queueReads;
   if (Object.values(reads).every((o) => !o?.ok)) return { ...report, skipped: "unreachable" };
 
   const snapshot = snapshotOf(reads);
@@ -182,6 +184,8 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     deps.storage.put(handledKey, handled);
   }
   forgetOldItems(deps.storage, now);
+  // After the recoveries, so a failed write of the charts' data cannot hold one up.
+  await recordStackHistory(deps, queueReads);
   return report;
 }
 
