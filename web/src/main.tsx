@@ -1,5 +1,6 @@
 import "@picocss/pico/css/pico.min.css";
 import "./styles/app.css";
+import "./styles/overview.css";
 import { onlineManager } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -83,3 +83,10 @@ export type NotificationTestResult = Schemas["NotificationTestResult"];
 export type NotificationSettings = Schemas["NotificationSettings"];
 export type QuietHours = NotificationSettings["quietHours"];
 export type PushKey = Schemas["PushKey"];
+
+export type Overview = Schemas["Overview"];
+export type OverviewDay = Schemas["OverviewDay"];
+export type RecoveriesByOutcome = Schemas["RecoveriesByOutcome"];
+export type QueueTimeline = Schemas["QueueTimeline"];
+export type QueueSample = Schemas["QueueSample"];
+export type FindingsTrend = Schemas["FindingsTrend"];

@@ -15,6 +15,12 @@ export const queryKeys = {
     list: (filter: ActivityFilter) => ["activity", filter] as const,
   },
   connectors: ["connectors"] as const,
+  overview: {
+    all: ["overview"] as const,
+    summary: (days: number, timeZone: string) => ["overview", "summary", days, timeZone] as const,
+    queue: (hours: number) => ["overview", "queue", hours] as const,
+    findings: (audits: number) => ["overview", "findings", audits] as const,
+  },
   audit: {
     latest: ["audit", "latest"] as const,
     history: ["audit", "history"] as const,
