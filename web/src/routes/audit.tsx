@@ -3,6 +3,7 @@ import { runAudit } from "../api/audit.api";
 import { queryKeys } from "../api/query-keys";
 import { ChangeHistory } from "../components/audit/change-history";
 import { LatestAudit } from "../components/audit/latest-audit";
+import { FindingsTrendFigure } from "../components/charts/findings-trend-chart";
 import { FormAlert } from "../components/form-alert";
 import { PageHeading } from "../components/page-heading";
 
@@ -13,6 +14,7 @@ export default function AuditScreen() {
     onSuccess: (result) => {
       queryClient.setQueryData(queryKeys.audit.latest, result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.history });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
     },
   });
   return (
@@ -23,6 +25,7 @@ export default function AuditScreen() {
         </button>
       </PageHeading>
       <FormAlert error={audit.error} />
+      <FindingsTrendFigure />
       <LatestAudit />
       <ChangeHistory />
     </>
