@@ -116,6 +116,7 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       return updateCircuit(queryClient, event.data);
     case "activity":
       prependActivity(queryClient, event.data);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
       return null;
     case "queue":
       // Only the items travel; a queue not fetched yet is fetched whole (with its sources) instead.
@@ -127,13 +128,13 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       return updateRequest(queryClient, event.data);
     case "recovery":
       // The activity line arrives as its own event; the queue and the recovery list change behind it.
-      for (const queryKey of [queryKeys.queue, queryKeys.recoveries]) void queryClient.invalidateQueries({ queryKey });
+      for (const queryKey of [queryKeys.queue, queryKeys.recoveries, queryKeys.overview.all]) void queryClient.invalidateQueries({ queryKey });
       return `${serviceLabel(event.data.app)}: ${event.data.title} — ${event.data.action} (${event.data.outcome}).`;
   }
 }
 
 export function catchUpAfterReconnect(queryClient: QueryClient): void {
-  for (const queryKey of [queryKeys.health, queryKeys.queue, queryKeys.recoveries, queryKeys.activity.all, queryKeys.requests.all]) {
+  for (const queryKey of [queryKeys.health, queryKeys.queue, queryKeys.recoveries, queryKeys.activity.all, queryKeys.requests.all, queryKeys.overview.all]) {
     void queryClient.invalidateQueries({ queryKey });
   }
 }
