@@ -45,6 +45,8 @@ export interface ConnectorConfig {
   insecureNoAuth?: boolean;
   /** With `keepInvalidApps` only: each app left out of `apps`, and why (`check` reports them beside the others). */
   appProblems?: Partial<Record<ConfiguredApp, string>>;
+  /** `<APP>_WEB_URL`: where a browser reaches an app when that is not where the connector does (stack_web_urls). */
+  webUrls?: Partial<Record<AppId, string>>;
 }
 
 export const DEFAULT_PORT = 8790;
@@ -128,8 +130,11 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
   const port = portText ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid port: ${String(portText)}`);
 
+  const webUrls = webUrlsFromEnv(env, Object.keys(valid) as AppId[]);
+
   return {
     apps: valid as AppsConfig,
+    ...(Object.keys(webUrls).length > 0 ? { webUrls } : {}),
     ...(problemLines.length > 0 ? { appProblems: problems } : {}),
     ...(pairingCode ? { pairing: parsePairingCode(pairingCode) } : {}),
     host: options.overrides?.host ?? env.CONNECTOR_HOST ?? merged.host ?? DEFAULT_HOST,
@@ -139,6 +144,31 @@ export function loadConfig(options: LoadOptions = {}): ConnectorConfig {
     sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
     stateDir: dirname(configPath),
   };
+}
+
+/** The environment variable naming where a browser reaches the app, e.g. SONARR_WEB_URL beside SONARR_URL. */
+export const webUrlEnv = (app: AppId): string => appModule(app).urlEnv.replace(/_URL$/, "_WEB_URL");
+
+/** Each configured app's `<APP>_WEB_URL`, refused unless it is an http(s) URL. */
+function webUrlsFromEnv(env: NodeJS.ProcessEnv, apps: readonly AppId[]): Partial<Record<AppId, string>> {
+  const urls: Partial<Record<AppId, string>> = {};
+  for (const app of apps) {
+    const name = webUrlEnv(app);
+    const value = env[name];
+    if (!value) continue;
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== "http:" && protocol !== "https:")
+      throw new ConfigError(
+        `Invalid ${name}: ${JSON.stringify(value)} — use the address a browser opens the app at, e.g. http://nas:${appModule(app).defaultPort}`,
+      );
+    urls[app] = value;
+  }
+  return urls;
 }
 
 /** Every configured credential, so logs and tool results can scrub them. */

@@ -48,7 +48,7 @@ export function createMcpSessions(config: ConnectorConfig, { logger, secrets, id
     transport.onclose = () => {
       if (transport.sessionId && sessions.delete(transport.sessionId)) logger.info("mcp session closed", { session: transport.sessionId });
     };
-    const server = buildMcpServer(clients, { logger, secrets, appTimeoutMs: config.timeoutMs });
+    const server = buildMcpServer(clients, { logger, secrets, appTimeoutMs: config.timeoutMs, ...(config.webUrls ? { webUrls: config.webUrls } : {}) });
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
   };

@@ -1,11 +1,18 @@
 // stack_web_urls through a real connector: each configured app's base URL as configured, cut down to what a browser
 // may be sent to (origin and URL base), never a key, credentials in the URL, a query or a fragment.
+import { randomBytes, randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { APP_IDS } from "@autoarr/contract";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appsConfigFor } from "../src/config.js";
+import { appsConfigFor, ConfigError, loadConfig } from "../src/config.js";
+import { silentLogger } from "../src/logger.js";
+import { createPairingCode, parsePairingCode } from "../src/pairing.js";
+import { type RunningConnector, startConnector } from "../src/server.js";
+import { type RunningSimulators, startSimulators } from "../src/simulators/index.js";
 import { webUrlOf } from "../src/tools/stack-web-urls.js";
-import { call, type Harness, simFetch, startHarness } from "./helpers.js";
+import { call, connectClient, type Harness, simFetch, startHarness } from "./helpers.js";
 
 describe("stack_web_urls with every app configured", () => {
   let harness: Harness;
@@ -67,6 +74,60 @@ describe("stack_web_urls with some apps configured, one behind a URL base", () =
     expect(result.data.sonarr).toEqual({ webUrl: `http://${new URL(harness.sims.urls.sonarr).host}/sonarr` });
     expect(JSON.stringify(result)).not.toMatch(/hunter2|admin@|apikey/);
     expect(JSON.stringify(result)).not.toContain(harness.sims.keys.sonarr);
+  });
+});
+
+describe("stack_web_urls with <APP>_WEB_URL set, for a browser that reaches the app elsewhere", () => {
+  let sims: RunningSimulators;
+  let connector: RunningConnector;
+  let client: Client;
+  beforeAll(async () => {
+    sims = await startSimulators({ profile: "demo" });
+    const pairing = parsePairingCode(createPairingCode(`tenant-${randomUUID()}`, `connector-${randomUUID()}`, randomBytes(32)));
+    connector = await startConnector(
+      {
+        apps: appsConfigFor(["sonarr", "radarr"], sims.urls, sims.keys),
+        webUrls: { sonarr: "https://sonarr.home.example/base/" },
+        pairing,
+        host: "127.0.0.1",
+        port: 0,
+        timeoutMs: 2000,
+        logLevel: "error",
+        sessionIdleMs: 60_000,
+      },
+      { logger: silentLogger },
+    );
+    client = await connectClient(`${connector.url}/mcp`, pairing);
+  });
+  afterAll(async () => {
+    await client.close();
+    await connector.close();
+    await sims.close();
+  });
+
+  it("answers the set address for that app and the connector's own for the others", async () => {
+    const result = await call(client, "stack_web_urls");
+    expect(result.data).toEqual({ sonarr: { webUrl: "https://sonarr.home.example/base" }, radarr: { webUrl: sims.urls.radarr.replace(/\/+$/, "") } });
+  });
+});
+
+describe("<APP>_WEB_URL in the connector's configuration", () => {
+  const configPath = join(tmpdir(), `autoarr-no-such-config-${process.pid}.json`);
+  const sonarr = { SONARR_URL: "http://sonarr:8989", SONARR_API_KEY: "k".repeat(32) };
+
+  it("is read for a configured app", () => {
+    const config = loadConfig({ configPath, env: { ...sonarr, SONARR_WEB_URL: "http://192.168.1.10:8989" } });
+    expect(config.webUrls).toEqual({ sonarr: "http://192.168.1.10:8989" });
+  });
+
+  it("is left out for an app that is not configured", () => {
+    expect(loadConfig({ configPath, env: { ...sonarr, RADARR_WEB_URL: "http://192.168.1.10:7878" } }).webUrls).toBeUndefined();
+  });
+
+  it("is refused unless it is an http(s) URL, naming the variable", () => {
+    for (const value of ["javascript:alert(1)", "192.168.1.10:8989"])
+      expect(() => loadConfig({ configPath, env: { ...sonarr, SONARR_WEB_URL: value } })).toThrow(ConfigError);
+    expect(() => loadConfig({ configPath, env: { ...sonarr, SONARR_WEB_URL: "ftp://nas" } })).toThrow(/SONARR_WEB_URL/);
   });
 });
 
