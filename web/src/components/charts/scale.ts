@@ -3,11 +3,17 @@
 const tidy = (value: number): number => Number(value.toPrecision(12));
 
 /**
- * Ticks from 0 to a round top at or above `max`, about `count` steps of 1, 2 or 5 × 10^k; `integers` keeps steps whole
- * (counts of things). A max of 0 still gives an axis from 0 to 1.
+ * Ticks from 0 to a round top at or above `max`, in `count` to `count + 2` steps of 1, 2 or 5 × 10^k: whichever gets
+ * the top closest to `max` (fewer steps on a tie), so bars fill their plot. `integers` keeps steps whole (counts of
+ * things). A max of 0 still gives an axis from 0 to 1.
  */
 export function niceTicks(max: number, { count = 2, integers = false }: { count?: number; integers?: boolean } = {}): number[] {
   if (!(max > 0)) return [0, 1];
+  const candidates = [count, count + 1, count + 2].map((steps) => ticksIn(max, steps, integers));
+  return candidates.reduce((best, ticks) => ((ticks.at(-1) ?? 0) < (best.at(-1) ?? 0) ? ticks : best));
+}
+
+function ticksIn(max: number, count: number, integers: boolean): number[] {
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   let step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude;

@@ -21,6 +21,12 @@ type StackedBarChartProps = {
 export const BAR_CHART_SIZE: ChartSize = { width: 320, height: 180 };
 const PLOT = { left: 26, right: 4, top: 14, bottom: 20 };
 const MIN_LABEL_WIDTH = 34;
+// About half a character's width at the axis's 11 px: enough to keep a centred label ("Nov 30") inside the picture.
+const HALF_CHARACTER = 3.3;
+const labelX = (centre: number, label: string) => {
+  const half = label.length * HALF_CHARACTER;
+  return Math.min(Math.max(centre, half), BAR_CHART_SIZE.width - half);
+};
 
 export function StackedBarChart({ caption, categoryHeading, categories, series, summary, emptyText, loading }: StackedBarChartProps) {
   const legend = series.map(({ label, mark }) => ({ label, mark }));
@@ -79,7 +85,7 @@ export function StackedBarChart({ caption, categoryHeading, categories, series, 
               </text>
             ) : null}
             {(categories.length - 1 - index) % every === 0 ? (
-              <text className="chart__axis-label" x={x + barWidth / 2} y={height - 6} textAnchor="middle">
+              <text className="chart__axis-label" x={labelX(x + barWidth / 2, category.label)} y={height - 6} textAnchor="middle">
                 {category.label}
               </text>
             ) : null}

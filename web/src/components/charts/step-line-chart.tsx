@@ -88,12 +88,15 @@ export function StepLineChart({ caption, times, from, to, panels, formatTime, su
               {panel.label} ({panel.unit})
             </text>
             <g className="chart__grid">
-              {ticks.map((tick) => (
+              {ticks.map((tick, position) => (
                 <g key={tick}>
                   <line x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} />
-                  <text x={LEFT - 4} y={y(tick)} textAnchor="end" dominantBaseline="middle">
-                    {panel.format(tick)}
-                  </text>
+                  {/* A small panel has room for its bottom and top values only. */}
+                  {position === 0 || position === ticks.length - 1 ? (
+                    <text x={LEFT - 4} y={y(tick)} textAnchor="end" dominantBaseline="middle">
+                      {panel.format(tick)}
+                    </text>
+                  ) : null}
                 </g>
               ))}
             </g>
