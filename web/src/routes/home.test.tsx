@@ -64,9 +64,13 @@ describe("Home", () => {
     for (const section of newSections) expect(await seriousAxeViolations(section)).toEqual([]);
   }, 20_000); // axe-core in jsdom is slow on a loaded machine
 
-  it("leaves Needs you out when nothing waits for the user", async () => {
+  it("shows the sections once the overview has answered, and leaves Needs you out when nothing waits for the user", async () => {
     mockHome();
     renderWithProviders(<HomeScreen />);
+    // Nothing is laid out below the summary until it is known whether "Needs you" will push it down.
+    expect(screen.getByRole("status", { name: "Loading your stack" })).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Services" })).toBeNull();
+    expect(await screen.findByRole("heading", { name: "Services" })).toBeTruthy();
     await screen.findByText("All good — nothing downloading, 2 failures fixed today");
     expect(screen.queryByRole("heading", { name: "Needs you" })).toBeNull();
   });
