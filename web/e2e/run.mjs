@@ -2,10 +2,16 @@
 // How it finds the stack is described in lib/stack.mjs.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { launchBrowser } from "./lib/browser.mjs";
+import { readChart } from "./lib/charts.mjs";
 import { watchCspViolations } from "./lib/csp-violations.mjs";
-import { captureScreen, SCREENSHOT_DIR } from "./lib/screens.mjs";
+import { initialJs } from "./lib/initial-js.mjs";
+import { brokenImages, cutMessageLines, loadingImages, navStartProblems } from "./lib/layout-assertions.mjs";
+import { forgetCachedApp, runLighthouse } from "./lib/lighthouse.mjs";
+import { captureScreen, DESKTOP, PHONE, SCREENSHOT_DIR, SIZES } from "./lib/screens.mjs";
 import { startE2eStack } from "./lib/stack.mjs";
+import { themeState } from "./lib/themes.mjs";
 import "./notifications.e2e.mjs";
 
 const newUser = { email: `e2e-${Date.now()}@example.com`, password: "e2e-password-123", household: "E2E household" };
@@ -45,11 +51,43 @@ async function openFromNav(label) {
   await heading(label).waitFor();
 }
 
+/** A signed-in GET with the page's own access token (a sign-in of our own would spend the auth routes' budget). */
+async function apiGet(path) {
+  assert.ok(pageAuthorization, "the page has made no signed-in request yet");
+  const response = await fetch(at(path), { headers: { Authorization: pageAuthorization } });
+  const body = await response.text();
+  assert.equal(response.status, 200, `GET ${path}: ${response.status} ${body}`);
+  return JSON.parse(body);
+}
+
+/** At both sizes: no activity row's message has a line cut through by its clamp or its row. */
+async function assertActivityLinesWhole(where) {
+  for (const [size, viewport] of SIZES) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(100);
+    assert.deepEqual(await cutMessageLines(page, { rows: "main .activity-row", message: ".activity-row__message" }), [], `activity rows on ${where} (${size})`);
+  }
+  await page.setViewportSize(PHONE);
+}
+
+/** A chart per the DOM contract: a figure with its caption, a labelled SVG with marks, and a hidden table with rows. */
+async function assertChart(caption, { nonZero = false } = {}) {
+  await page.locator("figure.chart figcaption").filter({ hasText: caption }).first().waitFor({ timeout: 15_000 });
+  const chart = await readChart(page, caption);
+  assert.ok(chart.found, `no chart captioned “${caption}” (captions: ${chart.captions?.join(", ")})`);
+  assert.ok(chart.svgLabel?.trim(), `the “${caption}” chart's svg[role=img] has no aria-label`);
+  assert.ok(chart.tableRows > 0, `the “${caption}” chart's hidden table has no rows`);
+  assert.ok(chart.tableHidden, `the “${caption}” chart's table is not visually hidden`);
+  assert.ok(chart.visible && chart.marks > 0, `the “${caption}” chart draws nothing`);
+  if (nonZero) assert.ok(chart.nonZeroCells > 0, `the “${caption}” chart's numbers are all zero: ${JSON.stringify(chart)}`);
+  return chart;
+}
+
 describe("AutoArr web", { concurrency: false }, () => {
   before(async () => {
     stack = await startE2eStack();
     console.log(`# stack: ${stack.source} at ${stack.url}; screenshots in ${SCREENSHOT_DIR}`);
-    browser = await launchBrowser();
+    browser = await launchBrowser({ debuggingPort: await freePort() });
     cspViolations = await watchCspViolations(browser.context);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on("request", (request) => {
@@ -83,6 +121,39 @@ describe("AutoArr web", { concurrency: false }, () => {
     assert.equal(await services.count(), 5);
     await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
     await captureScreen(page, "home");
+  });
+
+  it("switches the theme from the header, keeps the choice across a reload, and goes back to the system's", async () => {
+    const theme = page.getByLabel("Theme");
+    assert.deepEqual(await themeState(page), { stored: null, attribute: null }, "a new device follows the system");
+    await page.emulateMedia({ colorScheme: "light" });
+    try {
+      await theme.selectOption({ label: "Dark" });
+      assert.deepEqual(await themeState(page), { stored: "dark", attribute: "dark" });
+      const pageColour = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const dark = await pageColour();
+      await page.reload();
+      await heading("Home").waitFor();
+      assert.deepEqual(await themeState(page), { stored: "dark", attribute: "dark" }, "the choice survives a reload");
+      assert.equal(await page.getByLabel("Theme").inputValue(), "dark");
+      await page.getByLabel("Theme").selectOption({ label: "Light" });
+      assert.deepEqual(await themeState(page), { stored: "light", attribute: "light" });
+      assert.notEqual(await pageColour(), dark, "light and dark look different");
+      await page.getByLabel("Theme").selectOption({ label: "System" });
+      assert.deepEqual(await themeState(page), { stored: "system", attribute: null }, "System leaves the attribute off, so Pico follows the OS");
+    } finally {
+      await page.emulateMedia({ colorScheme: null });
+    }
+  });
+
+  it("starts the desktop navigation inside the page, in line with the content", async () => {
+    await page.setViewportSize(DESKTOP);
+    try {
+      await page.waitForTimeout(100);
+      assert.deepEqual(await navStartProblems(page), []);
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
   });
 
   it("shows an empty state on every other screen of a new household", async () => {
@@ -130,7 +201,8 @@ describe("AutoArr web", { concurrency: false }, () => {
     } finally {
       await otherTab.close();
     }
-    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    // Only the device's theme is kept: it belongs to the device, not to the account.
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key !== "autoarr.theme")), []);
     assert.equal(await refreshCookie(), undefined, "sign-out clears the refresh cookie");
     await page.goto(at("/settings"));
     await heading("Sign in").waitFor();
@@ -145,7 +217,62 @@ describe("AutoArr web", { concurrency: false }, () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
+  });
+
+  it("pictures the demo stack on Home: a one-line summary, the week at a glance and the charts", async () => {
+    const summary = page.locator("p.stack-summary[role=status]");
+    await summary.waitFor({ timeout: 15_000 });
+    assert.match(await summary.innerText(), /^(All good|Needs attention) — \S/);
+    const week = section("This week");
+    for (const label of ["Failures fixed", "Failure to fix (median)", "Requests completed", "Downloads completed"]) {
+      await week.locator("dl dt").filter({ hasText: label }).first().waitFor({ timeout: 15_000 });
+    }
+    await assertChart("Recoveries per day", { nonZero: true });
+    await assertChart("Queue over the last 6 hours");
     await captureScreen(page, "home-demo");
+  });
+
+  it("opens a queue row's details: the app's whole problem message and links to the app's own page", async () => {
+    const [{ items }, links] = await Promise.all([apiGet("/api/v1/downloads/queue"), apiGet("/api/v1/apps/links")]);
+    const withProblems = [/^No files found are eligible for import/, /^Aborted, cannot be completed/]
+      .map((problem) => items.find((item) => problem.test(item.problem ?? "")))
+      .filter(Boolean);
+    assert.ok(withProblems.length > 0, `the demo queue has no item with a problem: ${JSON.stringify(items.map((item) => item.problem))}`);
+    const webUrls = Object.values(links.apps).map((app) => app.webUrl);
+    assert.ok(webUrls.length > 0, `the connector reports no app's web URL: ${JSON.stringify(links)}`);
+    for (const item of withProblems) {
+      await section("Downloads").getByRole("button", { name: item.title }).first().click();
+      const dialog = page.getByRole("dialog").filter({ has: page.getByRole("heading", { level: 2, name: "Details" }) });
+      await dialog.waitFor();
+      const message = dialog.getByText(item.problem, { exact: true });
+      await message.waitFor();
+      const handle = await message.elementHandle();
+      const cut = await handle.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return (
+          element.scrollWidth > element.clientWidth + 1 ||
+          element.scrollHeight > element.clientHeight + 1 ||
+          style.textOverflow === "ellipsis" ||
+          style.webkitLineClamp !== "none"
+        );
+      });
+      assert.equal(cut, false, `the dialog cuts the message “${item.problem}”`);
+      const open = dialog.getByRole("link", { name: /^Open in / });
+      assert.ok((await open.count()) > 0, `no “Open in …” link for ${item.title}`);
+      for (const link of await open.all()) {
+        const href = await link.getAttribute("href");
+        assert.ok(
+          webUrls.some((base) => href.startsWith(`${base}/`) || href === base),
+          `${href} is not under an app's base URL (${webUrls.join(", ")})`,
+        );
+        for (const piece of [item.title, encodeURIComponent(item.title)]) assert.ok(!href.includes(piece), `${href} contains the release title`);
+        assert.equal(await link.getAttribute("target"), "_blank");
+        assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+      }
+      if (item === withProblems[0]) await captureScreen(page, "queue-details");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "hidden" });
+    }
   });
 
   it("runs an audit, applies a recommendation after its dry run, and rolls it back", async () => {
@@ -158,6 +285,7 @@ describe("AutoArr web", { concurrency: false }, () => {
       .getByText(/built-in rules|language model/)
       .first()
       .waitFor();
+    await assertChart("Findings by priority", { nonZero: true });
     await captureScreen(page, "audit");
 
     await card.getByRole("button", { name: "Apply…" }).click();
@@ -221,6 +349,16 @@ describe("AutoArr web", { concurrency: false }, () => {
       await services.filter({ hasText: app }).getByText("Healthy").waitFor({ timeout: 30_000 });
     }
     await page.getByText("All systems normal").waitFor();
+    // An error kept from before the last success is history, not the state: a healthy card never shows it.
+    const health = await apiGet("/health");
+    for (const card of await services.all()) {
+      const text = await card.innerText();
+      if (!/\bHealthy\b/.test(text)) continue;
+      assert.doesNotMatch(text, /unreachable|error|failed|refused|timed out/i, `a healthy card shows an error: ${text}`);
+      for (const service of Object.values(health.services ?? {})) {
+        if (service?.lastError) assert.ok(!text.includes(service.lastError), `a healthy card shows the old error “${service.lastError}”`);
+      }
+    }
     await captureScreen(page, "home-healthy");
   });
 
@@ -234,6 +372,17 @@ describe("AutoArr web", { concurrency: false }, () => {
     const choose1984 = page.getByRole("button", { name: "Choose Dune (1984)" });
     await choose1984.waitFor();
     assert.ok((await page.locator(".option-card").count()) >= 2, "an ambiguous title offers at least two candidates");
+    // The demo's posters are on TMDB and TheTVDB, out of reach here: each card shows its title instead, never a broken image.
+    const deadline = Date.now() + 15_000;
+    while ((await loadingImages(page)) > 0 && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.deepEqual(await brokenImages(page), [], "a poster is a broken image");
+    const placeholders = page.locator(".option-card .poster-placeholder[role=img]");
+    assert.ok((await placeholders.count()) > 0, "no candidate shows the poster placeholder");
+    for (const placeholder of await placeholders.all()) {
+      const [label, text] = [await placeholder.getAttribute("aria-label"), (await placeholder.innerText()).trim()];
+      assert.match(text, /Dune/, `a placeholder without its title: “${text}”`);
+      assert.match(label ?? "", /Dune/, `a placeholder labelled “${label}”`);
+    }
     await captureScreen(page, "requests-choice");
     await choose1984.click();
     const card = page.locator(".request-card").filter({ hasText: "Dune (1984)" }).first();
@@ -260,6 +409,7 @@ describe("AutoArr web", { concurrency: false }, () => {
       .waitFor({ timeout: 30_000 });
     assert.equal(await page.evaluate(() => window.__e2eNoReload), true, "the page must not have reloaded");
     assert.deepEqual(await section("Downloads").boundingBox(), box, "the queue must not move when activity arrives");
+    await assertActivityLinesWhole("Home");
     await captureScreen(page, "home-recovered");
   });
 
@@ -287,6 +437,7 @@ describe("AutoArr web", { concurrency: false }, () => {
     assert.ok(firstPage >= 10, `the first page holds ten entries (and any that arrived live), not ${firstPage}`);
     await page.getByRole("button", { name: "Load older activity" }).click();
     await page.waitForFunction((count) => document.querySelectorAll("main .activity-row").length > count, firstPage);
+    await assertActivityLinesWhole("Activity");
     await captureScreen(page, "activity");
 
     await page.getByLabel("App").selectOption("radarr");
@@ -347,6 +498,29 @@ describe("AutoArr web", { concurrency: false }, () => {
     } finally {
       await browser.context.setOffline(false);
     }
+  });
+
+  it("scores the signed-in Home in Lighthouse (mobile) and keeps the initial JS in budget", async () => {
+    const js = initialJs();
+    console.log(
+      `# initial JS (gzipped): ${js.totalKiB.toFixed(1)} KiB of 150 — ${js.files.map(({ file, gzipped }) => `${file} ${(gzipped / 1024).toFixed(1)}`).join(", ")}`,
+    );
+    assert.ok(js.totalKiB <= 150, `the initial JS is ${js.totalKiB.toFixed(1)} KiB, over the 150 KB budget`);
+    // A first visit of a signed-in device: no HTTP cache and no service worker, but the refresh cookie. Lighthouse
+    // opens its own tab in this profile and loads Home once (one refresh through the cookie, which rotates).
+    // Simulated throttling multiplies the main thread's observed time, so the stack's own work on these two cores can
+    // cost a few points: below 95, one more first visit tells noise from the app's doing; every run is printed.
+    let result;
+    for (let run = 1; run <= 2; run += 1) {
+      await forgetCachedApp(page, stack.url);
+      const next = await runLighthouse({ url: at("/"), port: browser.debuggingPort, reportPath: `${SCREENSHOT_DIR}lighthouse-home-${run}.html` });
+      console.log(`# ${next.line}`);
+      if (next.blamed.length > 0) console.log(`# lighthouse blamed: ${next.blamed.join("; ")}`);
+      if (!result || next.scores.performance > result.scores.performance) result = next;
+      if (result.scores.performance >= 95) break;
+    }
+    assert.ok(result.scores.performance >= 95, `performance ${result.scores.performance} < 95: ${result.blamed.join("; ")}`);
+    assert.equal(result.scores.accessibility, 100, "accessibility below 100 (the reports are lighthouse-home-<run>.html in the screenshots folder)");
   });
 
   it("ran every screen above under the Content Security Policy without a single violation", async () => {

@@ -9,7 +9,13 @@ export async function seriousViolations(page) {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const results = await window.axe.run(document, { resultTypes: ["violations"] });
-    return results.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(" ")) }));
+    // For contrast, axe's own message holds the two colours and the ratio it measured.
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      targets: nodes.map((node) => `${node.target.join(" ")}${id === "color-contrast" && node.any[0]?.message ? ` (${node.any[0].message})` : ""}`),
+    }));
   });
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

@@ -87,3 +87,21 @@ export function brokenImages(page, scope = "main") {
 export function loadingImages(page, scope = "main") {
   return page.evaluate((scope) => [...document.querySelectorAll(`${scope} img`)].filter((img) => !img.complete).length, scope);
 }
+
+/** The page scrolls sideways: it is wider than the viewport. Names the elements that reach furthest right. */
+export function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const width = document.documentElement.scrollWidth;
+    if (width <= viewport + 1) return [];
+    const name = (element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList].map((token) => `.${token}`).join("")}`;
+    const offenders = [...document.body.querySelectorAll("*")]
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ element, right }) => right > viewport + 1 && !(element.parentElement && element.parentElement.getBoundingClientRect().right > viewport + 1))
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3)
+      .map(({ element, right }) => `${name(element)} (to x = ${Math.round(right)})`);
+    return [`the page is ${width} px wide in a ${viewport} px viewport: ${offenders.join(", ")}`];
+  });
+}

@@ -32,7 +32,14 @@ export async function runLighthouse({ url, port, reportPath }) {
   const transferredKiB = (lhr.audits["total-byte-weight"]?.numericValue ?? 0) / 1024;
   // What cost points: the weighted metrics below full marks, then the audits Lighthouse says would save time on them.
   const refs = lhr.categories.performance.auditRefs.map((ref) => ({ ref, audit: lhr.audits[ref.id] })).filter(({ audit }) => audit);
-  const describe = ({ audit }) => `${audit.id}: ${audit.displayValue ?? ""} (score ${Math.round((audit.score ?? 0) * 100)})`.replace(":  (", ": (");
+  const describe = ({ audit }) => {
+    const urls = (audit.details?.items ?? [])
+      .map((item) => item.url ?? item.node?.snippet)
+      .filter(Boolean)
+      .slice(0, 3)
+      .map((url) => url.replace(/^https?:\/\/[^/]+/, ""));
+    return `${audit.id}: ${[audit.displayValue, urls.length > 0 ? `[${urls.join(", ")}]` : ""].filter(Boolean).join(" ")} (score ${Math.round((audit.score ?? 0) * 100)})`;
+  };
   const metrics = refs.filter(({ ref, audit }) => ref.weight > 0 && audit.score !== null && audit.score < 1);
   const savings = refs.filter(
     ({ ref, audit }) => ref.weight === 0 && audit.score !== null && audit.score < 0.9 && Object.values(audit.metricSavings ?? {}).some((saved) => saved > 0),

@@ -1,10 +1,12 @@
 // Saves each screen at phone and desktop size, in the light and the dark theme, into web/e2e/screenshots/ as
 // <name>-<size>-<theme>.png, and checks each of the four with axe (no serious or critical violation; axe's
-// color-contrast rule is serious, so this is also the AA contrast check of both themes).
+// color-contrast rule is serious, so this is also the AA contrast check of both themes) and each size for a page
+// wider than the window (a phone that scrolls sideways).
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { seriousViolations } from "./axe.mjs";
+import { horizontalOverflow } from "./layout-assertions.mjs";
 import { showTheme, THEMES } from "./themes.mjs";
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../screenshots/", import.meta.url));
@@ -18,6 +20,9 @@ export const SIZES = [
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export async function captureScreen(page, name, { axe = true } = {}) {
+  const violations = [];
+  const overflows = [];
+  // All four pictures first, then the assertions, naming every size and theme that failed.
   for (const [size, viewport] of SIZES) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150);
@@ -25,11 +30,14 @@ export async function captureScreen(page, name, { axe = true } = {}) {
       const restore = await showTheme(page, theme);
       try {
         await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${size}-${theme}.png`, fullPage: true });
-        if (axe) assert.deepEqual(await seriousViolations(page), [], `axe found serious or critical violations on ${name} (${size}, ${theme})`);
+        if (axe) for (const violation of await seriousViolations(page)) violations.push(`${size} ${theme}: ${violation}`);
+        if (theme === THEMES[0]) for (const overflow of await horizontalOverflow(page)) overflows.push(`${size}: ${overflow}`);
       } finally {
         await restore();
       }
     }
   }
   await page.setViewportSize(PHONE);
+  assert.deepEqual(violations, [], `axe found serious or critical violations on ${name}`);
+  assert.deepEqual(overflows, [], `${name} scrolls sideways`);
 }

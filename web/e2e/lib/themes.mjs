@@ -18,12 +18,25 @@ export async function showTheme(page, theme) {
   const previous = await themeState(page);
   await page.evaluate(applyInPage, { key: THEME_STORAGE_KEY, stored: theme, attribute: theme });
   await page.emulateMedia({ colorScheme: theme });
-  // Two frames: React has rendered the switch and the style change is painted before anyone looks.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await settled(page);
   return async () => {
     await page.emulateMedia({ colorScheme: null });
     await page.evaluate(applyInPage, { key: THEME_STORAGE_KEY, ...previous });
+    await settled(page);
   };
+}
+
+/**
+ * Waits until the new colours are the ones on screen: two frames (React has rendered the switch, the style is
+ * applied), then the end of every CSS transition it started (Pico fades link colours, and axe must not read a colour
+ * half-way). Looping animations such as skeletons are not transitions and are not waited for.
+ */
+function settled(page) {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+    await Promise.race([Promise.allSettled(transitions.map((transition) => transition.finished)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
 
 /** What the theme switch left behind: the stored choice and the attribute on <html>. */
