@@ -243,34 +243,38 @@ describe("AutoArr web", { concurrency: false }, () => {
     for (const item of withProblems) {
       await section("Downloads").getByRole("button", { name: item.title }).first().click();
       const dialog = page.getByRole("dialog").filter({ has: page.getByRole("heading", { level: 2, name: "Details" }) });
-      await dialog.waitFor();
-      const message = dialog.getByText(item.problem, { exact: true });
-      await message.waitFor();
-      const handle = await message.elementHandle();
-      const cut = await handle.evaluate((element) => {
-        const style = getComputedStyle(element);
-        return (
-          element.scrollWidth > element.clientWidth + 1 ||
-          element.scrollHeight > element.clientHeight + 1 ||
-          style.textOverflow === "ellipsis" ||
-          style.webkitLineClamp !== "none"
-        );
-      });
-      assert.equal(cut, false, `the dialog cuts the message “${item.problem}”`);
-      const open = dialog.getByRole("link", { name: /^Open in / });
-      assert.ok((await open.count()) > 0, `no “Open in …” link for ${item.title}`);
-      for (const link of await open.all()) {
-        const href = await link.getAttribute("href");
-        assert.ok(
-          webUrls.some((base) => href.startsWith(`${base}/`) || href === base),
-          `${href} is not under an app's base URL (${webUrls.join(", ")})`,
-        );
-        for (const piece of [item.title, encodeURIComponent(item.title)]) assert.ok(!href.includes(piece), `${href} contains the release title`);
-        assert.equal(await link.getAttribute("target"), "_blank");
-        assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+      try {
+        await dialog.waitFor();
+        const message = dialog.getByText(item.problem, { exact: true });
+        await message.waitFor();
+        const handle = await message.elementHandle();
+        const cut = await handle.evaluate((element) => {
+          const style = getComputedStyle(element);
+          return (
+            element.scrollWidth > element.clientWidth + 1 ||
+            element.scrollHeight > element.clientHeight + 1 ||
+            style.textOverflow === "ellipsis" ||
+            style.webkitLineClamp !== "none"
+          );
+        });
+        assert.equal(cut, false, `the dialog cuts the message “${item.problem}”`);
+        const open = dialog.getByRole("link", { name: /^Open in / });
+        assert.ok((await open.count()) > 0, `no “Open in …” link for ${item.title}`);
+        for (const link of await open.all()) {
+          const href = await link.getAttribute("href");
+          assert.ok(
+            webUrls.some((base) => href.startsWith(`${base}/`) || href === base),
+            `${href} is not under an app's base URL (${webUrls.join(", ")})`,
+          );
+          for (const piece of [item.title, encodeURIComponent(item.title)]) assert.ok(!href.includes(piece), `${href} contains the release title`);
+          assert.equal(await link.getAttribute("target"), "_blank");
+          assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+        }
+        if (item === withProblems[0]) await captureScreen(page, "queue-details");
+      } finally {
+        // A modal left open would block every click after this test.
+        if (await dialog.isVisible()) await page.keyboard.press("Escape");
       }
-      if (item === withProblems[0]) await captureScreen(page, "queue-details");
-      await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "hidden" });
     }
   });

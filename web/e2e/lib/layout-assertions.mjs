@@ -94,8 +94,11 @@ export function horizontalOverflow(page) {
     const viewport = document.documentElement.clientWidth;
     const width = document.documentElement.scrollWidth;
     if (width <= viewport + 1) return [];
-    const name = (element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList].map((token) => `.${token}`).join("")}`;
+    const name = (element) => {
+      const labelledBy = element.getAttribute("aria-labelledby");
+      const label = labelledBy ? document.getElementById(labelledBy)?.textContent.trim() : null;
+      return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList].map((token) => `.${token}`).join("")}${label ? ` “${label}”` : ""}`;
+    };
     const offenders = [...document.body.querySelectorAll("*")]
       .map((element) => ({ element, right: element.getBoundingClientRect().right }))
       .filter(({ element, right }) => right > viewport + 1 && !(element.parentElement && element.parentElement.getBoundingClientRect().right > viewport + 1))
