@@ -53,10 +53,12 @@ describe("Audit", () => {
     mockApi({
       "GET /api/v1/config/audits/latest": { status: 404, body: { error: { code: "not_found", message: "No audit yet" } } },
       "GET /api/v1/config/history": { body: { items: [] } },
+      "GET /api/v1/overview/findings?audits=12": { body: { audits: [] } },
     });
     renderWithProviders(<AuditScreen />, { path: "/audit" });
     expect(await screen.findByText("No audit yet")).toBeTruthy();
     expect(await screen.findByText("No changes yet")).toBeTruthy();
+    expect(await screen.findByText(/No audits yet — each audit you run adds a bar here/)).toBeTruthy();
   });
 
   it("groups recommendations by app and priority and confirms the exact change before applying", async () => {
@@ -66,6 +68,14 @@ describe("Audit", () => {
         body: { id: "a1", createdAt: new Date().toISOString(), path: "rules", apps: { sabnzbd: { status: "ok", recommendations: [recommendation] } } },
       },
       "GET /api/v1/config/history": { body: { items: [] } },
+      "GET /api/v1/overview/findings?audits=12": {
+        body: {
+          audits: [
+            { id: "a0", at: "2026-11-30T10:00:00.000Z", high: 3, medium: 2, low: 1 },
+            { id: "a1", at: "2026-12-01T10:00:00.000Z", high: 1, medium: 2, low: 1 },
+          ],
+        },
+      },
       "POST /api/v1/config/apply": ({ body }) =>
         (body as { dryRun?: boolean }).dryRun ? { body: { app: "sabnzbd", setting: "cache_limit", before: "128M", after: "1G" } } : { body: { change } },
     });
@@ -73,6 +83,9 @@ describe("Audit", () => {
     const section = (await screen.findByRole("heading", { level: 2, name: "SABnzbd" })).closest("section")!;
     expect(within(section).getByText("High priority")).toBeTruthy();
     expect(within(section).getByRole("link", { name: "SABnzbd wiki" }).getAttribute("href")).toBe("https://sabnzbd.org/wiki/");
+    const findings = await screen.findByRole("figure", { name: "Findings by priority" });
+    expect(await within(findings).findByRole("img")).toBeTruthy();
+    expect(within(findings).getAllByRole("row").length).toBeGreaterThanOrEqual(3);
     expect(await seriousAxeViolations(container)).toEqual([]);
 
     fireEvent.click(within(section).getByRole("button", { name: "Apply…" }));
