@@ -34,6 +34,19 @@ async function signIn({ email, password }) {
 
 /** The page's latest access token, read off its own API requests (another sign-in would spend the auth budget). */
 let pageAuthorization;
+/** When the flow's page sent each API request, and where: the tenant's API budget is 100 a minute. */
+const apiRequests = [];
+
+/** The flow's page's API requests of the last minute, counted by path, most first. */
+function apiRequestsLastMinute() {
+  const counts = new Map();
+  for (const { path } of apiRequests.filter(({ at }) => at > Date.now() - 60_000)) counts.set(path, (counts.get(path) ?? 0) + 1);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return `${total} (${[...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([path, count]) => `${count} ${path}`)
+    .join(", ")})`;
+}
 
 /** "Check now" as the signed-in user: the hub's two-minute check at once. */
 async function checkNow() {
@@ -93,6 +106,7 @@ describe("AutoArr web", { concurrency: false }, () => {
     page.on("request", (request) => {
       const authorization = request.headers().authorization;
       if (authorization && request.url().includes("/api/v1/")) pageAuthorization = authorization;
+      if (request.url().includes("/api/v1/")) apiRequests.push({ at: Date.now(), path: new URL(request.url()).pathname });
     });
   });
 
@@ -517,12 +531,22 @@ describe("AutoArr web", { concurrency: false }, () => {
     let result;
     for (let run = 1; run <= 2; run += 1) {
       await forgetCachedApp(page, stack.url);
+      const sentLastMinute = apiRequestsLastMinute();
       const next = await runLighthouse({ url: at("/"), port: browser.debuggingPort, reportPath: `${SCREENSHOT_DIR}lighthouse-home-${run}.html` });
       console.log(`# ${next.line}`);
       if (next.blamed.length > 0) console.log(`# lighthouse blamed: ${next.blamed.join("; ")}`);
+      if (next.refused.length > 0) {
+        // The API allows a tenant 100 requests a minute; the flow's own page had sent this many in the minute before.
+        console.log(
+          `# lighthouse: its page was refused ${next.refused.join(", ")} (the flow's page sent ${sentLastMinute} API requests in the minute before); not a score of Home`,
+        );
+        if (run === 1) await new Promise((resolve) => setTimeout(resolve, 60_000));
+        continue;
+      }
       if (!result || next.scores.performance > result.scores.performance) result = next;
       if (result.scores.performance >= 95) break;
     }
+    assert.ok(result, "no Lighthouse run loaded Home with all its data");
     assert.ok(result.scores.performance >= 95, `performance ${result.scores.performance} < 95: ${result.blamed.join("; ")}`);
     assert.equal(result.scores.accessibility, 100, "accessibility below 100 (the reports are lighthouse-home-<run>.html in the screenshots folder)");
   });

@@ -19,8 +19,9 @@ export async function forgetCachedApp(page, origin) {
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 /**
- * @returns {Promise<{ scores: Record<string, number>, transferredKiB: number, blamed: string[], line: string }>}
- *   scores 0–100 per category; `blamed` the metrics that lost points and the audits that would save on them.
+ * @returns {Promise<{ scores: Record<string, number>, transferredKiB: number, blamed: string[], refused: string[], line: string }>}
+ *   scores 0–100 per category; `blamed` the metrics that lost points and the audits that would save on them;
+ *   `refused` the page's requests that got an error status (then the score is not Home's).
  */
 export async function runLighthouse({ url, port, reportPath }) {
   const result = await lighthouse(url, { port, disableStorageReset: true, logLevel: "error", output: "html", onlyCategories: CATEGORIES });
@@ -45,7 +46,11 @@ export async function runLighthouse({ url, port, reportPath }) {
     ({ ref, audit }) => ref.weight === 0 && audit.score !== null && audit.score < 0.9 && Object.values(audit.metricSavings ?? {}).some((saved) => saved > 0),
   );
   const blamed = [...metrics.sort((a, b) => b.ref.weight - a.ref.weight), ...savings].map(describe);
+  // A score of a Home that was refused its data (a 429 from the API's budget, a 401) measures another page.
+  const refused = (lhr.audits["network-requests"]?.details?.items ?? [])
+    .filter((request) => request.statusCode >= 400)
+    .map((request) => `${request.statusCode} ${request.url.replace(/^https?:\/\/[^/]+/, "")}`);
   const path = new URL(lhr.finalDisplayedUrl ?? url).pathname;
   const line = `lighthouse ${path}: ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(", ")}; ${transferredKiB.toFixed(0)} KiB transferred`;
-  return { scores, transferredKiB, blamed, line };
+  return { scores, transferredKiB, blamed, refused, line };
 }

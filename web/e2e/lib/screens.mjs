@@ -25,6 +25,8 @@ export async function captureScreen(page, name, { axe = true } = {}) {
   // All four pictures first, then the assertions, naming every size and theme that failed.
   for (const [size, viewport] of SIZES) {
     await page.setViewportSize(viewport);
+    // The pointer off every control (in the header bar's empty top edge), so no hover left by the last click shows.
+    await page.mouse.move(viewport.width / 2, 0);
     await page.waitForTimeout(150);
     for (const theme of THEMES) {
       const restore = await showTheme(page, theme);
