@@ -530,6 +530,10 @@ describe("AutoArr web", { concurrency: false }, () => {
     // cost a few points: below 95, one more first visit tells noise from the app's doing; every run is printed.
     let result;
     for (let run = 1; run <= 2; run += 1) {
+      // The flow sends requests faster than a person: let the tenant's minute of API budget (100) refill enough for
+      // Home's first load and its retries before Lighthouse loads it.
+      const deadline = Date.now() + 65_000;
+      while (apiRequests.filter(({ at }) => at > Date.now() - 60_000).length > 40 && Date.now() < deadline) await page.waitForTimeout(1_000);
       await forgetCachedApp(page, stack.url);
       const sentLastMinute = apiRequestsLastMinute();
       const next = await runLighthouse({ url: at("/"), port: browser.debuggingPort, reportPath: `${SCREENSHOT_DIR}lighthouse-home-${run}.html` });
@@ -540,7 +544,6 @@ describe("AutoArr web", { concurrency: false }, () => {
         console.log(
           `# lighthouse: its page was refused ${next.refused.join(", ")} (the flow's page sent ${sentLastMinute} API requests in the minute before); not a score of Home`,
         );
-        if (run === 1) await new Promise((resolve) => setTimeout(resolve, 60_000));
         continue;
       }
       if (!result || next.scores.performance > result.scores.performance) result = next;
