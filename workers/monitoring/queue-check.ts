@@ -10,6 +10,7 @@ import { type ArrApp, type ArrLink, type Detection, detect, type QueueSnapshot, 
 import { forgetQueueReads, readQueues } from "./queue-reads";
 import { snapshotOf } from "./queue-snapshot";
 import { recordStackHistory } from "./stack-history";
+import { createLogger } from "../platform/logger";
 import { type ArrHistoryRecord, type ArrSide, arrSideOf } from "./arr-side.logic";
 import { execute } from "./execute";
 import { failuresAtQuality, QUALITY_LEDGER_PREFIX } from "./quality-ledger";
@@ -184,8 +185,10 @@ export async function runQueueCheck(deps: QueueCheckDeps): Promise<CheckReport> 
     deps.storage.put(handledKey, handled);
   }
   forgetOldItems(deps.storage, now);
-  // After the recoveries, so a failed write of the charts' data cannot hold one up.
-  await recordStackHistory(deps, queueReads);
+  // After the recoveries, and never failing the check: the charts' data is worth less than a check that carries on.
+  await recordStackHistory(deps, queueReads).catch((error: unknown) =>
+    createLogger("queue-check").warn("overview data not recorded", { tenantId: deps.tenantId, error }),
+  );
   return report;
 }
 
