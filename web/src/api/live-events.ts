@@ -116,7 +116,7 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       return updateCircuit(queryClient, event.data);
     case "activity":
       prependActivity(queryClient, event.data);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
+      refreshOverview(queryClient);
       return null;
     case "queue":
       // Only the items travel; a queue not fetched yet is fetched whole (with its sources) instead.
@@ -128,9 +128,29 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
       return updateRequest(queryClient, event.data);
     case "recovery":
       // The activity line arrives as its own event; the queue and the recovery list change behind it.
-      for (const queryKey of [queryKeys.queue, queryKeys.recoveries, queryKeys.overview.all]) void queryClient.invalidateQueries({ queryKey });
+      for (const queryKey of [queryKeys.queue, queryKeys.recoveries]) void queryClient.invalidateQueries({ queryKey });
+      refreshOverview(queryClient);
       return `${serviceLabel(event.data.app)}: ${event.data.title} — ${event.data.action} (${event.data.outcome}).`;
   }
+}
+
+/** How long the overview waits after a live event for the rest of the check's burst before it is fetched again. */
+export const OVERVIEW_SETTLE_MS = 1_000;
+const overviewRefreshes = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
+
+/**
+ * A check's burst of events (a line and a recovery per download) would ask for the overview once per event: it is
+ * fetched once, after the burst has settled, with every row the check wrote.
+ */
+function refreshOverview(queryClient: QueryClient): void {
+  clearTimeout(overviewRefreshes.get(queryClient));
+  overviewRefreshes.set(
+    queryClient,
+    setTimeout(() => {
+      overviewRefreshes.delete(queryClient);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
+    }, OVERVIEW_SETTLE_MS),
+  );
 }
 
 export function catchUpAfterReconnect(queryClient: QueryClient): void {

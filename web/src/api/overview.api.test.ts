@@ -1,8 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mockApi } from "../test/mock-api";
 import { signInForTest } from "../test/signed-in";
-import { applyLiveEvent } from "./live-events";
+import { applyLiveEvent, OVERVIEW_SETTLE_MS } from "./live-events";
 import { findingsTrendQuery, overviewQuery, queueTimelineQuery } from "./overview.api";
 import { queryKeys } from "./query-keys";
 
@@ -25,27 +25,33 @@ describe("overview queries", () => {
     ]);
   });
 
-  it("are refreshed by a live activity or recovery event", () => {
-    const queryClient = new QueryClient();
-    const week = queryKeys.overview.summary(7, "UTC");
-    const refresh = () => {
+  it("are refreshed once, after a live burst of activity and recovery events settles", () => {
+    vi.useFakeTimers();
+    try {
+      const queryClient = new QueryClient();
+      const week = queryKeys.overview.summary(7, "UTC");
       queryClient.setQueryData(week, { days: [] });
       queryClient.setQueryData(queryKeys.overview.queue(6), { samples: [] });
-    };
-    refresh();
-    applyLiveEvent(queryClient, {
-      type: "activity",
-      at: "now",
-      data: { id: "a1", at: "2026-01-01T00:00:00Z", app: "sonarr", kind: "detection", level: "warning", message: "Import failed", data: null },
-    });
-    expect(queryClient.getQueryState(week)?.isInvalidated).toBe(true);
-    refresh();
-    applyLiveEvent(queryClient, {
-      type: "recovery",
-      at: "now",
-      data: { app: "sonarr", title: "Show S01E01", reason: "failed", action: "blocklist_and_search", outcome: "succeeded" },
-    });
-    expect(queryClient.getQueryState(week)?.isInvalidated).toBe(true);
-    expect(queryClient.getQueryState(queryKeys.overview.queue(6))?.isInvalidated).toBe(true);
+      const invalidations = vi.spyOn(queryClient, "invalidateQueries");
+      const overviewInvalidations = () => invalidations.mock.calls.filter(([filters]) => filters?.queryKey === queryKeys.overview.all).length;
+      applyLiveEvent(queryClient, {
+        type: "activity",
+        at: "now",
+        data: { id: "a1", at: "2026-01-01T00:00:00Z", app: "sonarr", kind: "detection", level: "warning", message: "Import failed", data: null },
+      });
+      vi.advanceTimersByTime(OVERVIEW_SETTLE_MS / 2);
+      applyLiveEvent(queryClient, {
+        type: "recovery",
+        at: "now",
+        data: { app: "sonarr", title: "Show S01E01", reason: "failed", action: "blocklist_and_search", outcome: "succeeded" },
+      });
+      expect(queryClient.getQueryState(week)?.isInvalidated).toBe(false);
+      vi.advanceTimersByTime(OVERVIEW_SETTLE_MS);
+      expect(overviewInvalidations()).toBe(1);
+      expect(queryClient.getQueryState(week)?.isInvalidated).toBe(true);
+      expect(queryClient.getQueryState(queryKeys.overview.queue(6))?.isInvalidated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
