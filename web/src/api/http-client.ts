@@ -24,8 +24,9 @@ const REFUSED_REFRESH_STATUSES = new Set([400, 401, 403]);
 
 let refreshInFlight: Promise<string> | null = null;
 
-export function refreshAccessToken(): Promise<string> {
-  refreshInFlight ??= withCrossTabLock(exchangeRefreshToken).finally(() => {
+/** `onSent` is called once the refresh request is on the wire (after the cross-tab lock is granted). */
+export function refreshAccessToken(onSent?: () => void): Promise<string> {
+  refreshInFlight ??= withCrossTabLock(() => exchangeRefreshToken(onSent)).finally(() => {
     refreshInFlight = null;
   });
   return refreshInFlight;
@@ -36,9 +37,11 @@ function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(REFRESH_LOCK, task) as Promise<T>) : task();
 }
 
-async function exchangeRefreshToken(): Promise<string> {
+async function exchangeRefreshToken(onSent?: () => void): Promise<string> {
   if (!tokenStore.isSignedIn()) throw new ApiError(401, "unauthorized", "You are signed out.");
-  const response = await send("/api/v1/auth/refresh", { method: "POST", body: {}, cookieSession: true });
+  const sending = send("/api/v1/auth/refresh", { method: "POST", body: {}, cookieSession: true });
+  onSent?.();
+  const response = await sending;
   if (!response.ok) {
     const error = await apiErrorFromResponse(response);
     if (REFUSED_REFRESH_STATUSES.has(response.status)) tokenStore.clear();
@@ -47,6 +50,22 @@ async function exchangeRefreshToken(): Promise<string> {
   const session = (await response.json()) as Session;
   tokenStore.save(session);
   return session.accessToken;
+}
+
+/**
+ * For the app's start, before anything renders: every request of a signed-in screen needs an access token, so the
+ * refresh through the cookie starts now, alongside the screen's chunk, instead of when its first query asks.
+ * Resolves once the refresh is on the wire (or at once when none is needed), never with an error.
+ */
+export function refreshSessionAtStart(): Promise<void> {
+  if (!tokenStore.isSignedIn() || tokenStore.usableAccessToken() || !navigator.onLine) return Promise.resolve();
+  return new Promise((sent) => {
+    refreshAccessToken(sent)
+      .catch(() => {
+        // Nothing to do here: a refused refresh has signed out, and the screen's queries ask again and show any failure.
+      })
+      .finally(sent);
+  });
 }
 
 export async function freshAccessToken(): Promise<string> {
