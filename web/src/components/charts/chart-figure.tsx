@@ -17,9 +17,10 @@ type ChartFigureProps = {
   legend: LegendEntry[];
 } & ({ state: "loading" } | { state: "empty"; emptyText: string } | { state: "ready"; summary: string; table: ChartTable; children: ReactNode });
 
-function Legend({ entries }: { entries: LegendEntry[] }) {
+/** `placeholder`: an invisible legend that only keeps its room, so an empty chart is exactly as tall as a drawn one. */
+function Legend({ entries, placeholder }: { entries: LegendEntry[]; placeholder?: boolean }) {
   return (
-    <ul className="chart__legend">
+    <ul className={placeholder ? "chart__legend chart__legend--placeholder" : "chart__legend"} aria-hidden={placeholder || undefined}>
       {entries.map((entry) => (
         <li key={entry.label} className={`chart-mark--${entry.mark}`}>
           <span className="chart__swatch" aria-hidden="true" />
@@ -48,7 +49,7 @@ export function ChartFigure(props: ChartFigureProps) {
           {props.children}
         </svg>
       )}
-      {props.state === "empty" ? null : <Legend entries={legend} />}
+      <Legend entries={legend} placeholder={props.state === "empty"} />
       {props.state === "ready" ? (
         <table className="visually-hidden">
           <caption>{caption}</caption>
