@@ -5,7 +5,7 @@ import { Cache } from "../workers/platform/cache";
 
 describe("KV cache freshness", () => {
   it("uses the documented TTLs", () => {
-    expect(CACHE_TTL_SECONDS).toEqual({ config: 300, queue: 30, bestPractices: 86_400, webSearch: 3_600, health: 60, session: 86_400 });
+    expect(CACHE_TTL_SECONDS).toEqual({ config: 300, queue: 30, bestPractices: 86_400, webSearch: 3_600, health: 60, session: 86_400, appLinks: 3_600 });
   });
 
   it("treats a 30 s queue entry as missing after 30 s even though KV keeps it for 60 s", async () => {
