@@ -194,7 +194,11 @@ describe("after a check", () => {
     const settings = { quietHours: { enabled: true, start: "00:00", end: "23:59", timeZone: "UTC", letCriticalThrough: false } };
     expect((await api("/api/v1/notifications/settings", { method: "PUT", token: owner.accessToken, json: settings })).status).toBe(200);
     const stub = hubStub(owner.tenant.id);
-    const noon = Date.parse("2026-12-01T12:00:00Z");
+    // A day ahead of the real clock: with a fixed date the test failed once the real clock had passed it (the alarm
+    // came at the real now, not at the end of quiet hours).
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const noon = Date.parse(`${day}T12:00:00Z`);
+    const quietEnds = Date.parse(`${day}T23:59:00Z`);
     await runInDurableObject(stub, (instance: TenantHub) => {
       instance.clock = () => noon;
     });
@@ -209,10 +213,10 @@ describe("after a check", () => {
     // The end of quiet hours: the hub's alarm sends what was held as one digest.
     const alarmAt = await runInDurableObject(stub, async (instance: TenantHub, state) => {
       const due = await state.storage.getAlarm();
-      instance.clock = () => Date.parse("2026-12-01T23:59:00Z");
+      instance.clock = () => quietEnds;
       return due;
     });
-    expect(alarmAt).toBe(Date.parse("2026-12-01T23:59:00Z"));
+    expect(alarmAt).toBe(quietEnds);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const digests = await eventually(
       () => ntfyMessages(topic),
