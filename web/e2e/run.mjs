@@ -553,7 +553,7 @@ describe("AutoArr web", { concurrency: false }, () => {
       if (result.scores.performance >= PERFORMANCE_GOAL) break;
     }
     assert.ok(result, "no Lighthouse run loaded Home with all its data");
-    // The goal is 95. Measured on CI's 2 cores the signed-in Home scores 84–91 (95–96 on a quiet machine), so
+    // The goal is 95. Measured on CI's 2 cores the signed-in Home scores 82–91 (95–96 on a quiet machine), so
     // the run reports the goal and fails only below a floor that a real regression (a blocking bundle, a request
     // chain) would cross; raise the floor as Home gets faster.
     const goalMet = result.scores.performance >= PERFORMANCE_GOAL;
