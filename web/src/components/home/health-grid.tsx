@@ -1,24 +1,14 @@
 // Each app's circuit state at a glance; every card keeps its size whether it is loading, healthy or failing.
 import { useQuery } from "@tanstack/react-query";
-import type { HealthReport, ServiceHealth, ServiceName } from "../../api/api-types";
+import type { HealthReport, ServiceName } from "../../api/api-types";
 import { healthQuery } from "../../api/health.api";
 import { serviceLabel } from "../../api/service-labels";
 import { ErrorState } from "../error-state";
 import { RelativeTime } from "../relative-time";
-import { lookOf } from "../service-state";
+import { currentError, lookOf } from "../service-state";
 import { APP_IDS } from "../../api/contract";
 
 const SERVICES: ServiceName[] = [...APP_IDS, "connector"];
-
-/** The error worth showing beside the state: none once the service is healthy again (its circuit closed, or a success
- * after the error), so a card never says "Healthy" next to an old "unreachable". */
-export function currentError(health: ServiceHealth | undefined): string | null {
-  if (!health?.lastError || health.state === "closed") return null;
-  const succeededAt = health.lastSuccessAt ? Date.parse(health.lastSuccessAt) : Number.NaN;
-  const failedAt = health.lastErrorAt ? Date.parse(health.lastErrorAt) : Number.NaN;
-  if (!Number.isNaN(succeededAt) && (Number.isNaN(failedAt) || succeededAt > failedAt)) return null;
-  return health.lastError;
-}
 
 function ServiceCard({ service, report, paused }: { service: ServiceName; report: HealthReport | undefined; paused: boolean }) {
   const health = report?.services[service];

@@ -13,19 +13,15 @@ function listOf(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-const isFailing = (health: ServiceHealth) =>
-  health.state === "closed" && health.lastErrorAt !== null && (health.lastSuccessAt === null || health.lastErrorAt > health.lastSuccessAt);
-
+// A closed circuit is healthy, as its card says (service-state.ts currentError): only open and half-open ones are named.
 function serviceProblems(report: HealthReport): string[] {
   const services = Object.entries(report.services);
   const named = (pick: (health: ServiceHealth) => boolean) => services.filter(([, health]) => pick(health)).map(([name]) => serviceLabel(name));
   const down = named((health) => health.state === "open");
   const recovering = named((health) => health.state === "half_open");
-  const failing = named(isFailing);
   const problems: string[] = [];
   if (down.length > 0) problems.push(`${listOf(down)} ${down.length === 1 ? "is" : "are"} down`);
   if (recovering.length > 0) problems.push(`${listOf(recovering)} ${recovering.length === 1 ? "is" : "are"} recovering`);
-  if (failing.length > 0) problems.push(`${listOf(failing)} ${failing.length === 1 ? "is" : "are"} failing`);
   const platformDown = Object.values(report.checks).some((probe) => probe.status === "error");
   if (platformDown || (problems.length === 0 && report.status !== "ok")) problems.push("AutoArr is having trouble");
   return problems;
