@@ -3,10 +3,9 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, type SQL, sql } from "
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../platform/db/database";
 import { activityLog, auditResults, audits, contentRequests, downloadCompletions, queueSamples, recommendations, recoveryActions } from "../platform/db/schema";
+import { PRIORITY_WEIGHT } from "../config-audit/rule.schema";
 import type { CalendarDay } from "./calendar-days.logic";
 
-/** recommendations.priority: 3 high, 2 medium, 1 low. */
-const HIGH = 3;
 const GAVE_UP = ["exhausted", "alerted"];
 const LIST_MAX = 5;
 
@@ -86,7 +85,7 @@ export async function readOverviewRows(db: Database, tenantId: string, days: Cal
         and(
           eq(recommendations.tenantId, tenantId),
           eq(recommendations.status, "open"),
-          eq(recommendations.priority, HIGH),
+          eq(recommendations.priority, PRIORITY_WEIGHT.high),
           sql`${recommendations.auditId} = ${latestAuditOfApp}`,
         ),
       )
@@ -117,7 +116,13 @@ export async function readFindingsTrend(db: Database, tenantId: string, count: n
     .as("latest");
   const counted = (priority: number) => sql<number>`coalesce(sum(${recommendations.priority} = ${priority}), 0)`;
   return db
-    .select({ id: latest.id, at: latest.createdAt, high: counted(3), medium: counted(2), low: counted(1) })
+    .select({
+      id: latest.id,
+      at: latest.createdAt,
+      high: counted(PRIORITY_WEIGHT.high),
+      medium: counted(PRIORITY_WEIGHT.medium),
+      low: counted(PRIORITY_WEIGHT.low),
+    })
     .from(latest)
     .leftJoin(recommendations, and(eq(recommendations.auditId, latest.id), eq(recommendations.tenantId, tenantId)))
     .groupBy(latest.id, latest.createdAt)
