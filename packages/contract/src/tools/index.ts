@@ -20,3 +20,12 @@ export {
   STACK_TOOL_NAMES,
   type StackChangesPart,
 } from "./stack.js";
+export {
+  type ArrTrace,
+  type PlexTrace,
+  type ProwlarrTrace,
+  type SabnzbdTrace,
+  type TracePart,
+  type TraceTarget,
+  traceTargetSchema,
+} from "./item-trace.js";

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AppIdSchema } from "../apps.js";
 import { toolRef } from "../tool-ref.js";
+import { itemTrace } from "./item-trace.js";
 
 /** One app's part of a stack answer: its data, or why that app could not be read (the tool itself still answers). */
 const part = <T extends z.ZodType>(fingerprint: T) =>
@@ -57,6 +58,7 @@ const webUrlPart = z.object({
 });
 
 export const stack = {
+  itemTrace,
   changes: toolRef({
     app: null,
     name: "stack_changes",
