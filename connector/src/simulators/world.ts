@@ -92,6 +92,15 @@ export interface BlocklistEntry {
   message: string;
 }
 
+/** An indexer's failure record, as IndexerStatus keeps it (src/NzbDrone.Core/ThingiProvider/Status/ProviderStatusBase.cs). */
+export interface IndexerFailure {
+  initialFailure: number;
+  mostRecentFailure: number;
+  escalationLevel: number;
+  /** Until when the app skips the indexer (ms since epoch). */
+  disabledTill: number;
+}
+
 export interface CommandEntry {
   id: number;
   app: ArrApp;
@@ -135,6 +144,11 @@ export class World {
   blocklist: BlocklistEntry[] = [];
   commands: CommandEntry[] = [];
   plexItems: PlexItem[] = [];
+  /**
+   * Failing indexers by name. Sonarr's, Radarr's and Prowlarr's indexerstatus read the same records: an *arr indexer
+   * synced from Prowlarr queries Prowlarr's proxy for it, so it fails when Prowlarr's does.
+   */
+  indexerFailures = new Map<string, IndexerFailure>();
   /** Old SABnzbd history jobs not tied to a current download. */
   sabArchive: Record<string, unknown>[] = [];
   sabPaused = false;
