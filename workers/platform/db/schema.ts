@@ -359,3 +359,65 @@ export const downloadCompletions = sqliteTable(
     index("download_completions_tenant_completed_idx").on(t.tenantId, t.completedAt),
   ],
 );
+
+/** Gentle hunting's settings (workers/hunting/hunting.schema.ts), one row per tenant and app; no row means off. */
+export const huntingSettings = sqliteTable(
+  "hunting_settings",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    app: text("app", { enum: ["sonarr", "radarr"] }).notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+    paused: integer("paused", { mode: "boolean" }).notNull(),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    perHour: integer("per_hour").notNull(),
+    lists: text("lists", { mode: "json" }).notNull(),
+    skipSearchedWithinHours: integer("skip_searched_within_hours").notNull(),
+    /** When the tenant's next hunt is due (its hourly slot); the cron picks the rows that are due. */
+    nextRunAt: integer("next_run_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.app] }), index("hunting_settings_due_idx").on(t.enabled, t.nextRunAt)],
+);
+
+/** One row per hunt of one app: what it found, searched (or would have) and why it stopped where it did. */
+export const huntRuns = sqliteTable(
+  "hunt_runs",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    app: text("app").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: ["searched", "dry-run", "nothing", "held", "failed"] }).notNull(),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    wanted: integer("wanted").notNull(),
+    searched: integer("searched").notNull(),
+    message: text("message").notNull(),
+    roundTrips: integer("round_trips").notNull(),
+  },
+  (t) => [index("hunt_runs_tenant_at_idx").on(t.tenantId, sql`${t.at} desc`)],
+);
+
+/** Every item a hunt searched (or, in dry run, would have): recent ones are skipped and the hourly cap counts them. */
+export const huntLog = sqliteTable(
+  "hunt_log",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    app: text("app").notNull(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => huntRuns.id, { onDelete: "cascade" }),
+    itemId: integer("item_id").notNull(),
+    list: text("list", { enum: ["missing", "cutoff"] }).notNull(),
+    label: text("label").notNull(),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    searchedAt: integer("searched_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("hunt_log_tenant_app_searched_idx").on(t.tenantId, t.app, sql`${t.searchedAt} desc`)],
+);
