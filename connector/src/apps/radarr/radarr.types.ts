@@ -33,5 +33,6 @@ export function projectMovie(raw: Raw): Movie {
     minimumAvailability: str(raw.minimumAvailability),
     sizeOnDisk: num(raw.sizeOnDisk),
     quality: str(obj(obj(obj(raw.movieFile).quality).quality).name),
+    lastSearchTime: str(raw.lastSearchTime),
   });
 }

@@ -50,5 +50,6 @@ export function projectEpisode(raw: Raw): Episode {
     monitored: bool(raw.monitored) ?? false,
     hasFile: bool(raw.hasFile) ?? false,
     quality: str(obj(obj(obj(raw.episodeFile).quality).quality).name),
+    lastSearchTime: str(raw.lastSearchTime),
   });
 }

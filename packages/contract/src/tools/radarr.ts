@@ -21,6 +21,7 @@ export const movieSchema = z.object({
   minimumAvailability: z.string().optional().describe("When Radarr starts searching: announced, inCinemas or released"),
   sizeOnDisk: z.number().optional().describe("Bytes on disk"),
   quality: z.string().optional().describe("Quality of the existing file"),
+  lastSearchTime: z.string().optional().describe("When Radarr last searched for it (UTC); absent if never"),
 });
 
 /** The commands radarr_command starts (POST /api/v3/command). */

@@ -34,6 +34,7 @@ export const episodeSchema = z.object({
   monitored: z.boolean().describe("Whether the episode is monitored"),
   hasFile: z.boolean().describe("Whether a file exists"),
   quality: z.string().optional().describe("Quality of the existing file (cutoff-unmet list)"),
+  lastSearchTime: z.string().optional().describe("When Sonarr last searched for it (UTC); absent if never"),
 });
 
 /** The commands sonarr_command starts (POST /api/v3/command). */
