@@ -1,5 +1,7 @@
 import type { ActivityItem } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
+import { activityDiagnoseTarget } from "../diagnosis/diagnose-target";
+import { WhyButton } from "../diagnosis/why-button";
 import { RelativeTime } from "../relative-time";
 
 const KIND_LABELS: Record<string, string> = {
@@ -11,10 +13,17 @@ const KIND_LABELS: Record<string, string> = {
   circuit: "connection",
 };
 
+/** The episode or movie an entry is about, as its data names it, else its message. */
+export function activityItemLabel(item: ActivityItem): string {
+  const title = typeof item.data === "object" && item.data !== null && "title" in item.data ? item.data.title : undefined;
+  return typeof title === "string" && title !== "" ? title : item.message;
+}
+
 export const activityKindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
 
 /** One entry; its message is a button (stretched over the row) that opens the entry's details. */
 export function ActivityRow({ item, onOpenDetails }: { item: ActivityItem; onOpenDetails: (item: ActivityItem, opener: HTMLElement) => void }) {
+  const diagnoseTarget = activityDiagnoseTarget(item);
   return (
     <li className={`activity-row activity-row--${item.level}`} data-kind={item.kind}>
       <span className="activity-row__meta">
@@ -25,6 +34,7 @@ export function ActivityRow({ item, onOpenDetails }: { item: ActivityItem; onOpe
       <button type="button" className="row-action" aria-haspopup="dialog" onClick={(event) => onOpenDetails(item, event.currentTarget)}>
         <span className="activity-row__message">{item.message}</span>
       </button>
+      {diagnoseTarget ? <WhyButton target={diagnoseTarget} label={activityItemLabel(item)} /> : null}
     </li>
   );
 }

@@ -1,7 +1,9 @@
 // An activity entry in full: its whole message, when, which app, and for a recovery the steps AutoArr took.
 import type { ActivityItem } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
-import { activityKindLabel } from "../activity/activity-row";
+import { activityItemLabel, activityKindLabel } from "../activity/activity-row";
+import { activityDiagnoseTarget } from "../diagnosis/diagnose-target";
+import { WhyButton } from "../diagnosis/why-button";
 import { RelativeTime } from "../relative-time";
 import { AppPageLinks } from "./app-page-links";
 import { DetailFacts, FullTime } from "./detail-facts";
@@ -22,6 +24,7 @@ export function recoveryActionIdOf(item: ActivityItem): string | null {
 
 export function ActivityDetails({ item }: { item: ActivityItem }) {
   const actionId = recoveryActionIdOf(item);
+  const diagnoseTarget = activityDiagnoseTarget(item);
   return (
     <>
       <p className="details-message">{item.message}</p>
@@ -40,6 +43,7 @@ export function ActivityDetails({ item }: { item: ActivityItem }) {
           { label: "Status", value: LEVELS[item.level] },
         ]}
       />
+      {diagnoseTarget ? <WhyButton target={diagnoseTarget} label={activityItemLabel(item)} /> : null}
       {actionId ? <RecoverySteps actionId={actionId} /> : null}
       <AppPageLinks targets={activityPageTargets(item)} />
     </>

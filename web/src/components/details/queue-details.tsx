@@ -2,11 +2,14 @@
 import type { QueueItem } from "../../api/api-types";
 import { serviceLabel } from "../../api/service-labels";
 import { formatBytes, formatPercent } from "../format";
+import { queueDiagnoseTarget } from "../diagnosis/diagnose-target";
+import { WhyButton } from "../diagnosis/why-button";
 import { AppPageLinks } from "./app-page-links";
 import { queuePageTargets } from "./page-targets";
 import { DetailFacts } from "./detail-facts";
 
 export function QueueDetails({ item }: { item: QueueItem }) {
+  const diagnoseTarget = queueDiagnoseTarget(item);
   return (
     <>
       <p className="details-title">{item.title}</p>
@@ -21,6 +24,7 @@ export function QueueDetails({ item }: { item: QueueItem }) {
           ...(item.category ? [{ label: "Category", value: item.category }] : []),
         ]}
       />
+      {diagnoseTarget ? <WhyButton target={diagnoseTarget} label={item.title} /> : null}
       <AppPageLinks targets={queuePageTargets(item)} />
     </>
   );
