@@ -75,9 +75,10 @@ export const diagnosisQuery = (target: DiagnoseTarget, releaseSearch: boolean) =
   queryOptions({
     queryKey: diagnosisKeys.of(target, releaseSearch),
     queryFn: ({ signal }) => apiRequest<Diagnosis>("/api/v1/diagnose", { method: "POST", body: { ...target, releaseSearch }, signal }),
-    // Each diagnosis asks every app (and, with releaseSearch, every indexer): only when the person asks again.
+    // Each diagnosis asks every app (and, with releaseSearch, every indexer): only when the person asks, and each
+    // opening of the dialog asks afresh rather than showing an older answer.
     staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60_000,
+    gcTime: 0,
     retry: false,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
