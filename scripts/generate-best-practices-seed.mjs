@@ -13,7 +13,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CATALOGUE_DIR = path.join(ROOT, "workers/config-audit/catalogue");
-const APPS = ["sabnzbd", "sonarr", "radarr", "plex"];
+const APPS = ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"];
 const PRIORITY_WEIGHT = { high: 3, medium: 2, low: 1 };
 
 const sqlText = (value) => `'${String(value).replaceAll("'", "''")}'`;

@@ -197,6 +197,9 @@ function settingsForPrompt(snapshot: StackSnapshot, audited: App[]): Record<stri
       if (snapshot.sabnzbd) out[app] = { config: snapshot.sabnzbd.config };
     } else if (app === "plex") {
       if (snapshot.plex) out[app] = { preferences: snapshot.plex.preferences.map(({ id, value }) => ({ id, value })) };
+    } else if (app === "prowlarr") {
+      const prowlarr = snapshot.prowlarr;
+      if (prowlarr) out[app] = { host: prowlarr.host, indexers: prowlarr.indexers, indexerStatus: prowlarr.indexerStatus, applications: prowlarr.applications };
     } else {
       const arr = snapshot[app];
       if (arr)

@@ -114,7 +114,24 @@ const plexReader = reader(
   (a) => ({ identity: a.identity, preferences: a.preferences.settings, libraries: a.libraries.libraries }),
 );
 
-const READERS: Record<App, AppReader> = { sabnzbd: sabnzbdReader, sonarr: arrReader("sonarr"), radarr: arrReader("radarr"), plex: plexReader };
+/**
+ * Prowlarr's tools came into the connector together with prowlarr_config_snapshot, and its general settings have no
+ * single tool: there is no older connector to read it from piece by piece, so the single-tool read is the snapshot itself.
+ */
+const prowlarrReader = reader(
+  tools.prowlarr.configSnapshot,
+  (answer): Gathered<"prowlarr"> => answer,
+  { snapshot: toolCall(tools.prowlarr.configSnapshot) },
+  (a) => a.snapshot,
+);
+
+const READERS: Record<App, AppReader> = {
+  sabnzbd: sabnzbdReader,
+  sonarr: arrReader("sonarr"),
+  radarr: arrReader("radarr"),
+  plex: plexReader,
+  prowlarr: prowlarrReader,
+};
 
 /** The one connector call that reads an app's configuration (its snapshot tool). */
 export function snapshotCallFor(app: App): ToolCall {

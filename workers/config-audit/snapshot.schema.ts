@@ -32,12 +32,16 @@ const sabnzbdSnapshotSchema = z.object({
 
 const plexSnapshotSchema = outputOf(tools.plex.configSnapshot);
 
+/** Prowlarr's answers, as prowlarr_config_snapshot gives them: status, general settings, indexers and their status, applications, download clients, health. */
+const prowlarrSnapshotSchema = outputOf(tools.prowlarr.configSnapshot);
+
 /** Each audited app's part of the snapshot; a new audited app in the registry needs its entry here. */
 export const appSnapshotSchemas = {
   sabnzbd: sabnzbdSnapshotSchema,
   sonarr: arrSnapshotSchema("sonarr"),
   radarr: arrSnapshotSchema("radarr"),
   plex: plexSnapshotSchema,
+  prowlarr: prowlarrSnapshotSchema,
 } satisfies Record<App, z.ZodType>;
 
 export type AppSnapshot<A extends App> = z.output<(typeof appSnapshotSchemas)[A]>;

@@ -5,11 +5,12 @@ import type { Logger } from "../logger.js";
 import type { ToolSpec } from "../tools/tool.js";
 import type { AppEntryConfig, AppModule, AppSecret, KeylessProbe } from "./app-module.js";
 import { plex } from "./plex/index.js";
+import { prowlarr } from "./prowlarr/index.js";
 import { radarr } from "./radarr/index.js";
 import { sabnzbd } from "./sabnzbd/index.js";
 import { sonarr } from "./sonarr/index.js";
 
-export const APP_MODULES = { sabnzbd, sonarr, radarr, plex } satisfies { [A in AppId]: AppModule<A, unknown, string> };
+export const APP_MODULES = { sabnzbd, sonarr, radarr, plex, prowlarr } satisfies { [A in AppId]: AppModule<A, unknown, string> };
 
 type ModuleOf<A extends AppId> = (typeof APP_MODULES)[A];
 export type AppClientOf<A extends AppId> = ReturnType<ModuleOf<A>["createClient"]>;

@@ -1,7 +1,8 @@
-// Starts a simulator for every registry app (SABnzbd, Sonarr, Radarr, Plex): one shared demo world, one port each.
+// Starts a simulator for every registry app (SABnzbd, Sonarr, Radarr, Plex, Prowlarr): one shared demo world, one port each.
 import { APP_IDS, type AppId } from "@autoarr/contract";
 import { createArrSim } from "./arr/arr.sim.js";
 import { createPlexSim } from "./plex/plex.sim.js";
+import { createProwlarrSim } from "./prowlarr/prowlarr.sim.js";
 import type { Profile } from "./profiles.js";
 import { createSabnzbdSim } from "./sabnzbd/sabnzbd.sim.js";
 import { NOT_COMPLETE } from "./seed.js";
@@ -25,6 +26,7 @@ export const SIMULATORS: { [A in AppId]: { create(world: World): SimApp; demoPor
   sonarr: { create: (world) => createArrSim("sonarr", world), demoPort: 18989, demoKey: "demo50aa000000000000000000000002" },
   radarr: { create: (world) => createArrSim("radarr", world), demoPort: 17878, demoKey: "demo7ada000000000000000000000003" },
   plex: { create: createPlexSim, demoPort: 32499, demoKey: "demo-plex-token-4xYz" },
+  prowlarr: { create: createProwlarrSim, demoPort: 19696, demoKey: "demo9a01000000000000000000000005" },
 };
 
 const perApp = <T>(value: (app: SimulatedApp) => T) => Object.fromEntries(APP_IDS.map((app) => [app, value(app)])) as Record<SimulatedApp, T>;

@@ -4,6 +4,7 @@ import { SERIES, type SeriesMeta } from "./data/series.js";
 import type { Profile } from "./profiles.js";
 import { seedWorld } from "./seed.js";
 import { queueIdOf, queueIdsOf } from "./arr/arr-queue-id.js";
+import { emptyProwlarrState, type ProwlarrState } from "./prowlarr/prowlarr-world.js";
 
 export type ArrApp = "sonarr" | "radarr";
 export type DownloadState = "queued" | "downloading" | "stalled" | "paused" | "failed" | "completed" | "importBlocked" | "imported";
@@ -149,6 +150,8 @@ export class World {
    * synced from Prowlarr queries Prowlarr's proxy for it, so it fails when Prowlarr's does.
    */
   indexerFailures = new Map<string, IndexerFailure>();
+  /** Prowlarr's indexers, applications and history: its simulator reseeds them on every reset (prowlarr/prowlarr-world.ts). */
+  prowlarr: ProwlarrState = emptyProwlarrState();
   /** Old SABnzbd history jobs not tied to a current download. */
   sabArchive: Record<string, unknown>[] = [];
   sabPaused = false;
@@ -351,12 +354,14 @@ export interface SimKeys {
   sonarr: string;
   radarr: string;
   plex: string;
+  prowlarr: string;
 }
 export interface SimPorts {
   sabnzbd: number;
   sonarr: number;
   radarr: number;
   plex: number;
+  prowlarr: number;
 }
 
 export const pad = (n: number) => String(n).padStart(2, "0");

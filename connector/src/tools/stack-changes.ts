@@ -17,6 +17,8 @@ const READERS: { [A in AppId]: (clients: AppClients) => Promise<Result<unknown>>
   sonarr: ({ sonarr }) => sonarr && arrChanges(sonarr),
   radarr: ({ radarr }) => radarr && arrChanges(radarr),
   plex: ({ plex }) => plex && plexChanges(plex),
+  // Prowlarr has no downloads or library for a check to watch (config-audit only): no fingerprint.
+  prowlarr: () => undefined,
 };
 
 async function partOf(app: AppId, clients: AppClients): Promise<StackChangesPart<unknown> | undefined> {

@@ -52,6 +52,13 @@ export const APP_REGISTRY = {
     statusTool: "plex_identity",
     capabilities: ["library", "config-audit"],
   },
+  prowlarr: {
+    id: "prowlarr",
+    displayName: "Prowlarr",
+    api: { base: "api/v1", auth: "header-x-api-key" },
+    statusTool: "prowlarr_system_status",
+    capabilities: ["config-audit"],
+  },
 } as const satisfies Record<string, AppEntry>;
 
 export type AppId = keyof typeof APP_REGISTRY;

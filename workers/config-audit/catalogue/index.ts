@@ -2,11 +2,12 @@
 import { z } from "zod";
 import { ruleSchema, type App, type Rule } from "../rule.schema";
 import plex from "./plex.json";
+import prowlarr from "./prowlarr.json";
 import radarr from "./radarr.json";
 import sabnzbd from "./sabnzbd.json";
 import sonarr from "./sonarr.json";
 
-const RULE_FILES: Record<App, unknown> = { sabnzbd, sonarr, radarr, plex };
+const RULE_FILES: Record<App, unknown> = { sabnzbd, sonarr, radarr, plex, prowlarr };
 
 /** Parses rule files; a malformed rule fails loudly with its file and index, never silently. */
 export function loadCatalogue(files: Record<string, unknown>): Rule[] {

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { fail, ok, parseJson, send, type AppTarget, type Result, type UpstreamRequest } from "../../http/upstream.js";
 import type { Logger } from "../../logger.js";
 
+/** The Servarr-family apps this client speaks to: Sonarr and Radarr (API v3) and Prowlarr (API v1), all with X-Api-Key. */
+export type ServarrAppId = ArrAppId | "prowlarr";
+
 export interface ArrConnection {
   url: string;
   apiKey: string;
@@ -17,7 +20,7 @@ export interface ArrValidationFailure {
 
 export class ArrApi {
   constructor(
-    readonly app: ArrAppId,
+    readonly app: ServarrAppId,
     readonly target: AppTarget,
   ) {}
 
@@ -53,7 +56,7 @@ export class ArrApi {
   }
 }
 
-export function createArrApi(app: ArrAppId, connection: ArrConnection, logger: Logger): ArrApi {
+export function createArrApi(app: ServarrAppId, connection: ArrConnection, logger: Logger): ArrApi {
   return new ArrApi(app, {
     appName: displayName(app),
     baseUrl: connection.url,

@@ -1,12 +1,13 @@
 // Every connector tool, by app: `tools.sonarr.queue` is the ref the connector implements and the hub client calls.
 import { plex } from "./plex.js";
+import { prowlarr } from "./prowlarr.js";
 import { radarr } from "./radarr.js";
 import { sabnzbd } from "./sabnzbd.js";
 import { sonarr } from "./sonarr.js";
 import { stack } from "./stack.js";
 
 /** `tools.stack` holds the tools that answer for the whole stack and belong to no app. */
-export const tools = { sabnzbd, sonarr, radarr, plex, stack } as const;
+export const tools = { sabnzbd, sonarr, radarr, plex, prowlarr, stack } as const;
 
 export { ARR_CONFIG_RESOURCES, type ArrAppId, type ArrCommonTools, type ArrConfigResource } from "./arr.js";
 export { RADARR_COMMANDS } from "./radarr.js";

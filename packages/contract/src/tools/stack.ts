@@ -81,6 +81,7 @@ export const stack = {
       sonarr: webUrlPart.optional().describe("Absent when Sonarr is not configured"),
       radarr: webUrlPart.optional().describe("Absent when Radarr is not configured"),
       plex: webUrlPart.optional().describe("Absent when Plex is not configured"),
+      prowlarr: webUrlPart.optional().describe("Absent when Prowlarr is not configured"),
     },
   }),
 } as const;
