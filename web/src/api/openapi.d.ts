@@ -2970,6 +2970,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/diagnose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Why an episode or movie did not arrive: the chain from Plex back to the search, the first broken link and its fixes
+         * @description Reads everything the stack knows about the item in one round trip. releaseSearch:true also asks every indexer what it offers now (limited to 10 an hour per tenant).
+         */
+        post: operations["diagnose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diagnose/fixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply one fix a diagnosis offered (or, with dryRun, say what it would do)
+         * @description Reads the item again first and answers 409 when the fix no longer applies. Every applied fix is in the activity log (kind diagnosis_fix).
+         */
+        post: operations["applyDiagnosisFix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3167,7 +3207,7 @@ export interface components {
             problem: string | null;
         };
         /** @enum {string} */
-        AppName: "sabnzbd" | "sonarr" | "radarr" | "plex";
+        AppName: "sabnzbd" | "sonarr" | "radarr" | "plex" | "prowlarr";
         /** @description Which apps answered; the data holds what the others could give */
         SourceStatus: {
             [key: string]: {
@@ -3728,6 +3768,7 @@ export interface components {
                 sonarr?: components["schemas"]["AppWebUrl"];
                 radarr?: components["schemas"]["AppWebUrl"];
                 plex?: components["schemas"]["AppWebUrl"];
+                prowlarr?: components["schemas"]["AppWebUrl"];
             };
             /** @description When the connector was asked (answers are kept an hour) */
             cachedAt: string;
@@ -3826,6 +3867,209 @@ export interface components {
                 medium: number;
                 low: number;
             }[];
+        };
+        /**
+         * @example {
+         *       "target": {
+         *         "app": "sonarr",
+         *         "label": "Severance S02E03",
+         *         "seriesId": 12,
+         *         "seasonNumber": 2,
+         *         "episodeNumber": 3,
+         *         "episodeId": 1234,
+         *         "title": "Severance"
+         *       },
+         *       "verdict": {
+         *         "status": "broken",
+         *         "step": "releases",
+         *         "summary": "Sonarr rejected all 14 releases: none matched quality profile 'HD-1080p' (all were 2160p)"
+         *       },
+         *       "steps": [
+         *         {
+         *           "id": "plex",
+         *           "title": "In Plex?",
+         *           "status": "warning",
+         *           "saw": "Plex does not have Severance S02E03",
+         *           "where": "Plex · TV Shows"
+         *         },
+         *         {
+         *           "id": "releases",
+         *           "title": "What the indexers returned",
+         *           "status": "broken",
+         *           "saw": "Sonarr rejected all 14 releases: none matched quality profile 'HD-1080p' (all were 2160p)",
+         *           "where": "Sonarr · release search",
+         *           "evidence": [
+         *             "Severance.S02E03.2160p.WEB-DL: WEBDL-2160p is not wanted in profile"
+         *           ]
+         *         }
+         *       ],
+         *       "fixes": [
+         *         {
+         *           "id": "change-quality-profile:sonarr:12",
+         *           "action": "change-quality-profile",
+         *           "label": "Use profile 'Ultra-HD'",
+         *           "description": "Move Severance to quality profile 'Ultra-HD', which allows 2160p, then search again",
+         *           "app": "sonarr",
+         *           "step": "releases",
+         *           "params": {
+         *             "mediaId": 12,
+         *             "fromProfileId": 4,
+         *             "toProfileId": 5
+         *           }
+         *         }
+         *       ],
+         *       "releaseSearch": "ran",
+         *       "diagnosedAt": "2026-12-02T04:30:00.000Z"
+         *     }
+         */
+        Diagnosis: {
+            target: components["schemas"]["DiagnosisTarget"];
+            verdict: {
+                /** @enum {string} */
+                status: "broken" | "arrived" | "on-its-way" | "unknown";
+                /** @enum {string|null} */
+                step: "plex" | "known" | "monitored" | "wanted" | "searched" | "releases" | "indexers" | "grabbed" | "download" | "import" | "plex-refresh" | null;
+                summary: string;
+            };
+            steps: components["schemas"]["DiagnosisStep"][];
+            fixes: components["schemas"]["DiagnosisFix"][];
+            /** @enum {string} */
+            releaseSearch: "not-run" | "ran";
+            diagnosedAt: string;
+        };
+        DiagnosisTarget: {
+            /** @enum {string} */
+            app: "sonarr" | "radarr";
+            /**
+             * @description The item as people say it
+             * @example Severance S02E03
+             */
+            label: string;
+            seriesId?: number;
+            seasonNumber?: number;
+            episodeNumber?: number;
+            episodeId?: number;
+            movieId?: number;
+            tvdbId?: number;
+            tmdbId?: number;
+            title?: string;
+            year?: number;
+        };
+        DiagnosisStep: {
+            /** @enum {string} */
+            id: "plex" | "known" | "monitored" | "wanted" | "searched" | "releases" | "indexers" | "grabbed" | "download" | "import" | "plex-refresh";
+            /** @example Grabbed? */
+            title: string;
+            /** @enum {string} */
+            status: "ok" | "broken" | "warning" | "waiting" | "skipped" | "unknown";
+            /** @description What AutoArr saw, in plain words */
+            saw: string;
+            /**
+             * @description The app and resource it read
+             * @example Sonarr · episode 1234
+             */
+            where: string;
+            /** @description The facts behind it, one a line */
+            evidence?: string[];
+        };
+        DiagnosisFix: {
+            id: string;
+            /** @enum {string} */
+            action: "search" | "monitor" | "blocklist-remove" | "retry-download" | "mark-failed" | "change-quality-profile" | "plex-refresh" | "indexer-enable";
+            /**
+             * @description Button text
+             * @example Search now
+             */
+            label: string;
+            description: string;
+            /** @enum {string} */
+            app: "sabnzbd" | "sonarr" | "radarr" | "plex" | "prowlarr";
+            /** @enum {string} */
+            step: "plex" | "known" | "monitored" | "wanted" | "searched" | "releases" | "indexers" | "grabbed" | "download" | "import" | "plex-refresh";
+            /** @description Opaque: pass back to /diagnose/fixes unchanged */
+            params: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "query": "Severance S02E03",
+         *       "releaseSearch": false
+         *     }
+         */
+        DiagnoseRequest: {
+            /**
+             * @description The item in plain words
+             * @example Severance S02E03
+             */
+            query?: string;
+            /** @description A content request of this tenant */
+            requestId?: string;
+            /** @description Sonarr series id (with seasonNumber and episodeNumber for one episode) */
+            sonarrSeriesId?: number;
+            /** @description Season, with sonarrSeriesId */
+            seasonNumber?: number;
+            /** @description Episode within the season, with sonarrSeriesId */
+            episodeNumber?: number;
+            /** @description Radarr movie id */
+            radarrMovieId?: number;
+            /**
+             * @description Also ask the indexers now what they offer (Sonarr's/Radarr's release search queries every indexer; limited per tenant)
+             * @default false
+             */
+            releaseSearch: boolean;
+        };
+        /**
+         * @example {
+         *       "action": "search",
+         *       "dryRun": false,
+         *       "applied": true,
+         *       "message": "Sonarr is searching for Severance S02E03",
+         *       "activityId": "0b6c…"
+         *     }
+         */
+        DiagnosisFixResult: {
+            /** @enum {string} */
+            action: "search" | "monitor" | "blocklist-remove" | "retry-download" | "mark-failed" | "change-quality-profile" | "plex-refresh" | "indexer-enable";
+            dryRun: boolean;
+            applied: boolean;
+            message: string;
+            activityId?: string;
+            /** @description A quality-profile change's recovery record (its rollback record) */
+            changeId?: string;
+        };
+        /**
+         * @example {
+         *       "action": "search",
+         *       "target": {
+         *         "app": "sonarr",
+         *         "label": "Severance S02E03",
+         *         "seriesId": 12,
+         *         "seasonNumber": 2,
+         *         "episodeNumber": 3,
+         *         "episodeId": 1234
+         *       },
+         *       "params": {
+         *         "episodeIds": [
+         *           1234
+         *         ]
+         *       },
+         *       "dryRun": true
+         *     }
+         */
+        DiagnosisFixRequest: {
+            /** @enum {string} */
+            action: "search" | "monitor" | "blocklist-remove" | "retry-download" | "mark-failed" | "change-quality-profile" | "plex-refresh" | "indexer-enable";
+            target: components["schemas"]["DiagnosisTarget"];
+            /** @description The fix's params, as the diagnosis gave them */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Say what would be done and change nothing
+             * @default false
+             */
+            dryRun: boolean;
         };
     };
     responses: never;
@@ -4549,6 +4793,180 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diagnose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiagnoseRequest"];
+            };
+        };
+        responses: {
+            /** @description The diagnosis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnosis"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An upstream service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    applyDiagnosisFix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiagnosisFixRequest"];
+            };
+        };
+        responses: {
+            /** @description What was done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiagnosisFixResult"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An upstream service is unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
