@@ -4,6 +4,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type AppClientOf, appModule } from "./apps/index.js";
 import type { AppsConfig } from "./config.js";
 import type { Logger } from "./logger.js";
+import { stackItemTraceTool } from "./tools/item-trace.js";
 import { stackChangesTool } from "./tools/stack-changes.js";
 import { stackWebUrlsTool, type WebUrlOverrides } from "./tools/stack-web-urls.js";
 import { registerToolSpecs, type ToolSpec } from "./tools/tool.js";
@@ -27,7 +28,7 @@ export function toolSpecsFor(clients: AppClients, webUrls: WebUrlOverrides = {})
     const client = clients[app];
     return client ? appModule(app).tools(client) : [];
   });
-  return [...appTools, stackChangesTool(clients), stackWebUrlsTool(clients, webUrls)];
+  return [...appTools, stackChangesTool(clients), stackWebUrlsTool(clients, webUrls), stackItemTraceTool(clients)];
 }
 
 /** The status tool of each app, which the cloud calls for health pings (the registry's). */

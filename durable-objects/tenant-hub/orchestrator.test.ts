@@ -1,7 +1,7 @@
 // Whose failure a timeout is, and how long the hub waits: the orchestrator against a scripted connector connection.
 import { type CallToolResult, ErrorCode, McpError, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
+import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs, RELEASE_SEARCH_TIMEOUT_MS } from "@autoarr/contract";
 import type { BreakerKey } from "@autoarr/contract";
 import { type BreakerGate, type ConnectorConnection, DEFAULT_ORCHESTRATOR_OPTIONS, Orchestrator } from "./orchestrator";
 
@@ -10,6 +10,11 @@ const TOOLS: Tool[] = [
   { name: "sabnzbd_retry", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: false } },
   { name: "sonarr_system_status", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
   { name: "stack_changes", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
+  {
+    name: "stack_item_trace",
+    inputSchema: { type: "object", properties: { releaseSearch: { type: "boolean" } } },
+    annotations: { readOnlyHint: true },
+  },
   { name: "other_thing", inputSchema: { type: "object", properties: {} }, annotations: { readOnlyHint: true } },
 ];
 
@@ -79,6 +84,15 @@ describe("the hub's deadline", () => {
     const orchestrator = new Orchestrator(async () => fake, recordingBreakers().gate, { ...DEFAULT_ORCHESTRATOR_OPTIONS, timeoutMs: 1_000 }, noSleep);
     await orchestrator.call("sabnzbd_queue", {});
     expect(sent[0]!.timeoutMs).toBe(hubDeadlineMs(DEFAULT_APP_TIMEOUT_MS));
+  });
+
+  it("gives a release search (stack_item_trace with releaseSearch) its own longer deadline, and the same tool without one the usual", async () => {
+    const { fake, sent } = connection(connectorTimingOut(10_000), 10_000);
+    const orchestrator = new Orchestrator(async () => fake, recordingBreakers().gate, DEFAULT_ORCHESTRATOR_OPTIONS, noSleep);
+    await orchestrator.call("stack_item_trace", { releaseSearch: true });
+    await orchestrator.call("stack_item_trace", { releaseSearch: false });
+    await orchestrator.call("sabnzbd_queue", { releaseSearch: true });
+    expect(sent.map((s) => s.timeoutMs)).toEqual([hubDeadlineMs(RELEASE_SEARCH_TIMEOUT_MS), hubDeadlineMs(10_000), hubDeadlineMs(10_000)]);
   });
 
   it("keeps a configured deadline that is longer still", async () => {

@@ -20,7 +20,7 @@ import { resultText, toolFailure } from "./tool-result";
 import type { ConnectorClient } from "./connector-client";
 import { connectorFailure } from "./connector-failure";
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "./retry";
-import { DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
+import { callAppTimeoutMs, DEFAULT_APP_TIMEOUT_MS, hubDeadlineMs } from "@autoarr/contract";
 
 export interface BreakerGate {
   /** Asks to make a call; false means fail fast. */
@@ -188,7 +188,7 @@ export class Orchestrator {
       this.breakers.release("connector");
       return { ok: false, error: noConnector(), retryable: false };
     }
-    const timeoutMs = this.deadlineMs(client);
+    const timeoutMs = this.deadlineMs(client, tool, args);
     const started = Date.now();
     try {
       const result = await client.callTool(tool, args, { timeoutMs, traceparent: context.traceparent });
@@ -240,9 +240,12 @@ export class Orchestrator {
     }
   }
 
-  /** Longer than the connector's app timeout (as it advertised it, else its default), so its answer always comes first. */
-  private deadlineMs(client: ConnectorConnection): number {
-    return Math.max(this.options.timeoutMs, hubDeadlineMs(client.appTimeoutMs() ?? DEFAULT_APP_TIMEOUT_MS));
+  /**
+   * Longer than the connector's app timeout for this call (as it advertised it, else its default; a release search's
+   * own, callAppTimeoutMs), so its answer always comes first.
+   */
+  private deadlineMs(client: ConnectorConnection, tool: string, args: Record<string, unknown>): number {
+    return Math.max(this.options.timeoutMs, hubDeadlineMs(callAppTimeoutMs(tool, args, client.appTimeoutMs() ?? DEFAULT_APP_TIMEOUT_MS)));
   }
 }
 

@@ -34,6 +34,8 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** This request's own limit instead of the app's (a release search); the call's budget still bounds it. */
+  timeoutMs?: number;
 }
 
 export interface UpstreamResponse {
@@ -68,8 +70,9 @@ export function withinAppTimeout<T>(budgetMs: number, run: () => Promise<T>): Pr
 /** Performs the request; any HTTP status is a success here, only transport problems fail. */
 export async function send(target: AppTarget, request: UpstreamRequest): Promise<Result<UpstreamResponse>> {
   const budget = callBudget.getStore();
-  const limitMs = budget?.budgetMs ?? target.timeoutMs;
-  const remainingMs = budget ? Math.min(target.timeoutMs, budget.deadline - Date.now()) : target.timeoutMs;
+  const requestLimitMs = request.timeoutMs ?? target.timeoutMs;
+  const limitMs = budget?.budgetMs ?? requestLimitMs;
+  const remainingMs = budget ? Math.min(requestLimitMs, budget.deadline - Date.now()) : requestLimitMs;
   if (remainingMs <= 0) return fail(timedOut(target, limitMs));
   const url = buildUrl(target, request);
   const method = request.method ?? "GET";

@@ -2,7 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { type AnyToolRef, APP_TIMEOUT_CAPABILITY, type AppId, type ToolOutput } from "@autoarr/contract";
+import { type AnyToolRef, APP_TIMEOUT_CAPABILITY, type AppId, callAppTimeoutMs, type ToolOutput } from "@autoarr/contract";
 import { type AppFailure, type Result, withinAppTimeout } from "../http/upstream.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../redact.js";
@@ -49,6 +49,8 @@ export const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false
 export const WRITE_IDEMPOTENT: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: true };
 export const WRITE: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false };
 export const DESTRUCTIVE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: false };
+/** Deletes something, and deleting it again changes nothing more (e.g. a blocklist entry). */
+export const DESTRUCTIVE_IDEMPOTENT: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: true };
 
 /** The fields of `D` that `O` does not declare, each typed `never`: so an undeclared field fails to compile. */
 type NoExtraFields<D, O> = { [K in Exclude<keyof D, keyof O>]: never };
@@ -93,7 +95,7 @@ export function registerToolSpecs(server: McpServer, specs: readonly ToolSpec[],
     const handler = async (args: Record<string, unknown>): Promise<CallToolResult> => {
       const started = Date.now();
       try {
-        const result = await withinAppTimeout(options.appTimeoutMs, () => spec.run(args as never));
+        const result = await withinAppTimeout(callAppTimeoutMs(spec.name, args, options.appTimeoutMs), () => spec.run(args as never));
         options.logger.info("tool call", {
           tool: spec.name,
           traceId: currentTraceId(),

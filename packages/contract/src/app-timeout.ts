@@ -19,3 +19,14 @@ export const HUB_DEADLINE_MARGIN_MS = 5_000;
 export function hubDeadlineMs(appTimeoutMs: number): number {
   return appTimeoutMs + HUB_DEADLINE_MARGIN_MS;
 }
+
+/**
+ * A release search (stack_item_trace with releaseSearch) makes Sonarr/Radarr query every indexer and wait for each, so
+ * that one call gets this long: its GET /release may take it, every other request of the call keeps the usual limit.
+ */
+export const RELEASE_SEARCH_TIMEOUT_MS = 90_000;
+
+/** The app timeout one tool call is given: the advertised one, or the release search's when that call asks for one. */
+export function callAppTimeoutMs(tool: string, args: Record<string, unknown>, appTimeoutMs: number): number {
+  return tool === "stack_item_trace" && args.releaseSearch === true ? Math.max(appTimeoutMs, RELEASE_SEARCH_TIMEOUT_MS) : appTimeoutMs;
+}

@@ -2,7 +2,17 @@
 import type { ArrAppId, ArrCommonTools, ArrConfigResource } from "@autoarr/contract";
 import { readParts } from "../snapshot-parts.js";
 import { ok, type Result } from "../../http/upstream.js";
-import { defineTool, DESTRUCTIVE, failure, outcome, READ_ONLY, type ToolImplementation, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
+import {
+  defineTool,
+  DESTRUCTIVE,
+  DESTRUCTIVE_IDEMPOTENT,
+  failure,
+  outcome,
+  READ_ONLY,
+  type ToolImplementation,
+  WRITE_IDEMPOTENT,
+  type ToolSpec,
+} from "../../tools/tool.js";
 import type { ArrApi } from "./arr.api.js";
 import {
   HOST_SECRET_FIELDS,
@@ -204,6 +214,16 @@ export function arrCommonTools(flavor: ArrFlavor, api: ArrApi): ToolSpec[] {
           const records = list(body.records, projectBlocklistItem);
           return { data: { ...paging(body), records }, text: `${paging(body).totalRecords} release(s) on ${appName}'s blocklist` };
         }),
+    }),
+    defineTool(refs.blocklistRemove, {
+      title: `Remove a release from ${appName}'s blocklist`,
+      annotations: DESTRUCTIVE_IDEMPOTENT,
+      description: `Removes one entry from ${appName}'s blocklist (DELETE /api/v3/blocklist/{id}), so its release may be grabbed again by the next search. The entry cannot be restored.`,
+      run: async ({ id }) =>
+        outcome(await api.call({ method: "DELETE", path: `blocklist/${id}` }), () => ({
+          data: { removed: id },
+          text: `Removed blocklist entry ${id} from ${appName}`,
+        })),
     }),
     defineTool(refs.commandStatus, {
       title: `${appName} command status`,

@@ -1,6 +1,6 @@
 // Radarr tools: the shared Servarr tools plus movie lookup/add, wanted lists and commands.
 import { displayName, tools } from "@autoarr/contract";
-import { defineTool, outcome, READ_ONLY, WRITE, type ToolSpec } from "../../tools/tool.js";
+import { defineTool, failure, outcome, READ_ONLY, WRITE, WRITE_IDEMPOTENT, type ToolSpec } from "../../tools/tool.js";
 import type { ArrApi } from "../arr/arr.api.js";
 import { arrCommandTool } from "../arr/arr.command.js";
 import { arrCommonTools, type ArrFlavor } from "../arr/arr.tools.js";
@@ -81,6 +81,26 @@ export function radarrTools(api: ArrApi): ToolSpec[] {
           const movie = projectMovie(obj(raw));
           return { data: { movie }, text: `Added ${movie.title} (${movie.year ?? "?"}) to Radarr${input.searchForMovie ? " and started a search" : ""}` };
         });
+      },
+    }),
+    defineTool(tools.radarr.setMonitored, {
+      title: "Monitor Radarr movies",
+      annotations: WRITE_IDEMPOTENT,
+      description:
+        "Turns monitoring on or off for some movies through Radarr's movie editor (PUT /api/v3/movie/editor). A monitored movie that is available and has no file becomes wanted. Answers the ids Radarr changed; an id Radarr does not have is left out.",
+      run: async ({ movieIds, monitored }) => {
+        const saved = await api.call({ method: "PUT", path: "movie/editor", body: { movieIds, monitored } });
+        if (!saved.ok) return { ok: false, failure: saved.failure };
+        // MovieEditorController.SaveAll answers the movies it found (MovieService.GetMovies skips unknown ids).
+        const changed = asList(saved.value)
+          .map((m) => m.id)
+          .filter((id): id is number => typeof id === "number");
+        if (changed.length === 0) return failure(`Radarr has no movie ${movieIds.join(", ")}`);
+        return {
+          ok: true,
+          data: { movieIds: changed, monitored },
+          text: `Radarr ${monitored ? "now monitors" : "no longer monitors"} movie(s) ${changed.join(", ")}`,
+        };
       },
     }),
     wantedTool(api, "missing"),

@@ -5,6 +5,7 @@ import type { ArrApi } from "../arr/arr.api.js";
 import { arrCommandTool } from "../arr/arr.command.js";
 import { arrCommonTools, type ArrFlavor } from "../arr/arr.tools.js";
 import { obj, paging, type Raw } from "../arr/arr.types.js";
+import { sonarrSetMonitoredTool } from "./sonarr.monitor.js";
 import { projectEpisode, projectSeries } from "./sonarr.types.js";
 
 const SONARR: ArrFlavor = {
@@ -84,6 +85,7 @@ export function sonarrTools(api: ArrApi): ToolSpec[] {
         });
       },
     }),
+    sonarrSetMonitoredTool(api),
     wantedTool(api, "missing"),
     wantedTool(api, "cutoff"),
     arrCommandTool(SONARR, api, tools.sonarr.command, {

@@ -230,6 +230,12 @@ function arrSingleTools<A extends ArrAppId>(app: A, mediaNoun: string) {
       input: { ...pageInput },
       output: { ...pagingShape, records: z.array(blocklistItemSchema).describe("Blocklisted releases") },
     }),
+    blocklistRemove: toolRef({
+      app,
+      name: `${app}_blocklist_remove`,
+      input: { id: z.number().int().positive().describe(`Blocklist entry id from ${app}_blocklist or stack_item_trace`) },
+      output: { removed: z.number().describe("The removed blocklist entry id") },
+    }),
     commandStatus: toolRef({
       app,
       name: `${app}_command_status`,

@@ -88,6 +88,13 @@ export const traceIndexerSchema = z.object({
   enableInteractiveSearch: z.boolean().optional().describe("Used for a search a person starts"),
   disabledTill: z.string().optional().describe("From indexerstatus: the app skips it until then (UTC), after failures"),
   mostRecentFailure: z.string().optional().describe("From indexerstatus: its last failure (UTC)"),
+  unavailable: z
+    .boolean()
+    .optional()
+    .describe(
+      "Sonarr/Radarr: named by the app's IndexerStatusCheck or IndexerLongTermStatusCheck health check (skipped after failures); they have no indexerstatus endpoint",
+    ),
+  unavailableReason: z.string().optional().describe("That health check's message"),
 });
 
 export const traceReleaseSchema = z.object({
@@ -120,6 +127,7 @@ export const arrTraceSchema = z.object({
       isAvailable: z.boolean().optional().describe("Radarr: whether the movie counts as available for download yet"),
       hasFile: z.boolean().optional().describe("Radarr: whether the movie has a file"),
       lastSearchTime: z.string().optional().describe("Radarr: when it was last searched (UTC)"),
+      minimumAvailability: z.string().optional().describe("Radarr: when it starts searching (announced, inCinemas, released)"),
     })
     .nullable()
     .describe("The series or movie in the app's library; null when it was never added"),
@@ -157,13 +165,24 @@ export const arrTraceSchema = z.object({
   queue: z.array(traceQueueRecordSchema).describe("Its records in the app's queue"),
   blocklist: z.array(traceBlocklistEntrySchema).describe("Its releases on the blocklist"),
   indexers: z.array(traceIndexerSchema).describe("The app's indexers with their status"),
+  health: z
+    .array(z.object({ source: z.string(), type: z.string(), message: z.string() }))
+    .optional()
+    .describe("The app's current health issues (indexers unavailable, download client unreachable, …)"),
   releases: z
     .object({
       searchedAt: z.string().describe("When this search ran (UTC)"),
+      total: z.number().optional().describe("How many releases the indexers returned (items keeps the first 100)"),
       items: z.array(traceReleaseSchema).describe("What the indexers returned, with the decision engine's verdict on each"),
     })
     .optional()
     .describe("Only when releaseSearch was asked: GET /release, which queries every indexer"),
+  releaseSearchSkipped: z
+    .string()
+    .optional()
+    .describe(
+      "Why a release search that was asked answered no releases: it did not run (no such item, no season or episode to search for) or it failed (its error)",
+    ),
 });
 
 export const prowlarrTraceSchema = z.object({

@@ -64,6 +64,18 @@ export const radarr = {
   }),
   wantedMissing: wanted("missing"),
   wantedCutoff: wanted("cutoff"),
+  setMonitored: toolRef({
+    app: "radarr",
+    name: "radarr_set_monitored",
+    input: {
+      movieIds: z.array(z.number().int().positive()).min(1).max(100).describe("Radarr movie ids"),
+      monitored: z.boolean().describe("Monitor (true) or stop monitoring (false)"),
+    },
+    output: {
+      movieIds: z.array(z.number()).describe("The movies whose monitoring was set"),
+      monitored: z.boolean().describe("The monitoring state that was set"),
+    },
+  }),
   command: toolRef({
     app: "radarr",
     name: "radarr_command",

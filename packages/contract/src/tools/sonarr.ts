@@ -82,6 +82,22 @@ export const sonarr = {
   }),
   wantedMissing: wanted("missing"),
   wantedCutoff: wanted("cutoff"),
+  setMonitored: toolRef({
+    app: "sonarr",
+    name: "sonarr_set_monitored",
+    input: {
+      seriesId: z.number().int().positive().describe("Sonarr series id"),
+      seasonNumber: z.number().int().min(0).max(1000).optional().describe("Only this season (without episodeIds)"),
+      episodeIds: z.array(z.number().int().positive()).min(1).max(100).optional().describe("Only these episodes (of this series)"),
+      monitored: z.boolean().describe("Monitor (true) or stop monitoring (false)"),
+    },
+    output: {
+      seriesId: z.number().describe("The series id"),
+      monitored: z.boolean().describe("The monitoring state that was set"),
+      episodeIds: z.array(z.number()).describe("The episodes whose monitoring was set (empty for a season or the series)"),
+      seasonNumber: z.number().optional().describe("The season whose monitoring was set"),
+    },
+  }),
   command: toolRef({
     app: "sonarr",
     name: "sonarr_command",
