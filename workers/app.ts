@@ -28,6 +28,7 @@ import { configRoutes } from "./config-audit/config.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { appLinkRoutes } from "./app-links/app-links.routes";
 import { overviewRoutes } from "./overview/overview.routes";
+import { huntingRoutes } from "./hunting/hunting.routes";
 import { diagnosisRoutes } from "./diagnosis/diagnosis.routes";
 
 export function createApp() {
@@ -61,6 +62,7 @@ export function createApp() {
   app.route("/api/v1/notifications", notificationRoutes);
   app.route("/api/v1/apps", appLinkRoutes);
   app.route("/api/v1/overview", overviewRoutes);
+  app.route("/api/v1/hunting", huntingRoutes);
   app.route("/api/v1/diagnose", diagnosisRoutes);
   // AutoArr's own MCP server (Streamable HTTP: POST, GET and DELETE); described in README, not in OpenAPI.
   app.all(MCP_PATH, serveMcp);

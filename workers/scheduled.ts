@@ -2,7 +2,8 @@
 // (durable-objects/tenant-hub/check-schedule.ts) and renews a lease in D1 while it does. The cron only repairs hubs
 // whose lease is missing or ran out (a connector paired before the alarms, an alarm lost): one D1 page of those per
 // 500 and one cheap ensureScheduled RPC each, a bounded number at a time, so an idle run costs one indexed query.
-// After a key rotation it also re-seals a batch of secrets still under the previous key (reseal-pass.ts).
+// After a key rotation it also re-seals a batch of secrets still under the previous key (reseal-pass.ts), and it starts
+// the hourly hunts that are due (workers/hunting/hunt-cron.ts; one indexed query when none is).
 import pLimit from "p-limit";
 import type { Env } from "./platform/env";
 import { createLogger } from "./platform/logger";
@@ -10,6 +11,7 @@ import { database } from "./platform/db/database";
 import { hubFor } from "./connectors/hub-client";
 import { resealStaleSecrets, type ResealSummary } from "./connectors/reseal-pass.service";
 import { tenantsWithLapsedCheckLease } from "./connectors/tenants-with-connectors.repo";
+import { type HuntSummary, runDueHunts } from "./hunting/hunt-cron";
 
 const CONCURRENT_REPAIRS = 25;
 
@@ -53,9 +55,20 @@ async function resealQuietly(env: Env): Promise<ResealSummary | { secretsResealF
   }
 }
 
+/** Gentle hunting's hourly searches, for the tenants whose slot has come (workers/hunting/); a failure waits a tick. */
+async function huntQuietly(env: Env, now: Date): Promise<HuntSummary | { huntsFailed: true }> {
+  try {
+    return await runDueHunts(env, now);
+  } catch (error) {
+    createLogger("cron").error("hunting pass failed", { error });
+    return { huntsFailed: true };
+  }
+}
+
 export async function runScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const started = Date.now();
   const summary = await repairCheckSchedules(env);
   const resealed = await resealQuietly(env);
-  createLogger("cron").info("check schedules repaired", { cron: controller.cron, ...summary, ...resealed, duration_ms: Date.now() - started });
+  const hunted = await huntQuietly(env, new Date(controller.scheduledTime));
+  createLogger("cron").info("check schedules repaired", { cron: controller.cron, ...summary, ...resealed, ...hunted, duration_ms: Date.now() - started });
 }
