@@ -60,7 +60,21 @@ export function DiagnosisView({ target, label, onDiagnosed }: DiagnosisViewProps
   );
 
   if (diagnosis === undefined) {
-    if (query.isError) return <DiagnosisError error={query.error} onRetry={rediagnose} />;
+    if (query.isError) {
+      return (
+        <>
+          <DiagnosisError error={query.error} onRetry={rediagnose} />
+          {releaseSearch ? (
+            // Asking the indexers is limited per household: the diagnosis without them is still there to read.
+            <p>
+              <button type="button" className="secondary outline" onClick={() => setReleaseSearch(false)}>
+                Back to the diagnosis without the indexers
+              </button>
+            </p>
+          ) : null}
+        </>
+      );
+    }
     if (query.fetchStatus === "paused") return <OfflineState />;
     return (
       <div className="diagnosis-loading">

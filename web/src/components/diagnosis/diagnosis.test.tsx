@@ -322,4 +322,31 @@ describe("Why isn't it here?", { timeout: 20_000 }, () => {
     expect(screen.getByRole("dialog", { name: "Details" })).toBeTruthy();
     expect(document.activeElement).toBe(why);
   });
+
+  it("keeps the diagnosis within reach when asking the indexers is refused for now (429)", async () => {
+    signInForTest();
+    const { calls } = mockApi({
+      "POST /api/v1/diagnose": ({ body }) =>
+        (body as { releaseSearch: boolean }).releaseSearch
+          ? { status: 429, headers: { "Retry-After": "30" }, body: { error: { code: "rate_limited", message: "Release searches are limited to 10 an hour" } } }
+          : { body: diagnosis({ fixes: [] }) },
+    });
+    renderWithProviders(
+      <ul>
+        <RequestCard request={request} />
+      </ul>,
+    );
+    const dialog = await openDiagnosis();
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Ask the indexers" }));
+    const refused = await within(dialog).findByRole("alert");
+    expect(within(refused).getByText("Slow down a little")).toBeTruthy();
+    expect(within(refused).getByText("Release searches are limited to 10 an hour Try again in 30 s.")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Back to the diagnosis without the indexers" }));
+    expect(await within(dialog).findByRole("list", { name: "The chain, from Plex back to the search" })).toBeTruthy();
+    expect(calls.filter((call) => call.path === "/api/v1/diagnose").map((call) => (call.body as { releaseSearch: boolean }).releaseSearch)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
 });
