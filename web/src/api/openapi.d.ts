@@ -2970,6 +2970,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hunting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gentle hunting: each app's settings, when it hunts next, and the recent hunts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hunting settings and recent runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HuntingOverview"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hunting/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What hunting searched (or, in dry run, would have), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The app whose wanted lists are hunted */
+                    app?: "sonarr" | "radarr";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Searched items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HuntLog"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hunting/{app}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an app's hunting settings; the fields left out stay as they are */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The app whose wanted lists are hunted */
+                    app: "sonarr" | "radarr";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HuntingSettingsPatch"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HuntingAppState"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hunting/{app}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause this app's hunting (its settings stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The app whose wanted lists are hunted */
+                    app: "sonarr" | "radarr";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The app's hunting now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HuntingAppState"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hunting/{app}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume this app's hunting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The app whose wanted lists are hunted */
+                    app: "sonarr" | "radarr";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The app's hunting now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HuntingAppState"];
+                    };
+                };
+                /** @description The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/diagnose": {
         parameters: {
             query?: never;
@@ -3867,6 +4190,102 @@ export interface components {
                 medium: number;
                 low: number;
             }[];
+        };
+        HuntingOverview: {
+            apps: {
+                sonarr: components["schemas"]["HuntingAppState"];
+                radarr: components["schemas"]["HuntingAppState"];
+            };
+            recentRuns: components["schemas"]["HuntRun"][];
+        };
+        HuntingAppState: {
+            settings: components["schemas"]["HuntingSettings"];
+            /**
+             * Format: date-time
+             * @description When the next hunt is due; null while off or paused
+             */
+            nextRunAt: string | null;
+            /** @description Items searched in the last rolling hour */
+            searchedLastHour: number;
+        };
+        HuntingSettings: {
+            /** @default false */
+            enabled: boolean;
+            /** @default false */
+            paused: boolean;
+            /**
+             * @description Record what would be searched without asking the app to search
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * @description Most items searched in any rolling hour
+             * @default 5
+             */
+            perHour: number;
+            /**
+             * @description Which wanted lists to hunt: missing, cutoff-unmet or both
+             * @default [
+             *       "missing",
+             *       "cutoff"
+             *     ]
+             */
+            lists: ("missing" | "cutoff")[];
+            /**
+             * @description Items searched this recently (by AutoArr or by the app itself) wait
+             * @default 24
+             */
+            skipSearchedWithinHours: number;
+        };
+        HuntRun: {
+            id: string;
+            /**
+             * @description The app whose wanted lists are hunted
+             * @enum {string}
+             */
+            app: "sonarr" | "radarr";
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description searched: a search was started; dry-run: it would have been; nothing: nothing was due; held: the hourly or indexer limit left no room; failed: an app or the connector failed
+             * @enum {string}
+             */
+            status: "searched" | "dry-run" | "nothing" | "held" | "failed";
+            dryRun: boolean;
+            /** @description Wanted items the run read */
+            wanted: number;
+            /** @description Items searched (or, in dry run, that would have been) */
+            searched: number;
+            message: string;
+            /** @description Calls to the connector the run made */
+            roundTrips: number;
+        };
+        HuntLog: {
+            items: components["schemas"]["HuntLogEntry"][];
+        };
+        HuntLogEntry: {
+            id: string;
+            /**
+             * @description The app whose wanted lists are hunted
+             * @enum {string}
+             */
+            app: "sonarr" | "radarr";
+            runId: string;
+            itemId: number;
+            /** @enum {string} */
+            list: "missing" | "cutoff";
+            label: string;
+            dryRun: boolean;
+            /** Format: date-time */
+            searchedAt: string;
+        };
+        HuntingSettingsPatch: {
+            enabled?: boolean;
+            paused?: boolean;
+            dryRun?: boolean;
+            perHour?: number;
+            lists?: ("missing" | "cutoff")[];
+            skipSearchedWithinHours?: number;
         };
         /**
          * @example {
