@@ -6,7 +6,7 @@ import { hubFor } from "../workers/connectors/hub-client";
 import { describeLeaks, type Leak, watchStack } from "./canary/watch";
 import { api, type Session, signUp } from "./helpers";
 
-export type SimApp = "sabnzbd" | "sonarr" | "radarr" | "plex";
+export type SimApp = "sabnzbd" | "sonarr" | "radarr" | "plex" | "prowlarr";
 
 export interface Stack {
   id: string;

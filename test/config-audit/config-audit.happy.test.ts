@@ -72,7 +72,7 @@ describe("configuration audit of the demo stack", () => {
     const { owner } = await pairedTenant("audit-good", { profile: "well-configured" });
     const body = await audit(owner.accessToken);
     expect(all(body)).toEqual([]);
-    expect(Object.keys(body.apps).sort()).toEqual(["plex", "radarr", "sabnzbd", "sonarr"]);
+    expect(Object.keys(body.apps).sort()).toEqual(["plex", "prowlarr", "radarr", "sabnzbd", "sonarr"]);
   });
 
   it("answers 404 for the latest audit before any audit", async () => {

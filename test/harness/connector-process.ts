@@ -42,6 +42,7 @@ export class ConnectorProcess {
       "Sonarr API key": keys.sonarr,
       "Radarr API key": keys.radarr,
       "Plex token": keys.plex,
+      "Prowlarr API key": keys.prowlarr,
     };
     if (this.pairingCode) {
       named["pairing code"] = this.pairingCode;
@@ -92,6 +93,8 @@ export class ConnectorProcess {
         RADARR_API_KEY: keys.radarr,
         PLEX_URL: urls.plex,
         PLEX_TOKEN: keys.plex,
+        PROWLARR_URL: urls.prowlarr,
+        PROWLARR_API_KEY: keys.prowlarr,
       },
     });
     child.stdout?.on("data", (d) => (this.output += d));

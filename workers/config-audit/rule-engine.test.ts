@@ -48,6 +48,12 @@ const DEMO_DEPARTURES: Array<[departure: string, finding: string, priority: Prio
   ["Plex FSEventLibraryPartialScanEnabled false", "plex.library.partial-scan", "medium"],
   ["Plex ScheduledLibraryUpdateInterval 900", "plex.library.scan-interval", "medium"],
   ["Plex TranscoderTempDirectory empty", "plex.transcoder.temp-directory", "medium"],
+  ["Prowlarr authenticationMethod none", "prowlarr.security.authentication-method", "high"],
+  ["Prowlarr authenticationRequired disabledForLocalAddresses", "prowlarr.security.authentication-required", "medium"],
+  ["Prowlarr logLevel trace", "prowlarr.general.log-level", "medium"],
+  ["Prowlarr indexer NZBFinder left disabled", "prowlarr.indexers.none-disabled#NZBFinder", "low"],
+  ["Prowlarr indexer DrunkenSlug without API limits", "prowlarr.indexers.api-limits#DrunkenSlug", "low"],
+  ["Prowlarr syncs Radarr addOnly", "prowlarr.applications.full-sync#Radarr", "medium"],
 ];
 
 describe("the demo stack", () => {

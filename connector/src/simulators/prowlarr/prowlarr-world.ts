@@ -93,10 +93,8 @@ export function recordFailure(world: World, indexer: ProwlarrIndexer, now = Date
   });
 }
 
-const HOUR = 3_600_000;
-
 /** The indexers Sonarr's and Radarr's simulators list (profiles.ts arrIndexers), as Prowlarr itself names them. */
-function seedIndexers(profile: Profile, now: number): ProwlarrIndexer[] {
+function seedIndexers(profile: Profile): ProwlarrIndexer[] {
   const good = profile === "well-configured";
   const indexers: ProwlarrIndexer[] = [
     {
@@ -109,7 +107,7 @@ function seedIndexers(profile: Profile, now: number): ProwlarrIndexer[] {
       queryLimit: 100,
       grabLimit: 25,
       limitsUnit: 0,
-      added: now - 400 * 24 * HOUR,
+      added: Date.parse("2025-01-12T18:22:41Z"),
       reachable: true,
     },
     {
@@ -122,7 +120,7 @@ function seedIndexers(profile: Profile, now: number): ProwlarrIndexer[] {
       queryLimit: good ? 80 : null,
       grabLimit: good ? 20 : null,
       limitsUnit: 0,
-      added: now - 300 * 24 * HOUR,
+      added: Date.parse("2025-03-02T09:05:13Z"),
       reachable: true,
     },
   ];
@@ -138,7 +136,7 @@ function seedIndexers(profile: Profile, now: number): ProwlarrIndexer[] {
       queryLimit: 5,
       grabLimit: 5,
       limitsUnit: 0,
-      added: now - 200 * 24 * HOUR,
+      added: Date.parse("2025-06-20T21:47:30Z"),
       reachable: true,
     });
   return indexers;
@@ -193,7 +191,7 @@ function seedHistory(world: World, state: ProwlarrState, now: number): void {
 export function seedProwlarr(world: World): void {
   const now = Date.now();
   const state = emptyProwlarrState();
-  state.indexers = seedIndexers(world.profile, now);
+  state.indexers = seedIndexers(world.profile);
   state.applications = [
     { id: 1, name: "Sonarr", syncLevel: "fullSync" },
     // The demo's Radarr only gets new indexers, never their changes or removals (a departure the audit reports).
