@@ -6,6 +6,7 @@ import {
   type ArrTrace,
   displayName,
   type PlexTrace,
+  type ProwlarrTrace,
   RELEASE_SEARCH_TIMEOUT_MS,
   type SabnzbdTrace,
   type ToolOutput,
@@ -17,6 +18,7 @@ import { fail, type Result } from "../http/upstream.js";
 import type { AppClients } from "../mcp.js";
 import { asPart, downloadIdsOf } from "./item-trace.arr.js";
 import { type PlexTraceQuery, readPlexTrace } from "./item-trace.plex.js";
+import { readProwlarrTrace } from "./item-trace.prowlarr.js";
 import { readRadarrTrace } from "./item-trace.radarr.js";
 import { readSabnzbdTrace } from "./item-trace.sabnzbd.js";
 import { readSonarrTrace } from "./item-trace.sonarr.js";
@@ -70,9 +72,17 @@ export function stackItemTraceTool(clients: AppClients): ToolSpec {
       const sabRead: Promise<TracePart<SabnzbdTrace> | undefined> = sabnzbd
         ? arrRead.then((arr) => readSabnzbdTrace(sabnzbd, arr.ok ? downloadIdsOf(arr.value) : []).then(asPart))
         : Promise.resolve(undefined);
-      const [arr, sabPart, plexPart] = await Promise.all([arrRead.then(asPart), sabRead, plexRead]);
-      const data: ToolOutput<typeof tools.stack.itemTrace> = { arr, ...(sabPart ? { sabnzbd: sabPart } : {}), ...(plexPart ? { plex: plexPart } : {}) };
-      const failed = Object.entries({ [target.app]: arr, sabnzbd: sabPart, plex: plexPart })
+      const prowlarrRead: Promise<TracePart<ProwlarrTrace> | undefined> = clients.prowlarr
+        ? readProwlarrTrace(clients.prowlarr).then(asPart)
+        : Promise.resolve(undefined);
+      const [arr, sabPart, plexPart, prowlarrPart] = await Promise.all([arrRead.then(asPart), sabRead, plexRead, prowlarrRead]);
+      const data: ToolOutput<typeof tools.stack.itemTrace> = {
+        arr,
+        ...(prowlarrPart ? { prowlarr: prowlarrPart } : {}),
+        ...(sabPart ? { sabnzbd: sabPart } : {}),
+        ...(plexPart ? { plex: plexPart } : {}),
+      };
+      const failed = Object.entries({ [target.app]: arr, prowlarr: prowlarrPart, sabnzbd: sabPart, plex: plexPart })
         .filter(([, part]) => part?.ok === false)
         .map(([app]) => app);
       return {
