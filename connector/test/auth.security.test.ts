@@ -137,7 +137,7 @@ describe("connector HTTP surface", () => {
         .sort(),
     );
     expect(appTools.every((t) => t.name.startsWith("sonarr_"))).toBe(true);
-    expect(tools.filter((t) => isStackTool(t.name)).map((t) => t.name)).toEqual(["stack_changes", "stack_web_urls"]);
+    expect(tools.filter((t) => isStackTool(t.name)).map((t) => t.name)).toEqual(["stack_changes", "stack_web_urls", "stack_item_trace"]);
     expect(tools.every((t) => t.annotations?.readOnlyHint !== undefined && t.annotations?.destructiveHint !== undefined && t.outputSchema)).toBe(true);
   });
 });

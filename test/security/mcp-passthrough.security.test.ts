@@ -55,6 +55,11 @@ const SAMPLE_ARGUMENTS: Record<string, Record<string, unknown>> = {
   radarr_movie_add: { tmdbId: 1, qualityProfileId: 1, rootFolderPath: "/movies", monitored: true, minimumAvailability: "released", searchForMovie: false },
   radarr_command: { name: "RefreshMonitoredDownloads" },
   plex_library_refresh: { sectionKey: "1", force: false },
+  sonarr_set_monitored: { seriesId: 999_999, monitored: true },
+  sonarr_blocklist_remove: { id: 999_999 },
+  radarr_set_monitored: { movieIds: [999_999], monitored: true },
+  radarr_blocklist_remove: { id: 999_999 },
+  prowlarr_indexer_enable: { id: 999_999 },
 };
 
 describe("the tool passthrough, attacked", () => {
@@ -143,7 +148,19 @@ describe("the tool passthrough, attacked", () => {
       expect(response.status, `${tool}: arguments rejected — fix SAMPLE_ARGUMENTS`).not.toBe(400);
       (response.status === 403 ? refused : ran).push(tool);
     }
-    expect(refused.sort()).toEqual(["radarr_config_update", "radarr_movie_add", "sabnzbd_set_config", "sonarr_config_update", "sonarr_series_add"]);
+    // The diagnosis's fixes (monitoring, blocklist removal, indexer enable) run through POST /api/v1/diagnose/fixes, which records them.
+    expect(refused.sort()).toEqual([
+      "prowlarr_indexer_enable",
+      "radarr_blocklist_remove",
+      "radarr_config_update",
+      "radarr_movie_add",
+      "radarr_set_monitored",
+      "sabnzbd_set_config",
+      "sonarr_blocklist_remove",
+      "sonarr_config_update",
+      "sonarr_series_add",
+      "sonarr_set_monitored",
+    ]);
     const recorded = new Set((await actions(owner.accessToken)).map((a) => a.data?.tool));
     expect(
       ran.filter((tool) => !recorded.has(tool)),
