@@ -6,14 +6,14 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, simFetch, startHarness, type Harness } from "./helpers.js";
 
-type App = "sabnzbd" | "sonarr" | "radarr" | "plex";
+type App = "sabnzbd" | "sonarr" | "radarr" | "plex" | "prowlarr";
 type Raw = Record<string, unknown>;
 type Part = { ok: boolean; data?: Raw; error?: string; kind?: string };
 
 let harness: Harness;
 let client: Client;
 const sim = (app: App) => harness.sims.urls[app];
-const APPS: App[] = ["sabnzbd", "sonarr", "radarr", "plex"];
+const APPS: App[] = ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"];
 
 /** Reads a simulated *arr directly, as the real app would answer, to pick the items the tests trace. */
 async function arrGet(app: "sonarr" | "radarr", path: string): Promise<unknown> {
@@ -91,6 +91,15 @@ describe("stack_item_trace: Sonarr", () => {
     expect(callsTo("radarr")).toEqual([]);
     expect(result.data.sabnzbd).toMatchObject({ ok: true, data: { paused: expect.any(Boolean), warnings: expect.any(Array) } });
     expect(result.data.plex).toMatchObject({ ok: true, data: { sections: [expect.objectContaining({ type: "show" })] } });
+    expect(result.data.prowlarr).toMatchObject({ ok: true, data: { indexers: expect.any(Array), applications: expect.any(Array) } });
+    expect(callsTo("prowlarr").sort()).toEqual(["GET /api/v1/applications", "GET /api/v1/health", "GET /api/v1/indexer", "GET /api/v1/indexerstatus"]);
+    const show = (result.data.plex!.data!.matches as Raw[]).length > 0;
+    expect(
+      callsTo("plex")
+        .map((c) => c.replace(/\/\d+\//, "/{ratingKey}/"))
+        .sort(),
+    ).toEqual(["GET /hubs/search", "GET /library/sections", ...(show ? ["GET /library/metadata/{ratingKey}/allLeaves"] : [])].sort());
+    expect(callsTo("sabnzbd").sort()).toEqual(["mode=queue", "mode=warnings"]);
   });
 
   it("finds the series by its title in the library, with the library read once instead of the series by id", async () => {
