@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { APP_IDS } from "../../api/contract";
 import { mockApi } from "../../test/mock-api";
 import { renderWithProviders } from "../../test/render";
 import { signInForTest } from "../../test/signed-in";
@@ -20,12 +21,14 @@ describe("Health grid", () => {
     signInForTest();
     const { calls } = mockApi({ "GET /health": { status: 503, body: degraded } });
     renderWithProviders(<HealthGrid />);
-    expect(screen.getAllByText("Checking…")).toHaveLength(5);
+    // One card per registry app, and the connector's.
+    expect(screen.getAllByText("Checking…")).toHaveLength(APP_IDS.length + 1);
     expect(await screen.findByText("Some services need attention")).toBeTruthy();
     expect(screen.getByText("Down")).toBeTruthy();
     expect(screen.getByText("connect ECONNREFUSED")).toBeTruthy();
     expect(screen.getByText("Healthy")).toBeTruthy();
-    expect(screen.getAllByText("Not connected")).toHaveLength(3);
+    // Every card but Sonarr's and Radarr's, which the report names.
+    expect(screen.getAllByText("Not connected")).toHaveLength(APP_IDS.length + 1 - 2);
     expect(calls[0]?.headers.get("Authorization")).toBe("Bearer access-1");
   });
 });
