@@ -115,6 +115,27 @@ describe("stack_item_trace: Sonarr", () => {
     expect(calls).not.toContain("GET /api/v3/series/lookup");
   });
 
+  it("takes the lookup's best match when it is in the library under a longer title, unless the year says otherwise", async () => {
+    const us = harness.sims.world.series.find((s) => s.meta.title === "The Office (US)")!;
+    const short = await trace({ target: { app: "sonarr", title: "The Office" } });
+    expect(short.data.arr).toMatchObject({ ok: true, data: { item: { id: us.id, title: "The Office (US)" } } });
+    expect(short.data.arr!.data!.lookup).toBeUndefined();
+    const uk = await trace({ target: { app: "sonarr", title: "The Office", year: 2001 } });
+    expect(uk.data.arr).toMatchObject({
+      ok: true,
+      data: { item: null, lookup: expect.arrayContaining([expect.objectContaining({ title: "The Office (UK)", year: 2001 })]) },
+    });
+  });
+
+  it("finds a series by its TVDB id through GET /series?tvdbId=", async () => {
+    const series = harness.sims.world.series[1]!;
+    const result = await trace({ target: { app: "sonarr", tvdbId: series.meta.tvdbId } });
+    expect(result.data.arr).toMatchObject({ ok: true, data: { item: { id: series.id }, wanted: expect.any(Object) } });
+    expect(result.data.arr!.data!.episode).toBeUndefined();
+    const byTvdb = harness.sims.requests("sonarr").filter((r) => r.path === "/api/v3/series");
+    expect(byTvdb.map((r) => r.query.tvdbId)).toEqual([String(series.meta.tvdbId)]);
+  });
+
   it("answers a series that was never added with what Sonarr's lookup finds for the title", async () => {
     const inLibrary = new Set(harness.sims.world.series.map((s) => s.meta.tvdbId));
     const lookup = (await arrGet("sonarr", "series/lookup?term=the")) as Raw[];

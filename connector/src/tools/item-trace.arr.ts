@@ -90,7 +90,7 @@ const rejectionText = (value: unknown): string | undefined => str(value) ?? str(
 
 export const projectTraceRelease = (r: Raw): Release =>
   compact({
-    guid: str(r.guid) ?? "",
+    guid: maskUrlSecrets(str(r.guid) ?? ""),
     title: str(r.title) ?? "",
     indexer: str(r.indexer),
     indexerId: num(r.indexerId),
@@ -132,7 +132,11 @@ function unavailableBecause(indexer: Raw, health: readonly HealthIssue[]): strin
   return undefined;
 }
 
-export const projectHealthIssue = (r: Raw): HealthIssue => ({ source: str(r.source) ?? "", type: str(r.type) ?? "", message: str(r.message) ?? "" });
+export const projectHealthIssue = (r: Raw): HealthIssue => ({
+  source: str(r.source) ?? "",
+  type: str(r.type) ?? "",
+  message: maskUrlSecrets(str(r.message) ?? ""),
+});
 
 export interface ItemIndependentReads {
   indexers: Indexer[];

@@ -42,6 +42,13 @@ async function resolveMovie(api: ArrApi, target: RadarrTarget): Promise<Result<R
   const term = target.tmdbId !== undefined ? `tmdb:${target.tmdbId}` : (target.title ?? "");
   const lookup = await api.call({ path: "movie/lookup", query: { term } });
   if (!lookup.ok) return lookup;
+  // The lookup's best match may be in the library under a longer title ("The Office (US)"): the lookup gives its id.
+  const best = asList(lookup.value)[0];
+  const known =
+    best && (num(best.id) ?? 0) > 0 && (target.year === undefined || num(best.year) === target.year)
+      ? asList(inLibrary.value).find((entry) => num(entry.id) === num(best.id))
+      : undefined;
+  if (known) return ok({ movie: known });
   return ok({
     movie: null,
     lookup: asList(lookup.value)

@@ -44,6 +44,13 @@ async function resolveSeries(api: ArrApi, target: SonarrTarget): Promise<Result<
   const term = target.tvdbId !== undefined ? `tvdb:${target.tvdbId}` : (target.title ?? "");
   const lookup = await api.call({ path: "series/lookup", query: { term } });
   if (!lookup.ok) return lookup;
+  // The lookup's best match may be in the library under a longer title ("The Office (US)"): the lookup gives its id.
+  const best = asList(lookup.value)[0];
+  const known =
+    best && (num(best.id) ?? 0) > 0 && (target.year === undefined || num(best.year) === target.year)
+      ? asList(inLibrary.value).find((entry) => num(entry.id) === num(best.id))
+      : undefined;
+  if (known) return ok({ series: known });
   return ok({
     series: null,
     lookup: asList(lookup.value)
