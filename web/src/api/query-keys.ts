@@ -34,6 +34,7 @@ export const queryKeys = {
   settings: {
     recovery: ["settings", "recovery"] as const,
   },
+  hunting: ["hunting"] as const,
   notifications: {
     all: ["notifications"] as const,
     channels: ["notifications", "channels"] as const,

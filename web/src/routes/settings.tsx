@@ -1,4 +1,5 @@
 import { PageHeading } from "../components/page-heading";
+import { HuntingSection } from "../components/hunting/hunting-section";
 import { AccountSection } from "../components/settings/account-section";
 import { ConnectorsSection } from "../components/settings/connectors-section";
 import { NotificationsSection } from "../components/settings/notifications-section";
@@ -10,6 +11,7 @@ export default function SettingsScreen() {
       <PageHeading title="Settings" />
       <ConnectorsSection />
       <RecoverySettingsSection />
+      <HuntingSection />
       <NotificationsSection />
       <AccountSection />
     </>
