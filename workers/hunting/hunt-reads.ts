@@ -49,14 +49,31 @@ function wantedPage(app: HuntApp, list: HuntList, outcome: CallOutcome): { ok: t
     if (!checked.ok) return { ok: false, reason: checked.error.message };
     const items = checked.data.records.map((e) => {
       const series = e.seriesTitle ?? `Series ${e.seriesId}`;
-      return { id: e.id, list, label: `${series} S${pad(e.seasonNumber)}E${pad(e.episodeNumber)}`, group: series, appSearchedAt: timeOf(e.lastSearchTime) };
+      return {
+        id: e.id,
+        list,
+        label: `${series} S${pad(e.seasonNumber)}E${pad(e.episodeNumber)}`,
+        group: series,
+        appSearchedAt: timeOf(e.lastSearchTime),
+        target: { app: "sonarr" as const, seriesId: e.seriesId, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber },
+      };
     });
     return { ok: true, items, total: checked.data.totalRecords };
   }
   const checked = checkedOutcome(wantedRef.radarr[list], outcome);
   if (!checked.ok) return { ok: false, reason: checked.error.message };
   const items = checked.data.records.flatMap((m) =>
-    m.id === undefined ? [] : [{ id: m.id, list, label: m.year ? `${m.title} (${m.year})` : m.title, appSearchedAt: timeOf(m.lastSearchTime) }],
+    m.id === undefined
+      ? []
+      : [
+          {
+            id: m.id,
+            list,
+            label: m.year ? `${m.title} (${m.year})` : m.title,
+            appSearchedAt: timeOf(m.lastSearchTime),
+            target: { app: "radarr" as const, movieId: m.id },
+          },
+        ],
   );
   return { ok: true, items, total: checked.data.totalRecords };
 }

@@ -15,6 +15,8 @@ export interface WantedItem {
   group?: string;
   /** When the app itself last searched for it (its lastSearchTime), ms; null when never or unknown. */
   appSearchedAt: number | null;
+  /** The item as a diagnosis target names it (activity entries carry it, for "Why isn't it here?"). */
+  target?: { app: "sonarr"; seriesId: number; seasonNumber: number; episodeNumber: number } | { app: "radarr"; movieId: number };
 }
 
 /** A search AutoArr started before (a hunt log row that was not a dry run). */

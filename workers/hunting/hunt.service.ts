@@ -172,7 +172,13 @@ export async function runHunt({ db, tenantId, hub, now }: HuntDeps): Promise<Hun
           kind: "hunt",
           level: hunt.status === "failed" ? "warning" : "info",
           message: hunt.message,
-          data: { status: hunt.status, dryRun, items: items.map((i) => ({ id: i.id, list: i.list, label: i.label })) },
+          data: {
+            status: hunt.status,
+            dryRun,
+            items: items.map((i) => ({ id: i.id, list: i.list, label: i.label, ...(i.target ? { target: i.target } : {}) })),
+            // One item: the entry is about it, so "Why isn't it here?" can ask about it.
+            ...(items.length === 1 && items[0]?.target ? { target: items[0].target, title: items[0].label } : {}),
+          },
         },
         now,
       );
