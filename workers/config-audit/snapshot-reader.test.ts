@@ -62,7 +62,15 @@ describe("assembling an app's snapshot from the connector's answers", () => {
 
 describe("assembling an app's snapshot from its snapshot tool's answer", () => {
   it("reads each app with its own snapshot tool", () => {
-    for (const app of ["sabnzbd", "sonarr", "radarr", "plex"] as const) expect(snapshotCallFor(app).tool.name).toBe(`${app}_config_snapshot`);
+    for (const app of ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"] as const) expect(snapshotCallFor(app).tool.name).toBe(`${app}_config_snapshot`);
+  });
+
+  it("reads Prowlarr only with its snapshot tool (its general settings have no single tool), and takes its answer as it is", () => {
+    expect(callsFor("prowlarr").map(([, call]) => call.tool.name)).toEqual(["prowlarr_config_snapshot"]);
+    expect(assembleSnapshot("prowlarr", demo.prowlarr)).toEqual({ ok: true, config: demo.prowlarr });
+    expect(assemble("prowlarr", { snapshot: demo.prowlarr })).toEqual({ ok: true, config: demo.prowlarr });
+    const { host: _host, ...withoutHost } = demo.prowlarr!;
+    expect(assembleSnapshot("prowlarr", withoutHost)).toEqual({ ok: false, error: "prowlarr configuration had an unexpected shape at prowlarr.host" });
   });
 
   it("takes Sonarr's and Plex's answers as they are: the snapshot tool answers in the snapshot's shape", () => {
