@@ -180,6 +180,21 @@ describe("the monitoring fix tools", () => {
     for (const id of others) expect(monitored.get(id)).toBe(false);
   });
 
+  it("sonarr_set_monitored on the series alone changes only the series' flag, by sending the whole series back", async () => {
+    const series = harness.sims.world.series[2]!;
+    const target = { app: "sonarr", seriesId: series.id, seasonNumber: 1 };
+    const before = (await arrOf(target)) as Raw & { season: Raw };
+    const off = await call(client, "sonarr_set_monitored", { seriesId: series.id, monitored: false });
+    expect(off).toMatchObject({ isError: false, data: { seriesId: series.id, monitored: false, episodeIds: [] } });
+    const after = (await arrOf(target)) as Raw & { item: Raw; season: Raw };
+    expect(after.item.monitored).toBe(false);
+    expect(after.season).toEqual(before.season);
+    const put = harness.sims.requests("sonarr").filter((r) => r.method === "PUT" && r.path === `/api/v3/series/${series.id}`);
+    expect(put).toHaveLength(1);
+    await call(client, "sonarr_set_monitored", { seriesId: series.id, monitored: true });
+    expect(((await arrOf(target)) as Raw & { item: Raw }).item.monitored).toBe(true);
+  });
+
   it("sonarr_set_monitored refuses an episode of another series", async () => {
     const [one, two] = harness.sims.world.series;
     const episodes = (await (
