@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityItem, QueueItem } from "../../api/api-types";
-import { activityDiagnoseTarget, queueDiagnoseTarget } from "./diagnose-target";
+import { activityDiagnoseTarget, itemQueryOf, queueDiagnoseTarget } from "./diagnose-target";
 
 const activity = (kind: string, data: unknown, app: string | null = "sonarr"): ActivityItem => ({
   id: "a-1",
@@ -49,8 +49,17 @@ describe("what an activity entry or queue item is diagnosed by", () => {
   });
 
   it("asks about a queue item by its title, which is all it carries; Plex's items are not downloads", () => {
-    expect(queueDiagnoseTarget(queueItem())).toEqual({ query: "Severance.S02E03.1080p.WEB-DL" });
+    expect(queueDiagnoseTarget(queueItem())).toEqual({ query: "Severance S02E03" });
     expect(queueDiagnoseTarget(queueItem({ app: "plex" }))).toBeNull();
     expect(queueDiagnoseTarget(queueItem({ title: "x".repeat(300) }))).toEqual({ query: "x".repeat(200) });
+  });
+
+  it("says a release name the way people name the item: title and episode, or title and year", () => {
+    expect(itemQueryOf("The.Office.US.S09E25.720p.HDTV.x264-GRP")).toBe("The Office US S09E25");
+    expect(itemQueryOf("the_bear_s03_1080p_web")).toBe("the bear S03");
+    expect(itemQueryOf("Dune.Part.Two.2024.2160p.UHD.BluRay-FLUX")).toBe("Dune Part Two 2024");
+    expect(itemQueryOf("Blade Runner 2049 (2017) 1080p")).toBe("Blade Runner 2049 2017");
+    expect(itemQueryOf("Show S01E02")).toBe("Show S01E02");
+    expect(itemQueryOf("Spirited Away")).toBe("Spirited Away");
   });
 });

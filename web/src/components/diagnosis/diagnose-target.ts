@@ -13,6 +13,20 @@ const positiveInt = (value: unknown): number | undefined => (typeof value === "n
 const nonNegativeInt = (value: unknown): number | undefined => (typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : undefined);
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 200) : undefined);
 
+/**
+ * A download's release name as people say the item: "Severance.S02E03.1080p.WEB-DL" → "Severance S02E03",
+ * "Dune.Part.Two.2024.2160p.UHD.BluRay-FLUX" → "Dune Part Two 2024". The quality, source and group after the episode or
+ * year would only be taken for part of the title.
+ */
+export function itemQueryOf(title: string): string {
+  const words = title.replace(/[._]+/g, " ").replace(/\s+/g, " ").trim();
+  const episode = /^(.+?)\s+(S\d{1,3}(?:E\d{1,4})?)\b/i.exec(words);
+  if (episode?.[1] && episode[2]) return `${episode[1]} ${episode[2].toUpperCase()}`;
+  const year = /^(.+)\s+\(?((?:19|20)\d{2})\)?(?:\s|$)/.exec(words);
+  if (year?.[1] && year[2]) return `${year[1]} ${year[2]}`;
+  return words;
+}
+
 /** Sonarr's series (+ season + episode) or Radarr's movie, named by the ids of a trace target ({app, seriesId, …}). */
 function idTarget(data: Record<string, unknown>, app: unknown): DiagnoseTarget | null {
   const seriesId = positiveInt(data.seriesId);
@@ -46,12 +60,12 @@ export function activityDiagnoseTarget(item: ActivityItem): DiagnoseTarget | nul
   const byId = (nested ? idTarget(nested, nested.app) : null) ?? idTarget(data, item.app ?? undefined);
   if (byId) return byId;
   const title = text(data.title);
-  return title ? { query: title } : null;
+  return title ? { query: itemQueryOf(title) } : null;
 }
 
-/** A queue item carries its title only (the app's queue record id is no episode or movie id): the title is asked about. */
+/** A queue item carries its release name only (the queue record's id is no episode or movie id): that is asked about. */
 export function queueDiagnoseTarget(item: QueueItem): DiagnoseTarget | null {
   if (item.app !== "sonarr" && item.app !== "radarr" && item.app !== "sabnzbd") return null;
   const title = text(item.title);
-  return title ? { query: title } : null;
+  return title ? { query: itemQueryOf(title) } : null;
 }

@@ -315,7 +315,7 @@ describe("Why isn't it here?", { timeout: 20_000 }, () => {
     fireEvent.click(why);
     const dialog = await screen.findByRole("dialog", { name: "Why isn't it here?" });
     await within(dialog).findByRole("list", { name: "The chain, from Plex back to the search" });
-    expect(calls.find((call) => call.path === "/api/v1/diagnose")?.body).toEqual({ query: title, releaseSearch: false });
+    expect(calls.find((call) => call.path === "/api/v1/diagnose")?.body).toEqual({ query: "Severance S02E03", releaseSearch: false });
 
     fireEvent.keyDown(dialog, { key: "Escape" });
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Why isn't it here?" })).toBeNull());
