@@ -52,7 +52,9 @@ async function searchCommands(stack: Stack, app: SimApp): Promise<number[][]> {
 }
 
 async function wantedEpisodeIds(stack: Stack): Promise<number[]> {
-  const response = await fetch(`${stack.simulators.sonarr}/api/v3/wanted/missing?page=1&pageSize=100&monitored=true`, { headers: { "X-Api-Key": stack.keys.sonarr } });
+  const response = await fetch(`${stack.simulators.sonarr}/api/v3/wanted/missing?page=1&pageSize=100&monitored=true`, {
+    headers: { "X-Api-Key": stack.keys.sonarr },
+  });
   return ((await response.json()) as { records: { id: number }[] }).records.map((r) => r.id);
 }
 
@@ -60,6 +62,28 @@ async function huntActivity(owner: Session) {
   const response = await api("/api/v1/activity?kind=hunt&limit=50", { token: owner.accessToken });
   expect(response.status).toBe(200);
   return ((await response.json()) as { items: { app: string; level: string; message: string }[] }).items;
+}
+
+/** Sets a Prowlarr indexer's query limit through Prowlarr's own API (PUT /api/v1/indexer/{id}, as its UI saves it). */
+async function setQueryLimit(stack: Stack, indexerId: number, queryLimit: number | null, limitsUnit: 0 | 1 = 0) {
+  const url = `${stack.simulators.prowlarr}/api/v1/indexer/${indexerId}`;
+  const headers = { "Content-Type": "application/json", "X-Api-Key": stack.keys.prowlarr };
+  const indexer = (await (await fetch(url, { headers })).json()) as { fields: { name: string; value?: unknown }[] };
+  const fields = indexer.fields.map((f) =>
+    f.name === "baseSettings.queryLimit" ? { ...f, value: queryLimit } : f.name === "baseSettings.limitsUnit" ? { ...f, value: limitsUnit } : f,
+  );
+  const response = await fetch(`${url}?forceSave=true`, { method: "PUT", headers, body: JSON.stringify({ ...indexer, fields }) });
+  expect(response.status).toBe(202);
+}
+
+/** What Prowlarr's limit counts for an indexer since a time: its searches and RSS queries (IndexerLimitService.AtQueryLimit). */
+async function queriesSince(stack: Stack, indexerId: number, since: number): Promise<number> {
+  const response = await fetch(`${stack.simulators.prowlarr}/api/v1/indexerstats?startDate=${new Date(since).toISOString()}`, {
+    headers: { "X-Api-Key": stack.keys.prowlarr },
+  });
+  const stats = (await response.json()) as { indexers: { indexerId: number; numberOfQueries: number; numberOfRssQueries: number }[] };
+  const row = stats.indexers.find((s) => s.indexerId === indexerId);
+  return row ? row.numberOfQueries + row.numberOfRssQueries : 0;
 }
 
 const dueOf = (state: AppState) => Date.parse(state.nextRunAt ?? "");
@@ -123,7 +147,11 @@ describe("hunting on the cron's schedule", () => {
     // Dry runs neither skip items nor use the hour's room: the second hour would search the same three.
     const hours = [...new Set(log.map((l) => l.searchedAt))];
     expect(hours).toHaveLength(2);
-    const idsAt = (at: string) => log.filter((l) => l.searchedAt === at).map((l) => l.itemId).sort();
+    const idsAt = (at: string) =>
+      log
+        .filter((l) => l.searchedAt === at)
+        .map((l) => l.itemId)
+        .sort();
     expect(idsAt(hours[0]!)).toEqual(idsAt(hours[1]!));
     const activity = await huntActivity(owner);
     expect(activity).toHaveLength(2);
@@ -173,13 +201,49 @@ describe("hunting on the cron's schedule", () => {
     expect((await searchCommands(stack, "sonarr")).flat()).toHaveLength(2);
     await configure(owner, "sonarr", { enabled: false });
   });
+
+  it("never searches more than the indexers' own limits leave, shared between Sonarr and Radarr", async () => {
+    const { owner, stack } = await paired("hunt-indexers");
+    const sonarr = await configure(owner, "sonarr", { enabled: true, perHour: 5, lists: ["missing"] });
+    await configure(owner, "radarr", { enabled: true, perHour: 5, lists: ["missing"] });
+    const due = dueOf(sonarr);
+    // NZBgeek may answer three more searches in its day: each item searched queries every indexer once.
+    const used = await queriesSince(stack, 1, due - 24 * HOUR_MS);
+    await setQueryLimit(stack, 1, used + 3);
+    await setQueryLimit(stack, 2, null);
+
+    await cronAt(due);
+    const searched = [...(await searchCommands(stack, "sonarr")), ...(await searchCommands(stack, "radarr"))].flat();
+    expect(searched).toHaveLength(3);
+    const runs = (await overview(owner)).recentRuns;
+    expect(runs.map((r) => r.searched).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(runs.every((r) => r.searched >= 1)).toBe(true);
+
+    // Used up (the simulated Sonarr and Radarr do not report their searches to Prowlarr, so the limit is lowered to
+    // what it counted): the next hour is held back and says by which indexer.
+    await setQueryLimit(stack, 1, await queriesSince(stack, 1, due + HOUR_MS - 24 * HOUR_MS));
+    await cronAt(due + HOUR_MS);
+    expect([...(await searchCommands(stack, "sonarr")), ...(await searchCommands(stack, "radarr"))]).toHaveLength(2);
+    const held = (await overview(owner)).recentRuns.slice(0, 2);
+    expect(held.map((r) => r.status)).toEqual(["held", "held"]);
+    expect(held[0]!.message).toMatch(/NZBgeek has no searches left within its own limit/);
+    await configure(owner, "sonarr", { enabled: false });
+    await configure(owner, "radarr", { enabled: false });
+  });
 });
 
 describe("hunting's settings", () => {
   it("starts off, keeps what a partial change leaves out, and refuses bad input with 400", async () => {
     const owner = await signUp("hunt-settings");
     const initial = await overview(owner);
-    expect(initial.apps.sonarr.settings).toEqual({ enabled: false, paused: false, dryRun: false, perHour: 5, lists: ["missing", "cutoff"], skipSearchedWithinHours: 24 });
+    expect(initial.apps.sonarr.settings).toEqual({
+      enabled: false,
+      paused: false,
+      dryRun: false,
+      perHour: 5,
+      lists: ["missing", "cutoff"],
+      skipSearchedWithinHours: 24,
+    });
     expect(initial.apps.sonarr.nextRunAt).toBeNull();
     expect(initial.recentRuns).toEqual([]);
 
@@ -187,7 +251,16 @@ describe("hunting's settings", () => {
     expect(changed.settings).toMatchObject({ enabled: false, perHour: 7, lists: ["missing", "cutoff"] });
     expect((await configure(owner, "radarr", { lists: ["cutoff"] })).settings).toMatchObject({ perHour: 7, lists: ["cutoff"] });
 
-    for (const bad of [{ perHour: 0 }, { perHour: 51 }, { perHour: 2.5 }, { lists: [] }, { lists: ["missing", "missing"] }, { lists: ["wanted"] }, { skipSearchedWithinHours: 0 }, { colour: "red" }]) {
+    for (const bad of [
+      { perHour: 0 },
+      { perHour: 51 },
+      { perHour: 2.5 },
+      { lists: [] },
+      { lists: ["missing", "missing"] },
+      { lists: ["wanted"] },
+      { skipSearchedWithinHours: 0 },
+      { colour: "red" },
+    ]) {
       const response = await api("/api/v1/hunting/radarr", { method: "PUT", token: owner.accessToken, json: bad });
       expect(response.status, JSON.stringify(bad)).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_request");

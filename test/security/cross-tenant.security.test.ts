@@ -42,6 +42,7 @@ const RESOURCE_FOR: Record<string, (bob: BobsThings) => string> = {
 /** Path parameters that name no tenant's resource, and why there is no cross-tenant case for them. */
 const NOT_TENANT_RESOURCES: Record<string, string> = {
   "/health/{service}": "a platform service (d1, kv…), the same for every tenant, behind a public route",
+  "/api/v1/hunting/{app}": "an app's name (sonarr, radarr): each caller reaches only its own tenant's hunting (test/hunting/hunting.test.ts)",
 };
 
 /** Bodies that must name one of B's things to be a real attempt; every other body is the schema's minimal one. */

@@ -99,7 +99,9 @@ const ProwlarrIndexers = z.object({
     }),
   ),
 });
-const ProwlarrStats = z.object({ indexers: z.array(z.object({ indexerId: z.number(), numberOfQueries: z.number() })) });
+const ProwlarrStats = z.object({
+  indexers: z.array(z.object({ indexerId: z.number(), numberOfQueries: z.number(), numberOfRssQueries: z.number().optional() })),
+});
 
 export type IndexerRead = IndexerBudget & { prowlarr: "absent" | "read" | "failed"; reason?: string };
 
@@ -113,7 +115,8 @@ function readIndexerBudget(outcomes: { indexers: CallOutcome; hour: CallOutcome;
   if (!listed.success) return { remaining: 0, limitedBy: "Prowlarr", prowlarr: "failed", reason: "Prowlarr's indexer list was not understood" };
   const used = (outcome: CallOutcome): QueriesUsed | undefined => {
     const parsed = outcome.ok ? ProwlarrStats.safeParse(outcome.data) : null;
-    return parsed?.success ? new Map(parsed.data.indexers.map((s) => [s.indexerId, s.numberOfQueries])) : undefined;
+    // IndexerLimitService counts IndexerQuery and IndexerRss events alike; the stats count them apart.
+    return parsed?.success ? new Map(parsed.data.indexers.map((s) => [s.indexerId, s.numberOfQueries + (s.numberOfRssQueries ?? 0)])) : undefined;
   };
   const limits: IndexerLimit[] = listed.data.indexers;
   return { ...indexerBudget(limits, { hour: used(hour), day: used(day) }), prowlarr: "read" };
