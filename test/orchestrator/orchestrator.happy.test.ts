@@ -42,11 +42,11 @@ describe("orchestrator: calls through the tenant's connector", () => {
     expect(await hub(owner.tenant.id).connectorSessionsOpened()).toBe(1);
   });
 
-  it("shows the four apps and the connector healthy at /health right after pairing", async () => {
+  it("shows every app and the connector healthy at /health right after pairing", async () => {
     const { owner } = await paired("health");
     const response = await api("/health", { token: owner.accessToken });
     const body = (await response.json()) as { services: Record<string, { state: string; lastSuccessAt: string | null; latencyMs: number | null }> };
-    expect(Object.keys(body.services).sort()).toEqual(["connector", "plex", "radarr", "sabnzbd", "sonarr"]);
+    expect(Object.keys(body.services).sort()).toEqual(["connector", "plex", "prowlarr", "radarr", "sabnzbd", "sonarr"]);
     for (const service of Object.values(body.services)) {
       expect(service.state).toBe("closed");
       expect(service.lastSuccessAt).not.toBeNull();
