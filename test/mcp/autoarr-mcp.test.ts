@@ -10,7 +10,7 @@ import { closeClients, connect, json } from "./mcp-client";
 afterEach(closeClients);
 
 describe("AutoArr's MCP endpoint at /mcp", () => {
-  it("lists the nine tools with read-only and destructive hints", async () => {
+  it("lists the ten tools with read-only and destructive hints", async () => {
     const owner = await signUp("mcp-tools");
     const client = await connect(owner.accessToken);
     const { tools } = await client.listTools();
@@ -18,6 +18,7 @@ describe("AutoArr's MCP endpoint at /mcp", () => {
       [
         "apply_recommendation",
         "audit_configuration",
+        "diagnose",
         "get_activity",
         "get_health",
         "get_queue",
@@ -31,6 +32,20 @@ describe("AutoArr's MCP endpoint at /mcp", () => {
     expect(byName.get_queue!.annotations?.readOnlyHint).toBe(true);
     expect(byName.apply_recommendation!.annotations?.destructiveHint).toBe(true);
     expect(byName.request_content!.inputSchema.properties).toHaveProperty("query");
+    expect(byName.diagnose!.annotations?.readOnlyHint).toBe(true);
+    expect(Object.keys(byName.diagnose!.inputSchema.properties ?? {}).sort()).toEqual(
+      ["episodeNumber", "query", "radarrMovieId", "releaseSearch", "requestId", "seasonNumber", "sonarrSeriesId"].sort(),
+    );
+  });
+
+  it("diagnose refuses anything but exactly one way of naming the item, before it asks the connector", async () => {
+    const owner = await signUp("mcp-diagnose-args");
+    const client = await connect(owner.accessToken);
+    for (const args of [{}, { query: "Severance S02E03", radarrMovieId: 7 }]) {
+      const result = (await client.callTool({ name: "diagnose", arguments: args })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      expect(JSON.stringify(result.content)).toContain("invalid_request: give exactly one of query, requestId, sonarrSeriesId or radarrMovieId");
+    }
   });
 
   it("gives a paired tenant its health and queue through its connector", async () => {

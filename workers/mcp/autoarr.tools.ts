@@ -23,6 +23,8 @@ import { listChannels } from "../notifications/channels.repo";
 import { channelViews } from "../notifications/channels.service";
 import { FALLBACK_APP_URL, readNotificationSettings } from "../notifications/notification-settings";
 import { findChangeableChannel, sendTestMessage } from "../notifications/test-message.service";
+import { DiagnoseBody, type Diagnosis } from "../diagnosis/diagnosis.schema";
+import { diagnoseItem } from "../diagnosis/diagnosis.service";
 
 /** Who is calling, set by the /mcp endpoint from the verified access token on every request. */
 export interface McpProps extends AuthContext {
@@ -34,10 +36,20 @@ function text(value: unknown): CallToolResult {
   return { content: [{ type: "text", text: JSON.stringify(value, null, 2) }] };
 }
 
+/** A diagnosis as a short text (the verdict and each step) with the whole Diagnosis as structured content. */
+function diagnosisResult(diagnosis: Diagnosis): CallToolResult {
+  const lines = [
+    `${diagnosis.target.label}: ${diagnosis.verdict.summary}`,
+    ...diagnosis.steps.map((s) => `${s.status === "broken" ? "✗" : s.status === "ok" ? "✓" : "·"} ${s.title} ${s.saw}`),
+    ...(diagnosis.fixes.length > 0 ? [`Fixes: ${diagnosis.fixes.map((f) => f.label).join("; ")} (POST /api/v1/diagnose/fixes)`] : []),
+  ];
+  return { content: [{ type: "text", text: lines.join("\n") }], structuredContent: diagnosis as unknown as Record<string, unknown> };
+}
+
 /** Expected failures become a safe isError text; anything else is logged and answered without detail. */
-async function run(props: McpProps, tool: string, work: () => Promise<unknown>): Promise<CallToolResult> {
+async function run<T>(props: McpProps, tool: string, work: () => Promise<T>, answer: (value: T) => CallToolResult = text): Promise<CallToolResult> {
   try {
-    return text(await work());
+    return answer(await work());
   } catch (error) {
     if (error instanceof AppError) return { isError: true, content: [{ type: "text", text: `${error.code}: ${error.message}` }] };
     createLogger("mcp").error("tool failed", { tool, tenant_id: props.tenantId, error: error instanceof Error ? error.message : String(error) });
@@ -216,5 +228,36 @@ export function registerAutoArrTools(server: McpServer, env: Env, props: () => M
         const appUrl = (await readNotificationSettings(db, channel.tenantId)).appUrl ?? FALLBACK_APP_URL;
         return { delivery: await sendTestMessage(env, db, channel, appUrl) };
       }),
+  );
+
+  server.registerTool(
+    "diagnose",
+    {
+      title: "Why didn't it arrive?",
+      description:
+        "Walks one episode or movie through Plex, Sonarr/Radarr, the indexers, Prowlarr and SABnzbd and names the first broken link in plain words, with the fixes that follow from it. Name the item by exactly one of query, requestId, sonarrSeriesId (+ seasonNumber, episodeNumber) or radarrMovieId. releaseSearch asks every indexer now (10 an hour).",
+      inputSchema: {
+        query: z.string().trim().min(1).max(200).optional().describe('The item in plain words, e.g. "Severance S02E03"'),
+        requestId: z.string().min(1).max(100).optional().describe("A content request's id"),
+        sonarrSeriesId: z.number().int().min(1).optional().describe("Sonarr series id"),
+        seasonNumber: z.number().int().min(0).max(1000).optional().describe("Season, with sonarrSeriesId"),
+        episodeNumber: z.number().int().min(1).max(10_000).optional().describe("Episode within the season, with sonarrSeriesId"),
+        radarrMovieId: z.number().int().min(1).optional().describe("Radarr movie id"),
+        releaseSearch: z.boolean().default(false).describe("Also ask the indexers what they offer now (queries every indexer)"),
+      },
+      annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
+    },
+    async (args) => {
+      const { tenantId, traceparent } = props();
+      const parsed = DiagnoseBody.safeParse(Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
+      if (!parsed.success)
+        return { isError: true, content: [{ type: "text", text: `invalid_request: ${parsed.error.issues.map((i) => i.message).join("; ")}` }] };
+      return run(
+        props(),
+        "diagnose",
+        () => diagnoseItem({ hub: hubFor(env, tenantId), db: database(env.DB), tenantId, ...(traceparent ? { context: { traceparent } } : {}) }, parsed.data),
+        diagnosisResult,
+      );
+    },
   );
 }
