@@ -309,3 +309,42 @@ describe("SABnzbd's own warnings", () => {
     expect(sabnzbdReportedFindings(demo)).toEqual([]);
   });
 });
+
+describe("Prowlarr's rules", () => {
+  const prowlarr = wellConfigured.prowlarr!;
+  const statusOf = (snapshot: StackSnapshot, ruleId: string) => evaluate(CATALOGUE, snapshot).find((f) => f.ruleId === ruleId)?.status;
+
+  it("flag an indexer Prowlarr is skipping after failures", () => {
+    const failing = { ...wellConfigured, prowlarr: { ...prowlarr, indexerStatus: [{ indexerId: 1, disabledTill: "2026-12-02T06:00:00Z" }] } };
+    expect(statusOf(failing, "prowlarr.indexers.not-failing")).toBe("fail");
+    expect(statusOf(wellConfigured, "prowlarr.indexers.not-failing")).toBe("pass");
+  });
+
+  it("want Sonarr and Radarr as applications only when the stack has them", () => {
+    const onlySonarrSynced = { ...wellConfigured, prowlarr: { ...prowlarr, applications: prowlarr.applications.filter((a) => a.implementation === "Sonarr") } };
+    expect(statusOf(onlySonarrSynced, "prowlarr.applications.radarr")).toBe("fail");
+    expect(statusOf(onlySonarrSynced, "prowlarr.applications.sonarr")).toBe("pass");
+    const { radarr: _radarr, ...withoutRadarr } = onlySonarrSynced;
+    // A stack without Radarr is audited without it: the rule reads radarr.*, so it is not evaluated.
+    expect(evaluate(CATALOGUE, withoutRadarr).find((f) => f.ruleId === "prowlarr.applications.radarr")).toMatchObject({
+      status: "not_evaluated",
+      reason: "Radarr was not part of this audit",
+    });
+  });
+
+  it("block everything else when no indexer is enabled", () => {
+    const none = { ...wellConfigured, prowlarr: { ...prowlarr, indexers: prowlarr.indexers.map((i) => ({ ...i, enable: false })) } };
+    expect(recommendations(evaluate(CATALOGUE, none))[0]?.ruleId).toBe("prowlarr.indexers.enabled");
+  });
+
+  it("ask for API limits only on enabled usenet indexers", () => {
+    const unlimited = prowlarr.indexers.map(({ queryLimit: _q, grabLimit: _g, ...indexer }) => ({ ...indexer, enable: indexer.name !== "NZBgeek" }));
+    const findings = evaluate(CATALOGUE, { ...wellConfigured, prowlarr: { ...prowlarr, indexers: unlimited } }).filter(
+      (f) => f.ruleId === "prowlarr.indexers.api-limits",
+    );
+    expect(findings.map((f) => [f.target, f.status])).toEqual([
+      ["DrunkenSlug", "fail"],
+      ["NZBgeek", "not_applicable"],
+    ]);
+  });
+});
