@@ -132,7 +132,8 @@ describe("AutoArr web", { concurrency: false }, () => {
   it("shows the platform health and each app's state on Home, live", async () => {
     await page.getByText(/All systems normal|Some services need attention/).waitFor();
     const services = page.getByRole("heading", { name: "Services" }).locator("..").getByRole("listitem");
-    assert.equal(await services.count(), 5);
+    // SABnzbd, Sonarr, Radarr, Plex, Prowlarr and the connector.
+    assert.equal(await services.count(), 6);
     await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 15_000 });
     await captureScreen(page, "home");
   });
