@@ -47,7 +47,11 @@ beforeAll(async () => {
   client = await harness.client();
 });
 afterAll(() => harness.close());
-beforeEach(() => harness.sims.reset("demo"));
+beforeEach(() => {
+  harness.sims.reset("demo");
+  // Failures a test recorded must not carry over, whether or not the world's reset forgets them.
+  harness.sims.world.indexerFailures.clear();
+});
 
 type Json = Record<string, unknown>;
 async function api(method: string, path: string, body?: unknown, key: string | null = harness.sims.keys.prowlarr) {

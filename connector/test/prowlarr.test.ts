@@ -12,7 +12,11 @@ beforeAll(async () => {
   client = await harness.client();
 });
 afterAll(() => harness.close());
-beforeEach(() => harness.sims.reset("demo"));
+beforeEach(() => {
+  harness.sims.reset("demo");
+  // Failures a test recorded must not carry over, whether or not the world's reset forgets them.
+  harness.sims.world.indexerFailures.clear();
+});
 
 const failing = (name: string) =>
   harness.sims.world.indexerFailures.set(name, {
