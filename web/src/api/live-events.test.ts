@@ -77,6 +77,16 @@ describe("live events", () => {
     expect(event?.data).not.toHaveProperty("tenantId");
   });
 
+  it("refetches the hunting panel when a hunt's activity arrives, and only then", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(queryKeys.hunting, { apps: {}, recentRuns: [] });
+    const entry = (kind: string): ActivityItem => ({ id: kind, at: "2026-12-02T05:00:00.000Z", app: "sonarr", kind, level: "info", message: "m", data: null });
+    applyLiveEvent(queryClient, { type: "activity", at: "2026-12-02T05:00:00.000Z", data: entry("detection") });
+    expect(queryClient.getQueryState(queryKeys.hunting)?.isInvalidated).toBe(false);
+    applyLiveEvent(queryClient, { type: "activity", at: "2026-12-02T05:00:00.000Z", data: entry("hunt") });
+    expect(queryClient.getQueryState(queryKeys.hunting)?.isInvalidated).toBe(true);
+  });
+
   it("refetches the queue and the recovery list when a recovery is announced", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(queryKeys.queue, { items: [] });

@@ -117,6 +117,8 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): stri
     case "activity":
       prependActivity(queryClient, event.data);
       refreshOverview(queryClient);
+      // A hunt's entry means a new run in the hunting panel's recent runs.
+      if (event.data.kind === "hunt") void queryClient.invalidateQueries({ queryKey: queryKeys.hunting });
       return null;
     case "queue":
       // Only the items travel; a queue not fetched yet is fetched whole (with its sources) instead.
