@@ -5,6 +5,7 @@ import { createPlexSim } from "./plex/plex.sim.js";
 import { createProwlarrSim } from "./prowlarr/prowlarr.sim.js";
 import type { Profile } from "./profiles.js";
 import { createSabnzbdSim } from "./sabnzbd/sabnzbd.sim.js";
+import { createScenario, ScenarioUnavailable, scenarioRequestSchema } from "./scenarios/diagnosis-scenarios.js";
 import { NOT_COMPLETE } from "./seed.js";
 import {
   startSimServer,
@@ -65,7 +66,9 @@ function worldHooks(world: World): SimHooks {
   };
   return {
     worldAction: (action, request) => {
+      if (action === "diagnosis-scenarios" && request.method === "GET") return json(200, world.seededScenarios);
       if (request.method !== "POST") return undefined;
+      if (action === "diagnosis-scenario") return diagnosisScenario(world, request.body);
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (action === "reset") {
         const profile = body.profile === "demo" || body.profile === "well-configured" ? body.profile : undefined;
@@ -90,6 +93,18 @@ function worldHooks(world: World): SimHooks {
       return undefined;
     },
   };
+}
+
+/** POST /__sim/diagnosis-scenario {scenario, app?}: a fresh item broken at one link (scenarios/diagnosis-scenarios.ts). */
+function diagnosisScenario(world: World, body: unknown): SimResponse {
+  const parsed = scenarioRequestSchema.safeParse(body ?? {});
+  if (!parsed.success) return json(400, { error: "invalid scenario request", issues: parsed.error.issues });
+  try {
+    return json(200, createScenario(world, parsed.data.scenario, parsed.data.app));
+  } catch (error) {
+    if (error instanceof ScenarioUnavailable) return json(409, { error: error.message });
+    throw error;
+  }
 }
 
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {

@@ -1,5 +1,6 @@
 // The demo world's starting state: what is in each library, what is downloading, stalled, failed or blocked.
 import { grabEpisode, grabMovie } from "./releases.js";
+import { seedDiagnosisScenarios } from "./scenarios/diagnosis-scenarios.js";
 import { episodeId, QUALITIES, type MovieEntry, type QualityRef, type SeriesEntry, type World } from "./world.js";
 
 const DAY = 86_400_000;
@@ -126,6 +127,9 @@ export function seedWorld(world: World): void {
       seriesType: "standard",
       added: longAgo,
       files: new Map(),
+      unmonitoredSeasons: new Set(),
+      unmonitoredEpisodes: new Set(),
+      lastSearchTime: new Map(),
     };
     const missing = new Set((seed.missing ?? []).map(([s, e]) => episodeId(entry.id, s, e)));
     for (const episode of episodesOf(entry)) {
@@ -152,6 +156,8 @@ export function seedWorld(world: World): void {
   }
   seedDownloads(world);
   seedSabArchive(world);
+  // The demo's items that never arrived, one per reason, for "Why isn't it here?" (GET /__sim/diagnosis-scenarios).
+  if (world.profile === "demo") seedDiagnosisScenarios(world);
 }
 
 function seedDownloads(world: World): void {

@@ -42,6 +42,8 @@ export interface Download {
   deletedFromClient?: boolean;
   /** Added to SABnzbd directly (mode=addurl): no Sonarr/Radarr grabbed it, so none tracks it, retried or not. */
   sabnzbdOnly?: boolean;
+  /** The app did not tell Plex about the import: the file waits for the section's next scan (World.plexPending). */
+  plexNotNotified?: boolean;
 }
 
 export interface SeriesEntry {
@@ -55,6 +57,12 @@ export interface SeriesEntry {
   added: number;
   /** episodeId -> quality of the file on disk. */
   files: Map<number, QualityRef>;
+  /** Seasons whose own monitored flag is off (Sonarr's Season.Monitored). */
+  unmonitoredSeasons: Set<number>;
+  /** Episodes whose monitored flag is off (Sonarr's Episode.Monitored). */
+  unmonitoredEpisodes: Set<number>;
+  /** episodeId -> when a search last reached an indexer for it (Episode.LastSearchTime, ms). */
+  lastSearchTime: Map<number, number>;
 }
 
 export interface MovieEntry {
@@ -66,6 +74,8 @@ export interface MovieEntry {
   minimumAvailability: string;
   added: number;
   file?: QualityRef;
+  /** When a search last reached an indexer for it (Movie.LastSearchTime, ms). */
+  lastSearchTime?: number;
 }
 
 export interface HistoryEvent {
@@ -100,6 +110,20 @@ export interface IndexerFailure {
   escalationLevel: number;
   /** Until when the app skips the indexer (ms since epoch). */
   disabledTill: number;
+}
+
+/** One release an indexer offers for an item: its quality and the release group naming it (see releases.ts). */
+export interface Offer {
+  quality: QualityRef;
+  group: number;
+}
+
+/** A diagnosis scenario the demo seed built (GET /__sim/diagnosis-scenarios). */
+export interface SeededScenario {
+  scenario: string;
+  target: Record<string, unknown>;
+  title: string;
+  expectedStep: string;
 }
 
 export interface CommandEntry {
@@ -145,6 +169,14 @@ export class World {
   blocklist: BlocklistEntry[] = [];
   commands: CommandEntry[] = [];
   plexItems: PlexItem[] = [];
+  /** Imported files Plex has not scanned yet: they join plexItems when their section is refreshed. */
+  plexPending: PlexItem[] = [];
+  /** What the indexers offer for one item when it is not the default (key "sonarr:<episodeId>" or "radarr:<movieId>"). */
+  offers = new Map<string, Offer[]>();
+  /** The diagnosis scenarios the seed built, for GET /__sim/diagnosis-scenarios. */
+  seededScenarios: SeededScenario[] = [];
+  /** Series the scenarios added and the episodes already a scenario's target (scenarios/scenario-items.ts). */
+  scenarioLedger = { series: new Set<number>(), taken: new Set<number>() };
   /**
    * Failing indexers by name. Sonarr's, Radarr's and Prowlarr's indexerstatus read the same records: an *arr indexer
    * synced from Prowlarr queries Prowlarr's proxy for it, so it fails when Prowlarr's does.
@@ -177,6 +209,11 @@ export class World {
     this.blocklist = [];
     this.commands = [];
     this.plexItems = [];
+    this.plexPending = [];
+    this.offers = new Map();
+    this.seededScenarios = [];
+    this.scenarioLedger = { series: new Set(), taken: new Set() };
+    this.indexerFailures = new Map();
     this.sabArchive = [];
     this.sabPaused = false;
     this.counters = { series: 0, movie: 0, history: 1000, blocklist: 0, command: 100, nzo: 0, plex: 5000 };
@@ -277,13 +314,13 @@ export class World {
       const series = this.series.find((s) => s.id === download.mediaId);
       for (const id of download.episodeIds) {
         series?.files.set(id, download.quality);
-        if (series) this.addPlexEpisode(series, id);
+        if (series) this.addPlexEpisode(series, id, download.plexNotNotified);
       }
     } else {
       const movie = this.movies.find((m) => m.id === download.mediaId);
       if (movie) {
         movie.file = download.quality;
-        this.addPlexMovie(movie.meta);
+        this.addPlexMovie(movie.meta, Date.now(), download.plexNotNotified);
       }
     }
     this.addHistory({
@@ -300,9 +337,17 @@ export class World {
     this.touchHistory();
   }
 
-  addPlexMovie(meta: MovieMeta, addedAt = Date.now()): void {
-    if (this.plexItems.some((i) => i.guid === `plex://movie/tmdb-${meta.tmdbId}`)) return;
-    this.plexItems.push({
+  /** Plex scanned a section (GET /library/sections/{key}/refresh): the files waiting for it join the library. */
+  scanPlexSection(sectionKey: number): void {
+    const found = this.plexPending.filter((i) => i.sectionKey === sectionKey);
+    this.plexPending = this.plexPending.filter((i) => i.sectionKey !== sectionKey);
+    const now = Math.floor(Date.now() / 1000);
+    for (const item of found) if (!this.plexItems.some((i) => i.guid === item.guid)) this.plexItems.push({ ...item, addedAt: now });
+  }
+
+  addPlexMovie(meta: MovieMeta, addedAt = Date.now(), pending = false): void {
+    if ([...this.plexItems, ...this.plexPending].some((i) => i.guid === `plex://movie/tmdb-${meta.tmdbId}`)) return;
+    (pending ? this.plexPending : this.plexItems).push({
       ratingKey: this.next("plex"),
       sectionKey: 1,
       type: "movie",
@@ -315,9 +360,9 @@ export class World {
     });
   }
 
-  addPlexShow(meta: SeriesMeta, addedAt = Date.now()): void {
-    if (this.plexItems.some((i) => i.type === "show" && i.guid === `plex://show/tvdb-${meta.tvdbId}`)) return;
-    this.plexItems.push({
+  addPlexShow(meta: SeriesMeta, addedAt = Date.now(), pending = false): void {
+    if ([...this.plexItems, ...this.plexPending].some((i) => i.type === "show" && i.guid === `plex://show/tvdb-${meta.tvdbId}`)) return;
+    (pending ? this.plexPending : this.plexItems).push({
       ratingKey: this.next("plex"),
       sectionKey: 2,
       type: "show",
@@ -329,11 +374,11 @@ export class World {
     });
   }
 
-  addPlexEpisode(series: SeriesEntry, id: number): void {
-    this.addPlexShow(series.meta);
+  addPlexEpisode(series: SeriesEntry, id: number, pending = false): void {
+    this.addPlexShow(series.meta, Date.now(), pending);
     const { season, episode } = splitEpisodeId(id);
     const code = `S${pad(season)}E${pad(episode)}`;
-    this.plexItems.push({
+    (pending ? this.plexPending : this.plexItems).push({
       ratingKey: this.next("plex"),
       sectionKey: 2,
       type: "episode",

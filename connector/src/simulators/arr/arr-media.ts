@@ -4,7 +4,7 @@ import { SERIES } from "../data/series.js";
 import { grabEpisode, searchEpisodes, searchMovies } from "../releases.js";
 import { episodesOf, rootFolders } from "../seed.js";
 import type { SimResponse } from "../sim-server.js";
-import type { World } from "../world.js";
+import type { SeriesEntry, World } from "../world.js";
 import { created, modelNotFound, okJson, paged, resourceNotFound, validationFailures, type ValidationError } from "./arr-errors.js";
 import { qualityProfiles } from "./arr-static.js";
 import { episodeResource, movieResource, seriesResource } from "./arr-resources.js";
@@ -115,6 +115,32 @@ function addRules(app: "sonarr" | "radarr", world: World, body: Body, identity: 
   return [...errors, ...identity()];
 }
 
+/** The season numbers a resource's seasons[] marks unmonitored. */
+const seasonsOff = (seasons: unknown): number[] =>
+  Array.isArray(seasons)
+    ? seasons.filter((x): x is Body => typeof x === "object" && x !== null && x.monitored === false).map((x) => Number(x.seasonNumber))
+    : [];
+
+/**
+ * PUT /series/{id} with seasons[]: SeriesService.UpdateSeries (src/NzbDrone.Core/Tv/SeriesService.cs) sets every episode
+ * of a season whose monitored flag changed to that flag (EpisodeService.SetEpisodeMonitoredBySeason).
+ */
+function applySeasons(series: SeriesEntry, seasons: unknown): void {
+  if (!Array.isArray(seasons)) return;
+  for (const season of seasons as Body[]) {
+    if (typeof season !== "object" || season === null || typeof season.monitored !== "boolean") continue;
+    const number = Number(season.seasonNumber);
+    const wasMonitored = !series.unmonitoredSeasons.has(number);
+    if (wasMonitored === season.monitored) continue;
+    if (season.monitored) series.unmonitoredSeasons.delete(number);
+    else series.unmonitoredSeasons.add(number);
+    for (const episode of episodesOf(series).filter((e) => e.season === number)) {
+      if (season.monitored) series.unmonitoredEpisodes.delete(episode.id);
+      else series.unmonitoredEpisodes.add(episode.id);
+    }
+  }
+}
+
 const numberList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : []);
 
 export function sonarrMedia(world: World): MediaHandlers {
@@ -128,7 +154,8 @@ export function sonarrMedia(world: World): MediaHandlers {
       .filter((s) => s.monitored && (seriesId === undefined || s.id === seriesId))
       .flatMap((s) =>
         episodesOf(s)
-          .filter((e) => e.airDate < Date.now() && !s.files.has(e.id))
+          // MissingController (monitored=true): Monitored == true && Series.Monitored == true, aired, no episode file.
+          .filter((e) => e.airDate < Date.now() && !s.files.has(e.id) && !s.unmonitoredEpisodes.has(e.id))
           .map((e) => ({ series: s, ...e })),
       );
   return {
@@ -153,6 +180,7 @@ export function sonarrMedia(world: World): MediaHandlers {
         body,
         (entry) => {
           if (typeof body.seasonFolder === "boolean") entry.seasonFolder = body.seasonFolder;
+          applySeasons(entry, body.seasons);
         },
         (entry) => resource(entry.meta.tvdbId),
       ),
@@ -185,7 +213,13 @@ export function sonarrMedia(world: World): MediaHandlers {
         seriesType: typeof body.seriesType === "string" ? body.seriesType : "standard",
         added: Date.now(),
         files: new Map(),
+        // SeriesController.AddSeries keeps each season's monitored flag from the resource; AddSeriesService then sets
+        // every episode of an unmonitored season unmonitored (EpisodeMonitoredService with the seasons as given).
+        unmonitoredSeasons: new Set(seasonsOff(body.seasons)),
+        unmonitoredEpisodes: new Set<number>(),
+        lastSearchTime: new Map<number, number>(),
       };
+      for (const episode of episodesOf(entry)) if (entry.unmonitoredSeasons.has(episode.season)) entry.unmonitoredEpisodes.add(episode.id);
       world.series.push(entry);
       const options = (body.addOptions ?? {}) as Body;
       // src/NzbDrone.Core/Tv/SeriesScannedHandler.cs (HandleScanEvents): both options → SeriesSearch; missing alone →
@@ -208,7 +242,13 @@ export function sonarrMedia(world: World): MediaHandlers {
               .sort((a, b) => b.airDate - a.airDate)
               .map((e) => episodeResource(world, e.series, e.id, includeSeries))
           : world.series
-              .flatMap((s) => [...s.files.entries()].filter(([, q]) => q.resolution < 1080).map(([id]) => episodeResource(world, s, id, includeSeries)))
+              // CutoffController (monitored=true): Monitored == true && Series.Monitored == true.
+              .filter((s) => s.monitored)
+              .flatMap((s) =>
+                [...s.files.entries()]
+                  .filter(([id, q]) => q.resolution < 1080 && !s.unmonitoredEpisodes.has(id))
+                  .map(([id]) => episodeResource(world, s, id, includeSeries)),
+              )
               .sort((a, b) => (a.airDateUtc < b.airDateUtc ? 1 : a.airDateUtc > b.airDateUtc ? -1 : 0));
       // Sonarr: src/Sonarr.Api.V3/Wanted/MissingController.cs, CutoffController.cs (default episodes.airDateUtc, ascending).
       return okJson(

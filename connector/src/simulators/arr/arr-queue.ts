@@ -89,8 +89,16 @@ export function arrQueue(app: ArrApp, world: World, options: QueueOptions) {
     const sortDirection = direction === "default" ? "ascending" : direction === "ascending" ? "ascending" : "descending";
     const compare = comparer(sortKey);
     const sign = sortDirection === "ascending" ? 1 : -1;
+    // GetQueue's [FromQuery] int[] seriesIds (Sonarr) / movieIds (Radarr) keep only those items' records.
+    const mediaIds = query
+      .getAll(app === "sonarr" ? "seriesIds" : "movieIds")
+      .flatMap((v) => v.split(","))
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
     // ordered.ThenByDescending(q => progress)
-    const ordered = [...rows()].sort((a, b) => sign * compare(a, b) || progress(b.download) - progress(a.download));
+    const ordered = rows()
+      .filter((r) => mediaIds.length === 0 || mediaIds.includes(r.download.mediaId))
+      .sort((a, b) => sign * compare(a, b) || progress(b.download) - progress(a.download));
     const slice = (p: number) => ordered.slice((p - 1) * pageSize, p * pageSize);
     let effectivePage = page;
     let records = slice(page);

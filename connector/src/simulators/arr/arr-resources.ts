@@ -44,7 +44,7 @@ function seasonStats(world: World, series: SeriesEntry) {
     const files = aired.filter((e) => series.files.has(e.id)).length;
     return {
       seasonNumber: season,
-      monitored: series.monitored,
+      monitored: !series.unmonitoredSeasons.has(season),
       statistics: {
         episodeFileCount: files,
         episodeCount: aired.length,
@@ -197,6 +197,7 @@ export function movieResource(world: World, meta: MovieMeta, entry?: MovieEntry)
     rootFolderPath,
     folderName: entry.path,
     added: iso(entry.added),
+    ...(entry.lastSearchTime !== undefined ? { lastSearchTime: iso(entry.lastSearchTime) } : {}),
     ...(entry.file ? { movieFile: movieFileResource(entry, entry.file, size) } : {}),
     statistics: { movieFileCount: entry.file ? 1 : 0, sizeOnDisk: size, releaseGroups: entry.file ? ["FraMeSToR"] : [] },
   };
@@ -221,7 +222,7 @@ function movieFileResource(entry: MovieEntry, quality: QualityRef, size: number)
   };
 }
 
-export function episodeResource(world: World, series: SeriesEntry, episodeId: number, includeSeries: boolean) {
+export function episodeResource(world: World, series: SeriesEntry, episodeId: number, includeSeries: boolean, includeEpisodeFile = true) {
   const info = episodesOf(series).find((e) => e.id === episodeId);
   const quality = series.files.get(episodeId);
   const season = info?.season ?? 0;
@@ -239,31 +240,36 @@ export function episodeResource(world: World, series: SeriesEntry, episodeId: nu
     airDateUtc: iso(airDate),
     runtime: series.meta.runtime,
     hasFile: !!quality,
-    monitored: series.monitored,
+    // EpisodeResource.Monitored is the episode's own flag (Episode.Monitored), not the series'.
+    monitored: !series.unmonitoredEpisodes.has(episodeId),
+    ...(series.lastSearchTime.has(episodeId) ? { lastSearchTime: iso(series.lastSearchTime.get(episodeId)!) } : {}),
     unverifiedSceneNumbering: false,
-    ...(quality
-      ? {
-          episodeFile: {
-            id: episodeId,
-            seriesId: series.id,
-            seasonNumber: season,
-            relativePath: `Season ${season}/${series.meta.title} - S${season}E${episode}.mkv`,
-            path: `${series.path}/Season ${season}/${series.meta.title} - S${season}E${episode}.mkv`,
-            size: series.meta.runtime * 33 * 1024 * 1024,
-            dateAdded: iso(series.added),
-            releaseGroup: "NTb",
-            languages: [ENGLISH],
-            quality: qualityModel("sonarr", quality),
-            customFormats: [],
-            customFormatScore: 0,
-            indexerFlags: 0,
-            releaseType: "singleEpisode",
-            qualityCutoffNotMet: quality.resolution < 1080,
-          },
-        }
-      : {}),
+    ...(quality && includeEpisodeFile ? { episodeFile: episodeFileResource(series, episodeId, quality) } : {}),
     ...(includeSeries ? { series: seriesResource(world, series.meta, series) } : {}),
     images: [],
+  };
+}
+
+/** Sonarr src/Sonarr.Api.V3/EpisodeFiles/EpisodeFileResource.cs (the simulator's file id is the episode id). */
+export function episodeFileResource(series: SeriesEntry, episodeId: number, quality: QualityRef) {
+  const season = Math.floor((episodeId % 10_000) / 100);
+  const episode = episodeId % 100;
+  return {
+    id: episodeId,
+    seriesId: series.id,
+    seasonNumber: season,
+    relativePath: `Season ${season}/${series.meta.title} - S${season}E${episode}.mkv`,
+    path: `${series.path}/Season ${season}/${series.meta.title} - S${season}E${episode}.mkv`,
+    size: series.meta.runtime * 33 * 1024 * 1024,
+    dateAdded: iso(series.added),
+    releaseGroup: "NTb",
+    languages: [ENGLISH],
+    quality: qualityModel("sonarr", quality),
+    customFormats: [],
+    customFormatScore: 0,
+    indexerFlags: 0,
+    releaseType: "singleEpisode",
+    qualityCutoffNotMet: quality.resolution < 1080,
   };
 }
 

@@ -23,13 +23,17 @@ import {
   resourceNotFound,
   okJson,
   paged,
+  emptyOk,
   unauthorized,
   validationFailure,
   created,
 } from "./arr-errors.js";
 import { radarrMedia, sonarrMedia, type MediaHandlers } from "./arr-media.js";
+import { sonarrEpisodes } from "./arr-episodes.js";
+import { indexerFailureHealth } from "./arr-indexer-health.js";
 import { arrQueue } from "./arr-queue.js";
-import { blocklistResource, commandResource, failedInClient, historyResource, iso } from "./arr-resources.js";
+import { arrReleases } from "./arr-releases.js";
+import { blocklistResource, commandResource, failedInClient, historyResource, iso, movieResource } from "./arr-resources.js";
 import { qualityProfiles, systemStatus } from "./arr-static.js";
 
 type Body = Record<string, unknown>;
@@ -74,6 +78,8 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
   const apiKey = world.keys[app];
   const media: MediaHandlers = app === "sonarr" ? sonarrMedia(world) : radarrMedia(world);
   const mediaPath = app === "sonarr" ? "series" : "movie";
+  const episodes = sonarrEpisodes(world);
+  const releases = arrReleases(app, world);
   let config: Record<ConfigName, Body> = {} as Record<ConfigName, Body>;
   world.onReset(() => {
     config = {
@@ -194,7 +200,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     if (method === "GET" && path === "system/status") return okJson(systemStatus(app, world));
     if (method === "GET" && path === "health") {
       return okJson(
-        arrHealth(appName, world.profile).map((h, index) => ({
+        [...arrHealth(appName, world.profile), ...indexerFailureHealth(app, world)].map((h, index) => ({
           id: index + 1,
           source: h.source,
           type: h.type,
@@ -203,6 +209,15 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
         })),
       );
     }
+    if (app === "radarr" && head === "movie" && second === "editor" && !third && method === "PUT") return movieEditor(body);
+    if (app === "sonarr" && head === "episode") {
+      if (method === "GET" && segments.length === 1) return episodes.list(query);
+      if (method === "PUT" && second === "monitor" && !third) return episodes.monitor(body);
+      if (method === "GET" && Number.isInteger(id) && !third) return episodes.get(id);
+      if (method === "PUT" && Number.isInteger(id) && !third) return episodes.put(id, body);
+    }
+    if (app === "sonarr" && head === "episodefile" && method === "GET" && Number.isInteger(id) && !third) return episodes.file(id);
+    if (head === "release" && method === "GET" && segments.length === 1) return releases.list(query);
     if (head === mediaPath) {
       if (method === "GET" && segments.length === 1) return media.list(query);
       if (method === "POST" && segments.length === 1) return media.add(body);
@@ -220,6 +235,7 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       if (method === "DELETE" && Number.isInteger(id) && !third) return queue.removeOne(id, query);
     }
     if (head === "history") {
+      if (method === "GET" && second === (app === "sonarr" ? "series" : "movie") && !third) return mediaHistory(query);
       if (method === "GET" && segments.length === 1) {
         // HistoryController.GetHistory binds [FromQuery(Name = "eventType")] int[]: a name does not bind.
         const unbound = query.getAll("eventType").find((t) => !/^-?\d+$/.test(t.trim()));
@@ -247,9 +263,21 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
       }
     }
     if (head === "wanted" && method === "GET" && (second === "missing" || second === "cutoff")) return media.wanted(second, query);
-    if (head === "blocklist" && method === "GET") {
+    if (head === "blocklist" && method === "DELETE" && Number.isInteger(id) && !third) {
+      // BlocklistController.DeleteBlocklist → BlocklistService.Delete(id): a void action (200, empty), unknown ids included.
+      world.blocklist = world.blocklist.filter((b) => !(b.app === app && b.id === id));
+      return emptyOk();
+    }
+    if (app === "radarr" && head === "blocklist" && second === "movie" && !third && method === "GET") {
+      // Radarr BlocklistController.GetMovieBlocklist(movieId): every entry of the movie, not paged.
+      const movieId = Number(query.get("movieId") ?? 0);
+      return okJson(world.blocklist.filter((b) => b.app === "radarr" && b.mediaId === movieId).map(blocklistResource));
+    }
+    if (head === "blocklist" && method === "GET" && segments.length === 1) {
+      // Sonarr GetBlocklist(..., [FromQuery] int[] seriesIds, ...); Radarr GetBlocklist(..., [FromQuery] int[] movieIds, ...).
+      const mediaIds = idList(query, app === "sonarr" ? "seriesIds" : "movieIds");
       const rows = world.blocklist
-        .filter((b) => b.app === app)
+        .filter((b) => b.app === app && (mediaIds.length === 0 || mediaIds.includes(b.mediaId)))
         .sort((a, b) => b.date - a.date)
         .map(blocklistResource);
       // BlocklistController.GetBlocklist: sort keys and default (date, descending).
@@ -291,6 +319,45 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     return notFound();
   };
 
+  /**
+   * Sonarr HistoryController.GetSeriesHistory(seriesId, seasonNumber, eventType) and Radarr GetMovieHistory(movieId,
+   * eventType): every record of the item, newest first, as a plain list (no paging; Sonarr takes no episodeId here).
+   * The series/movie must exist (SeriesService.GetSeries throws ModelNotFoundException); Radarr does not look it up.
+   */
+  const mediaHistory = (query: URLSearchParams): SimResponse => {
+    const mediaId = Number(query.get(app === "sonarr" ? "seriesId" : "movieId") ?? 0);
+    if (app === "sonarr" && !world.series.some((s) => s.id === mediaId)) return modelNotFound("Series", mediaId);
+    const season = app === "sonarr" ? query.get("seasonNumber") : null;
+    const eventParam = query.get("eventType");
+    // EpisodeHistoryEventType? / MovieHistoryEventType? bind from the enum's number or its name.
+    const eventType = eventParam === null ? undefined : (EVENT_TYPES[app][String(Number(eventParam))] ?? eventParam);
+    if (eventType !== undefined && !Object.values(EVENT_TYPES[app]).some((t) => t.toLowerCase() === eventType.toLowerCase()))
+      return bindingFailure("eventType", eventParam ?? "");
+    const rows = world.history
+      .filter(
+        (h) =>
+          h.app === app &&
+          h.mediaId === mediaId &&
+          (season === null || (h.episodeId !== undefined && Math.floor((h.episodeId % 10_000) / 100) === Number(season))) &&
+          (eventType === undefined || h.eventType.toLowerCase() === eventType.toLowerCase()),
+      )
+      .sort((a, b) => b.date - a.date)
+      .map(historyResource);
+    return okJson(rows);
+  };
+
+  /** Radarr MovieEditorController.SaveAll (PUT /movie/editor): monitored / qualityProfileId / minimumAvailability; 202 with the movies. */
+  const movieEditor = (body: Body): SimResponse => {
+    const ids = Array.isArray(body.movieIds) ? body.movieIds.filter((v): v is number => Number.isInteger(v)) : [];
+    const movies = world.movies.filter((m) => ids.includes(m.id));
+    for (const movie of movies) {
+      if (typeof body.monitored === "boolean") movie.monitored = body.monitored;
+      if (typeof body.qualityProfileId === "number") movie.qualityProfileId = body.qualityProfileId;
+      if (typeof body.minimumAvailability === "string") movie.minimumAvailability = body.minimumAvailability;
+    }
+    return { status: 202, json: movies.map((m) => movieResource(world, m.meta, m)) };
+  };
+
   const updateConfig = (name: ConfigName, body: Body): SimResponse => {
     const current = config[name];
     const next: Body = { ...current };
@@ -322,6 +389,14 @@ export function createArrSim(app: ArrApp, world: World): SimApp {
     },
   };
 }
+
+/** An int[] query parameter, repeated or comma-separated. */
+const idList = (query: URLSearchParams, name: string) =>
+  query
+    .getAll(name)
+    .flatMap((v) => v.split(","))
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 
 const KNOWN_COMMANDS: Record<ArrApp, string[]> = {
   sonarr: [

@@ -125,6 +125,8 @@ export function createPlexSim(world: World): SimApp {
         return { status: 404, text: "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>", contentType: "text/html" };
       if (sectionMatch[2] === "refresh") {
         scans.set(key, Date.now() + 2000);
+        // A scan finds the files imported since the last one (an app that did not notify Plex left them waiting).
+        world.scanPlexSection(key);
         return { status: 200, text: "" };
       }
       const items = world.plexItems.filter((i) => i.sectionKey === key && i.type !== "episode").map(metadata);
