@@ -11,6 +11,7 @@ const KINDS: { value: ActivityKind; label: string }[] = [
   { value: "action", label: "Job actions" },
   { value: "request", label: "Requests" },
   { value: "circuit", label: "Connection changes" },
+  { value: "hunt", label: "Hunts" },
 ];
 
 export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; onChange: (filter: ActivityFilter) => void }) {
