@@ -98,9 +98,9 @@ export function arrReleases(app: ArrApp, world: World) {
         decisions.map((d, i) =>
           releaseResource(app, d, i, {
             movieTitles: [movie.meta.title],
-            year: movie.meta.year,
             tmdbId: movie.meta.tmdbId,
-            imdbId: movie.meta.imdbId,
+            // Radarr's ReleaseInfo.ImdbId is the number without "tt".
+            imdbId: Number(movie.meta.imdbId.replace(/^tt/, "")),
             mappedMovieId: movie.id,
             movieRequested: true,
             edition: "",
