@@ -149,8 +149,14 @@ describe("diagnosis scenarios", () => {
     await search(target);
     expect((await episode(target)).lastSearchTime).toBe(before);
     expect(downloadsOf(target)).toHaveLength(0);
-    // What Prowlarr's indexer enable does to the shared records (the Prowlarr simulator clears them).
-    sims.world.indexerFailures.clear();
+    // Prowlarr lists them too; a passing indexer test there (what enabling it again runs) clears the back-off for the *arr apps.
+    const prowlarr = (path: string, init: RequestInit = {}) =>
+      fetch(`${sims.urls.prowlarr}/api/v1/${path}`, { ...init, headers: { "X-Api-Key": sims.keys.prowlarr, "Content-Type": "application/json" } });
+    const statuses = (await (await prowlarr("indexerstatus")).json()) as { indexerId: number }[];
+    const indexers = (await (await prowlarr("indexer")).json()) as Json[];
+    expect(statuses).toHaveLength(indexers.filter((i) => i.enable).length);
+    for (const indexer of indexers) await prowlarr("indexer/test", { method: "POST", body: JSON.stringify(indexer) });
+    expect(await (await prowlarr("indexerstatus")).json()).toEqual([]);
     await search(target);
     expect(downloadsOf(target)).toHaveLength(1);
   });

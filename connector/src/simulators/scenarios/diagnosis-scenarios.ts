@@ -146,8 +146,13 @@ const BUILD: Record<Exclude<ScenarioName, "never-added">, (world: World, item: I
   "indexers-down": (world, item) => {
     searched(item, Date.now() - 2 * 86_400_000);
     const now = Date.now();
-    for (const indexer of indexersOf(world, item.app)) {
-      world.indexerFailures.set(prowlarrIndexerName(indexer.name), {
+    // The *arr indexers are Prowlarr's, synced: every enabled one of Prowlarr's fails with them.
+    const names = new Set([
+      ...indexersOf(world, item.app).map((i) => prowlarrIndexerName(i.name)),
+      ...world.prowlarr.indexers.filter((i) => i.enable).map((i) => i.name),
+    ]);
+    for (const name of names) {
+      world.indexerFailures.set(name, {
         initialFailure: now - 2 * HOUR,
         mostRecentFailure: now - 10 * 60_000,
         escalationLevel: 6,
