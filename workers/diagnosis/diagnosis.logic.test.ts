@@ -221,6 +221,13 @@ describe("releases", () => {
     expect(d.verdict.summary).toBe("Sonarr rejected all 3 releases: 2 not allowed by the quality profile, 1 on the blocklist");
   });
 
+  it("nothing returned because no indexer has Interactive Search on (GET /release is an interactive search)", () => {
+    const indexers = [{ id: 1, name: "NZBgeek", enableAutomaticSearch: true, enableInteractiveSearch: false }];
+    const d = run(trace(sonarr({ indexers, releases: { searchedAt: NOW.toISOString(), items: [] } })), true);
+    expectBrokenAt(d, "releases");
+    expect(d.verdict.summary).toMatch(/^Sonarr's release search asks only indexers with Interactive Search enabled, and none of its 1 indexer has it on/);
+  });
+
   it("nothing returned", () => {
     const d = run(trace(sonarr({ releases: { searchedAt: NOW.toISOString(), items: [] } })), true);
     expectBrokenAt(d, "releases");
@@ -286,7 +293,7 @@ describe("download", () => {
     expect(d.verdict.summary).toBe("SABnzbd failed the download: Aborted, cannot be completed");
     expect(d.fixes).toMatchObject([
       { action: "retry-download", app: "sabnzbd", params: { nzoId: "SABnzbd_nzo_abc" } },
-      { action: "mark-failed", app: "sonarr", params: { historyId: 501 } },
+      { action: "mark-failed", app: "sonarr", params: { historyId: 501, searchAfter: { episodeIds: [1234] } } },
     ]);
   });
 
@@ -297,9 +304,16 @@ describe("download", () => {
     );
     expectBrokenAt(d, "download");
     expect(d.verdict.summary).toBe(
-      "The download is stalled in SABnzbd: 0 KB/s, 37% done, 812 MB left; SABnzbd warns: Server news.example.com will be ignored for 10 minutes",
+      "The download is stalled in SABnzbd: 0 KB/s, 37% done, 812 MB left, grabbed 2 hours ago; SABnzbd warns: Server news.example.com will be ignored for 10 minutes",
     );
     expect(d.fixes.map((f) => f.action)).toEqual(["mark-failed"]);
+  });
+
+  it("not moving while another job downloads: SABnzbd gives it no time left", () => {
+    const job = { nzoId: "SABnzbd_nzo_abc", name: "x", where: "queue" as const, status: "Downloading", percentage: 12, mbLeft: 3000, timeLeft: "0:00:00" };
+    const d = run(trace(sonarr({ history: [grab] }), { sabnzbd: sab({ jobs: [job], speedKbps: 4096 }) }));
+    expectBrokenAt(d, "download");
+    expect(d.verdict.summary).toBe("The download is stalled in SABnzbd: 0 KB/s, 12% done, 3000 MB left, grabbed 2 hours ago");
   });
 
   it("downloading normally: on its way, how far and how long", () => {

@@ -77,6 +77,7 @@ export function relative(now: Date, at: string | number): string {
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+const normalisedTitle = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, "");
 const isFuture = (now: Date, iso: string | undefined) => iso !== undefined && Date.parse(iso) > now.getTime();
 const listed = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -101,12 +102,14 @@ function plexStep(now: Date, target: DiagnosisTarget, plex: ItemTrace["plex"]): 
   if (!plex) return { status: "skipped", saw: "Plex is not set up in AutoArr, so this was not checked", where: "Plex" };
   if (!plex.ok) return { status: "unknown", saw: `Plex could not be read: ${plex.error}`, where: "Plex" };
   const wantEpisode = target.app === "sonarr" && target.episodeNumber !== undefined;
+  const sameTitle = (title: string) => target.title === undefined || normalisedTitle(title) === normalisedTitle(target.title);
+  const sameYear = (year: number | undefined) => target.year === undefined || year === undefined || year === target.year;
   const match = plex.data.matches.find((m) =>
     wantEpisode
       ? m.type === "episode" && m.seasonNumber === target.seasonNumber && m.episodeNumber === target.episodeNumber
       : target.app === "radarr"
-        ? m.type === "movie" && (target.year === undefined || m.year === undefined || m.year === target.year)
-        : m.type === "show" || m.type === "episode",
+        ? m.type === "movie" && sameTitle(m.title) && sameYear(m.year)
+        : (m.type === "show" && sameTitle(m.title)) || m.type === "episode",
   );
   const sections = plex.data.sections.map((s) => s.title);
   const where = `Plex · ${sections.length > 0 ? listed(sections) : "library"}`;
@@ -340,6 +343,18 @@ function releasesStep(w: Walk): Finding {
     .slice(0, 20)
     .map((r) => `${r.title}${r.quality ? ` [${r.quality}]` : ""}: ${r.approved ? "accepted" : r.rejections.join("; ") || "rejected"}`);
   if (items.length === 0) {
+    const used = indexerHealth(w).used;
+    // GET /release is an interactive search: Sonarr/Radarr ask only the indexers with Interactive Search enabled.
+    if (used.length > 0 && used.every((i) => i.enableInteractiveSearch === false)) {
+      const saw = `${name}'s release search asks only indexers with Interactive Search enabled, and none of its ${plural(used.length, "indexer")} has it on, so it returned nothing`;
+      return {
+        status: "broken",
+        saw,
+        where: `${name} · indexers`,
+        summary: `${saw}: turn Interactive Search on for an indexer to see what they offer`,
+        ends: "broken",
+      };
+    }
     if (indexerHealth(w).allDown) return { status: "warning", saw: "The indexers returned nothing, because every indexer is failing (see below)", where };
     return {
       status: "broken",
@@ -389,11 +404,14 @@ function releasesStep(w: Walk): Finding {
   }
   // A release whose only rejection is the blocklist would be grabbed once it is off it.
   const onlyBlocklisted = items.filter((r) => r.rejections.length > 0 && r.rejections.every((x) => reasonKind(x) === "blocklisted"));
-  for (const release of onlyBlocklisted) {
-    const entry = w.arr.blocklist.find((b) => b.sourceTitle === release.title);
+  for (const title of new Set(onlyBlocklisted.map((r) => r.title))) {
+    const entry = w.arr.blocklist.find((b) => b.sourceTitle === title);
     if (entry) fixes.push(blocklistFix(w, entry));
   }
-  if (onlyBlocklisted.length === items.length && items.length === 1) because = "its only release is on the blocklist";
+  // The same release comes once from each indexer that has it.
+  const titles = new Set(items.map((r) => r.title));
+  if (onlyBlocklisted.length === items.length && titles.size === 1)
+    because = `its only release is on the blocklist${items.length > 1 ? ` (${items.length} indexers offer it)` : ""}`;
   const saw = `${name} rejected all ${plural(items.length, "release")}: ${because}`;
   return { status: "broken", saw, where, evidence, ends: "broken", fixes };
 }
@@ -511,7 +529,7 @@ function markFailedFix(w: Walk, historyId: number, why: string): Fix {
     action: "mark-failed",
     label: "Mark failed, find another",
     description: `Mark the download failed in ${APP_NAME[w.app]}: it blocklists this release and searches for another (${why})`,
-    params: { historyId },
+    params: { historyId, searchAfter: searchFix(w).params },
     app: w.app,
   };
 }
@@ -574,8 +592,12 @@ function downloadStep(w: Walk): Finding {
         ends: "on-its-way",
       };
     const speed = d.sab?.speedKbps;
-    if (job && speed !== undefined && speed <= 0) {
-      const saw = `The download is stalled in SABnzbd: 0 KB/s${progress ? `, ${progress}` : ""}`;
+    // SABnzbd cannot estimate the time left of a job that is not moving: a job downloading with data left and
+    // timeleft 0:00:00 is stalled even while the queue's overall speed comes from another job.
+    const notMoving = job !== undefined && (job.mbLeft ?? 1) > 0 && /^0?0:00:00$/.test(job.timeLeft ?? "");
+    if (job && ((speed !== undefined && speed <= 0) || notMoving)) {
+      const since = d.grab ? `, grabbed ${relative(w.now, d.grab.date)}` : "";
+      const saw = `The download is stalled in SABnzbd: 0 KB/s${progress ? `, ${progress}` : ""}${since}`;
       if (d.grab) fixes.push(markFailedFix(w, d.grab.id, "the release may be incomplete on your servers"));
       const cause = d.sab?.warnings[0] ? `; SABnzbd warns: ${d.sab.warnings[0]}` : space !== undefined && space < 1 ? `; only ${space} GB free` : "";
       return { status: "broken", saw: `${saw}${cause}`, where, evidence, ends: "broken", fixes };

@@ -38,7 +38,7 @@ const PARAMS = {
   ]),
   "blocklist-remove": z.object({ id, sourceTitle: z.string().max(500).optional(), searchAfter: searchParams.optional() }),
   "retry-download": z.object({ nzoId: z.string().min(1).max(200) }),
-  "mark-failed": z.object({ historyId: id }),
+  "mark-failed": z.object({ historyId: id, searchAfter: searchParams.optional() }),
   "change-quality-profile": z.object({
     mediaId: id,
     fromProfileId: id,
@@ -205,11 +205,15 @@ async function plan(deps: FixDeps, body: FixBody): Promise<Plan> {
       if (fileOfTrace(app, trace.arrData) && !trace.arrData.queue.some((q) => q.downloadId === record.downloadId))
         throw conflict(`${name} has imported ${target.label} since: marking the download failed would undo nothing`);
       return {
-        message: `${name} marks ${record.sourceTitle} failed: it blocklists the release and searches for another`,
+        message: `${name} marks ${record.sourceTitle} failed, which blocklists the release${params.searchAfter ? ", and searches for another" : ""}`,
         app,
         act: async () => {
           dataOf(await deps.hub.call(tools[app].historyMarkFailed, { historyId: record.id }, deps.context));
-          return { steps: [tools[app].historyMarkFailed.name] };
+          const steps: string[] = [tools[app].historyMarkFailed.name];
+          // As recovery's mark_failed_and_search: AutoArr starts the search itself rather than count on the app's
+          // "Redownload Failed" setting.
+          if (params.searchAfter) steps.push(await runSearch(deps, app, params.searchAfter));
+          return { steps };
         },
       };
     }
