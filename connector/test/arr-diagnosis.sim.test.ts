@@ -193,6 +193,20 @@ describe("GET /release (interactive search)", () => {
     const future = episodesOf(lastOfUs).find((e) => e.airDate > Date.now());
     if (future) expect((await api("sonarr", "GET", `release?episodeId=${future.id}`)).body).toEqual([]);
     expect((await api("sonarr", "GET", "release?episodeId=99999999")).status).toBe(500);
+    // UpgradeDiskSpecification: a file at the cutoff rejects everything; one below it, whatever is no better.
+    const bear = series("The Bear");
+    const withFile = (await api("sonarr", "GET", `release?episodeId=${bear.id * 10_000 + 301}`)).body as { rejections: string[] }[];
+    expect(withFile.every((r) => r.rejections.includes("Existing file meets cutoff: WEB 1080p (WEBDL-1080p, WEBRip-1080p)"))).toBe(true);
+    const thrones = series("Game of Thrones");
+    const upgrade = (await api("sonarr", "GET", `release?episodeId=${thrones.id * 10_000 + 101}`)).body as {
+      approved: boolean;
+      rejections: string[];
+      quality: { quality: { name: string } };
+    }[];
+    expect(upgrade.find((r) => r.quality.quality.name === "HDTV-720p")?.rejections).toContain(
+      "Existing file on disk is of equal or higher preference: HDTV-720p v1",
+    );
+    expect(upgrade.find((r) => r.approved)?.quality.quality.name).toBe("WEBDL-1080p");
     const pastLives = movie("Past Lives");
     const movieReleases = (await api("radarr", "GET", `release?movieId=${pastLives.id}`)).body as { approved: boolean; movieId?: number }[];
     expect(movieReleases.some((r) => r.approved)).toBe(true);

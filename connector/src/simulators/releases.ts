@@ -1,5 +1,5 @@
 // How the simulated Sonarr/Radarr "grab" a release: names, sizes and the download created in SABnzbd.
-import { allowedQualityIds } from "./arr/arr-static.js";
+import { allowedQualityIds, qualityProfiles } from "./arr/arr-static.js";
 import { arrIndexers } from "./profiles.js";
 import { episodesOf } from "./seed.js";
 import {
@@ -105,6 +105,7 @@ export function decideReleases(
     const info = episodesOf(item.series).find((e) => e.id === item.episodeId);
     if (!info || info.airDate > Date.now()) return [];
   }
+  const file = item.app === "sonarr" ? item.series.files.get(item.episodeId) : item.movie.file;
   const decisions: ReleaseDecision[] = [];
   for (const offer of offersFor(world, item.app, key)) {
     const title =
@@ -113,6 +114,7 @@ export function decideReleases(
         : movieRelease(item.movie, offer.group, offer.quality);
     const rejections = [
       ...(allowed.has(offer.quality.id) ? [] : [`${offer.quality.name} v1 is not wanted in profile`]),
+      ...upgradeRejections(item.app, profileId, file, offer.quality),
       ...(world.blocklist.some((b) => b.app === item.app && b.sourceTitle === title) ? ["Release is blocklisted"] : []),
     ];
     for (const indexer of indexers) {
@@ -134,6 +136,25 @@ export function decideReleases(
       a.indexer.priority - b.indexer.priority ||
       a.indexer.id - b.indexer.id,
   );
+}
+
+/**
+ * UpgradeDiskSpecification (CheckUpgradeSpecification): a file that meets the profile's cutoff rejects every release
+ * ("Existing file meets cutoff: {cutoff item}", Radarr adding " [{custom formats}]"; QualityProfileQualityItem.ToString: "Name (qualities)" for a group);
+ * below the cutoff, a release no better than the file is "Existing file on disk is of equal or higher preference".
+ * The simulator's cutoff is met from 1080p up, as its files' qualityCutoffNotMet says.
+ */
+function upgradeRejections(app: ArrApp, profileId: number, file: QualityRef | undefined, release: QualityRef): string[] {
+  if (!file) return [];
+  if (file.resolution >= 1080) {
+    const profile = qualityProfiles(app).find((p) => p.id === profileId);
+    const items = (profile?.items ?? []) as { id?: number; name?: string; quality?: { id: number; name: string }; items: { quality: { name: string } }[] }[];
+    const cutoff = items.find((i) => (i.quality ? i.quality.id : i.id) === profile?.cutoff);
+    const label = cutoff?.quality ? cutoff.quality.name : `${cutoff?.name} (${cutoff?.items.map((m) => m.quality.name).join(", ")})`;
+    // Radarr adds the file's custom formats in brackets (none here).
+    return [app === "sonarr" ? `Existing file meets cutoff: ${label}` : `Existing file meets cutoff: ${label} []`];
+  }
+  return release.resolution <= file.resolution ? [`Existing file on disk is of equal or higher preference: ${file.name} v1`] : [];
 }
 
 const episodeSize = (series: SeriesEntry, quality: QualityRef) => Math.round(series.meta.runtime * 33 * 1024 * 1024 * (quality.resolution / 1080));
