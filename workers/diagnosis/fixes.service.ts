@@ -15,7 +15,7 @@ import type { DiagnosisTarget, FixBody, FixResult } from "./diagnosis.schema";
 import { traceTargetOf } from "./diagnosis.service";
 
 export interface FixDeps {
-  hub: Pick<HubClient, "call" | "callByName">;
+  hub: Pick<HubClient, "call" | "callByName" | "broadcast">;
   db: Database;
   tenantId: string;
   userId: string | null;
@@ -341,5 +341,7 @@ export async function applyFix(deps: FixDeps, body: FixBody): Promise<FixResult>
       ...(done.changeId ? { changeId: done.changeId } : {}),
     },
   });
+  // The tenant's open pages show it at once, as other activity.
+  await deps.hub.broadcast({ type: "activity", at: entry.at, data: entry });
   return { action: body.action, dryRun: false, applied: true, message, activityId: entry.id, ...(done.changeId ? { changeId: done.changeId } : {}) };
 }
