@@ -112,6 +112,16 @@ describe("POST /api/v1/diagnose against the simulators' scenarios", () => {
       const result = (await applied.json()) as FixResult;
       expect(result).toMatchObject({ action: c.fix, dryRun: false, applied: true });
       expect(result.activityId).toBeTruthy();
+      if (c.fix === "change-quality-profile") {
+        // The record recovery's lower-quality step keeps: which profile the item had, to put it back.
+        const record = await api(`/api/v1/downloads/recoveries/${result.changeId}`, { token: owner.accessToken });
+        expect(record.status).toBe(200);
+        expect(await record.json()).toMatchObject({
+          strategy: "change_quality_profile",
+          outcome: "succeeded",
+          steps: [{ step: "sonarr_set_quality_profile", ok: true }, { ok: true }],
+        });
+      }
       const after = await movedOn(owner.accessToken, bodyFor(s), s.expectedStep);
       expect(after.verdict.status !== "broken" || position(after) > STEP_IDS.indexOf(s.expectedStep)).toBe(true);
     });
@@ -184,6 +194,16 @@ describe("what it refuses", () => {
     const response = await api("/api/v1/diagnose", { method: "POST", token: other.accessToken, json: { requestId: id } });
     expect(response.status).toBe(404);
     expect((await api("/api/v1/diagnose", { method: "POST", token: owner.accessToken, json: { requestId: "nope" } })).status).toBe(404);
+  });
+
+  it("429 past ten release searches an hour per tenant (each queries every indexer), with Retry-After; plain diagnoses go on", async () => {
+    const { owner, stack } = await paired("diagnose-release-limit");
+    const s = await scenario(stack, "never-searched");
+    for (let i = 0; i < 10; i++) await diagnose(owner.accessToken, { ...bodyFor(s), releaseSearch: true });
+    const refused = await api("/api/v1/diagnose", { method: "POST", token: owner.accessToken, json: { ...bodyFor(s), releaseSearch: true } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await diagnose(owner.accessToken, bodyFor(s))).releaseSearch).toBe("not-run");
   });
 
   it("401 signed out", async () => {
