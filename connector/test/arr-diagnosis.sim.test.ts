@@ -150,6 +150,15 @@ describe("history, blocklist and indexers", () => {
     expect(sims.world.downloads.some((d) => d.app === "radarr" && d.mediaId === pastLives.id)).toBe(false);
   });
 
+  it("a search upgrades a file below the cutoff and leaves one at the cutoff alone (UpgradeDiskSpecification)", async () => {
+    const thrones = series("Game of Thrones");
+    const office = series("The Office (US)");
+    await api("sonarr", "POST", "command", { name: "EpisodeSearch", episodeIds: [thrones.id * 10_000 + 101, office.id * 10_000 + 919] });
+    const grabbed = sims.world.downloads.filter((d) => d.added > Date.now() - 60_000 && d.app === "sonarr" && d.state === "downloading");
+    expect(grabbed.map((d) => [d.episodeIds[0], d.quality.name])).toEqual([[thrones.id * 10_000 + 101, "WEBDL-1080p"]]);
+    expect(office.lastSearchTime.has(office.id * 10_000 + 919)).toBe(true);
+  });
+
   it("filters the queue by seriesIds / movieIds", async () => {
     const severance = series("Severance");
     const queue = (await api("sonarr", "GET", `queue?seriesIds=${severance.id}`)).body as { totalRecords: number; records: { seriesId: number }[] };

@@ -293,8 +293,8 @@ const bestApproved = (world: World, decisions: ReleaseDecision[]) =>
 
 /**
  * What a search command does in the simulator: the automatic-search indexers are asked (LastSearchTime is set when at
- * least one was, ReleaseSearchService.Dispatch), and the best approved release is grabbed for a wanted episode that
- * has no file and is not already downloading.
+ * least one was, ReleaseSearchService.Dispatch), and the best approved release is grabbed for an episode that is not
+ * already downloading (one with a file only as an upgrade).
  */
 export function searchEpisodes(world: World, ids: number[]): number {
   let grabbed = 0;
@@ -304,7 +304,8 @@ export function searchEpisodes(world: World, ids: number[]): number {
     const series = world.series.find((s) => s.id === seriesId);
     if (!series || !episodesOf(series).some((e) => e.id === id)) continue;
     if (indexers.length > 0) series.lastSearchTime.set(id, Date.now());
-    if (series.files.has(id) || inQueue(world, (d) => d.episodeIds.includes(id))) continue;
+    // An episode with a file is searched too: UpgradeDiskSpecification lets only an upgrade below the cutoff through.
+    if (inQueue(world, (d) => d.episodeIds.includes(id))) continue;
     const best = bestApproved(world, decideReleases(world, { app: "sonarr", series, episodeId: id }, indexers));
     if (!best) continue;
     const season = Math.floor((id % 10_000) / 100);
@@ -321,7 +322,7 @@ export function searchMovies(world: World, ids: number[]): number {
     if (!movie) continue;
     // Radarr ReleaseSearchService.Dispatch: movie.LastSearchTime when at least one indexer was searched.
     if (indexers.length > 0) movie.lastSearchTime = Date.now();
-    if (movie.file || inQueue(world, (d) => d.app === "radarr" && d.mediaId === id)) continue;
+    if (inQueue(world, (d) => d.app === "radarr" && d.mediaId === id)) continue;
     const best = bestApproved(world, decideReleases(world, { app: "radarr", movie }, indexers));
     if (!best) continue;
     if (grabMovie(world, movie, { ageMs: 0, quality: best.quality, title: best.title, indexer: best.indexer.name })) grabbed++;
