@@ -356,6 +356,23 @@ describe("import", () => {
     expect(d.fixes.map((f) => f.action)).toEqual(["mark-failed"]);
   });
 
+  it("import pending with a warning: waits for a person, as Radarr leaves a download it finds no file in", () => {
+    const queue = [
+      {
+        id: 9,
+        title: "x",
+        downloadId: "SABnzbd_nzo_abc",
+        status: "completed",
+        trackedDownloadStatus: "warning",
+        trackedDownloadState: "importPending",
+        statusMessages: ["No files found are eligible for import in /downloads/complete/x"],
+      },
+    ];
+    const d = run(trace(sonarr({ history: [grab], queue }), { sabnzbd: sab({ jobs: [done] }) }));
+    expectBrokenAt(d, "import");
+    expect(d.verdict.summary).toBe("Sonarr will not import it: No files found are eligible for import in /downloads/complete/x");
+  });
+
   it("import pending: on its way", () => {
     const queue = [{ id: 9, title: "x", downloadId: "SABnzbd_nzo_abc", status: "completed", trackedDownloadState: "importPending", statusMessages: [] }];
     expect(run(trace(sonarr({ history: [grab], queue }), { sabnzbd: sab({ jobs: [done] }) })).verdict).toMatchObject({ status: "on-its-way", step: "import" });

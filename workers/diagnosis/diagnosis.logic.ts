@@ -624,7 +624,10 @@ function importStep(w: Walk): Finding {
   const where = d.queue ? `${name} · queue ${d.queue.id}` : `${name} · history`;
   const messages = d.queue?.statusMessages ?? [];
   const state = d.queue?.trackedDownloadState;
-  if (state === "importBlocked") {
+  // Sonarr/Radarr leave a download they cannot import on their own in importPending with a warning (CompletedDownloadService:
+  // "No files found are eligible for import", a path they cannot reach): it waits for a person, as importBlocked does.
+  const waitsForAPerson = state === "importPending" && d.queue?.trackedDownloadStatus === "warning" && messages.length > 0;
+  if (state === "importBlocked" || waitsForAPerson) {
     const fixes: Fix[] = d.grab ? [markFailedFix(w, d.grab.id, "when this release cannot be imported")] : [];
     const saw = `${name} will not import it: ${messages.join("; ") || "its import is blocked"}`;
     return {
