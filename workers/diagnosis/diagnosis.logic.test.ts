@@ -150,6 +150,14 @@ describe("wanted", () => {
     expect(step(d, "wanted").status).toBe("waiting");
   });
 
+  it("an episode listed to air later whose release was grabbed already: the walk goes on to the download", () => {
+    const episode = { ...sonarr().episode!, airDateUtc: "2026-12-09T02:00:00Z" };
+    const queue = [{ id: 9, title: "x", downloadId: "SABnzbd_nzo_abc", status: "downloading", trackedDownloadState: "downloading", statusMessages: [] }];
+    const d = run(trace(sonarr({ episode: episode as never, history: [grab], queue })));
+    expect(step(d, "wanted")).toMatchObject({ status: "ok", saw: expect.stringContaining("grabbed already") });
+    expect(d.verdict.step).not.toBe("wanted");
+  });
+
   it("a movie Radarr does not count as available yet", () => {
     const d = run(trace(radarr({ item: { ...radarr().item!, isAvailable: false, status: "announced" } })), false, movie);
     expect(d.verdict).toMatchObject({ status: "on-its-way", step: "wanted" });
@@ -295,6 +303,25 @@ describe("download", () => {
       { action: "retry-download", app: "sabnzbd", params: { nzoId: "SABnzbd_nzo_abc" } },
       { action: "mark-failed", app: "sonarr", params: { historyId: 501, searchAfter: { episodeIds: [1234] } } },
     ]);
+  });
+
+  it("failed with no SABnzbd job to read: the app's own reason, and mark failed", () => {
+    const queue = [
+      {
+        id: 9,
+        title: "x",
+        downloadId: "SABnzbd_nzo_abc",
+        status: "failed",
+        trackedDownloadStatus: "error",
+        trackedDownloadState: "failedPending",
+        statusMessages: [],
+        errorMessage: "Aborted, cannot be completed",
+      },
+    ];
+    const d = run(trace(sonarr({ history: [grab], queue }), { sabnzbd: sab({ jobs: [] }) }));
+    expectBrokenAt(d, "download");
+    expect(d.verdict.summary).toBe("Sonarr marked the download failed: Aborted, cannot be completed");
+    expect(d.fixes.map((f) => f.action)).toEqual(["mark-failed"]);
   });
 
   it("stalled at 0 KB/s: broken, with how far it got", () => {

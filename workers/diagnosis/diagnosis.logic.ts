@@ -234,6 +234,9 @@ function wantedStep(w: Walk): Finding {
       };
     if (isFuture(w.now, arr.episode.airDateUtc)) {
       const when = `${day(arr.episode.airDateUtc)} (${relative(w.now, arr.episode.airDateUtc)})`;
+      // A release can come out before the listed air date; once one was grabbed, what happened to it is the question.
+      const early = currentDownload(w);
+      if (early.grab || early.queue) return { status: "ok", saw: `Listed to air ${when}, but a release of it was grabbed already`, where };
       return {
         status: "waiting",
         saw: `${target.label} has not aired yet: it airs ${when}. Sonarr wants it only after that`,
@@ -555,6 +558,13 @@ function downloadStep(w: Walk): Finding {
     if (d.grab) fixes.push(markFailedFix(w, d.grab.id, "when retrying will not help"));
     const saw = `SABnzbd failed the download: ${d.job.failMessage ?? "it gave no reason"}`;
     return { status: "broken", saw, where, evidence: [`${d.job.name}`, ...evidence], ends: "broken", fixes };
+  }
+  // SABnzbd's history may have lost the job (deleted, or SABnzbd not set up here), but the app still says why it failed.
+  const queueState = d.queue?.trackedDownloadState;
+  if (!d.job && d.queue && (queueState === "failedPending" || queueState === "failed")) {
+    const why = d.queue.statusMessages.join("; ") || d.queue.errorMessage;
+    const saw = `${name} marked the download failed${why ? `: ${why}` : ""}`;
+    return { status: "broken", saw, where, evidence, ends: "broken", fixes: d.grab ? [markFailedFix(w, d.grab.id, "to try another release")] : [searchFix(w)] };
   }
   if (d.failed && !d.queue) {
     const saw = `${name} recorded the download as failed ${relative(w.now, d.failed.date)}${d.failed.message ? `: ${d.failed.message}` : ""}`;
