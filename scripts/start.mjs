@@ -11,7 +11,7 @@ const realApps = Object.fromEntries(
 );
 const paired = Object.keys(realApps);
 
-const stack = await startStack(paired.length > 0 ? { connector: { apps: realApps } } : {});
+const stack = await startStack({ fireCron: true, ...(paired.length > 0 ? { connector: { apps: realApps } } : {}) });
 
 console.log(`
   AutoArr is running at ${stack.url}

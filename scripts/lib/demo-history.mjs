@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { stuckRequestRows } from "./demo-stuck-requests.mjs";
 import { SHOWS, MOVIES, REQUESTS, GROUPS, MOVIE_GROUPS, APP_NAME, BROKEN, dots, pad, DEMO_FINDINGS, FIXED_SINCE, STALLED } from "./demo-world.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +29,7 @@ const PRIORITY_WEIGHT = { high: 3, medium: 2, low: 1 };
 
 function catalogue() {
   const rules = new Map();
-  for (const app of ["sabnzbd", "sonarr", "radarr", "plex"]) {
+  for (const app of ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"]) {
     for (const rule of JSON.parse(readFileSync(path.join(ROOT, `workers/config-audit/catalogue/${app}.json`), "utf8"))) rules.set(rule.id, rule);
   }
   return rules;
@@ -323,10 +324,10 @@ function auditRows(ctx, rules, at, index) {
     tenant_id: tenantId,
     user_id: userId,
     path: "rules",
-    apps: { requested: ["sabnzbd", "sonarr", "radarr", "plex"], pathReason: "ANTHROPIC_API_KEY is not set", extras: {} },
+    apps: { requested: ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"], pathReason: "ANTHROPIC_API_KEY is not set", extras: {} },
     created_at: at,
   });
-  for (const app of ["sabnzbd", "sonarr", "radarr", "plex"]) {
+  for (const app of ["sabnzbd", "sonarr", "radarr", "plex", "prowlarr"]) {
     ctx.rows.audit_results.push({
       id: idFor(tenantId, `audit:${index}:${app}`),
       tenant_id: tenantId,
@@ -482,13 +483,25 @@ export async function demoHistorySeeded(persistDir, tenantId) {
 /**
  * Seeds the tenant's week through `wrangler d1 execute --local` on the running stack's storage (SQLite takes the
  * writes beside `wrangler dev`), once: a tenant that has its history already is left alone. Returns whether it wrote.
+ * `stuck` (demo-stuck-requests.mjs stuckItems) adds the demo account's requests for the items that never arrived.
  */
-export async function seedDemoHistory({ persistDir, tenantId, userId = null, now = Date.now(), timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone }) {
+export async function seedDemoHistory({
+  persistDir,
+  tenantId,
+  userId = null,
+  now = Date.now(),
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  stuck = [],
+}) {
   if (await demoHistorySeeded(persistDir, tenantId)) return false;
   const dir = mkdtempSync(path.join(tmpdir(), "autoarr-demo-history-"));
   try {
     const file = path.join(dir, "demo-history.sql");
-    writeFileSync(file, demoHistorySql(demoHistoryRows({ tenantId, userId, now, timeZone })));
+    const rows = demoHistoryRows({ tenantId, userId, now, timeZone });
+    const stuckRows = stuckRequestRows({ tenantId, userId, items: stuck, now });
+    rows.content_requests.push(...stuckRows.content_requests);
+    rows.activity_log.push(...stuckRows.activity_log);
+    writeFileSync(file, demoHistorySql(rows));
     await d1(persistDir, ["--file", file]);
     return true;
   } finally {

@@ -90,6 +90,12 @@ export const DEMO_FINDINGS = [
   ["sonarr.import.propers-repacks", "sonarr.mediamanagement.downloadPropersAndRepacks", "preferAndUpgrade", "doNotPrefer"],
   ["sonarr.indexers.interactive-search", "sonarr.indexers[*].enableInteractiveSearch", [false, false], true],
   ["sonarr.naming.folder-id", "sonarr.naming.seriesFolderFormat", "{Series Title}", "{Series TitleYear} [tvdbid-{TvdbId}]"],
+  ["prowlarr.applications.full-sync", "prowlarr.applications[name=Radarr].syncLevel", "addOnly", "fullSync"],
+  ["prowlarr.general.log-level", "prowlarr.host.logLevel", "trace", "info"],
+  ["prowlarr.indexers.api-limits", "prowlarr.indexers[protocol=usenet][name=DrunkenSlug].queryLimit", null, "your plan's daily API hits"],
+  ["prowlarr.indexers.none-disabled", "prowlarr.indexers[name=NZBFinder].enable", false, true],
+  ["prowlarr.security.authentication-method", "prowlarr.host.authenticationMethod", "none", "forms"],
+  ["prowlarr.security.authentication-required", "prowlarr.host.authenticationRequired", "disabledForLocalAddresses", "enabled"],
 ];
 /** Findings the household fixed during the week, each audit before the one it is listed with: [rule id, value found]. */
 export const FIXED_SINCE = [

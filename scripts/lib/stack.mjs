@@ -4,9 +4,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { startCountingProxy } from "./counting-proxy.mjs";
 import { seedDemoHistory } from "./demo-history.mjs";
+import { stuckItems } from "./demo-stuck-requests.mjs";
 import { freePort } from "./free-port.mjs";
 import { run, runToEnd, stop, waitForUrl } from "./processes.mjs";
 
@@ -85,6 +86,13 @@ async function pairDemoConnector(baseUrl, token, connectorUrl) {
   });
   if (created.status !== 201) throw new Error(`could not register the demo connector: ${JSON.stringify(created.body)}`);
   return created.body.pairingCode;
+}
+
+/** Where `autoarr-connector start --demo` serves the simulated apps, and their demo keys (from the built connector). */
+async function demoSimulators() {
+  const { DEMO_PORTS, DEMO_KEYS } = await import(pathToFileURL(path.join(ROOT, "connector/dist/simulators/index.js")).href);
+  const simulators = Object.fromEntries(Object.entries(DEMO_PORTS).map(([app, port]) => [app, `http://127.0.0.1:${port}`]));
+  return { simulators, keys: DEMO_KEYS };
 }
 
 export function connectorAvailable() {
@@ -182,7 +190,10 @@ async function startWrangler({ port, persistDir, vars, quiet }) {
  * `countConnectorRequests`: the Worker reaches the connector through a counting relay (counting-proxy.mjs), returned
  * as `connectorRequests`, so a bench can print the round trips an action costs.
  * `demoHistory`: a demo account created here, against the simulators, starts with a week of seeded history
- * (demo-history.mjs), so Home's week at a glance and its charts are filled.
+ * (demo-history.mjs), so Home's week at a glance and its charts are filled, and requests for the demo world's items
+ * that never arrived (demo-stuck-requests.mjs), for "Why isn't it here?".
+ * `fireCron`: fire the two-minute cron every two minutes, as Cloudflare does in production (`npm start`; tests fire it
+ * themselves).
  */
 export async function startStack({
   port,
@@ -195,6 +206,7 @@ export async function startStack({
   connector: realApps,
   countConnectorRequests = false,
   demoHistory = true,
+  fireCron = false,
 } = {}) {
   port ??= Number(process.env.PORT ?? 8787);
   mkdirSync(persistDir, { recursive: true });
@@ -216,7 +228,9 @@ export async function startStack({
   const children = [wrangler];
   let relay = null;
   const tempDirs = [];
+  let cronTimer = null;
   const stopAll = async () => {
+    clearInterval(cronTimer);
     for (const child of children.reverse()) await stop(child);
     await relay?.close();
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
@@ -258,7 +272,10 @@ export async function startStack({
       pairedUrl = relay?.url ?? connectorUrl;
       pairingCode = await pairDemoConnector(url, session.accessToken, pairedUrl);
       await startConnectorProcess(realApps);
-      if (demoHistory && !realApps && session.created) await seedDemoHistory({ persistDir, tenantId: session.tenant.id, userId: session.user.id });
+      if (demoHistory && !realApps && session.created) {
+        const stuck = await stuckItems(await demoSimulators());
+        await seedDemoHistory({ persistDir, tenantId: session.tenant.id, userId: session.user.id, stuck });
+      }
     }
     /** Points the connector at other real apps (a fresh SABnzbd, say): paired anew, on the same port. */
     const useApps = async (apps) => {
@@ -283,6 +300,12 @@ export async function startStack({
     };
     /** Everything the stack's processes printed so far (recent output only, for long runs). */
     const logs = () => children.map((c) => c.recentOutput()).join("");
+    // `wrangler dev` fires no cron trigger by itself (--test-scheduled only opens /__scheduled): fire the */2 one as
+    // Cloudflare would, for what runs from it (hunting; re-arming hubs whose schedule lapsed).
+    if (fireCron) {
+      cronTimer = setInterval(() => fetch(`${url}/__scheduled?cron=*/2+*+*+*+*`).catch(() => {}), 2 * 60_000);
+      cronTimer.unref();
+    }
     return {
       url,
       demo: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
