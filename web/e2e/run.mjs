@@ -13,6 +13,7 @@ import { captureScreen, DESKTOP, PHONE, SCREENSHOT_DIR, SIZES } from "./lib/scre
 import { startE2eStack } from "./lib/stack.mjs";
 import { themeState } from "./lib/themes.mjs";
 import "./notifications.e2e.mjs";
+import "./diagnosis.e2e.mjs";
 
 const newUser = { email: `e2e-${Date.now()}@example.com`, password: "e2e-password-123", household: "E2E household" };
 
