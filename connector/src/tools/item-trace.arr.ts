@@ -186,3 +186,60 @@ export const projectTraceFile = (raw: unknown): ArrTrace["file"] => {
 export const downloadIdsOf = (trace: ArrTrace): string[] => [
   ...new Set([...trace.queue, ...trace.history].map((r) => r.downloadId).filter((id): id is string => id !== undefined && id !== "")),
 ];
+
+type Lookup = NonNullable<ArrTrace["lookup"]>;
+const LOOKUP_LIMIT = 10;
+
+/** Where an app keeps its library items and how it names their external id: Sonarr's series by TVDB, Radarr's movies by TMDB. */
+export interface LibraryKind {
+  resource: "series" | "movie";
+  externalKey: "tvdbId" | "tmdbId";
+}
+
+/** What a trace asks for: the app's own id, an external id, or a title (and year). */
+export interface LibraryTarget {
+  id?: number;
+  externalId?: number;
+  title?: string;
+  year?: number;
+}
+
+export type ResolvedItem = { item: Raw } | { item: null; lookup?: Lookup };
+
+/**
+ * Finds the item in the app's library: GET /{resource}/{id}, or GET /{resource}?{externalKey}= (by title, the whole
+ * library); not there, GET /{resource}/lookup, whose best match may be in the library under a longer title ("The
+ * Office (US)") — the lookup gives its id.
+ */
+export async function resolveLibraryItem(api: ArrApi, kind: LibraryKind, target: LibraryTarget): Promise<Result<ResolvedItem>> {
+  const { resource, externalKey } = kind;
+  if (target.id !== undefined) {
+    const found = await api.call<Raw>({ path: `${resource}/${target.id}` });
+    if (!found.ok) return found.failure.kind === "not_found" ? ok({ item: null }) : found;
+    return ok({ item: obj(found.value) });
+  }
+  const inLibrary =
+    target.externalId !== undefined ? await api.call({ path: resource, query: { [externalKey]: target.externalId } }) : await api.call({ path: resource });
+  if (!inLibrary.ok) return inLibrary;
+  const match = asList(inLibrary.value).find((entry) =>
+    target.externalId !== undefined
+      ? num(entry[externalKey]) === target.externalId
+      : sameTitle(str(entry.title), target.title) && (target.year === undefined || num(entry.year) === target.year),
+  );
+  if (match) return ok({ item: match });
+  const term = target.externalId !== undefined ? `${externalKey.slice(0, 4)}:${target.externalId}` : (target.title ?? "");
+  const lookup = await api.call({ path: `${resource}/lookup`, query: { term } });
+  if (!lookup.ok) return lookup;
+  const best = asList(lookup.value)[0];
+  const known =
+    best && (num(best.id) ?? 0) > 0 && (target.year === undefined || num(best.year) === target.year)
+      ? asList(inLibrary.value).find((entry) => num(entry.id) === num(best.id))
+      : undefined;
+  if (known) return ok({ item: known });
+  return ok({
+    item: null,
+    lookup: asList(lookup.value)
+      .slice(0, LOOKUP_LIMIT)
+      .map((entry) => compact<Lookup[number]>({ title: str(entry.title) ?? "", year: num(entry.year), [externalKey]: num(entry[externalKey]) })),
+  });
+}

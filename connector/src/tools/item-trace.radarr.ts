@@ -5,7 +5,7 @@
 // The movie resource carries its file (movieFile), isAvailable and lastSearchTime, so they cost no call of their own.
 import type { ArrTrace, TraceTarget } from "@autoarr/contract";
 import type { ArrApi } from "../apps/arr/arr.api.js";
-import { bool, compact, num, obj, type Raw, str } from "../apps/arr/arr.types.js";
+import { bool, compact, num, type Raw, str } from "../apps/arr/arr.types.js";
 import { ok, type Result } from "../http/upstream.js";
 import {
   asList,
@@ -16,60 +16,27 @@ import {
   projectTraceQueue,
   readItemIndependent,
   releasesOf,
-  sameTitle,
+  resolveLibraryItem,
 } from "./item-trace.arr.js";
 
 type RadarrTarget = Extract<TraceTarget, { app: "radarr" }>;
-type Lookup = NonNullable<ArrTrace["lookup"]>;
-const LOOKUP_LIMIT = 10;
-
-type Resolved = { movie: Raw } | { movie: null; lookup?: Lookup };
-
-async function resolveMovie(api: ArrApi, target: RadarrTarget): Promise<Result<Resolved>> {
-  if (target.movieId !== undefined) {
-    const found = await api.call<Raw>({ path: `movie/${target.movieId}` });
-    if (!found.ok) return found.failure.kind === "not_found" ? ok({ movie: null }) : found;
-    return ok({ movie: obj(found.value) });
-  }
-  const inLibrary = target.tmdbId !== undefined ? await api.call({ path: "movie", query: { tmdbId: target.tmdbId } }) : await api.call({ path: "movie" });
-  if (!inLibrary.ok) return inLibrary;
-  const match = asList(inLibrary.value).find((m) =>
-    target.tmdbId !== undefined
-      ? num(m.tmdbId) === target.tmdbId
-      : sameTitle(str(m.title), target.title) && (target.year === undefined || num(m.year) === target.year),
-  );
-  if (match) return ok({ movie: match });
-  const term = target.tmdbId !== undefined ? `tmdb:${target.tmdbId}` : (target.title ?? "");
-  const lookup = await api.call({ path: "movie/lookup", query: { term } });
-  if (!lookup.ok) return lookup;
-  // The lookup's best match may be in the library under a longer title ("The Office (US)"): the lookup gives its id.
-  const best = asList(lookup.value)[0];
-  const known =
-    best && (num(best.id) ?? 0) > 0 && (target.year === undefined || num(best.year) === target.year)
-      ? asList(inLibrary.value).find((entry) => num(entry.id) === num(best.id))
-      : undefined;
-  if (known) return ok({ movie: known });
-  return ok({
-    movie: null,
-    lookup: asList(lookup.value)
-      .slice(0, LOOKUP_LIMIT)
-      .map((m) => compact<Lookup[number]>({ title: str(m.title) ?? "", year: num(m.year), tmdbId: num(m.tmdbId) })),
-  });
-}
-
 export async function readRadarrTrace(
   api: ArrApi,
   target: RadarrTarget,
   options: { releaseSearch: boolean; releaseTimeoutMs: number },
 ): Promise<Result<ArrTrace>> {
   const independent = readItemIndependent(api);
-  const resolved = await resolveMovie(api, target);
+  const resolved = await resolveLibraryItem(
+    api,
+    { resource: "movie", externalKey: "tmdbId" },
+    { id: target.movieId, externalId: target.tmdbId, title: target.title, year: target.year },
+  );
   if (!resolved.ok) return resolved;
   const shared = await independent;
   if (!shared.ok) return shared;
   const { indexers, health, profileNames } = shared.value;
   const base = { app: "radarr" as const, indexers, health, history: [], queue: [], blocklist: [], wanted: { missing: false, cutoffUnmet: false } };
-  if (resolved.value.movie === null) {
+  if (resolved.value.item === null) {
     return ok({
       ...base,
       item: null,
@@ -77,7 +44,7 @@ export async function readRadarrTrace(
       ...(options.releaseSearch ? { releaseSearchSkipped: "The movie is not in Radarr" } : {}),
     });
   }
-  const movie = resolved.value.movie;
+  const movie = resolved.value.item;
   const movieId = num(movie.id) ?? 0;
   const [history, queue, blocklist, releases] = await Promise.all([
     api.call({ path: "history/movie", query: { movieId } }),

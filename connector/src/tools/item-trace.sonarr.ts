@@ -18,47 +18,10 @@ import {
   projectTraceQueue,
   readItemIndependent,
   releasesOf,
-  sameTitle,
+  resolveLibraryItem,
 } from "./item-trace.arr.js";
 
 type SonarrTarget = Extract<TraceTarget, { app: "sonarr" }>;
-type Lookup = NonNullable<ArrTrace["lookup"]>;
-const LOOKUP_LIMIT = 10;
-
-type Resolved = { series: Raw } | { series: null; lookup?: Lookup };
-
-async function resolveSeries(api: ArrApi, target: SonarrTarget): Promise<Result<Resolved>> {
-  if (target.seriesId !== undefined) {
-    const found = await api.call<Raw>({ path: `series/${target.seriesId}` });
-    if (!found.ok) return found.failure.kind === "not_found" ? ok({ series: null }) : found;
-    return ok({ series: obj(found.value) });
-  }
-  const inLibrary = target.tvdbId !== undefined ? await api.call({ path: "series", query: { tvdbId: target.tvdbId } }) : await api.call({ path: "series" });
-  if (!inLibrary.ok) return inLibrary;
-  const match = asList(inLibrary.value).find((s) =>
-    target.tvdbId !== undefined
-      ? num(s.tvdbId) === target.tvdbId
-      : sameTitle(str(s.title), target.title) && (target.year === undefined || num(s.year) === target.year),
-  );
-  if (match) return ok({ series: match });
-  const term = target.tvdbId !== undefined ? `tvdb:${target.tvdbId}` : (target.title ?? "");
-  const lookup = await api.call({ path: "series/lookup", query: { term } });
-  if (!lookup.ok) return lookup;
-  // The lookup's best match may be in the library under a longer title ("The Office (US)"): the lookup gives its id.
-  const best = asList(lookup.value)[0];
-  const known =
-    best && (num(best.id) ?? 0) > 0 && (target.year === undefined || num(best.year) === target.year)
-      ? asList(inLibrary.value).find((entry) => num(entry.id) === num(best.id))
-      : undefined;
-  if (known) return ok({ series: known });
-  return ok({
-    series: null,
-    lookup: asList(lookup.value)
-      .slice(0, LOOKUP_LIMIT)
-      .map((s) => compact<Lookup[number]>({ title: str(s.title) ?? "", year: num(s.year), tvdbId: num(s.tvdbId) })),
-  });
-}
-
 const isAired = (episode: Raw, now: number) => {
   const airs = str(episode.airDateUtc);
   return airs !== undefined && Date.parse(airs) <= now;
@@ -103,17 +66,21 @@ export async function readSonarrTrace(
   options: { releaseSearch: boolean; releaseTimeoutMs: number },
 ): Promise<Result<ArrTrace>> {
   const independent = readItemIndependent(api);
-  const resolved = await resolveSeries(api, target);
+  const resolved = await resolveLibraryItem(
+    api,
+    { resource: "series", externalKey: "tvdbId" },
+    { id: target.seriesId, externalId: target.tvdbId, title: target.title, year: target.year },
+  );
   if (!resolved.ok) return resolved;
   const shared = await independent;
   if (!shared.ok) return shared;
   const { indexers, health, profileNames } = shared.value;
   const base = { app: "sonarr" as const, indexers, health, history: [], queue: [], blocklist: [], wanted: { missing: false, cutoffUnmet: false } };
   const notAdded = options.releaseSearch ? { releaseSearchSkipped: "The series is not in Sonarr" } : {};
-  if (resolved.value.series === null) {
+  if (resolved.value.item === null) {
     return ok({ ...base, item: null, ...(resolved.value.lookup ? { lookup: resolved.value.lookup } : {}), ...notAdded });
   }
-  const series = resolved.value.series;
+  const series = resolved.value.item;
   const seriesId = num(series.id) ?? 0;
   const { seasonNumber, episodeNumber } = target;
   const seasonOnly = seasonNumber === undefined ? {} : { seasonNumber };
