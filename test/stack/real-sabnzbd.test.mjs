@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { freePort } from "../../scripts/lib/free-port.mjs";
-import { startStack } from "../../scripts/lib/stack.mjs";
+import { ROOT, startStack } from "../../scripts/lib/stack.mjs";
 import { startIndexer } from "../realbed/indexer.mjs";
 import { startNntpServer } from "../realbed/nntp-server.mjs";
 import { buildRelease } from "../realbed/nzb.mjs";
@@ -468,6 +469,44 @@ describe("AutoArr against a real SABnzbd 4.5", { skip: !binary, timeout: 420_000
         assert.equal(recoveries[1].outcome, "succeeded");
       } finally {
         await flaky.close();
+      }
+    });
+
+    it("'Why isn't it here?' names a download the real SABnzbd failed, in SABnzbd's own words, and offers its retry", async () => {
+      // Sonarr cannot run here, so the simulated one grabs the release; the job it names is in the real SABnzbd.
+      const { startSimulators } = await import(pathToFileURL(path.join(ROOT, "connector/dist/simulators/index.js")).href);
+      const simulators = await startSimulators({ profile: "well-configured" });
+      const r = release("Real.Show.S01E04.1080p", { articleSize: 10_000 });
+      nntp.addArticles(r.articles.filter((_, index) => index % 2 === 0));
+      const id = await addUrl(indexer.serve(r.name, r.nzbXml));
+      const slot = await settled(id);
+      assert.equal(slot.status, "Failed");
+      const sonarr = { url: simulators.urls.sonarr, apiKey: simulators.keys.sonarr };
+      secrets.add(sonarr.apiKey);
+      try {
+        await stack.useApps({ apps: { sabnzbd: { url: sab.url, apiKey: sab.apiKey }, sonarr }, timeoutMs: CONNECTOR_TIMEOUT_MS });
+        for (const secret of pairingSecrets(stack.pairingCode)) secrets.add(secret);
+        const scenario = await fetch(`${simulators.urls.sonarr}/__sim/diagnosis-scenario`, {
+          method: "POST",
+          body: JSON.stringify({ scenario: "download-failed", downloadId: id }),
+        }).then((response) => response.json());
+        const { seriesId, seasonNumber, episodeNumber } = scenario.target;
+        const { status, body } = await post("/api/v1/diagnose", { sonarrSeriesId: seriesId, seasonNumber, episodeNumber });
+        assert.equal(status, 200, JSON.stringify(body));
+        assert.deepEqual([body.verdict.status, body.verdict.step], ["broken", "download"], body.verdict.summary);
+        assert.equal(body.verdict.summary, `SABnzbd failed the download: ${slot.fail_message}`);
+        assert.equal(body.steps.find((step) => step.id === "download").where, `SABnzbd · job ${id}`);
+        assert.deepEqual(
+          body.fixes.map((fix) => [fix.action, fix.params.nzoId ?? null]),
+          [
+            ["retry-download", id],
+            ["mark-failed", null],
+          ],
+        );
+      } finally {
+        await stack.useApps({ apps: { sabnzbd: { url: sab.url, apiKey: sab.apiKey } }, timeoutMs: CONNECTOR_TIMEOUT_MS });
+        for (const secret of pairingSecrets(stack.pairingCode)) secrets.add(secret);
+        await simulators.close();
       }
     });
   });

@@ -100,10 +100,21 @@ function diagnosisScenario(world: World, body: unknown): SimResponse {
   const parsed = scenarioRequestSchema.safeParse(body ?? {});
   if (!parsed.success) return json(400, { error: "invalid scenario request", issues: parsed.error.issues });
   try {
-    return json(200, createScenario(world, parsed.data.scenario, parsed.data.app));
+    const before = new Set(world.downloads);
+    const result = createScenario(world, parsed.data.scenario, parsed.data.app);
+    if (parsed.data.downloadId) nameExternalJob(world, before, parsed.data.downloadId);
+    return json(200, result);
   } catch (error) {
     if (error instanceof ScenarioUnavailable) return json(409, { error: error.message });
     throw error;
+  }
+}
+
+/** Points the scenario's new download, and the history naming it, at a job another SABnzbd holds (test/stack's real one). */
+function nameExternalJob(world: World, before: Set<World["downloads"][number]>, downloadId: string): void {
+  for (const download of world.downloads.filter((d) => !before.has(d))) {
+    for (const event of world.history) if (event.downloadId === download.nzoId) event.downloadId = downloadId;
+    download.nzoId = downloadId;
   }
 }
 

@@ -44,6 +44,11 @@ const DEFAULT_APP: Record<ScenarioName, ArrApp> = {
 export const scenarioRequestSchema = z.strictObject({
   scenario: z.enum(SCENARIO_NAMES),
   app: z.enum(["sonarr", "radarr"]).optional().describe("Sonarr or Radarr; not-aired is Sonarr only"),
+  downloadId: z
+    .string()
+    .regex(/^SABnzbd_nzo_\w+$/)
+    .optional()
+    .describe("A job in a real SABnzbd: the scenario's grab names it, so a connector reading that SABnzbd finds the job there"),
 });
 
 export interface ScenarioResult {
