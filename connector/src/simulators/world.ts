@@ -145,6 +145,9 @@ export interface PlexItem {
   guids: string[];
   addedAt: number;
   showTitle?: string;
+  /** An episode's season and number (Plex's parentIndex and index). */
+  seasonNumber?: number;
+  episodeNumber?: number;
   file?: string;
 }
 
@@ -388,6 +391,8 @@ export class World {
       guids: [`tvdb://${series.meta.tvdbId}/${season}/${episode}`],
       addedAt: Math.floor(Date.now() / 1000),
       showTitle: series.meta.title,
+      seasonNumber: season,
+      episodeNumber: episode,
       file: `${series.path}/Season ${pad(season)}/${series.meta.title} - ${code}.mkv`,
     });
   }

@@ -81,6 +81,8 @@ export function createPlexSim(world: World): SimApp {
       librarySectionID: item.sectionKey,
       librarySectionKey: `/library/sections/${item.sectionKey}`,
       ...(item.showTitle ? { grandparentTitle: item.showTitle } : {}),
+      ...(item.seasonNumber !== undefined ? { parentIndex: item.seasonNumber } : {}),
+      ...(item.episodeNumber !== undefined ? { index: item.episodeNumber } : {}),
       year: item.year,
       addedAt: item.addedAt,
       updatedAt: item.addedAt,
@@ -145,6 +147,15 @@ export function createPlexSim(world: World): SimApp {
         },
         { "X-Plex-Container-Start": String(start), "X-Plex-Container-Total-Size": String(items.length) },
       );
+    }
+    // GET /library/metadata/{ids}/allLeaves (plex-openapi.yaml getAllItemLeaves): a show's episodes; an unknown key 404s.
+    const leavesMatch = /^\/library\/metadata\/(\d+)\/allLeaves$/.exec(path);
+    if (leavesMatch) {
+      const show = world.plexItems.find((i) => i.ratingKey === Number(leavesMatch[1]) && i.type === "show");
+      if (!show)
+        return { status: 404, text: "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>", contentType: "text/html" };
+      const leaves = world.plexItems.filter((i) => i.type === "episode" && i.showTitle === show.title).map(metadata);
+      return container(request, { size: leaves.length, ...(leaves.length ? { Metadata: leaves } : {}) });
     }
     if (path === "/library/recentlyAdded" || path === "/hubs/home/recentlyAdded") {
       const items = world.plexItems
