@@ -121,6 +121,43 @@ const seasonsOff = (seasons: unknown): number[] =>
     ? seasons.filter((x): x is Body => typeof x === "object" && x !== null && x.monitored === false).map((x) => Number(x.seasonNumber))
     : [];
 
+type NewSeries = Pick<SeriesEntry, "meta" | "files" | "unmonitoredSeasons" | "unmonitoredEpisodes">;
+
+/**
+ * addOptions.monitor on POST /series, as EpisodeMonitoredService.SetEpisodeMonitoredStatus (src/NzbDrone.Core/Tv)
+ * applies it: which episodes are monitored (never specials), then each season is monitored when it has a monitored
+ * episode — and the last season always for "all", or for "future" on a continuing series. Returns false for no or an
+ * unknown option ("unknown", "skip"): the seasons' flags as sent decide then.
+ */
+function applyMonitorOption(series: NewSeries, monitor: unknown): boolean {
+  const episodes = episodesOf(series as SeriesEntry);
+  const seasons = [...new Set(episodes.map((e) => e.season))];
+  const firstSeason = Math.min(...seasons.filter((n) => n > 0));
+  const lastSeason = Math.max(...seasons);
+  const now = Date.now();
+  const rules: Record<string, (e: (typeof episodes)[number]) => boolean> = {
+    all: () => true,
+    future: (e) => e.airDate >= now,
+    missing: (e) => !series.files.has(e.id),
+    existing: (e) => series.files.has(e.id),
+    pilot: (e) => e.season === firstSeason && e.episode === 1,
+    firstSeason: (e) => e.season === firstSeason,
+    lastSeason: (e) => e.season === lastSeason,
+    latestSeason: (e) => e.season === lastSeason,
+    none: () => false,
+  };
+  const rule = typeof monitor === "string" ? rules[monitor] : undefined;
+  if (!rule) return false;
+  const monitored = new Set(episodes.filter((e) => e.season > 0 && rule(e)).map((e) => e.id));
+  series.unmonitoredEpisodes = new Set(episodes.filter((e) => !monitored.has(e.id)).map((e) => e.id));
+  const continuing = series.meta.status === "continuing";
+  const seasonMonitored = (n: number) =>
+    (n > 0 && n === lastSeason && (monitor === "all" || (monitor === "future" && continuing))) ||
+    (monitor !== "pilot" || n !== firstSeason ? episodes.some((e) => e.season === n && monitored.has(e.id)) : false);
+  series.unmonitoredSeasons = new Set(seasons.filter((n) => !seasonMonitored(n)));
+  return true;
+}
+
 /**
  * PUT /series/{id} with seasons[]: SeriesService.UpdateSeries (src/NzbDrone.Core/Tv/SeriesService.cs) sets every episode
  * of a season whose monitored flag changed to that flag (EpisodeService.SetEpisodeMonitoredBySeason).
@@ -219,9 +256,10 @@ export function sonarrMedia(world: World): MediaHandlers {
         unmonitoredEpisodes: new Set<number>(),
         lastSearchTime: new Map<number, number>(),
       };
-      for (const episode of episodesOf(entry)) if (entry.unmonitoredSeasons.has(episode.season)) entry.unmonitoredEpisodes.add(episode.id);
-      world.series.push(entry);
       const options = (body.addOptions ?? {}) as Body;
+      if (!applyMonitorOption(entry, options.monitor))
+        for (const episode of episodesOf(entry)) if (entry.unmonitoredSeasons.has(episode.season)) entry.unmonitoredEpisodes.add(episode.id);
+      world.series.push(entry);
       // src/NzbDrone.Core/Tv/SeriesScannedHandler.cs (HandleScanEvents): both options → SeriesSearch; missing alone →
       // MissingEpisodeSearch; cutoff-unmet alone → CutoffUnmetEpisodeSearch, each for the new series.
       const missingOption = options.searchForMissingEpisodes === true;
