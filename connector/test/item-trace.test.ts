@@ -45,9 +45,13 @@ beforeEach(async () => {
 });
 
 /** A missing episode of a series in the library, as Sonarr's wanted list names it. */
+/** A missing episode no download ever touched (no queue record, no history), so its trace reads SABnzbd for nothing. */
 async function missingEpisode() {
-  const wanted = (await arrGet("sonarr", "wanted/missing?pageSize=1&includeSeries=true")) as { records: Raw[] };
-  const episode = wanted.records[0]!;
+  const wanted = (await arrGet("sonarr", "wanted/missing?pageSize=50&includeSeries=true")) as { records: Raw[] };
+  const queue = (await arrGet("sonarr", "queue?pageSize=100")) as { records: Raw[] };
+  const history = (await arrGet("sonarr", "history?pageSize=200")) as { records: Raw[] };
+  const touched = new Set([...queue.records, ...history.records].map((r) => r.episodeId));
+  const episode = wanted.records.find((r) => !touched.has(r.id))!;
   await clearLogs();
   return {
     id: episode.id as number,

@@ -20,7 +20,9 @@ export function episodesOf(series: SeriesEntry): EpisodeInfo[] {
   seasons.forEach((count, index) => {
     const season = index + 1;
     const airing = series.meta.status === "continuing" && season === seasons.length;
-    const start = airing ? Date.now() - (count - 2) * 7 * DAY : Date.UTC(series.meta.year + index, 0, 10, 2, 0, 0);
+    // An airing season's second-to-last episode aired half a day ago and its last airs in six and a half days: never
+    // "now", where every reading of the clock would tip it between aired and not yet.
+    const start = airing ? Date.now() - (count - 2) * 7 * DAY - DAY / 2 : Date.UTC(series.meta.year + index, 0, 10, 2, 0, 0);
     for (let episode = 1; episode <= count; episode++)
       list.push({ id: episodeId(series.id, season, episode), season, episode, airDate: start + (episode - 1) * 7 * DAY });
   });
