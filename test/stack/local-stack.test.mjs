@@ -162,6 +162,7 @@ describe("the local stack (npm start)", { timeout: 240_000 }, () => {
       assert.deepEqual(tools.map((t) => t.name).sort(), [
         "apply_recommendation",
         "audit_configuration",
+        "diagnose",
         "get_activity",
         "get_health",
         "get_queue",
